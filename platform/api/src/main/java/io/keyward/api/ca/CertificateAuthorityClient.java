@@ -1,0 +1,28 @@
+package io.keyward.api.ca;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/**
+ * The ca-adapter's REST API, authenticated with a service token.
+ */
+@HttpExchange("/api/v1")
+public interface CertificateAuthorityClient {
+
+	@PostExchange("/certificates")
+	IssuedCertificate issue(@RequestBody IssueRequest request);
+
+	@GetExchange("/certificates/{serial}")
+	IssuedCertificate certificate(@PathVariable String serial);
+
+	@GetExchange("/certificates")
+	CertificatePage certificates(@RequestParam int page, @RequestParam int size);
+
+	@GetExchange("/ca")
+	CaCertificates caCertificates();
+
+}

@@ -1,0 +1,17 @@
+package io.keyward.api.challenge;
+
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/**
+ * The challenge-service endpoint the scep-gateway calls, authenticated with a service
+ * token.
+ */
+@HttpExchange("/internal/v1/redemptions")
+public interface ChallengeRedemptionClient {
+
+	@PostExchange
+	RedemptionResult redeem(@RequestBody RedemptionRequest request);
+
+}

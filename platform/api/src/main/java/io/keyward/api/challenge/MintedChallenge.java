@@ -1,0 +1,14 @@
+package io.keyward.api.challenge;
+
+import java.time.Instant;
+
+/**
+ * A freshly minted one-time challenge password. The clear text exists only in this
+ * answer; the challenge-service keeps a keyed hash.
+ *
+ * @param challenge 32 upper-case hex characters (128 bits)
+ * @param profile the enrollment profile it is good for
+ * @param expiresAt when it stops being accepted (UTC)
+ */
+public record MintedChallenge(String challenge, String profile, Instant expiresAt) {
+}

@@ -1,0 +1,17 @@
+package io.keyward.api.challenge;
+
+import java.util.List;
+
+/**
+ * The gateway asks the challenge-service to redeem the challengePassword of a PKCSReq.
+ *
+ * @param challenge the challengePassword as the device sent it
+ * @param profile the enrollment profile the request arrived on
+ * @param transactionId the SCEP transactionID (RFC 8894 section 3.2.1.1)
+ * @param subject the subject DN of the CSR (RFC 4514 string)
+ * @param subjectAltNames the SANs the CSR asks for, as {@code type:value}
+ * @param publicKeySha256 hex SHA-256 of the CSR's SubjectPublicKeyInfo
+ */
+public record RedemptionRequest(String challenge, String profile, String transactionId, String subject,
+		List<String> subjectAltNames, String publicKeySha256) {
+}
