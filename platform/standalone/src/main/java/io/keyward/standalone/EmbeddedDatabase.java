@@ -1,0 +1,71 @@
+package io.keyward.standalone;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server (binaries shipped in a Maven artifact) whose data lives under
+ * {@code <data-dir>/postgres}, so a restart keeps every challenge, request and certificate.
+ * The suite's database is {@code keyward}; each service owns one schema in it.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+
+	static final String DATABASE = "keyward";
+
+	private final EmbeddedPostgres postgres;
+
+	private EmbeddedDatabase(EmbeddedPostgres postgres) {
+		this.postgres = postgres;
+	}
+
+	static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
+		Path directory = dataDir.resolve("postgres");
+		Files.createDirectories(directory);
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setDataDirectory(directory)
+			.setCleanDataDirectory(false);
+		if (port > 0) {
+			builder.setPort(port);
+		}
+		EmbeddedDatabase database = new EmbeddedDatabase(builder.start());
+		database.createDatabaseIfAbsent();
+		return database;
+	}
+
+	private void createDatabaseIfAbsent() throws IOException {
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			try (ResultSet rows = statement
+				.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+				if (rows.next()) {
+					return;
+				}
+			}
+			statement.execute("create database " + DATABASE);
+		}
+		catch (SQLException ex) {
+			throw new IOException("cannot create the database '" + DATABASE + "'", ex);
+		}
+	}
+
+	String jdbcUrl() {
+		return this.postgres.getJdbcUrl("postgres", DATABASE);
+	}
+
+	int port() {
+		return this.postgres.getPort();
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.postgres.close();
+	}
+
+}

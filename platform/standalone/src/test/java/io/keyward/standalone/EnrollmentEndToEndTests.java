@@ -1,0 +1,233 @@
+package io.keyward.standalone;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.keyward.testsupport.clients.CertmongerSession;
+import io.keyward.testsupport.clients.MicromdmScepClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole suite on its embedded PostgreSQL, driven by real SCEP clients nobody here wrote:
+ * micromdm's {@code scepclient} and certmonger. Each enrollment must chain to the CA that
+ * GetCACert returns and be recorded in the gateway, challenge and ca schemas.
+ */
+class EnrollmentEndToEndTests {
+
+	static final String API_KEY = "kw_e2e-test-api-key-0123456789abcdefghijklmnopq";
+
+	static final String ADMIN_PASSWORD = "e2e-Admin-Password-42";
+
+	static Path dataDir;
+
+	static MutableClock clock = new MutableClock();
+
+	static KeywardSuite suite;
+
+	static SuiteClient client;
+
+	@BeforeAll
+	static void startSuite() throws IOException {
+		dataDir = Files.createTempDirectory(Path.of("target"), "e2e-data");
+		suite = KeywardSuite.start(freePorts(dataDir), Map.of("keyward.challenge.bootstrap-api-key", API_KEY,
+				"keyward.admin.initial-password", ADMIN_PASSWORD), clock);
+		client = new SuiteClient(suite, API_KEY);
+	}
+
+	static StandaloneSettings freePorts(Path dataDir) throws IOException {
+		return new StandaloneSettings(dataDir.toAbsolutePath(), freePort(), freePort(), freePort(), freePort(), 0,
+				"127.0.0.1");
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@AfterAll
+	static void stopSuite() {
+		if (suite != null) {
+			suite.close();
+		}
+	}
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	@Test
+	void whenScepclientEnrollsAtTheNdesPathThenTheCertificateChainsAndIsRecordedEverywhere() throws Exception {
+		String challenge = client.mintChallenge();
+		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(
+				client.gatewayUrl("/certsrv/mscep/mscep.dll"), challenge, "ndes-device-1", workDir("ndes"));
+		assertIssuedAndRecorded(enrollment.certificate().orElseThrow(() -> new AssertionError(
+				"scepclient got no certificate at the NDES path:\n" + enrollment.output())), "ndes-device-1");
+	}
+
+	@Test
+	void whenScepclientEnrollsAtTheProfilePathThenTheCertificateChainsAndIsRecordedEverywhere() throws Exception {
+		String challenge = client.mintChallenge();
+		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient
+			.enroll(client.gatewayUrl("/scep/default"), challenge, "profile-device-1", workDir("profile"));
+		assertIssuedAndRecorded(enrollment.certificate().orElseThrow(() -> new AssertionError(
+				"scepclient got no certificate at /scep/default:\n" + enrollment.output())), "profile-device-1");
+	}
+
+	@Test
+	void whenCertmongerEnrollsThenItAcceptsTheSignedCertRepAndTheCertificateIsRecorded() throws Exception {
+		String challenge = client.mintChallenge();
+		try (CertmongerSession certmonger = CertmongerSession.start(workDir("certmonger-home"))) {
+			certmonger.addScepCa("keyward", client.gatewayUrl("/scep/default"));
+			CertmongerSession.Enrollment enrollment = certmonger.request("keyward", challenge, "certmonger-device-1",
+					workDir("certmonger"));
+			assertIssuedAndRecorded(enrollment.certificate()
+				.orElseThrow(() -> new AssertionError("certmonger got no certificate:\n" + enrollment.status())),
+					"certmonger-device-1");
+		}
+	}
+
+	@Test
+	void whenAChallengeIsReusedThenTheSecondEnrollmentFailsAndNothingIsIssued() throws Exception {
+		String challenge = client.mintChallenge();
+		assertThat(MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"), challenge, "reuse-1", workDir("reuse1"))
+			.certificate()).isPresent();
+		long certificates = client.count("select count(*) from ca.certificate");
+		MicromdmScepClient.Enrollment second = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"), challenge,
+				"reuse-2", workDir("reuse2"));
+		assertThat(second.certificate()).as(second.output()).isEmpty();
+		assertThat(client.count("select count(*) from ca.certificate")).isEqualTo(certificates);
+		assertDeniedRecorded("reuse-2", "already used");
+	}
+
+	@Test
+	void whenTheChallengeHasExpiredThenEnrollmentFails() throws Exception {
+		String challenge = client.mintChallenge();
+		clock.advance(Duration.ofMinutes(61));
+		long certificates = client.count("select count(*) from ca.certificate");
+		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"),
+				challenge, "expired-1", workDir("expired"));
+		assertThat(enrollment.certificate()).as(enrollment.output()).isEmpty();
+		assertThat(client.count("select count(*) from ca.certificate")).isEqualTo(certificates);
+		assertDeniedRecorded("expired-1", "expired");
+	}
+
+	@Test
+	void whenTheChallengeIsWrongThenEnrollmentFails() throws Exception {
+		long certificates = client.count("select count(*) from ca.certificate");
+		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"),
+				"0123456789ABCDEF0123456789ABCDEF", "wrong-1", workDir("wrong"));
+		assertThat(enrollment.certificate()).as(enrollment.output()).isEmpty();
+		assertThat(client.count("select count(*) from ca.certificate")).isEqualTo(certificates);
+		assertDeniedRecorded("wrong-1", "unknown");
+	}
+
+	@Test
+	void whenThePkiOperationIsGarbageThenHttp400AndNothingIsRecorded() throws Exception {
+		long before = recordCount();
+		byte[] garbage = new byte[512];
+		ThreadLocalRandom.current().nextBytes(garbage);
+		HttpResponse<String> response = client.send(HttpRequest
+			.newBuilder(URI.create(client.gatewayUrl("/certsrv/mscep/mscep.dll/pkiclient.exe?operation=PKIOperation")))
+			.header("Content-Type", "application/x-pki-message")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(garbage))
+			.build());
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+		HttpResponse<String> badBase64 = client.send(HttpRequest
+			.newBuilder(URI.create(client.gatewayUrl("/scep/default?operation=PKIOperation&message=%25%25not-base64!")))
+			.build());
+		assertThat(badBase64.statusCode()).isEqualTo(400);
+		assertThat(recordCount()).isEqualTo(before);
+	}
+
+	@Test
+	void whenTheOperationIsUnknownThenHttp400() throws Exception {
+		HttpResponse<String> response = client.send(HttpRequest
+			.newBuilder(URI.create(client.gatewayUrl("/certsrv/mscep/mscep.dll?operation=GetCoffee&message=x")))
+			.build());
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).doesNotContain("Exception");
+	}
+
+	@Test
+	void whenTheChallengeApiIsCalledWithoutKeyThen401ProblemJsonAndNoChallengeIsStored() throws Exception {
+		long before = client.count("select count(*) from challenge.challenge");
+		HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(client.challengeUrl("/api/v1/challenges")))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"profile\":\"default\"}"))
+			.build());
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(client.count("select count(*) from challenge.challenge")).isEqualTo(before);
+	}
+
+	@Test
+	void whenGetCaCapsIsAskedThenPlainTextWithoutCharset() throws Exception {
+		HttpResponse<String> response = client.send(HttpRequest
+			.newBuilder(URI.create(client.gatewayUrl("/certsrv/mscep/mscep.dll/pkiclient.exe?operation=GetCACaps&message=default")))
+			.build());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain");
+		assertThat(response.body().split("\n")).contains("POSTPKIOperation", "SHA-256", "SHA-512", "SHA-1", "AES",
+				"DES3", "SCEPStandard")
+			.doesNotContain("Renewal");
+	}
+
+	private long recordCount() throws Exception {
+		return client.count("select count(*) from gateway.transaction")
+				+ client.count("select count(*) from ca.certificate_request")
+				+ client.count("select count(*) from ca.certificate")
+				+ client.count("select count(*) from challenge.challenge where redeemed_at is not null");
+	}
+
+	private void assertIssuedAndRecorded(X509Certificate certificate, String commonName) throws Exception {
+		X509Certificate ca = client.caCertificate();
+		certificate.verify(ca.getPublicKey());
+		certificate.checkValidity();
+		assertThat(certificate.getIssuerX500Principal()).isEqualTo(ca.getSubjectX500Principal());
+		assertThat(certificate.getSubjectX500Principal().getName()).contains("CN=" + commonName);
+		String serial = HexFormat.of().withUpperCase().formatHex(certificate.getSerialNumber().toByteArray());
+		String serialHex = certificate.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
+		String transactionId = client.text(
+				"select transaction_id from gateway.transaction where upper(certificate_serial) in (?, ?) and status = 'ISSUED'",
+				serial, serialHex);
+		assertThat(transactionId).as("gateway transaction for serial %s", serialHex).isNotBlank();
+		assertThat(client.count("select count(*) from ca.certificate where upper(serial) in (?, ?) and transaction_id = ?",
+				serial, serialHex, transactionId))
+			.isEqualTo(1);
+		assertThat(client.count(
+				"select count(*) from challenge.challenge where transaction_id = ? and redeemed_at is not null",
+				transactionId))
+			.isEqualTo(1);
+	}
+
+	private void assertDeniedRecorded(String commonName, String reason) throws Exception {
+		assertThat(client.count(
+				"select count(*) from gateway.transaction where subject like ? and status = 'FAILED' and lower(failure_reason) like ?",
+				"%CN=" + commonName + "%", "%" + reason + "%"))
+			.isEqualTo(1);
+	}
+
+	private static Path workDir(String name) throws IOException {
+		return Files.createTempDirectory(dataDir.getParent(), name);
+	}
+
+}

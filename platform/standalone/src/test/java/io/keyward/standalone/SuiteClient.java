@@ -1,0 +1,128 @@
+package io.keyward.standalone;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a device, an MDM and an operator do with a running suite, over real HTTP, plus the
+ * database look-ups the tests use to prove what was recorded.
+ */
+final class SuiteClient {
+
+	private static final Pattern CHALLENGE = Pattern.compile("\"challenge\"\\s*:\\s*\"([0-9A-F]{32})\"");
+
+	private final KeywardSuite suite;
+
+	private final String apiKey;
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	SuiteClient(KeywardSuite suite, String apiKey) {
+		this.suite = suite;
+		this.apiKey = apiKey;
+	}
+
+	String gatewayUrl(String path) {
+		return "http://127.0.0.1:" + this.suite.settings().gatewayPort() + path;
+	}
+
+	String challengeUrl(String path) {
+		return "http://127.0.0.1:" + this.suite.settings().challengePort() + path;
+	}
+
+	String adminUrl(String path) {
+		return "http://127.0.0.1:" + this.suite.settings().adminPort() + path;
+	}
+
+	/**
+	 * The MDM's call: {@code POST /api/v1/challenges} with the bootstrap API key.
+	 */
+	String mintChallenge() throws IOException, InterruptedException {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(challengeUrl("/api/v1/challenges")))
+			.header("Authorization", "Bearer " + this.apiKey)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"profile\":\"default\"}"))
+			.build());
+		if (response.statusCode() != 201) {
+			throw new AssertionError("minting a challenge answered " + response.statusCode() + ": " + response.body());
+		}
+		Matcher matcher = CHALLENGE.matcher(response.body());
+		if (!matcher.find()) {
+			throw new AssertionError("no 32-hex challenge in " + response.body());
+		}
+		return matcher.group(1);
+	}
+
+	HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpResponse<byte[]> sendForBytes(HttpRequest request) throws IOException, InterruptedException {
+		return this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	/**
+	 * GetCACert at the NDES path, parsed as a degenerate PKCS#7.
+	 */
+	List<X509Certificate> caCertificates() throws IOException, InterruptedException, CertificateException {
+		HttpResponse<byte[]> response = sendForBytes(HttpRequest
+			.newBuilder(URI.create(gatewayUrl("/certsrv/mscep/mscep.dll/pkiclient.exe?operation=GetCACert&message=default")))
+			.build());
+		if (response.statusCode() != 200) {
+			throw new AssertionError("GetCACert answered " + response.statusCode());
+		}
+		return CertificateFactory.getInstance("X.509")
+			.generateCertificates(new ByteArrayInputStream(response.body()))
+			.stream()
+			.map(X509Certificate.class::cast)
+			.toList();
+	}
+
+	X509Certificate caCertificate() throws IOException, InterruptedException, CertificateException {
+		return caCertificates().stream()
+			.filter((certificate) -> certificate.getBasicConstraints() >= 0)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("GetCACert holds no CA certificate"));
+	}
+
+	long count(String sql, Object... parameters) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(this.suite.jdbcUrl(), "postgres", "postgres");
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.length; i++) {
+				statement.setObject(i + 1, parameters[i]);
+			}
+			try (ResultSet rows = statement.executeQuery()) {
+				rows.next();
+				return rows.getLong(1);
+			}
+		}
+	}
+
+	String text(String sql, Object... parameters) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(this.suite.jdbcUrl(), "postgres", "postgres");
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.length; i++) {
+				statement.setObject(i + 1, parameters[i]);
+			}
+			try (ResultSet rows = statement.executeQuery()) {
+				return rows.next() ? rows.getString(1) : null;
+			}
+		}
+	}
+
+}

@@ -1,0 +1,149 @@
+package io.keyward.testsupport.clients;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A private certmonger daemon (Debian package {@code certmonger}) on its own D-Bus
+ * session bus, so tests never touch the machine's system bus or certmonger state.
+ * Enrollment goes through {@code getcert add-scep-ca} and
+ * {@code getcert request -L <challenge>}, which makes certmonger build the PKCSReq itself
+ * and send it with {@code /usr/lib/certmonger/scep-submit}; certmonger checks the CertRep
+ * signature with OpenSSL's S/MIME rules.
+ */
+public final class CertmongerSession implements AutoCloseable {
+
+	private static final Path CERTMONGER = Path.of("/usr/sbin/certmonger");
+
+	private static final Path GETCERT = Path.of("/usr/bin/getcert");
+
+	private static final Path DBUS_DAEMON = Path.of("/usr/bin/dbus-daemon");
+
+	private final Path home;
+
+	private final Map<String, String> environment;
+
+	private final Process dbus;
+
+	private final Process certmonger;
+
+	private CertmongerSession(Path home, Map<String, String> environment, Process dbus, Process certmonger) {
+		this.home = home;
+		this.environment = environment;
+		this.dbus = dbus;
+		this.certmonger = certmonger;
+	}
+
+	/**
+	 * Start dbus-daemon and certmonger in session mode with state under {@code home}.
+	 */
+	public static CertmongerSession start(Path home) throws IOException, InterruptedException {
+		ExternalCommand.requireInstalled(CERTMONGER, "certmonger");
+		ExternalCommand.requireInstalled(GETCERT, "certmonger");
+		ExternalCommand.requireInstalled(DBUS_DAEMON, "dbus-daemon");
+		Files.createDirectories(home);
+		Process dbus = new ProcessBuilder(DBUS_DAEMON.toString(), "--session", "--nofork", "--print-address=1")
+			.redirectError(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		String address = readLine(dbus);
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("DBUS_SESSION_BUS_ADDRESS", address);
+		environment.put("HOME", home.toString());
+		environment.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+		environment.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
+		ProcessBuilder daemon = new ProcessBuilder(CERTMONGER.toString(), "-s", "-n", "-B").redirectErrorStream(true)
+			.redirectOutput(home.resolve("certmonger.log").toFile());
+		daemon.environment().putAll(environment);
+		Process certmonger = daemon.start();
+		CertmongerSession session = new CertmongerSession(home, environment, dbus, certmonger);
+		session.awaitDaemon();
+		return session;
+	}
+
+	private static String readLine(Process process) throws IOException {
+		StringBuilder line = new StringBuilder();
+		int c;
+		while ((c = process.getInputStream().read()) != -1 && c != '\n') {
+			line.append((char) c);
+		}
+		if (line.isEmpty()) {
+			throw new IOException("dbus-daemon printed no bus address");
+		}
+		return line.toString().strip();
+	}
+
+	private void awaitDaemon() throws IOException, InterruptedException {
+		for (int attempt = 0; attempt < 50; attempt++) {
+			if (getcert(List.of("list-cas", "-s"), 30).exitCode() == 0) {
+				return;
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("certmonger did not come up on its session bus; log:\n"
+				+ Files.readString(this.home.resolve("certmonger.log"), StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * {@code getcert add-scep-ca -c <name> -u <url>}.
+	 */
+	public void addScepCa(String name, String url) throws IOException, InterruptedException {
+		ExternalCommand.Result result = getcert(List.of("add-scep-ca", "-s", "-c", name, "-u", url), 60);
+		if (result.exitCode() != 0) {
+			throw new AssertionError("getcert add-scep-ca failed: " + result.output());
+		}
+	}
+
+	/**
+	 * What certmonger made of one request.
+	 *
+	 * @param certificate the issued certificate, when it got one
+	 * @param status {@code getcert list} output for the request (status, ca-error)
+	 */
+	public record Enrollment(Optional<X509Certificate> certificate, String status) {
+	}
+
+	/**
+	 * {@code getcert request -c <ca> -L <challenge> -N CN=<cn> -w}, then read the result.
+	 */
+	public Enrollment request(String ca, String challenge, String commonName, Path workDir)
+			throws IOException, InterruptedException {
+		Files.createDirectories(workDir);
+		Path key = workDir.resolve("certmonger.key");
+		Path certificate = workDir.resolve("certmonger.pem");
+		String id = "kw" + System.nanoTime();
+		List<String> args = new ArrayList<>(List.of("request", "-s", "-c", ca, "-I", id, "-f", certificate.toString(),
+				"-k", key.toString(), "-L", challenge, "-N", "CN=" + commonName, "-w", "-v"));
+		ExternalCommand.Result requested = getcert(args, 120);
+		ExternalCommand.Result listed = getcert(List.of("list", "-s", "-i", id), 30);
+		return new Enrollment(MicromdmScepClient.readCertificate(certificate),
+				requested.output() + "\n" + listed.output());
+	}
+
+	private ExternalCommand.Result getcert(List<String> args, long timeoutSeconds)
+			throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>();
+		command.add(GETCERT.toString());
+		command.addAll(args);
+		return ExternalCommand.run(command, this.environment, this.home, timeoutSeconds);
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.certmonger.destroy();
+		if (!this.certmonger.waitFor(10, TimeUnit.SECONDS)) {
+			this.certmonger.destroyForcibly();
+		}
+		this.dbus.destroy();
+		this.dbus.waitFor(10, TimeUnit.SECONDS);
+	}
+
+}
