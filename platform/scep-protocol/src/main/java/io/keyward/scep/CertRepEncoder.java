@@ -1,0 +1,110 @@
+package io.keyward.scep;
+
+import java.io.IOException;
+import java.security.PrivateKey;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.CMSAbsentContent;
+import org.bouncycastle.cms.CMSEnvelopedData;
+import org.bouncycastle.cms.CMSEnvelopedDataGenerator;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.CMSTypedData;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
+import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+/**
+ * Builds and signs CertReps with the RA signing key. Every reply is built from scratch:
+ * transactionID copied, recipientNonce = request senderNonce, a fresh 16-byte
+ * senderNonce, messageType "3", pkiStatus and failInfo as PrintableString, failInfoText
+ * as UTF8String, plus the CMS contentType and messageDigest (Windows fails without them).
+ * The RA signing certificate goes in {@code certificates} (sscep verifies with it).
+ * <p>
+ * SUCCESS carries the degenerate certificates-only SignedData ({@link CertificatesOnly})
+ * enveloped to the request's signer certificate with the request's cipher (RSA PKCS#1
+ * v1.5 key transport, which every client expects); FAILURE and PENDING omit the
+ * pkcsPKIEnvelope (absent eContent, as the RFC says and jscep does).
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc8894#section-3.3.2">RFC 8894 section
+ * 3.3.2</a>
+ */
+public final class CertRepEncoder {
+
+	private final X509Certificate raSigningCertificate;
+
+	private final PrivateKey raSigningKey;
+
+	public CertRepEncoder(X509Certificate raSigningCertificate, PrivateKey raSigningKey) {
+		this.raSigningCertificate = raSigningCertificate;
+		this.raSigningKey = raSigningKey;
+	}
+
+	public byte[] encode(CertRep certRep) {
+		try {
+			CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+			generator.setDefiniteLengthEncoding(true);
+			generator.addSignerInfoGenerator(
+					new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+						.setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(attributes(certRep)))
+						.build(signer(certRep), this.raSigningCertificate));
+			generator.addCertificate(new JcaX509CertificateHolder(this.raSigningCertificate));
+			if (certRep.status() == PkiStatus.SUCCESS) {
+				CMSTypedData envelope = new CMSProcessableByteArray(envelope(certRep));
+				return generator.generate(envelope, true).getEncoded(ASN1Encoding.DL);
+			}
+			return generator.generate(new CMSAbsentContent(), false).getEncoded(ASN1Encoding.DL);
+		}
+		catch (CMSException | OperatorCreationException | CertificateEncodingException | IOException ex) {
+			throw new IllegalStateException("cannot sign CertRep", ex);
+		}
+	}
+
+	private ContentSigner signer(CertRep certRep) throws OperatorCreationException {
+		ASN1ObjectIdentifier digest = ScepAlgorithms.replyDigest(certRep.digestAlgorithm());
+		return new JcaContentSignerBuilder(ScepAlgorithms.signatureAlgorithm(digest, this.raSigningKey))
+			.build(this.raSigningKey);
+	}
+
+	private static AttributeTable attributes(CertRep certRep) {
+		ASN1EncodableVector attributes = new ASN1EncodableVector();
+		attributes.add(ScepAttributes.printable(ScepObjectIdentifiers.TRANSACTION_ID, certRep.transactionId()));
+		attributes.add(ScepAttributes.printable(ScepObjectIdentifiers.MESSAGE_TYPE,
+				Integer.toString(MessageType.CERT_REP.code())));
+		attributes
+			.add(ScepAttributes.printable(ScepObjectIdentifiers.PKI_STATUS, Integer.toString(certRep.status().code())));
+		if (certRep.failInfo() != null) {
+			attributes.add(ScepAttributes.printable(ScepObjectIdentifiers.FAIL_INFO,
+					Integer.toString(certRep.failInfo().code())));
+			if (certRep.failInfoText() != null) {
+				attributes.add(ScepAttributes.utf8(ScepObjectIdentifiers.FAIL_INFO_TEXT, certRep.failInfoText()));
+			}
+		}
+		attributes.add(ScepAttributes.octets(ScepObjectIdentifiers.SENDER_NONCE, ScepAttributes.newSenderNonce()));
+		attributes.add(ScepAttributes.octets(ScepObjectIdentifiers.RECIPIENT_NONCE, certRep.recipientNonce()));
+		return new AttributeTable(attributes);
+	}
+
+	private static byte[] envelope(CertRep certRep) throws CertificateEncodingException, CMSException, IOException {
+		CMSEnvelopedDataGenerator generator = new CMSEnvelopedDataGenerator();
+		generator.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(certRep.recipient()));
+		ASN1ObjectIdentifier cipher = ScepAlgorithms.replyContentCipher(certRep.contentEncryptionAlgorithm());
+		CMSEnvelopedData enveloped = generator.generate(
+				new CMSProcessableByteArray(CertificatesOnly.encode(certRep.certificates())),
+				new JceCMSContentEncryptorBuilder(cipher).build());
+		return enveloped.toASN1Structure().getEncoded(ASN1Encoding.DL);
+	}
+
+}

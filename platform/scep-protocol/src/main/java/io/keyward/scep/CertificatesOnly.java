@@ -1,0 +1,81 @@
+package io.keyward.scep;
+
+import java.io.IOException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.CMSAbsentContent;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+
+/**
+ * The degenerate certificates-only SignedData: version 1, no signers, eContentType
+ * id-data with the eContent omitted. It is the messageData of a SUCCESS CertRep (issued
+ * certificate first, the "leaf" of Table 6) and the GetCACert body for a chain or RA
+ * certificates.
+ * <p>
+ * The certificates are written in the caller's order with definite-length (DL) encoding:
+ * a DER re-encoding would sort the SET OF and could move the issued certificate out of
+ * first place, where clients look for it.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc8894#section-3.4">RFC 8894 section
+ * 3.4</a>
+ */
+public final class CertificatesOnly {
+
+	private CertificatesOnly() {
+	}
+
+	/**
+	 * Encodes certificates, order preserved.
+	 * @param certs the certificates, leaf first
+	 * @return the ContentInfo bytes
+	 */
+	public static byte[] encode(List<X509Certificate> certs) {
+		try {
+			CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+			generator.setDefiniteLengthEncoding(true);
+			for (X509Certificate cert : certs) {
+				generator.addCertificate(new JcaX509CertificateHolder(cert));
+			}
+			return generator.generate(new CMSAbsentContent()).getEncoded(ASN1Encoding.DL);
+		}
+		catch (CertificateEncodingException | CMSException | IOException ex) {
+			throw new IllegalStateException("cannot encode certificates-only SignedData", ex);
+		}
+	}
+
+	/**
+	 * Decodes the certificates in their encoded order.
+	 * @param der a degenerate SignedData (DER or BER)
+	 * @return the certificates
+	 * @throws MalformedMessageException when the bytes are not a SignedData with
+	 * certificates
+	 */
+	@SuppressWarnings("unchecked")
+	public static List<X509Certificate> decode(byte[] der) throws MalformedMessageException {
+		try {
+			CMSSignedData signedData = new CMSSignedData(der);
+			Collection<X509CertificateHolder> holders = signedData.getCertificates().getMatches(null);
+			JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+			List<X509Certificate> certs = new ArrayList<>(holders.size());
+			for (X509CertificateHolder holder : holders) {
+				certs.add(converter.getCertificate(holder));
+			}
+			return certs;
+		}
+		catch (CMSException | CertificateException | RuntimeException ex) {
+			throw new MalformedMessageException("not a certificates-only SignedData", ex);
+		}
+	}
+
+}

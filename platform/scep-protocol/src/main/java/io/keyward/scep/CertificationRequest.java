@@ -1,0 +1,158 @@
+package io.keyward.scep;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.pkcs.Attribute;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.PKCSException;
+
+/**
+ * The PKCS#10 messageData of a PKCSReq or RenewalReq, parsed and self-signature verified,
+ * with the parts the gateway needs to decide: challengePassword (any DirectoryString
+ * type: Windows sends PrintableString, others UTF8String, BMPString, T61String or
+ * IA5String; the 255-character upper bound is not enforced because Intune challenges are
+ * longer), subject, subjectAltNames from the extensionRequest, and the public key hash.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc8894#section-3.3.1">RFC 8894 section
+ * 3.3.1</a>
+ */
+public final class CertificationRequest {
+
+	private final PKCS10CertificationRequest pkcs10;
+
+	private final byte[] encoded;
+
+	private CertificationRequest(PKCS10CertificationRequest pkcs10, byte[] encoded) {
+		this.pkcs10 = pkcs10;
+		this.encoded = encoded;
+	}
+
+	/**
+	 * Parses a PKCS#10 and verifies its self-signature.
+	 * @param der the messageData
+	 * @return the request
+	 * @throws InvalidRequestException when the DER is not a PKCS#10 or the signature
+	 * fails
+	 */
+	public static CertificationRequest parse(byte[] der) throws InvalidRequestException {
+		PKCS10CertificationRequest pkcs10;
+		try {
+			pkcs10 = new PKCS10CertificationRequest(der);
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new InvalidRequestException("messageData is not a PKCS#10 certification request", ex);
+		}
+		boolean valid;
+		try {
+			valid = pkcs10.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BouncyCastle.PROVIDER)
+				.build(pkcs10.getSubjectPublicKeyInfo()));
+		}
+		catch (OperatorCreationException | PKCSException | RuntimeException ex) {
+			throw new InvalidRequestException("PKCS#10 signature cannot be verified", ex);
+		}
+		if (!valid) {
+			throw new InvalidRequestException("PKCS#10 signature does not verify");
+		}
+		return new CertificationRequest(pkcs10, der.clone());
+	}
+
+	public PKCS10CertificationRequest pkcs10() {
+		return this.pkcs10;
+	}
+
+	public byte[] encoded() {
+		return this.encoded.clone();
+	}
+
+	/**
+	 * The challengePassword attribute (PKCS#9 1.2.840.113549.1.9.7).
+	 * @return the password, empty when absent or not a string
+	 */
+	public Optional<String> challengePassword() {
+		Attribute[] attributes = this.pkcs10.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_challengePassword);
+		if (attributes.length == 0 || attributes[0].getAttrValues().size() == 0) {
+			return Optional.empty();
+		}
+		ASN1Encodable value = attributes[0].getAttrValues().getObjectAt(0);
+		return (value instanceof ASN1String text) ? Optional.of(text.getString()) : Optional.empty();
+	}
+
+	public X500Name subjectName() {
+		return this.pkcs10.getSubject();
+	}
+
+	/**
+	 * The subject as an RFC 4514 string: most specific RDN first (the reverse of the
+	 * encoded order), Bouncy Castle's {@link BCStyle} keywords ({@code CN}, {@code O},
+	 * {@code E}, ...) and escaping.
+	 * @return for example {@code CN=device1,OU=MDM,O=scep-client,C=US}
+	 */
+	public String subject() {
+		RDN[] rdns = this.pkcs10.getSubject().getRDNs();
+		RDN[] reversed = new RDN[rdns.length];
+		for (int i = 0; i < rdns.length; i++) {
+			reversed[i] = rdns[rdns.length - 1 - i];
+		}
+		return new X500Name(BCStyle.INSTANCE, reversed).toString();
+	}
+
+	/**
+	 * The subjectAltName requested in the extensionRequest attribute.
+	 * @return entries as {@code dns:}, {@code email:}, {@code uri:}, {@code upn:},
+	 * {@code ip:}, {@code dirname:}, {@code rid:} or {@code othername:<oid>}; empty when
+	 * none
+	 */
+	public List<String> subjectAltNames() {
+		Extensions extensions = extensionRequest();
+		if (extensions == null) {
+			return List.of();
+		}
+		GeneralNames names = GeneralNames.fromExtensions(extensions, Extension.subjectAlternativeName);
+		return (names != null) ? SubjectAltNames.render(names) : List.of();
+	}
+
+	/**
+	 * The extensionRequest attribute (PKCS#9 1.2.840.113549.1.9.14).
+	 * @return the requested extensions, or {@code null} when absent
+	 */
+	public Extensions extensionRequest() {
+		Attribute[] attributes = this.pkcs10.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest);
+		if (attributes.length == 0 || attributes[0].getAttrValues().size() == 0) {
+			return null;
+		}
+		return Extensions.getInstance(attributes[0].getAttrValues().getObjectAt(0));
+	}
+
+	/**
+	 * Lower-case hex SHA-256 of the DER SubjectPublicKeyInfo: binds challenges and
+	 * transactions to the key whatever transactionID the client derived.
+	 * @return 64 hex characters
+	 */
+	public String publicKeySha256Hex() {
+		try {
+			byte[] spki = this.pkcs10.getSubjectPublicKeyInfo().getEncoded(ASN1Encoding.DER);
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(spki));
+		}
+		catch (IOException | NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("cannot hash SubjectPublicKeyInfo", ex);
+		}
+	}
+
+}

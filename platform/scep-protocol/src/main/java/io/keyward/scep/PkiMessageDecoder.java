@@ -1,0 +1,87 @@
+package io.keyward.scep;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+
+/**
+ * Server side decode of a PKIOperation body: parse the SignedData, take the signer
+ * certificate from {@code certificates} (section 2.3), read the signed attributes
+ * leniently (section 3.2.1), verify the signature with the signer certificate's public
+ * key, then open the pkcsPKIEnvelope (section 3.2.2) with whichever {@link RecipientKey}
+ * the client addressed.
+ * <p>
+ * Only messages no CertRep can be built for (no SignedData, no signer certificate, no
+ * transactionID, senderNonce or messageType) raise {@link MalformedMessageException};
+ * everything else comes back as a {@link PkiRequest}, failed ones with the failInfo to
+ * answer with (RFC 8894 wants a signed FAILURE rather than an HTTP error).
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc8894#section-3">RFC 8894 section 3</a>
+ */
+public final class PkiMessageDecoder {
+
+	private final PkcsPkiEnvelope envelope;
+
+	public PkiMessageDecoder(List<RecipientKey> recipients) {
+		this.envelope = new PkcsPkiEnvelope(recipients);
+	}
+
+	public PkiRequest decode(byte[] der) throws MalformedMessageException {
+		PkiMessage message = PkiMessage.parse(der);
+		X509Certificate signer = message.signerCertificate()
+			.orElseThrow(() -> new MalformedMessageException("signer certificate missing from SignedData"));
+		String transactionId = message.transactionId()
+			.orElseThrow(() -> new MalformedMessageException("transactionID attribute missing"));
+		byte[] senderNonce = message.senderNonce()
+			.orElseThrow(() -> new MalformedMessageException("senderNonce attribute missing"));
+		String typeText = message.messageTypeText()
+			.orElseThrow(() -> new MalformedMessageException("messageType attribute missing"));
+		int typeCode = parseCode(typeText);
+		Optional<MessageType> type = MessageType.of(typeCode);
+		ASN1ObjectIdentifier digest = message.digestAlgorithm();
+		Outcome outcome = new Outcome(type, typeCode, transactionId, senderNonce, signer, digest);
+		if (!ScepAlgorithms.isAcceptedDigest(digest)) {
+			return outcome.failed(FailInfo.BAD_ALG, "digest algorithm " + digest + " not accepted");
+		}
+		if (!message.signatureVerifies(signer.getPublicKey())) {
+			return outcome.failed(FailInfo.BAD_MESSAGE_CHECK, "signature does not verify");
+		}
+		if (type.isEmpty() || type.get() == MessageType.CERT_REP) {
+			return outcome.failed(FailInfo.BAD_REQUEST, "messageType " + typeText.strip() + " is not a request");
+		}
+		Optional<byte[]> content = message.content();
+		if (content.isEmpty()) {
+			return outcome.failed(FailInfo.BAD_REQUEST, "pkcsPKIEnvelope missing");
+		}
+		try {
+			PkcsPkiEnvelope.Opened opened = this.envelope.open(content.get());
+			return new PkiRequest(type, typeCode, transactionId, senderNonce, signer, digest, opened.cipher(),
+					opened.messageData(), null, null);
+		}
+		catch (PkcsPkiEnvelope.EnvelopeException ex) {
+			return outcome.failed(ex.failInfo(), ex.getMessage());
+		}
+	}
+
+	private static int parseCode(String text) {
+		try {
+			return Integer.parseInt(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	private record Outcome(Optional<MessageType> type, int typeCode, String transactionId, byte[] senderNonce,
+			X509Certificate signer, ASN1ObjectIdentifier digest) {
+
+		PkiRequest failed(FailInfo failInfo, String reason) {
+			return new PkiRequest(this.type, this.typeCode, this.transactionId, this.senderNonce, this.signer,
+					this.digest, null, null, failInfo, reason);
+		}
+
+	}
+
+}
