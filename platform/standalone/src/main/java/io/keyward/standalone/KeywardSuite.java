@@ -71,7 +71,6 @@ public final class KeywardSuite implements AutoCloseable {
 			common.put("keyward.gateway.ca-url", loopback + settings.caPort());
 			common.put("keyward.admin.gateway-url", loopback + settings.gatewayPort());
 			common.put("keyward.admin.ca-url", loopback + settings.caPort());
-			common.put("keyward.admin.challenge-url", loopback + settings.challengePort());
 			common.put("spring.main.banner-mode", "off");
 			common.putAll(extraProperties);
 			suite.run(CaAdapterApplication::application, settings.caPort(), common, clock);

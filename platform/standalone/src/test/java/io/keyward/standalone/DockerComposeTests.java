@@ -1,0 +1,102 @@
+package io.keyward.standalone;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.yml cannot be started here (no Docker engine), so the build validates it
+ * with Debian's {@code docker-compose config} and checks that every environment variable it
+ * hands a service is one that service reads.
+ */
+class DockerComposeTests {
+
+	static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+
+	static final List<String> SERVICES = List.of("ca-adapter", "challenge-service", "scep-gateway", "admin-ui");
+
+	@Test
+	void whenValidatedByDockerComposeThenTheFileIsValid() throws Exception {
+		Path compose = Path.of("/usr/bin/docker-compose");
+		if (!Files.isExecutable(compose)) {
+			throw new AssertionError("/usr/bin/docker-compose is missing: install the Debian package 'docker-compose'");
+		}
+		Path env = Files.createTempFile(Path.of("target"), "compose", ".env");
+		String filled = Files.readAllLines(ROOT.resolve(".env.example"))
+			.stream()
+			.filter((line) -> line.matches("[A-Z_]+="))
+			.map((line) -> line + "example-secret-value-0123456789")
+			.collect(Collectors.joining("\n"));
+		Files.writeString(env, filled + "\n");
+		Process process = new ProcessBuilder(compose.toString(), "--env-file", env.toString(), "-f",
+				ROOT.resolve("docker-compose.yml").toString(), "config", "-q")
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void whenComposeSetsAnEnvironmentVariableThenTheServiceReadsIt() throws IOException {
+		Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+		Map<String, Object> services = (Map<String, Object>) compose.get("services");
+		assertThat(services).containsKeys(SERVICES.toArray(String[]::new)).containsKey("postgres");
+		for (String service : SERVICES) {
+			Map<String, Object> definition = (Map<String, Object>) services.get(service);
+			Map<String, Object> environment = (Map<String, Object>) definition.get("environment");
+			String config = serviceConfiguration(service);
+			for (String variable : environment.keySet()) {
+				assertThat(reads(config, variable)).as("%s sets %s but %s.yml never reads it", service, variable, service)
+					.isTrue();
+			}
+		}
+		Map<String, Object> postgres = (Map<String, Object>) ((Map<String, Object>) services.get("postgres"))
+			.get("environment");
+		String init = Files.readString(ROOT.resolve("deploy/postgres/init/01-keyward-roles.sh"));
+		for (String variable : postgres.keySet()) {
+			boolean official = variable.startsWith("POSTGRES_");
+			boolean perService = variable.matches("KEYWARD_[A-Z]+_DB_PASSWORD") && init.contains("KEYWARD_${service^^}_DB_PASSWORD");
+			assertThat(official || perService).as("postgres sets %s which nothing reads", variable).isTrue();
+		}
+	}
+
+	@Test
+	void whenAServiceReadsAnEnvironmentVariableThenConfigurationMdDocumentsIt() throws IOException {
+		String reference = Files.readString(ROOT.resolve("docs/configuration.md"));
+		Pattern placeholder = Pattern.compile("\\$\\{(KEYWARD_[A-Z_]+)");
+		for (String service : SERVICES) {
+			Matcher matcher = placeholder.matcher(serviceConfiguration(service));
+			while (matcher.find()) {
+				assertThat(reference).as("docs/configuration.md documents %s", matcher.group(1))
+					.contains(matcher.group(1));
+			}
+		}
+	}
+
+	private static boolean reads(String config, String variable) {
+		return config.contains("${" + variable + ":") || config.contains("${" + variable + "}");
+	}
+
+	private static String serviceConfiguration(String service) throws IOException {
+		try (InputStream in = DockerComposeTests.class.getResourceAsStream("/" + service + ".yml")) {
+			assertThat(in).as("%s.yml on the classpath", service).isNotNull();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}
