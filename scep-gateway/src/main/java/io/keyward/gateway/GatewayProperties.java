@@ -1,0 +1,46 @@
+package io.keyward.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the scep-gateway ({@code keyward.gateway.*}).
+ *
+ * @param challengeUrl base URL of the challenge-service
+ * @param caUrl base URL of the ca-adapter
+ * @param serviceToken the bearer token this gateway presents to both
+ * @param timeout connect and read timeout for those calls
+ * @param ndesProfile the profile served at the NDES path {@code /certsrv/mscep/mscep.dll}
+ * @param maxMessageSize largest PKIOperation body accepted by POST
+ * @param caCertificatesCache how long the CA chain fetched from the ca-adapter is reused
+ * for GetCACert
+ * @param profiles enrollment profiles by name ({@code /scep/<name>})
+ */
+@Validated
+@ConfigurationProperties("keyward.gateway")
+public record GatewayProperties(@NotNull URI challengeUrl, @NotNull URI caUrl, String serviceToken,
+		@DefaultValue("10s") @NotNull Duration timeout, @DefaultValue("default") @NotBlank String ndesProfile,
+		@DefaultValue("2MB") @NotNull DataSize maxMessageSize,
+		@DefaultValue("10m") @NotNull Duration caCertificatesCache, @NotEmpty Map<String, @Valid Profile> profiles) {
+
+	/**
+	 * One enrollment profile.
+	 *
+	 * @param template the certificate template asked of the ca-adapter when the
+	 * challenge-service does not name one
+	 */
+	public record Profile(@DefaultValue("default") @NotBlank String template) {
+	}
+
+}

@@ -1,0 +1,35 @@
+package io.keyward.gateway;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The SCEP (RFC 8894) endpoint of Keyward, also reachable at the NDES path
+ * {@code /certsrv/mscep/mscep.dll}.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ScepGatewayApplication {
+
+	/**
+	 * The builder the standalone launcher and {@link #main} use: the configuration file
+	 * is {@code scep-gateway.yml} so four services can share one classpath.
+	 */
+	public static SpringApplicationBuilder application() {
+		return new SpringApplicationBuilder(ScepGatewayApplication.class).properties("spring.config.name=scep-gateway");
+	}
+
+	public static void main(String[] args) {
+		application().run(args);
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+}

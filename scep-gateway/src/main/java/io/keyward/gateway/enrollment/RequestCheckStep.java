@@ -1,0 +1,43 @@
+package io.keyward.gateway.enrollment;
+
+import java.util.Optional;
+
+import io.keyward.scep.CertRep;
+import io.keyward.scep.FailInfo;
+import io.keyward.scep.MessageType;
+import io.keyward.scep.PkiRequest;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The request must have verified and decrypted (RFC 8894 section 3.3.2.2 failInfo from
+ * the decoder) and be a PKCSReq: renewal, polling and the optional GetCert/GetCRL are not
+ * served yet.
+ */
+@Component
+@Order(1)
+class RequestCheckStep implements EnrollmentStep {
+
+	/** Longest transactionID stored; real clients send 32 to 64 characters. */
+	static final int MAX_TRANSACTION_ID_LENGTH = 512;
+
+	@Override
+	public Optional<CertRep> process(Enrollment enrollment) {
+		PkiRequest request = enrollment.request();
+		if (!request.ok()) {
+			return Optional.of(enrollment.refuse(request.failInfo(), request.failureReason()));
+		}
+		if (request.messageType().orElse(null) != MessageType.PKCS_REQ) {
+			String name = request.messageType()
+				.map(MessageType::rfcName)
+				.orElse("messageType " + request.messageTypeCode());
+			return Optional.of(enrollment.refuse(FailInfo.BAD_REQUEST, name + " not supported"));
+		}
+		if (request.transactionId().isBlank() || request.transactionId().length() > MAX_TRANSACTION_ID_LENGTH) {
+			return Optional.of(enrollment.refuse(FailInfo.BAD_REQUEST, "transactionID empty or too long"));
+		}
+		return Optional.empty();
+	}
+
+}

@@ -1,0 +1,38 @@
+package io.keyward.gateway.profile;
+
+import java.util.Optional;
+
+import io.keyward.gateway.GatewayProperties;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The enrollment profiles this gateway serves: {@code /scep/<name>} and, for the profile
+ * named by {@code keyward.gateway.ndes-profile}, the NDES path.
+ */
+@Component
+public class EnrollmentProfiles {
+
+	private final GatewayProperties properties;
+
+	EnrollmentProfiles(GatewayProperties properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * @param name the profile name from the URL
+	 * @return the profile, empty when none is configured under that name
+	 */
+	public Optional<EnrollmentProfile> find(String name) {
+		GatewayProperties.Profile profile = this.properties.profiles().get(name);
+		return (profile != null) ? Optional.of(new EnrollmentProfile(name, profile.template())) : Optional.empty();
+	}
+
+	/**
+	 * @return the name of the profile served at {@code /certsrv/mscep/mscep.dll}
+	 */
+	public String ndesProfileName() {
+		return this.properties.ndesProfile();
+	}
+
+}

@@ -1,0 +1,17 @@
+package io.keyward.gateway.ra;
+
+import io.keyward.api.secret.KeyEncryptionKey;
+import io.keyward.gateway.PlatformProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class RaConfiguration {
+
+	@Bean
+	KeyEncryptionKey keyEncryptionKey(PlatformProperties properties) {
+		return KeyEncryptionKey.load(properties.kek(), properties.dataDir());
+	}
+
+}

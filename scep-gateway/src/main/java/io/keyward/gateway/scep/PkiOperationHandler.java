@@ -1,0 +1,84 @@
+package io.keyward.gateway.scep;
+
+import java.util.List;
+
+import io.keyward.gateway.enrollment.EnrollmentChain;
+import io.keyward.gateway.profile.EnrollmentProfile;
+import io.keyward.gateway.ra.RaCredentials;
+import io.keyward.gateway.ra.RaKeys;
+import io.keyward.scep.CertRep;
+import io.keyward.scep.CertRepEncoder;
+import io.keyward.scep.MalformedMessageException;
+import io.keyward.scep.MessageType;
+import io.keyward.scep.PkiMessageDecoder;
+import io.keyward.scep.PkiRequest;
+import io.keyward.scep.PkiStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * PKIOperation: decode the pkiMessage with the RA encryption key, run the enrollment and
+ * sign the CertRep with the RA signing key (RFC 8894 section 3.3). The outcome is logged
+ * once here, with the transactionID in the MDC.
+ */
+@Component
+class PkiOperationHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(PkiOperationHandler.class);
+
+	private final RaKeys raKeys;
+
+	private final EnrollmentChain enrollments;
+
+	private final MeterRegistry meters;
+
+	PkiOperationHandler(RaKeys raKeys, EnrollmentChain enrollments, MeterRegistry meters) {
+		this.raKeys = raKeys;
+		this.enrollments = enrollments;
+		this.meters = meters;
+	}
+
+	/**
+	 * @param profile the profile the request arrived on
+	 * @param message the DER pkiMessage
+	 * @return the signed CertRep
+	 * @throws MalformedMessageException when no CertRep can be built (HTTP 400)
+	 */
+	byte[] handle(EnrollmentProfile profile, byte[] message) throws MalformedMessageException {
+		RaCredentials ra = this.raKeys.current();
+		PkiRequest request = new PkiMessageDecoder(List.of(ra.recipient())).decode(message);
+		MDC.put("transactionId", LogSafe.text(request.transactionId()));
+		MDC.put("messageType", request.messageType().map(MessageType::rfcName).orElse("unknown"));
+		try {
+			CertRep certRep = this.enrollments.enroll(profile, request);
+			record(profile, request, certRep);
+			return new CertRepEncoder(ra.signingCertificate(), ra.signingKey()).encode(certRep);
+		}
+		finally {
+			MDC.remove("transactionId");
+			MDC.remove("messageType");
+		}
+	}
+
+	private void record(EnrollmentProfile profile, PkiRequest request, CertRep certRep) {
+		String outcome = certRep.status().name().toLowerCase(java.util.Locale.ROOT);
+		this.meters.counter("keyward.scep.enrollments", "profile", profile.name(), "outcome", outcome).increment();
+		if (certRep.status() == PkiStatus.SUCCESS) {
+			log.info("event=enrollment_issued transactionId={} profile={} serial={} subject=\"{}\"",
+					LogSafe.text(request.transactionId()), profile.name(),
+					certRep.certificates().get(0).getSerialNumber().toString(16),
+					LogSafe.text(certRep.certificates().get(0).getSubjectX500Principal().getName()));
+		}
+		else {
+			log.info("event=enrollment_denied transactionId={} profile={} failInfo={} reason=\"{}\"",
+					LogSafe.text(request.transactionId()), profile.name(),
+					(certRep.failInfo() != null) ? certRep.failInfo().rfcName() : "none",
+					LogSafe.text(String.valueOf(certRep.failInfoText())));
+		}
+	}
+
+}

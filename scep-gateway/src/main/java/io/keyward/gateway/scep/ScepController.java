@@ -1,0 +1,168 @@
+package io.keyward.gateway.scep;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.keyward.gateway.GatewayProperties;
+import io.keyward.gateway.profile.EnrollmentProfile;
+import io.keyward.gateway.profile.EnrollmentProfiles;
+import io.keyward.gateway.ra.RaCredentials;
+import io.keyward.gateway.ra.RaKeys;
+import io.keyward.gateway.ra.RaKeysUnavailableException;
+import io.keyward.scep.CaCapability;
+import io.keyward.scep.CertificatesOnly;
+import io.keyward.scep.MalformedMessageException;
+import io.keyward.scep.MessageParameter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * The SCEP HTTP surface (RFC 8894 section 4): {@code /scep/<profile>} and the NDES path
+ * {@code /certsrv/mscep/mscep.dll}, each with any path suffix (Windows appends
+ * {@code /pkiclient.exe}, RFC clients default to {@code /cgi-bin/pkiclient.exe}), by GET
+ * and POST. Every CertRep is sent with HTTP 200; HTTP errors with a short text are kept
+ * for requests no CertRep can be built for.
+ */
+@Controller
+class ScepController {
+
+	private static final Logger log = LoggerFactory.getLogger(ScepController.class);
+
+	/**
+	 * No {@code Renewal} until RenewalReq is served; SHA-1, DES3 and SHA-512 are listed
+	 * explicitly because Apple does not expand SCEPStandard (protocol brief rule 2).
+	 */
+	private static final byte[] CAPABILITIES = CaCapability
+		.render(List.of(CaCapability.POST_PKI_OPERATION, CaCapability.SHA_256, CaCapability.SHA_512, CaCapability.SHA_1,
+				CaCapability.AES, CaCapability.DES3, CaCapability.SCEP_STANDARD))
+		.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+	private final EnrollmentProfiles profiles;
+
+	private final RaKeys raKeys;
+
+	private final CaCertificateChain caChain;
+
+	private final PkiOperationHandler pkiOperations;
+
+	private final long maxMessageSize;
+
+	ScepController(EnrollmentProfiles profiles, RaKeys raKeys, CaCertificateChain caChain,
+			PkiOperationHandler pkiOperations, GatewayProperties properties) {
+		this.profiles = profiles;
+		this.raKeys = raKeys;
+		this.caChain = caChain;
+		this.pkiOperations = pkiOperations;
+		this.maxMessageSize = properties.maxMessageSize().toBytes();
+	}
+
+	@RequestMapping(path = { "/scep/{profile}", "/scep/{profile}/**" },
+			method = { RequestMethod.GET, RequestMethod.POST })
+	void scep(@PathVariable String profile, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		serve(profile, request, response);
+	}
+
+	@RequestMapping(path = { "/certsrv/mscep/mscep.dll", "/certsrv/mscep/mscep.dll/**" },
+			method = { RequestMethod.GET, RequestMethod.POST })
+	void ndes(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		serve(this.profiles.ndesProfileName(), request, response);
+	}
+
+	private void serve(String profileName, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		Optional<EnrollmentProfile> profile = this.profiles.find(profileName);
+		if (profile.isEmpty()) {
+			ScepResponses.error(response, 404, "unknown SCEP profile");
+			return;
+		}
+		Optional<ScepOperation> operation = ScepOperation.fromQuery(request.getQueryString());
+		if (operation.isEmpty()) {
+			ScepResponses.error(response, 400, "unknown or missing operation");
+			return;
+		}
+		try {
+			switch (operation.get()) {
+				case GET_CA_CAPS -> ScepResponses.write(response, 200, ScepResponses.TEXT_PLAIN, CAPABILITIES);
+				case GET_CA_CERT -> ScepResponses.write(response, 200, ScepResponses.CA_RA_CERT, caCertificates());
+				case PKI_OPERATION -> pkiOperation(profile.get(), request, response);
+			}
+		}
+		catch (MalformedMessageException ex) {
+			log.info("event=scep_malformed_request profile={} detail=\"{}\"", profileName,
+					LogSafe.text(ex.getMessage()));
+			ScepResponses.error(response, 400, "malformed SCEP message: " + LogSafe.text(ex.getMessage()));
+		}
+		catch (MessageTooLargeException ex) {
+			ScepResponses.error(response, HttpStatus.CONTENT_TOO_LARGE.value(), "SCEP message too large");
+		}
+		catch (RaKeysUnavailableException ex) {
+			ScepResponses.error(response, 503, "RA certificates not available yet, retry later");
+		}
+		catch (RestClientException ex) {
+			log.warn("event=ca_unreachable detail=\"{}\"", LogSafe.text(ex.toString()));
+			ScepResponses.error(response, 503, "CA not reachable, retry later");
+		}
+	}
+
+	/**
+	 * GetCACert (RFC 8894 section 4.2.1.2): RA signing, RA encryption, then the CA chain,
+	 * as a degenerate certs-only SignedData; clients tell them apart by key usage.
+	 */
+	private byte[] caCertificates() {
+		RaCredentials ra = this.raKeys.current();
+		List<X509Certificate> certificates = new ArrayList<>();
+		certificates.add(ra.signingCertificate());
+		certificates.add(ra.encryptionCertificate());
+		certificates.addAll(this.caChain.certificates());
+		return CertificatesOnly.encode(certificates);
+	}
+
+	private void pkiOperation(EnrollmentProfile profile, HttpServletRequest request, HttpServletResponse response)
+			throws IOException, MalformedMessageException {
+		// GET carries the base64 message in the query (iOS against NDES-like caps); POST
+		// the
+		// raw DER whatever the Content-Type (application/x-pki-message or octet-stream)
+		byte[] message = "GET".equals(request.getMethod()) ? MessageParameter.decode(request.getQueryString())
+				: body(request);
+		byte[] certRep = this.pkiOperations.handle(profile, message);
+		response.setHeader("Cache-Control", "no-store");
+		ScepResponses.write(response, 200, ScepResponses.PKI_MESSAGE, certRep);
+	}
+
+	private byte[] body(HttpServletRequest request) throws IOException {
+		if (request.getContentLengthLong() > this.maxMessageSize) {
+			throw new MessageTooLargeException();
+		}
+		try (InputStream in = request.getInputStream()) {
+			byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxMessageSize + 1));
+			if (body.length > this.maxMessageSize) {
+				throw new MessageTooLargeException();
+			}
+			return body;
+		}
+	}
+
+	static final class MessageTooLargeException extends RuntimeException {
+
+		MessageTooLargeException() {
+			super("SCEP message too large", null, false, false);
+		}
+
+	}
+
+}

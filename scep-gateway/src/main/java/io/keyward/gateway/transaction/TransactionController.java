@@ -1,0 +1,36 @@
+package io.keyward.gateway.transaction;
+
+import io.keyward.api.gateway.TransactionPage;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The admin-ui's read API over SCEP transactions
+ * ({@link io.keyward.api.gateway.EnrollmentLogClient}).
+ */
+@RestController
+class TransactionController {
+
+	private static final int MAX_PAGE_SIZE = 500;
+
+	private final TransactionLog log;
+
+	TransactionController(TransactionLog log) {
+		this.log = log;
+	}
+
+	@GetMapping("/api/v1/transactions")
+	TransactionPage transactions(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		if (page < 0) {
+			throw new IllegalArgumentException("page must be 0 or more");
+		}
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw new IllegalArgumentException("size must be between 1 and " + MAX_PAGE_SIZE);
+		}
+		return this.log.page(page, size);
+	}
+
+}
