@@ -1,0 +1,107 @@
+package io.keyward.admin.account;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.keyward.admin.AdminProperties;
+import io.keyward.api.secret.SecretFiles;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure someone can sign in after the first start: when the database holds no admin
+ * at all, it creates {@code admin} with the configured initial password or, when none is
+ * configured, with a generated one that is printed once to standard output and appended
+ * to {@code <data-dir>/initial-credentials} (mode 0600). Later starts find the admin and
+ * do nothing, so the password is never printed again.
+ */
+@Component
+public class InitialAdmin implements ApplicationRunner {
+
+	static final String USERNAME = "admin";
+
+	private static final Logger log = LoggerFactory.getLogger(InitialAdmin.class);
+
+	private final AdminUserRepository users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final AdminProperties properties;
+
+	private final Path dataDir;
+
+	private final Clock clock;
+
+	InitialAdmin(AdminUserRepository users, PasswordEncoder passwordEncoder, AdminProperties properties,
+			@Value("${keyward.data-dir:./data}") Path dataDir, Clock clock) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.properties = properties;
+		this.dataDir = dataDir;
+		this.clock = clock;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		ensureAdminExists();
+	}
+
+	/**
+	 * Create the first admin when there is none.
+	 * @return whether this call created it (false when an admin existed or a concurrent
+	 * start won the race)
+	 */
+	public boolean ensureAdminExists() {
+		if (this.users.count() > 0) {
+			return false;
+		}
+		boolean generated = !this.properties.hasInitialPassword();
+		String password = generated ? GeneratedPassword.next() : this.properties.initialPassword();
+		if (this.users.insertIfAbsent(USERNAME, this.passwordEncoder.encode(password), this.clock.instant()) == 0) {
+			log.info("event=initial_admin_exists username={} reason=created_concurrently", USERNAME);
+			return false;
+		}
+		if (generated) {
+			announce(password);
+		}
+		else if (password.length() < 12) {
+			log.warn("event=initial_admin_weak_password username={} length={} hint=change_it", USERNAME,
+					password.length());
+		}
+		log.info("event=initial_admin_created username={} password_source={}", USERNAME,
+				generated ? "generated" : "keyward.admin.initial-password");
+		return true;
+	}
+
+	private void announce(String password) {
+		try {
+			SecretFiles.appendInitialCredential(this.dataDir, "admin-password=" + password);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + this.dataDir.resolve("initial-credentials"), ex);
+		}
+		PrintStream console = System.out;
+		// Standard output, not the log: log files get shipped and kept, the console of
+		// the
+		// first start is seen once by the operator who installs Keyward.
+		console.println();
+		console.println("==================== Keyward admin-ui: initial administrator ====================");
+		console.println("  username: " + USERNAME);
+		console.println("  password: " + password);
+		console.println("  Shown only this once; also saved in "
+				+ this.dataDir.resolve("initial-credentials").toAbsolutePath());
+		console.println("================================================================================");
+		console.println();
+	}
+
+}

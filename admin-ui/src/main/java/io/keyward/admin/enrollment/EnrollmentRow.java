@@ -1,0 +1,50 @@
+package io.keyward.admin.enrollment;
+
+import java.util.Locale;
+import java.util.Set;
+
+import io.keyward.admin.web.Timestamps;
+import io.keyward.api.gateway.EnrollmentTransaction;
+
+/**
+ * One line of the enrollment table. Subject, reason and transactionID come from devices
+ * and are attacker-controlled: the template prints them only with {@code th:text}.
+ *
+ * @param time when the request arrived, UTC
+ * @param profile enrollment profile
+ * @param transactionId SCEP transactionID (RFC 8894 section 3.2.1.1)
+ * @param messageType PKCSReq, RenewalReq, ...
+ * @param subject subject DN from the CSR
+ * @param status ISSUED, FAILED or PENDING
+ * @param statusStyle CSS class suffix for the status badge, from a fixed set
+ * @param reason failInfo and reason when FAILED, otherwise empty
+ * @param serial certificate serial when ISSUED, otherwise empty
+ */
+record EnrollmentRow(String time, String profile, String transactionId, String messageType, String subject,
+		String status, String statusStyle, String reason, String serial) {
+
+	private static final Set<String> KNOWN_STATUSES = Set.of("issued", "failed", "pending");
+
+	static EnrollmentRow of(EnrollmentTransaction transaction) {
+		String status = (transaction.status() != null) ? transaction.status() : "";
+		String style = status.toLowerCase(Locale.ROOT);
+		return new EnrollmentRow(Timestamps.utc(transaction.createdAt()), orEmpty(transaction.profile()),
+				orEmpty(transaction.transactionId()), orEmpty(transaction.messageType()),
+				orEmpty(transaction.subject()), status, KNOWN_STATUSES.contains(style) ? style : "other",
+				reason(transaction), orEmpty(transaction.certificateSerial()));
+	}
+
+	private static String reason(EnrollmentTransaction transaction) {
+		String failInfo = orEmpty(transaction.failInfo());
+		String reason = orEmpty(transaction.failureReason());
+		if (failInfo.isEmpty() || reason.isEmpty()) {
+			return failInfo + reason;
+		}
+		return failInfo + ": " + reason;
+	}
+
+	private static String orEmpty(String value) {
+		return (value != null) ? value : "";
+	}
+
+}

@@ -1,0 +1,86 @@
+package io.keyward.admin.enrollment;
+
+import java.net.http.HttpResponse;
+
+import io.keyward.admin.Browser;
+import io.keyward.admin.account.InitialAdmin;
+import io.keyward.admin.FakeServices;
+import io.keyward.testsupport.PostgresTestConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway is down and the ca-adapter does not accept our token: the pages still
+ * render and say so.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=admin-ui", "keyward.admin.initial-password=" + GatewayDownTests.PASSWORD,
+				"keyward.admin.service-token=a-token-the-services-do-not-know", "keyward.admin.timeout=2s" })
+@Import(PostgresTestConfiguration.class)
+class GatewayDownTests {
+
+	static final String PASSWORD = "gateway down test password";
+
+	private static final String CLOSED_URL = FakeServices.closedUrl();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	InitialAdmin initialAdmin;
+
+	@BeforeEach
+	void freshInitialAdmin() {
+		this.jdbc.update("delete from admin.admin_user");
+		this.initialAdmin.ensureAdminExists();
+	}
+
+	@DynamicPropertySource
+	static void services(DynamicPropertyRegistry registry) {
+		registry.add("keyward.admin.gateway-url", () -> CLOSED_URL);
+		registry.add("keyward.admin.ca-url", () -> FakeServices.get().url());
+		registry.add("keyward.data-dir", () -> System.getProperty("java.io.tmpdir") + "/keyward-admin-ui-down");
+	}
+
+	@Test
+	void whenGatewayUnreachableThenBannerAndOk() {
+		HttpResponse<String> page = signedIn().get("/");
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("class=\"banner\"")
+			.contains("scep-gateway unreachable at " + CLOSED_URL)
+			.doesNotContain("<table");
+	}
+
+	@Test
+	void whenServiceRefusesTokenThenBannerNamesTheToken() {
+		HttpResponse<String> page = signedIn().get("/certificates");
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("ca-adapter at " + FakeServices.get().url()
+				+ " refused the service token (HTTP 401): check KEYWARD_SERVICE_TOKEN");
+	}
+
+	private Browser signedIn() {
+		Browser browser = new Browser(this.port);
+		if (browser.login("admin", PASSWORD).headers().firstValue("Location").orElse("").contains("error")) {
+			throw new AssertionError("cannot sign in");
+		}
+		return browser;
+	}
+
+}
