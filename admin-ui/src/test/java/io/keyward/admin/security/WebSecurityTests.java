@@ -40,7 +40,10 @@ class WebSecurityTests extends AdminUiTestSupport {
 			.hasValueSatisfying((location) -> assertThat(location).doesNotContain("error"));
 		HttpResponse<String> dashboard = browser.get("/");
 		assertThat(dashboard.statusCode()).isEqualTo(200);
-		assertThat(dashboard.body()).contains("Recent enrollments").contains("Sign out");
+		assertThat(dashboard.body()).contains("Recent enrollments")
+			.contains("<span class=\"user\">admin</span>")
+			.contains("Sign out")
+			.doesNotContain("sec:authentication");
 	}
 
 	@Test
