@@ -1,0 +1,27 @@
+package io.keyward.ca;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+
+/**
+ * The ca-adapter: the built-in certificate authority, its templates and the inventory of
+ * issued certificates. Internal callers (the scep-gateway, the admin-ui) use its REST API
+ * with a service token.
+ */
+// No users log in here: excluding the user-details auto-configuration stops Boot from
+// generating and logging a default password.
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
+@ConfigurationPropertiesScan
+public class CaAdapterApplication {
+
+	public static SpringApplicationBuilder application() {
+		return new SpringApplicationBuilder(CaAdapterApplication.class).properties("spring.config.name=ca-adapter");
+	}
+
+	public static void main(String[] args) {
+		application().run(args);
+	}
+
+}

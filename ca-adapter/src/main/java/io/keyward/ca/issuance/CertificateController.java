@@ -1,0 +1,98 @@
+package io.keyward.ca.issuance;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+import io.keyward.api.ca.CaCertificates;
+import io.keyward.api.ca.CertificatePage;
+import io.keyward.api.ca.IssueRequest;
+import io.keyward.api.ca.IssuedCertificate;
+import io.keyward.ca.authority.CertificateAuthority;
+import io.keyward.ca.authority.Pem;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The REST API of {@link io.keyward.api.ca.CertificateAuthorityClient}: issue, look up,
+ * list, and the CA chain.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class CertificateController {
+
+	static final int MAX_PAGE_SIZE = 500;
+
+	private final Issuance issuance;
+
+	private final CertificateRepository certificates;
+
+	private final CertificateAuthority authority;
+
+	CertificateController(Issuance issuance, CertificateRepository certificates, CertificateAuthority authority) {
+		this.issuance = issuance;
+		this.certificates = certificates;
+		this.authority = authority;
+	}
+
+	@PostMapping("/certificates")
+	ResponseEntity<IssuedCertificate> issue(@RequestBody IssueRequest request) {
+		IssuedCertificate issued = this.issuance.issue(request).toApi();
+		return ResponseEntity.created(URI.create("/api/v1/certificates/" + issued.serialNumber())).body(issued);
+	}
+
+	@GetMapping("/certificates/{serial}")
+	IssuedCertificate certificate(@PathVariable String serial) {
+		String normalized = normalizeSerial(serial);
+		return this.certificates.findBySerial(normalized)
+			.map(CertificateRecord::toApi)
+			.orElseThrow(() -> new CertificateNotFound(normalized));
+	}
+
+	@GetMapping("/certificates")
+	CertificatePage certificates(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		if (page < 0) {
+			throw new IllegalArgumentException("page must be 0 or more");
+		}
+		if (size < 1) {
+			throw new IllegalArgumentException("size must be 1 or more");
+		}
+		int capped = Math.min(size, MAX_PAGE_SIZE);
+		Page<CertificateRecord> found = this.certificates
+			.findAll(PageRequest.of(page, capped, Sort.by(Sort.Order.desc("issuedAt"), Sort.Order.desc("id"))));
+		return new CertificatePage(found.map(CertificateRecord::toApi).toList(), page, capped,
+				found.getTotalElements());
+	}
+
+	@GetMapping("/ca")
+	CaCertificates ca() {
+		List<String> chain = this.authority.chain().stream().map(Pem::certificate).toList();
+		return new CaCertificates(chain);
+	}
+
+	/**
+	 * Accept the serial as any hex spelling (lower case, leading zeros, colon separators
+	 * as printed by OpenSSL) and look it up in the stored form: upper case, no leading
+	 * zeros.
+	 */
+	static String normalizeSerial(String serial) {
+		String hex = serial.strip().replace(":", "");
+		if (!hex.matches("[0-9A-Fa-f]{1,64}")) {
+			throw new IllegalArgumentException("serial must be a hexadecimal number");
+		}
+		return new BigInteger(hex, 16).toString(16).toUpperCase(Locale.ROOT);
+	}
+
+}

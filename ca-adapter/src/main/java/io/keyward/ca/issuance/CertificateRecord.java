@@ -1,0 +1,84 @@
+package io.keyward.ca.issuance;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.keyward.api.ca.IssuedCertificate;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * An issued certificate. The serial is unique in the database: that constraint, not the
+ * randomness alone, is what guarantees no serial is ever used twice.
+ */
+@Entity
+@Table(name = "certificate")
+class CertificateRecord {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String serial;
+
+	@Column(name = "request_id")
+	private Long requestId;
+
+	private String subject;
+
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(columnDefinition = "text[]")
+	private String[] sans;
+
+	@Column(name = "not_before")
+	private Instant notBefore;
+
+	@Column(name = "not_after")
+	private Instant notAfter;
+
+	private String profile;
+
+	private String template;
+
+	@Column(name = "transaction_id")
+	private String transactionId;
+
+	private String pem;
+
+	@Column(name = "issued_at")
+	private Instant issuedAt;
+
+	protected CertificateRecord() {
+	}
+
+	CertificateRecord(String serial, Long requestId, String subject, List<String> sans, Instant notBefore,
+			Instant notAfter, String profile, String template, String transactionId, String pem, Instant issuedAt) {
+		this.serial = serial;
+		this.requestId = requestId;
+		this.subject = subject;
+		this.sans = sans.toArray(String[]::new);
+		this.notBefore = notBefore;
+		this.notAfter = notAfter;
+		this.profile = profile;
+		this.template = template;
+		this.transactionId = transactionId;
+		this.pem = pem;
+		this.issuedAt = issuedAt;
+	}
+
+	String serial() {
+		return this.serial;
+	}
+
+	IssuedCertificate toApi() {
+		return new IssuedCertificate(this.serial, this.subject, List.of(this.sans), this.notBefore, this.notAfter,
+				this.profile, this.template, this.transactionId, this.pem, this.issuedAt);
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.keyward.ca.template;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.pkcs.Attribute;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+
+/**
+ * A PKCS#10 request (RFC 2986) whose self-signature has been verified, so the requester
+ * holds the private key of the public key it names.
+ *
+ * @param der the request as received
+ * @param subject subject DN as encoded in the request
+ * @param publicKey the requested public key
+ * @param subjectAltNames SANs from the extensionRequest attribute (PKCS#9), unfiltered
+ */
+public record CertificateSigningRequest(byte[] der, X500Name subject, SubjectPublicKeyInfo publicKey,
+		List<GeneralName> subjectAltNames) {
+
+	private static final String PEM_HEADER = "-----BEGIN CERTIFICATE REQUEST-----";
+
+	private static final String PEM_FOOTER = "-----END CERTIFICATE REQUEST-----";
+
+	/**
+	 * @param base64 base64 of the DER request; PEM armour and line breaks are tolerated
+	 * @throws CertificateRequestRefused when it is not base64, not a PKCS#10 request, or
+	 * its signature does not verify
+	 */
+	public static CertificateSigningRequest decode(String base64) {
+		if (base64 == null || base64.isBlank()) {
+			throw new CertificateRequestRefused("csr is required: base64 of a DER PKCS#10 request");
+		}
+		byte[] der;
+		try {
+			der = Base64.getDecoder()
+				.decode(base64.replace(PEM_HEADER, "").replace(PEM_FOOTER, "").replaceAll("\\s", ""));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CertificateRequestRefused("csr is not valid base64");
+		}
+		PKCS10CertificationRequest request;
+		try {
+			request = new PKCS10CertificationRequest(der);
+		}
+		catch (Exception ex) {
+			// Bouncy Castle reports malformed DER with IOException or assorted runtime
+			// exceptions
+			throw new CertificateRequestRefused("csr is not a DER-encoded PKCS#10 certification request");
+		}
+		verifySignature(request);
+		return new CertificateSigningRequest(der, request.getSubject(), request.getSubjectPublicKeyInfo(),
+				subjectAltNames(request));
+	}
+
+	private static void verifySignature(PKCS10CertificationRequest request) {
+		boolean valid;
+		try {
+			valid = request
+				.isSignatureValid(new JcaContentVerifierProviderBuilder().build(request.getSubjectPublicKeyInfo()));
+		}
+		catch (Exception ex) {
+			throw new CertificateRequestRefused(
+					"the CSR's signature cannot be checked (unsupported key or signature algorithm "
+							+ request.getSignatureAlgorithm().getAlgorithm() + ")");
+		}
+		if (!valid) {
+			// RFC 2986 section 3: the signature proves possession of the private key
+			throw new CertificateRequestRefused("the CSR's self-signature does not verify");
+		}
+	}
+
+	private static List<GeneralName> subjectAltNames(PKCS10CertificationRequest request) {
+		List<GeneralName> names = new ArrayList<>();
+		try {
+			for (Attribute attribute : request.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
+				for (ASN1Encodable value : attribute.getAttributeValues()) {
+					GeneralNames sans = GeneralNames.fromExtensions(Extensions.getInstance(value),
+							Extension.subjectAlternativeName);
+					if (sans != null) {
+						names.addAll(List.of(sans.getNames()));
+					}
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			throw new CertificateRequestRefused("the CSR's extensionRequest attribute is malformed");
+		}
+		return List.copyOf(names);
+	}
+
+}

@@ -1,0 +1,62 @@
+package io.keyward.ca.template;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A certificate template: the policy applied to every CSR issued under it. Like an AD CS
+ * template, it decides validity, key usage, EKU, the accepted keys and which SANs
+ * survive; what a CSR asks for beyond that is dropped or refused, never trusted.
+ *
+ * @param name the template name callers use
+ * @param validity validity of issued certificates
+ * @param keyUsage key usages
+ * @param extendedKeyUsage extended key usages, empty for none
+ * @param subjectAltNames SAN types copied from the CSR
+ * @param minimumRsaBits smallest RSA modulus accepted
+ * @param ecCurves EC curves accepted
+ */
+public record CertificateTemplate(String name, Duration validity, Set<KeyUsageName> keyUsage,
+		Set<ExtendedKeyUsageName> extendedKeyUsage, Set<SanType> subjectAltNames, int minimumRsaBits,
+		Set<EcCurve> ecCurves) {
+
+	public CertificateTemplate {
+		if (validity.isNegative() || validity.isZero()) {
+			throw new IllegalArgumentException("template '" + name + "': validity must be positive");
+		}
+		if (keyUsage.isEmpty()) {
+			throw new IllegalArgumentException("template '" + name + "': at least one key usage is needed");
+		}
+		keyUsage = Set.copyOf(keyUsage);
+		extendedKeyUsage = Set.copyOf(extendedKeyUsage);
+		subjectAltNames = Set.copyOf(subjectAltNames);
+		ecCurves = Set.copyOf(ecCurves);
+	}
+
+	static final Set<SanType> DEFAULT_SANS = EnumSet.of(SanType.DNS, SanType.EMAIL, SanType.UPN, SanType.URI);
+
+	static final Set<EcCurve> DEFAULT_CURVES = EnumSet.allOf(EcCurve.class);
+
+	/** Devices: TLS client authentication (the NDES "general purpose" equivalent). */
+	static final CertificateTemplate DEFAULT = new CertificateTemplate("default", Duration.ofDays(365),
+			EnumSet.of(KeyUsageName.DIGITAL_SIGNATURE, KeyUsageName.KEY_ENCIPHERMENT),
+			EnumSet.of(ExtendedKeyUsageName.CLIENT_AUTH), DEFAULT_SANS, 2048, DEFAULT_CURVES);
+
+	/**
+	 * The gateway's RA signing certificate. No EKU at all: certmonger verifies CertReps
+	 * with OpenSSL's S/MIME signer purpose, which refuses a certificate whose EKU lacks
+	 * emailProtection, and SCEP clients pick the signer by digitalSignature alone
+	 * (protocol brief rule 6, RFC 8894 section 2.1.2).
+	 */
+	static final CertificateTemplate RA_SIGNING = new CertificateTemplate("ra-signing", Duration.ofDays(730),
+			EnumSet.of(KeyUsageName.DIGITAL_SIGNATURE), Set.of(), DEFAULT_SANS, 2048, DEFAULT_CURVES);
+
+	/**
+	 * The gateway's RA encryption certificate: clients choose the envelope recipient by
+	 * keyEncipherment (protocol brief rule 6, NDES "CEP Encryption").
+	 */
+	static final CertificateTemplate RA_ENCRYPTION = new CertificateTemplate("ra-encryption", Duration.ofDays(730),
+			EnumSet.of(KeyUsageName.KEY_ENCIPHERMENT), Set.of(), DEFAULT_SANS, 2048, DEFAULT_CURVES);
+
+}

@@ -1,0 +1,70 @@
+package io.keyward.ca.template;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The configured templates: the three built-ins, overridden and extended by
+ * {@code keyward.ca.templates.*}.
+ */
+@Component
+public class CertificateTemplates {
+
+	private final Map<String, CertificateTemplate> templates;
+
+	public CertificateTemplates(TemplateProperties properties) {
+		Map<String, CertificateTemplate> resolved = new LinkedHashMap<>();
+		for (CertificateTemplate builtIn : Set.of(CertificateTemplate.DEFAULT, CertificateTemplate.RA_SIGNING,
+				CertificateTemplate.RA_ENCRYPTION)) {
+			resolved.put(builtIn.name(), builtIn);
+		}
+		TemplateProperties.Settings defaults = properties.templates().get(CertificateTemplate.DEFAULT.name());
+		CertificateTemplate base = merge(CertificateTemplate.DEFAULT.name(), defaults, CertificateTemplate.DEFAULT);
+		resolved.put(base.name(), base);
+		properties.templates().forEach((name, settings) -> {
+			if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
+				throw new IllegalArgumentException(
+						"template name '" + name + "' must be 1-64 letters, digits, '.', '_' or '-'");
+			}
+			resolved.put(name, merge(name, settings, resolved.getOrDefault(name, base)));
+		});
+		this.templates = Map.copyOf(resolved);
+	}
+
+	/**
+	 * @param name a template name, case-sensitive
+	 * @return the template, or empty when none has that name
+	 */
+	public Optional<CertificateTemplate> find(String name) {
+		return Optional.ofNullable(this.templates.get(name));
+	}
+
+	public Set<String> names() {
+		return this.templates.keySet();
+	}
+
+	private static CertificateTemplate merge(String name, TemplateProperties.Settings settings,
+			CertificateTemplate parent) {
+		if (settings == null) {
+			return parent;
+		}
+		return new CertificateTemplate(name, or(settings, TemplateProperties.Settings::validity, parent.validity()),
+				or(settings, TemplateProperties.Settings::keyUsage, parent.keyUsage()),
+				or(settings, TemplateProperties.Settings::extendedKeyUsage, parent.extendedKeyUsage()),
+				or(settings, TemplateProperties.Settings::subjectAltNames, parent.subjectAltNames()),
+				or(settings, TemplateProperties.Settings::minimumRsaBits, parent.minimumRsaBits()),
+				or(settings, TemplateProperties.Settings::ecCurves, parent.ecCurves()));
+	}
+
+	private static <T> T or(TemplateProperties.Settings settings, Function<TemplateProperties.Settings, T> getter,
+			T fallback) {
+		T value = getter.apply(settings);
+		return (value != null) ? value : fallback;
+	}
+
+}

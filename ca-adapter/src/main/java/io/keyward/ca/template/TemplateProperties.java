@@ -1,0 +1,39 @@
+package io.keyward.ca.template;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Certificate templates ({@code keyward.ca.templates.<name>.*}). A setting left out keeps
+ * the built-in value of a built-in template ({@code default}, {@code ra-signing},
+ * {@code ra-encryption}); a new template inherits the unset ones from {@code default}.
+ *
+ * @param templates settings by template name
+ */
+@Validated
+@ConfigurationProperties("keyward.ca")
+public record TemplateProperties(@DefaultValue @Valid Map<String, Settings> templates) {
+
+	/**
+	 * One template's settings; null means inherit.
+	 *
+	 * @param validity how long an issued certificate is valid, for example {@code P365D}
+	 * @param keyUsage key usages (critical extension)
+	 * @param extendedKeyUsage extended key usages; empty means no EKU extension
+	 * @param subjectAltNames SAN types copied from the CSR; the others are dropped
+	 * @param minimumRsaBits smallest RSA modulus accepted
+	 * @param ecCurves EC curves accepted
+	 */
+	public record Settings(Duration validity, Set<KeyUsageName> keyUsage, Set<ExtendedKeyUsageName> extendedKeyUsage,
+			Set<SanType> subjectAltNames, @Min(2048) Integer minimumRsaBits, Set<EcCurve> ecCurves) {
+	}
+
+}

@@ -1,0 +1,34 @@
+package io.keyward.ca;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.keyward.testsupport.PostgresTestConfiguration;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole ca-adapter on a random port against the shared test PostgreSQL, with a fixed
+ * key-encryption key, a known service token and a {@link MutableClock}. Every test class
+ * uses exactly this, so they share one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=ca-adapter", "keyward.kek=" + CaAdapterTest.KEK,
+				"keyward.security.service-tokens=" + CaAdapterTest.SERVICE_TOKEN + ",second-token-for-rotation",
+				"keyward.data-dir=target/test-data" })
+@Import({ PostgresTestConfiguration.class, MutableClock.Configuration.class })
+public @interface CaAdapterTest {
+
+	/** Base64 of the bytes 0..31. */
+	String KEK = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+	String SERVICE_TOKEN = "ca-adapter-test-token-0123456789";
+
+}
