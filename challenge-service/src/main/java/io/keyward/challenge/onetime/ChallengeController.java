@@ -1,0 +1,39 @@
+package io.keyward.challenge.onetime;
+
+import org.jspecify.annotations.Nullable;
+
+import io.keyward.api.challenge.MintChallengeRequest;
+import io.keyward.api.challenge.MintedChallenge;
+import io.keyward.challenge.apiclient.ApiClientPrincipal;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The MDM API: {@code POST /api/v1/challenges} mints a challenge (the REST counterpart of
+ * NDES's {@code mscep_admin} page). The body and its {@code profile} are optional.
+ */
+@RestController
+class ChallengeController {
+
+	private final ChallengeMinting minting;
+
+	ChallengeController(ChallengeMinting minting) {
+		this.minting = minting;
+	}
+
+	@PostMapping("/api/v1/challenges")
+	ResponseEntity<MintedChallenge> mint(@RequestBody(required = false) @Nullable MintChallengeRequest request,
+			@AuthenticationPrincipal ApiClientPrincipal client) {
+		String profile = (request != null) ? request.profileOrDefault() : MintChallengeRequest.DEFAULT_PROFILE;
+		MintedChallenge minted = this.minting.mint(profile, client.id());
+		// the body is a secret: no cache on the way may keep it
+		return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(minted);
+	}
+
+}

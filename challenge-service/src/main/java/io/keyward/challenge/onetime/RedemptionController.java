@@ -1,0 +1,29 @@
+package io.keyward.challenge.onetime;
+
+import io.keyward.api.challenge.RedemptionRequest;
+import io.keyward.api.challenge.RedemptionResult;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The gateway's endpoint ({@link io.keyward.api.challenge.ChallengeRedemptionClient}):
+ * always 200 with accepted or rejected-with-reason for a well-formed request, so that the
+ * gateway can tell a refused challenge from a broken call.
+ */
+@RestController
+class RedemptionController {
+
+	private final ChallengeRedemption redemption;
+
+	RedemptionController(ChallengeRedemption redemption) {
+		this.redemption = redemption;
+	}
+
+	@PostMapping("/internal/v1/redemptions")
+	RedemptionResult redeem(@RequestBody RedemptionRequest request) {
+		return this.redemption.redeem(request);
+	}
+
+}

@@ -1,0 +1,19 @@
+package io.keyward.challenge.profile;
+
+import java.time.Duration;
+
+/**
+ * A configured challenge profile with the global defaults applied.
+ *
+ * @param name the profile name the gateway and the MDM use
+ * @param template the certificate template to issue with
+ * @param validity how long a challenge lives
+ * @param maxOutstanding cap on unexpired, unredeemed challenges; 0 means none
+ */
+public record ChallengeProfile(String name, String template, Duration validity, int maxOutstanding) {
+
+	public boolean limitsOutstanding() {
+		return this.maxOutstanding > 0;
+	}
+
+}

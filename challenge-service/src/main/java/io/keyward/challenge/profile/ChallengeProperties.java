@@ -1,0 +1,82 @@
+package io.keyward.challenge.profile;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code keyward.challenge.*}: the challenge profiles and the MDM API bootstrap key.
+ *
+ * @param bootstrapApiKey the key of the {@code bootstrap} MDM API client created on first
+ * start; when blank, a key is generated and shown once
+ * @param maxOutstanding how many unexpired, unredeemed challenges a profile may have at
+ * once (NDES {@code PasswordMax}); 0 means no limit
+ * @param profiles profile name to settings; {@code default} always exists
+ * @param retention how long a challenge row is kept after it expired (the audit trail of
+ * which transaction redeemed it)
+ */
+@Validated
+@ConfigurationProperties("keyward.challenge")
+public record ChallengeProperties(@Nullable String bootstrapApiKey,
+		@DefaultValue("10000") @PositiveOrZero int maxOutstanding, @DefaultValue Map<String, @Valid Profile> profiles,
+		@DefaultValue("30d") @NotNull Duration retention) {
+
+	/** The profile a challenge is minted for when the MDM names none. */
+	public static final String DEFAULT_PROFILE = "default";
+
+	private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+	private static final Pattern KEY_CHARACTERS = Pattern.compile("[\\x21-\\x7e]{32,512}");
+
+	public ChallengeProperties {
+		if (bootstrapApiKey != null && !bootstrapApiKey.isBlank()
+				&& !KEY_CHARACTERS.matcher(bootstrapApiKey.strip()).matches()) {
+			throw new IllegalArgumentException(
+					"keyward.challenge.bootstrap-api-key must be 32 to 512 printable ASCII characters without spaces");
+		}
+		Map<String, Profile> all = new LinkedHashMap<>();
+		all.put(DEFAULT_PROFILE, Profile.DEFAULTS);
+		profiles.forEach((name, profile) -> {
+			if (!PROFILE_NAME.matcher(name).matches()) {
+				throw new IllegalArgumentException("challenge profile name '" + name
+						+ "' must be 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+			}
+			all.put(name, profile);
+		});
+		profiles = Map.copyOf(all);
+	}
+
+	/**
+	 * One challenge profile.
+	 *
+	 * @param template the certificate template a redeemed challenge hands to the gateway
+	 * @param validity how long a challenge is accepted after minting (NDES
+	 * {@code PasswordValidity}, 60 minutes)
+	 * @param maxOutstanding overrides {@code keyward.challenge.max-outstanding} for this
+	 * profile when set
+	 */
+	public record Profile(@DefaultValue("default") @NotBlank String template,
+			@DefaultValue("60m") @NotNull Duration validity, @Nullable @PositiveOrZero Integer maxOutstanding) {
+
+		static final Profile DEFAULTS = new Profile("default", Duration.ofMinutes(60), null);
+
+		public Profile {
+			if (validity != null && validity.compareTo(Duration.ofMinutes(1)) < 0) {
+				throw new IllegalArgumentException("a challenge profile's validity must be at least one minute");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.keyward.challenge.web;
+
+import io.keyward.api.problem.ProblemResponses;
+import io.keyward.challenge.onetime.OutstandingLimitExceededException;
+import io.keyward.challenge.profile.UnknownProfileException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The challenge-service's caller mistakes as RFC 9457 problems.
+ */
+@RestControllerAdvice
+class ChallengeProblemResponses extends ProblemResponses {
+
+	@ExceptionHandler(UnknownProfileException.class)
+	ResponseEntity<ProblemDetail> unknownProfile(UnknownProfileException ex) {
+		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	/**
+	 * NDES answers "the password cache is full"; an API says 429 so that the MDM backs
+	 * off and retries later.
+	 */
+	@ExceptionHandler(OutstandingLimitExceededException.class)
+	ResponseEntity<ProblemDetail> cacheFull(OutstandingLimitExceededException ex) {
+		return problem(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+	}
+
+}

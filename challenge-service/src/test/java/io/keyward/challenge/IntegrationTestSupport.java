@@ -1,0 +1,128 @@
+package io.keyward.challenge;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import io.keyward.api.challenge.MintedChallenge;
+import io.keyward.api.challenge.RedemptionRequest;
+import io.keyward.api.challenge.RedemptionResult;
+import io.keyward.testsupport.PostgresTestConfiguration;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One running challenge-service (random port, real PostgreSQL) shared by the integration
+ * tests, called over real HTTP.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.config.name=challenge-service",
+		"keyward.data-dir=target/test-data", "keyward.kek=" + IntegrationTestSupport.KEK,
+		"keyward.security.service-tokens=unused-old-token-0123456789," + IntegrationTestSupport.SERVICE_TOKEN,
+		"keyward.challenge.bootstrap-api-key=" + IntegrationTestSupport.API_KEY,
+		"keyward.challenge.profiles.vpn.template=vpn-user", "keyward.challenge.profiles.tiny.max-outstanding=2" })
+@Import({ PostgresTestConfiguration.class, TestClockConfiguration.class })
+public abstract class IntegrationTestSupport {
+
+	/** base64 of the bytes 0..31 */
+	public static final String KEK = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+	public static final String SERVICE_TOKEN = "test-service-token-0123456789abcdef";
+
+	public static final String API_KEY = "kw_TestBootstrapKey-0123456789abcdefghijklmnopq";
+
+	protected static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+	};
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected MutableClock clock;
+
+	@Autowired
+	protected JdbcTemplate jdbc;
+
+	protected RestClient http;
+
+	@BeforeEach
+	protected void startClient() {
+		this.clock.reset();
+		this.http = RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+			})
+			.build();
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	protected ResponseEntity<Map<String, Object>> post(String path, String token, String jsonBody) {
+		return this.http.post()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(jsonBody)
+			.retrieve()
+			.toEntity(JSON);
+	}
+
+	protected MintedChallenge mint(String profile) {
+		ResponseEntity<MintedChallenge> response = this.http.post()
+			.uri("/api/v1/challenges")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + API_KEY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("profile", profile))
+			.retrieve()
+			.toEntity(MintedChallenge.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		return response.getBody();
+	}
+
+	protected RedemptionResult redeem(String challenge, String profile, String transactionId, String publicKeySha256) {
+		RedemptionRequest request = new RedemptionRequest(challenge, profile, transactionId, "CN=device-1,O=Keyward",
+				List.of("dns:device-1.example"), publicKeySha256);
+		ResponseEntity<RedemptionResult> response = this.http.post()
+			.uri("/internal/v1/redemptions")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + SERVICE_TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(request)
+			.retrieve()
+			.toEntity(RedemptionResult.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		return response.getBody();
+	}
+
+	protected RedemptionResult redeem(String challenge, String profile) {
+		return redeem(challenge, profile, newTransactionId(), publicKeySha256());
+	}
+
+	protected static String newTransactionId() {
+		return UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
+	}
+
+	protected static String publicKeySha256() {
+		return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+	}
+
+}

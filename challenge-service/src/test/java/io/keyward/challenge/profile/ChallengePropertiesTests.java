@@ -1,0 +1,57 @@
+package io.keyward.challenge.profile;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+class ChallengePropertiesTests {
+
+	@Test
+	void whenNoProfileConfiguredThenDefaultExistsWithNdesValidity() {
+		ChallengeProfiles profiles = new ChallengeProfiles(
+				new ChallengeProperties(null, 10000, Map.of(), Duration.ofDays(30)));
+		assertThat(profiles.require("default"))
+			.isEqualTo(new ChallengeProfile("default", "default", Duration.ofMinutes(60), 10000));
+	}
+
+	@Test
+	void whenProfileOverridesCapThenItWinsOverTheGlobalOne() {
+		ChallengeProperties properties = new ChallengeProperties(null, 0,
+				Map.of("vpn", new ChallengeProperties.Profile("vpn-user", Duration.ofMinutes(5), 3)),
+				Duration.ofDays(1));
+		ChallengeProfiles profiles = new ChallengeProfiles(properties);
+		assertThat(profiles.require("vpn"))
+			.isEqualTo(new ChallengeProfile("vpn", "vpn-user", Duration.ofMinutes(5), 3));
+		assertThat(profiles.require("default").limitsOutstanding()).isFalse();
+	}
+
+	@Test
+	void whenProfileUnknownThenUnknownProfileException() {
+		ChallengeProfiles profiles = new ChallengeProfiles(
+				new ChallengeProperties(null, 1, Map.of(), Duration.ofDays(1)));
+		assertThat(catchThrowable(() -> profiles.require("nope"))).isInstanceOf(UnknownProfileException.class)
+			.hasMessageContaining("'nope'");
+	}
+
+	@Test
+	void whenBootstrapKeyTooShortThenRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ChallengeProperties("kw_short", 1, Map.of(), Duration.ofDays(1)))
+			.withMessageContaining("bootstrap-api-key");
+	}
+
+	@Test
+	void whenProfileNameOrValidityInvalidThenRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new ChallengeProperties(null, 1,
+				Map.of("bad name", new ChallengeProperties.Profile("t", Duration.ofMinutes(5), null)),
+				Duration.ofDays(1)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ChallengeProperties.Profile("t", Duration.ofSeconds(5), null));
+	}
+
+}
