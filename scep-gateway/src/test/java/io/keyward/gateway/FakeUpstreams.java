@@ -1,0 +1,192 @@
+package io.keyward.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.keyward.api.ca.CaCertificates;
+import io.keyward.api.ca.IssueRequest;
+import io.keyward.api.ca.IssuedCertificate;
+import io.keyward.api.challenge.RedemptionRequest;
+import io.keyward.api.challenge.RedemptionResult;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stand-ins for the challenge-service and the ca-adapter on one loopback HTTP server,
+ * speaking their real REST contracts and backed by a real
+ * {@link TestCertificateAuthority}. One instance per test JVM; tests steer it through the
+ * public fields.
+ */
+public final class FakeUpstreams {
+
+	public static final String SERVICE_TOKEN = "gateway-test-service-token-0123456789";
+
+	/** A challenge the fake challenge-service accepts. */
+	public static final String GOOD_CHALLENGE = "GOODCHALLENGE0123456789ABCDEF01";
+
+	private static final FakeUpstreams INSTANCE = new FakeUpstreams();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpServer server;
+
+	public final TestCertificateAuthority ca = new TestCertificateAuthority();
+
+	/** How redemptions are answered; defaults to accepting {@link #GOOD_CHALLENGE}. */
+	public volatile Function<RedemptionRequest, RedemptionResult> redemptions = FakeUpstreams::defaultRedemption;
+
+	/** When set, the ca-adapter answers every issue call with this status. */
+	public volatile Integer caFailureStatus;
+
+	/** When set, the challenge-service answers with HTTP 503. */
+	public volatile boolean challengeServiceDown;
+
+	/** Issue calls by template, then by transactionID. */
+	public final Map<String, AtomicInteger> issuedByTemplate = new ConcurrentHashMap<>();
+
+	public final Map<String, AtomicInteger> issuedByTransaction = new ConcurrentHashMap<>();
+
+	public final AtomicInteger redemptionCalls = new AtomicInteger();
+
+	public final AtomicInteger unauthorizedCalls = new AtomicInteger();
+
+	private FakeUpstreams() {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			this.server.setExecutor(Executors.newFixedThreadPool(8));
+			this.server.createContext("/internal/v1/redemptions", this::redeem);
+			this.server.createContext("/api/v1/certificates", this::issue);
+			this.server.createContext("/api/v1/ca", this::ca);
+			this.server.start();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public static FakeUpstreams get() {
+		return INSTANCE;
+	}
+
+	public String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	public int issuedFor(String transactionId) {
+		AtomicInteger count = this.issuedByTransaction.get(transactionId);
+		return (count != null) ? count.get() : 0;
+	}
+
+	public int issuedWithTemplate(String template) {
+		AtomicInteger count = this.issuedByTemplate.get(template);
+		return (count != null) ? count.get() : 0;
+	}
+
+	public void reset() {
+		this.redemptions = FakeUpstreams::defaultRedemption;
+		this.caFailureStatus = null;
+		this.challengeServiceDown = false;
+	}
+
+	private static RedemptionResult defaultRedemption(RedemptionRequest request) {
+		return GOOD_CHALLENGE.equals(request.challenge()) ? RedemptionResult.accepted("device")
+				: RedemptionResult.rejected("unknown or expired challenge");
+	}
+
+	private void redeem(HttpExchange exchange) throws IOException {
+		if (!authorized(exchange)) {
+			return;
+		}
+		this.redemptionCalls.incrementAndGet();
+		if (this.challengeServiceDown) {
+			send(exchange, 503, "application/problem+json",
+					"{\"title\":\"Service Unavailable\",\"status\":503}".getBytes(StandardCharsets.UTF_8));
+			return;
+		}
+		RedemptionRequest request = this.json.readValue(read(exchange), RedemptionRequest.class);
+		sendJson(exchange, this.redemptions.apply(request));
+	}
+
+	private void issue(HttpExchange exchange) throws IOException {
+		if (!authorized(exchange)) {
+			return;
+		}
+		IssueRequest request = this.json.readValue(read(exchange), IssueRequest.class);
+		Integer failure = this.caFailureStatus;
+		if (failure != null && (request.template() == null || !request.template().startsWith("ra-"))) {
+			String body = "{\"type\":\"about:blank\",\"title\":\"Refused\",\"status\":" + failure
+					+ ",\"detail\":\"key too small for template\"}";
+			send(exchange, failure, "application/problem+json", body.getBytes(StandardCharsets.UTF_8));
+			return;
+		}
+		try {
+			PKCS10CertificationRequest csr = new PKCS10CertificationRequest(Base64.getDecoder().decode(request.csr()));
+			X509Certificate certificate = this.ca.issue(csr, request.template());
+			this.issuedByTemplate.computeIfAbsent(request.template(), (key) -> new AtomicInteger()).incrementAndGet();
+			if (request.transactionId() != null) {
+				this.issuedByTransaction.computeIfAbsent(request.transactionId(), (key) -> new AtomicInteger())
+					.incrementAndGet();
+			}
+			sendJson(exchange,
+					new IssuedCertificate(certificate.getSerialNumber().toString(16).toUpperCase(),
+							csr.getSubject().toString(), List.of(), certificate.getNotBefore().toInstant(),
+							certificate.getNotAfter().toInstant(), request.profile(), request.template(),
+							request.transactionId(), TestCertificateAuthority.pem(certificate), Instant.now()));
+		}
+		catch (Exception ex) {
+			send(exchange, 400, "application/problem+json",
+					"{\"title\":\"Bad Request\",\"status\":400,\"detail\":\"bad csr\"}"
+						.getBytes(StandardCharsets.UTF_8));
+		}
+	}
+
+	private void ca(HttpExchange exchange) throws IOException {
+		if (!authorized(exchange)) {
+			return;
+		}
+		sendJson(exchange, new CaCertificates(List.of(TestCertificateAuthority.pem(this.ca.certificate()))));
+	}
+
+	private boolean authorized(HttpExchange exchange) throws IOException {
+		if (!("Bearer " + SERVICE_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+			this.unauthorizedCalls.incrementAndGet();
+			read(exchange);
+			send(exchange, 401, "application/problem+json",
+					"{\"title\":\"Unauthorized\",\"status\":401}".getBytes(StandardCharsets.UTF_8));
+			return false;
+		}
+		return true;
+	}
+
+	private static byte[] read(HttpExchange exchange) throws IOException {
+		try (InputStream in = exchange.getRequestBody()) {
+			return in.readAllBytes();
+		}
+	}
+
+	private void sendJson(HttpExchange exchange, Object body) throws IOException {
+		send(exchange, 200, "application/json", this.json.writeValueAsBytes(body));
+	}
+
+	private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", contentType);
+		exchange.sendResponseHeaders(status, body.length);
+		exchange.getResponseBody().write(body);
+		exchange.close();
+	}
+
+}

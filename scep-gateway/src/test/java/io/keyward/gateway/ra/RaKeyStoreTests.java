@@ -1,0 +1,87 @@
+package io.keyward.gateway.ra;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.keyward.api.secret.KeyEncryptionKey;
+import io.keyward.gateway.AbstractGatewayTests;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * RA key pairs: stored sealed, reloaded on restart, created once by concurrently starting
+ * gateways.
+ */
+class RaKeyStoreTests extends AbstractGatewayTests {
+
+	@Autowired
+	private RaKeyRepository repository;
+
+	@Autowired
+	private RaCertificateIssuer issuer;
+
+	@Autowired
+	private KeyEncryptionKey keyEncryptionKey;
+
+	@Autowired
+	private TransactionTemplate transactions;
+
+	private RaKeyStore newGatewayInstance() {
+		return new RaKeyStore(this.repository, this.issuer, this.keyEncryptionKey, this.transactions, this.jdbc,
+				Clock.systemUTC());
+	}
+
+	@Test
+	void whenRestartedThenSameRaKeysLoaded() {
+		RaCredentials running = ra();
+		RaCredentials restarted = newGatewayInstance().loadOrCreate();
+		assertThat(restarted.signingCertificate()).isEqualTo(running.signingCertificate());
+		assertThat(restarted.encryptionCertificate()).isEqualTo(running.encryptionCertificate());
+		assertThat(restarted.signingKey()).isEqualTo(running.signingKey());
+	}
+
+	@Test
+	void whenPrivateKeyStoredThenSealedNotPlain() {
+		RaKey row = this.repository.findByPurpose("signing").orElseThrow();
+		byte[] pkcs8 = ra().signingKey().getEncoded();
+		assertThat(row.sealedPrivateKey()).isNotEqualTo(pkcs8);
+		assertThat(this.keyEncryptionKey.open(row.sealedPrivateKey(), "ra:signing")).isEqualTo(pkcs8);
+	}
+
+	@Test
+	void whenTwoGatewaysCreateConcurrentlyThenTheyConvergeOnOnePair() throws Exception {
+		List<RaKey> original = this.repository.findAll();
+		// not the common pool: on two cores it has one thread, which the HTTP client
+		// needs
+		ExecutorService gateways = Executors.newFixedThreadPool(2);
+		try {
+			this.transactions.executeWithoutResult((status) -> this.repository.deleteAllInBatch());
+			int signingBefore = upstreams.issuedWithTemplate("ra-signing");
+			CompletableFuture<RaCredentials> first = CompletableFuture
+				.supplyAsync(() -> newGatewayInstance().loadOrCreate(), gateways);
+			CompletableFuture<RaCredentials> second = CompletableFuture
+				.supplyAsync(() -> newGatewayInstance().loadOrCreate(), gateways);
+			RaCredentials a = first.get();
+			RaCredentials b = second.get();
+			assertThat(a.signingCertificate()).isEqualTo(b.signingCertificate());
+			assertThat(a.encryptionCertificate()).isEqualTo(b.encryptionCertificate());
+			assertThat(upstreams.issuedWithTemplate("ra-signing")).isEqualTo(signingBefore + 1);
+			assertThat(this.repository.count()).isEqualTo(2);
+		}
+		finally {
+			gateways.shutdownNow();
+			this.transactions.executeWithoutResult((status) -> {
+				this.repository.deleteAllInBatch();
+				this.repository.saveAll(original);
+			});
+		}
+	}
+
+}

@@ -1,0 +1,60 @@
+package io.keyward.gateway.transaction;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import io.keyward.gateway.AbstractGatewayTests;
+import io.keyward.gateway.FakeUpstreams;
+import io.keyward.gateway.TestDevice;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admin-ui's read API over SCEP transactions.
+ */
+class TransactionApiTests extends AbstractGatewayTests {
+
+	@Test
+	void whenNoTokenThenProblem401() throws Exception {
+		HttpResponse<byte[]> response = get("/api/v1/transactions?page=0&size=50");
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+	}
+
+	@Test
+	void whenWrongTokenThenProblem401() throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/v1/transactions"))
+			.header("Authorization", "Bearer " + FakeUpstreams.SERVICE_TOKEN + "x")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void whenServiceTokenThenNewestFirstPage() throws Exception {
+		TestDevice device = new TestDevice("listed");
+		String transactionId = TestDevice.newTransactionId();
+		pkiOperation("/scep/default",
+				device.pkcsReq(device.csr(FakeUpstreams.GOOD_CHALLENGE), ra().encryptionCertificate(), transactionId));
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/v1/transactions?page=0&size=1"))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN)
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"transactionId\":\"" + transactionId + "\"")
+			.contains("\"status\":\"ISSUED\"")
+			.contains("\"messageType\":\"PKCSReq\"")
+			.contains("\"size\":1");
+	}
+
+	@Test
+	void whenPageSizeInvalidThenProblem400() throws Exception {
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(uri("/api/v1/transactions?page=0&size=100000"))
+				.header("Authorization", "Bearer " + ADMIN_TOKEN)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+	}
+
+}
