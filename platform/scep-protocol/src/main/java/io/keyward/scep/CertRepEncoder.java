@@ -55,7 +55,6 @@ public final class CertRepEncoder {
 	public byte[] encode(CertRep certRep) {
 		try {
 			CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-			generator.setDefiniteLengthEncoding(true);
 			generator.addSignerInfoGenerator(
 					new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
 						.setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(attributes(certRep)))

@@ -43,7 +43,6 @@ public final class CertificatesOnly {
 	public static byte[] encode(List<X509Certificate> certs) {
 		try {
 			CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-			generator.setDefiniteLengthEncoding(true);
 			for (X509Certificate cert : certs) {
 				generator.addCertificate(new JcaX509CertificateHolder(cert));
 			}
