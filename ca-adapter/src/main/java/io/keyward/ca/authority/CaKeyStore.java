@@ -85,7 +85,8 @@ class CaKeyStore {
 		if (inserted == 1) {
 			log.info("event=ca_created name={} subject=\"{}\" keyAlgorithm={} serial={} notAfter={}", settings.name(),
 					certificate.getSubjectX500Principal().getName(), algorithm,
-					certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT), certificate.getNotAfter().toInstant());
+					certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
+					certificate.getNotAfter().toInstant());
 		}
 		else {
 			log.info(

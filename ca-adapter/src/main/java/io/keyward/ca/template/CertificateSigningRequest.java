@@ -13,6 +13,7 @@ import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
@@ -27,6 +28,13 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  */
 public record CertificateSigningRequest(byte[] der, X500Name subject, SubjectPublicKeyInfo publicKey,
 		List<GeneralName> subjectAltNames) {
+
+	/**
+	 * Bouncy Castle verifies signatures on curves the JDK no longer implements
+	 * (secp256k1, brainpool), so such a CSR gets the precise "curve not accepted" answer
+	 * from the template rather than a vague signature error.
+	 */
+	private static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
 
 	private static final String PEM_HEADER = "-----BEGIN CERTIFICATE REQUEST-----";
 
@@ -66,8 +74,8 @@ public record CertificateSigningRequest(byte[] der, X500Name subject, SubjectPub
 	private static void verifySignature(PKCS10CertificationRequest request) {
 		boolean valid;
 		try {
-			valid = request
-				.isSignatureValid(new JcaContentVerifierProviderBuilder().build(request.getSubjectPublicKeyInfo()));
+			valid = request.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(PROVIDER)
+				.build(request.getSubjectPublicKeyInfo()));
 		}
 		catch (Exception ex) {
 			throw new CertificateRequestRefused(
