@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Bean;
  * The SCEP (RFC 8894) endpoint of Keyward, also reachable at the NDES path
  * {@code /certsrv/mscep/mscep.dll}.
  */
-@SpringBootApplication
+// no users here: SCEP is authorised by challenge, the API by service token, so Boot's
+// generated in-memory user (and its logged password) is left out
+@SpringBootApplication(
+		excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
 @ConfigurationPropertiesScan
 public class ScepGatewayApplication {
 
