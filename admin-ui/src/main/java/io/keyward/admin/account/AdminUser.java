@@ -40,6 +40,10 @@ class AdminUser {
 		return this.passwordHash;
 	}
 
+	void changePasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
 	Instant createdAt() {
 		return this.createdAt;
 	}

@@ -15,6 +15,8 @@ interface AdminUserRepository extends Repository<AdminUser, Long> {
 
 	long count();
 
+	AdminUser save(AdminUser user);
+
 	/**
 	 * Insert unless the username is taken. Two instances starting at once against an
 	 * empty database both try; the unique constraint lets exactly one row in and the

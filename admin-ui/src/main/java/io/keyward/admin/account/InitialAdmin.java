@@ -1,7 +1,6 @@
 package io.keyward.admin.account;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -84,24 +83,22 @@ public class InitialAdmin implements ApplicationRunner {
 	}
 
 	private void announce(String password) {
+		// Standard output, not the log: logs get shipped and kept, while the console of
+		// the first start is seen once by the operator who installs Keyward. One print
+		// call, so the block is not interleaved with other services' start-up lines.
+		// Printed before the file is written: if that fails the operator still has it.
+		String rule = "=".repeat(80);
+		System.out.print(String.join(System.lineSeparator(), "",
+				"=================== Keyward admin-ui: initial administrator ===================",
+				"  username: " + USERNAME, "  password: " + password,
+				"  Shown only this once; also saved in " + this.dataDir.resolve("initial-credentials").toAbsolutePath(),
+				"  Sign in and change it under Account (/account/password).", rule, "", ""));
 		try {
 			SecretFiles.appendInitialCredential(this.dataDir, "admin-password=" + password);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write " + this.dataDir.resolve("initial-credentials"), ex);
 		}
-		PrintStream console = System.out;
-		// Standard output, not the log: log files get shipped and kept, the console of
-		// the
-		// first start is seen once by the operator who installs Keyward.
-		console.println();
-		console.println("==================== Keyward admin-ui: initial administrator ====================");
-		console.println("  username: " + USERNAME);
-		console.println("  password: " + password);
-		console.println("  Shown only this once; also saved in "
-				+ this.dataDir.resolve("initial-credentials").toAbsolutePath());
-		console.println("================================================================================");
-		console.println();
 	}
 
 }
