@@ -15,6 +15,7 @@ import io.keyward.ca.template.CertificateTemplate;
 import io.keyward.ca.template.CertificateTemplates;
 import io.keyward.ca.template.SubjectAltNames;
 import io.keyward.ca.template.TemplatePolicy;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,14 +54,17 @@ class Issuance {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	Issuance(CertificateAuthority authority, CertificateTemplates templates, CertificateRequestRepository requests,
-			CertificateRepository certificates, TransactionOperations transactions, Clock clock) {
+			CertificateRepository certificates, TransactionOperations transactions, Clock clock, MeterRegistry meters) {
 		this.authority = authority;
 		this.templates = templates;
 		this.requests = requests;
 		this.certificates = certificates;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	CertificateRecord issue(IssueRequest request) {
@@ -68,6 +72,8 @@ class Issuance {
 			return issueChecked(request);
 		}
 		catch (CertificateRequestRefused ex) {
+			// no template tag: an unknown template name is caller-chosen text
+			this.meters.counter("keyward.ca.requests.refused").increment();
 			log.info("event=issuance_refused transactionId={} profile={} template={} reason=\"{}\"",
 					printable(request.transactionId()), printable(request.profile()), printable(request.template()),
 					ex.getMessage());
@@ -91,6 +97,7 @@ class Issuance {
 			try {
 				CertificateRecord stored = this.transactions
 					.execute((status) -> store(issued, csr, profile, template.name(), transactionId, requestedAt));
+				this.meters.counter("keyward.ca.certificates.issued", "template", template.name()).increment();
 				log.info("event=certificate_issued serial={} transactionId={} profile={} template={} subject=\"{}\"",
 						stored.serial(), printable(transactionId), printable(profile), template.name(),
 						printable(issued.certificate().getSubjectX500Principal().getName()));

@@ -273,13 +273,18 @@ class CertificateIssuanceTests {
 	}
 
 	@Test
-	void whenProbingHealthThenNoTokenIsNeeded() {
-		String body = this.restClient.build()
-			.get()
-			.uri("http://127.0.0.1:" + this.port + "/actuator/health")
-			.retrieve()
-			.body(String.class);
-		assertThat(body).contains("UP");
+	void whenProbingHealthAndMetricsThenNoTokenIsNeeded() {
+		this.client
+			.issue(new IssueRequest(TestCsrs.forKey(RSA_2048, "CN=metered").base64(), "metrics", "default", null));
+		String health = get("/actuator/health");
+		String metrics = get("/actuator/prometheus");
+
+		assertThat(health).isEqualTo("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}");
+		assertThat(metrics).contains("keyward_ca_certificates_issued_total{template=\"default\"}");
+	}
+
+	private String get(String path) {
+		return this.restClient.build().get().uri("http://127.0.0.1:" + this.port + path).retrieve().body(String.class);
 	}
 
 	private void assertBadRequest(IssueRequest request, String detail) {

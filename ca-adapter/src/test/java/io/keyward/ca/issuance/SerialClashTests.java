@@ -13,6 +13,7 @@ import io.keyward.ca.authority.CertificateAuthority;
 import io.keyward.ca.authority.CertificateSpec;
 import io.keyward.ca.authority.IssuedCertificate;
 import io.keyward.ca.template.CertificateTemplates;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +53,9 @@ class SerialClashTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	MeterRegistry meters;
+
 	private final String csr = TestCsrs.forKey(TestCsrs.rsa(2048), "CN=clash").base64();
 
 	@Test
@@ -84,7 +88,8 @@ class SerialClashTests {
 	}
 
 	private Issuance issuance(CertificateAuthority authority) {
-		return new Issuance(authority, this.templates, this.requests, this.certificates, this.transactions, this.clock);
+		return new Issuance(authority, this.templates, this.requests, this.certificates, this.transactions, this.clock,
+				this.meters);
 	}
 
 	private long requestRows(String transactionId) {
