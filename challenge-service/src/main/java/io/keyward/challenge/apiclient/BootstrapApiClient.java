@@ -52,11 +52,18 @@ class BootstrapApiClient implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (this.clients.count() > 0) {
-			return;
-		}
 		String configured = this.properties.bootstrapApiKey();
 		boolean generated = configured == null || configured.isBlank();
+		if (this.clients.count() > 0) {
+			if (!generated && this.clients.findByKeyHash(ApiKeys.digest(configured.strip())).isEmpty()) {
+				// docker-compose always sets the variable: say why the key it names is
+				// refused
+				log.warn(
+						"event=bootstrap_api_key_ignored reason=api_clients_exist detail=\"keyward.challenge.bootstrap-api-key "
+								+ "is used only on the first start; it matches no existing API client\"");
+			}
+			return;
+		}
 		String key = generated ? ApiKeys.generate() : configured.strip();
 		int created = this.clients.insertIfAbsent(NAME, ApiKeys.digest(key), ApiScopes.CHALLENGE_MINT,
 				this.clock.instant());

@@ -49,7 +49,7 @@ class BootstrapApiClientTests extends IntegrationTestSupport {
 	@Test
 	void whenRestartedThenNoSecondBootstrapClientAndNoKeyShown(@TempDir Path dataDir, CapturedOutput output) {
 		int before = this.jdbc.queryForObject("select count(*) from challenge.api_client", Integer.class);
-		try (ConfigurableApplicationContext restarted = start("challenge", dataDir)) {
+		try (ConfigurableApplicationContext restarted = start("challenge", dataDir, "")) {
 			assertThat(restarted.isRunning()).isTrue();
 		}
 		assertThat(this.jdbc.queryForObject("select count(*) from challenge.api_client", Integer.class))
@@ -59,6 +59,19 @@ class BootstrapApiClientTests extends IntegrationTestSupport {
 			.isOne();
 		assertThat(dataDir.resolve("initial-credentials")).doesNotExist();
 		assertThat(output).doesNotContain("MDM API key");
+	}
+
+	@Test
+	void whenRestartedWithAnotherBootstrapKeyThenItIsIgnoredWithAWarning(@TempDir Path dataDir, CapturedOutput output) {
+		String otherKey = "kw_another-key-set-after-first-start-0123456789ab";
+		try (ConfigurableApplicationContext restarted = start("challenge", dataDir, otherKey)) {
+			assertThat(restarted.isRunning()).isTrue();
+		}
+		assertThat(output).contains("event=bootstrap_api_key_ignored reason=api_clients_exist")
+			.doesNotContain(otherKey);
+		assertThat(this.jdbc.queryForObject("select count(*) from challenge.api_client where key_hash = ?",
+				Integer.class, ApiKeys.digest(otherKey)))
+			.isZero();
 	}
 
 	@Test
@@ -81,7 +94,7 @@ class BootstrapApiClientTests extends IntegrationTestSupport {
 			for (int i = 0; i < 2; i++) {
 				starting.add(threads.submit(() -> {
 					start.await();
-					return start(schema, dataDir);
+					return start(schema, dataDir, "");
 				}));
 			}
 			start.countDown();
@@ -116,11 +129,11 @@ class BootstrapApiClientTests extends IntegrationTestSupport {
 	}
 
 	/**
-	 * Another challenge-service instance on the test database, without a configured
-	 * bootstrap key (so it would generate one if it thought the database empty).
-	 * Command-line arguments, because they outrank challenge-service.yml.
+	 * Another challenge-service instance on the test database; with an empty bootstrap
+	 * key it would generate one if it thought the database empty. Command-line arguments,
+	 * because they outrank challenge-service.yml.
 	 */
-	private static ConfigurableApplicationContext start(String schema, Path dataDir) {
+	private static ConfigurableApplicationContext start(String schema, Path dataDir, String bootstrapKey) {
 		TestPostgres postgres = TestPostgres.get();
 		return ChallengeServiceApplication.application()
 			.run("--server.port=0", "--spring.datasource.url=" + postgres.jdbcUrl(),
@@ -130,7 +143,7 @@ class BootstrapApiClientTests extends IntegrationTestSupport {
 					"--spring.flyway.default-schema=" + schema,
 					"--spring.jpa.properties.hibernate.default_schema=" + schema, "--keyward.data-dir=" + dataDir,
 					"--keyward.kek=" + KEK, "--keyward.security.service-tokens=" + SERVICE_TOKEN,
-					"--keyward.challenge.bootstrap-api-key=",
+					"--keyward.challenge.bootstrap-api-key=" + bootstrapKey,
 					"--spring.application.name=challenge-service-" + schema.toLowerCase(Locale.ROOT));
 	}
 
