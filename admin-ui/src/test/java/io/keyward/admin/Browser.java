@@ -23,6 +23,9 @@ public final class Browser {
 
 	private static final Pattern CSRF_INPUT = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
 
+	/** What browsers send, so error answers come as HTML pages, not JSON. */
+	private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
 	private static final Pattern VALUE = Pattern.compile("value=\"([^\"]*)\"");
 
 	private final String base;
@@ -38,7 +41,7 @@ public final class Browser {
 	}
 
 	public HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build());
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", ACCEPT).GET().build());
 	}
 
 	public HttpResponse<String> post(String path, Map<String, String> form) {
@@ -48,6 +51,7 @@ public final class Browser {
 					+ URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Accept", ACCEPT)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());

@@ -67,6 +67,7 @@ class WebSecurityTests extends AdminUiTestSupport {
 		HttpResponse<String> login = browser.post("/login", Map.of("username", "admin", "password", PASSWORD));
 
 		assertThat(login.statusCode()).isEqualTo(403);
+		assertThat(login.body()).contains("403 Forbidden").contains("The request was refused");
 		assertThat(browser.get("/").statusCode()).isEqualTo(302);
 	}
 
