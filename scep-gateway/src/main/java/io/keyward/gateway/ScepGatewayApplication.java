@@ -3,6 +3,7 @@ package io.keyward.gateway;
 import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +31,11 @@ public class ScepGatewayApplication {
 		application().run(args);
 	}
 
+	/**
+	 * UTC system time, unless a launcher or test registered its own {@code Clock} first.
+	 */
 	@Bean
+	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.systemUTC();
 	}

@@ -52,6 +52,9 @@ public final class FakeUpstreams {
 	/** When set, the ca-adapter answers every issue call with this status. */
 	public volatile Integer caFailureStatus;
 
+	/** When set, the ca-adapter answers RA certificate requests with HTTP 503. */
+	public volatile boolean raIssuanceDown;
+
 	/** When set, the challenge-service answers with HTTP 503. */
 	public volatile boolean challengeServiceDown;
 
@@ -100,6 +103,7 @@ public final class FakeUpstreams {
 		this.redemptions = FakeUpstreams::defaultRedemption;
 		this.caFailureStatus = null;
 		this.challengeServiceDown = false;
+		this.raIssuanceDown = false;
 	}
 
 	private static RedemptionResult defaultRedemption(RedemptionRequest request) {
@@ -127,7 +131,11 @@ public final class FakeUpstreams {
 		}
 		IssueRequest request = this.json.readValue(read(exchange), IssueRequest.class);
 		Integer failure = this.caFailureStatus;
-		if (failure != null && (request.template() == null || !request.template().startsWith("ra-"))) {
+		if (this.raIssuanceDown && request.template() != null && request.template().startsWith("ra-")) {
+			failure = 503;
+		}
+		if (failure != null
+				&& (this.raIssuanceDown || request.template() == null || !request.template().startsWith("ra-"))) {
 			String body = "{\"type\":\"about:blank\",\"title\":\"Refused\",\"status\":" + failure
 					+ ",\"detail\":\"key too small for template\"}";
 			send(exchange, failure, "application/problem+json", body.getBytes(StandardCharsets.UTF_8));

@@ -10,10 +10,11 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 
+import javax.security.auth.x500.X500Principal;
+
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
@@ -45,8 +46,8 @@ class RaCertificateIssuer {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 			generator.initialize(2048);
 			KeyPair keyPair = generator.generateKeyPair();
-			PKCS10CertificationRequest csr = new JcaPKCS10CertificationRequestBuilder(new X500Name(purpose.subject()),
-					keyPair.getPublic())
+			PKCS10CertificationRequest csr = new JcaPKCS10CertificationRequestBuilder(
+					new X500Principal(purpose.subject()), keyPair.getPublic())
 				.build(new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate()));
 			IssuedCertificate issued = this.certificateAuthority.issue(new IssueRequest(
 					Base64.getEncoder().encodeToString(csr.getEncoded()), RA_PROFILE, purpose.template(), null));

@@ -30,6 +30,10 @@ class PkiOperationHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(PkiOperationHandler.class);
 
+	static final String MDC_TRANSACTION_ID = "transactionId";
+
+	static final String MDC_MESSAGE_TYPE = "messageType";
+
 	private final RaKeys raKeys;
 
 	private final EnrollmentChain enrollments;
@@ -51,17 +55,17 @@ class PkiOperationHandler {
 	byte[] handle(EnrollmentProfile profile, byte[] message) throws MalformedMessageException {
 		RaCredentials ra = this.raKeys.current();
 		PkiRequest request = new PkiMessageDecoder(List.of(ra.recipient())).decode(message);
-		MDC.put("transactionId", LogSafe.text(request.transactionId()));
-		MDC.put("messageType", request.messageType().map(MessageType::rfcName).orElse("unknown"));
-		try {
-			CertRep certRep = this.enrollments.enroll(profile, request);
-			record(profile, request, certRep);
-			return new CertRepEncoder(ra.signingCertificate(), ra.signingKey()).encode(certRep);
-		}
-		finally {
-			MDC.remove("transactionId");
-			MDC.remove("messageType");
-		}
+		// cleared by the controller once the answer or the error is logged
+		MDC.put(MDC_TRANSACTION_ID, LogSafe.text(request.transactionId()));
+		MDC.put(MDC_MESSAGE_TYPE, request.messageType().map(MessageType::rfcName).orElse("unknown"));
+		CertRep certRep = this.enrollments.enroll(profile, request);
+		record(profile, request, certRep);
+		return new CertRepEncoder(ra.signingCertificate(), ra.signingKey()).encode(certRep);
+	}
+
+	static void clearMdc() {
+		MDC.remove(MDC_TRANSACTION_ID);
+		MDC.remove(MDC_MESSAGE_TYPE);
 	}
 
 	private void record(EnrollmentProfile profile, PkiRequest request, CertRep certRep) {

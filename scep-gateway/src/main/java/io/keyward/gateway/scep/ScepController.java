@@ -117,6 +117,15 @@ class ScepController {
 			log.warn("event=ca_unreachable detail=\"{}\"", LogSafe.text(ex.toString()));
 			ScepResponses.error(response, 503, "CA not reachable, retry later");
 		}
+		catch (RuntimeException ex) {
+			// not the device's mistake: logged once, here, with the transactionID in the
+			// MDC
+			log.error("event=scep_unexpected_error profile={}", profileName, ex);
+			ScepResponses.error(response, 500, "internal error");
+		}
+		finally {
+			PkiOperationHandler.clearMdc();
+		}
 	}
 
 	/**

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * RA key pairs: stored sealed, reloaded on restart, created once by concurrently starting
@@ -77,6 +78,30 @@ class RaKeyStoreTests extends AbstractGatewayTests {
 		}
 		finally {
 			gateways.shutdownNow();
+			this.transactions.executeWithoutResult((status) -> {
+				this.repository.deleteAllInBatch();
+				this.repository.saveAll(original);
+			});
+		}
+	}
+
+	@Test
+	void whenCaUnreachableAtStartThenRaKeysCreatedOnFirstNeed() {
+		List<RaKey> original = this.repository.findAll();
+		try {
+			this.transactions.executeWithoutResult((status) -> this.repository.deleteAllInBatch());
+			RaKeys keys = new RaKeys(newGatewayInstance());
+			upstreams.raIssuanceDown = true;
+			keys.onReady();
+			assertThatExceptionOfType(RaKeysUnavailableException.class).isThrownBy(keys::current);
+			assertThat(this.repository.count()).isZero();
+			upstreams.raIssuanceDown = false;
+			RaCredentials created = keys.current();
+			assertThat(created.signingCertificate().getSubjectX500Principal().getName())
+				.isEqualTo("CN=Keyward RA Signing,O=Keyward");
+			assertThat(this.repository.count()).isEqualTo(2);
+		}
+		finally {
 			this.transactions.executeWithoutResult((status) -> {
 				this.repository.deleteAllInBatch();
 				this.repository.saveAll(original);
