@@ -100,8 +100,12 @@ public final class TestCsrs {
 			if (!requested.isEmpty()) {
 				builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, requested.generate());
 			}
-			String algorithm = this.keyPair.getPublic().getAlgorithm().equals("RSA") ? "SHA256withRSA"
-					: "SHA256withECDSA";
+			String algorithm = switch (this.keyPair.getPublic().getAlgorithm()) {
+				case "RSA" -> "SHA256withRSA";
+				case "EC" -> "SHA256withECDSA";
+				case "EdDSA" -> "Ed25519";
+				default -> this.keyPair.getPublic().getAlgorithm();
+			};
 			JcaContentSignerBuilder signer = new JcaContentSignerBuilder(algorithm);
 			if (this.provider != null) {
 				signer.setProvider(this.provider);

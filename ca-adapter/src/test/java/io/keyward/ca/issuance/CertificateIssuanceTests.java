@@ -169,6 +169,19 @@ class CertificateIssuanceTests {
 	}
 
 	@Test
+	void whenBodyIsNotJsonThenBadRequestProblem() {
+		String answer = this.restClient.build()
+			.post()
+			.uri("http://127.0.0.1:" + this.port + "/api/v1/certificates")
+			.header("Authorization", "Bearer " + CaAdapterTest.SERVICE_TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{not json")
+			.exchange((request, response) -> response.getStatusCode().value() + " "
+					+ response.getHeaders().getContentType());
+		assertThat(answer).isEqualTo("400 application/problem+json");
+	}
+
+	@Test
 	void whenCsrSignatureIsBrokenThenBadRequest() {
 		byte[] der = TestCsrs.forKey(RSA_2048, "CN=tampered").der();
 		der[der.length - 1] ^= 0x01;
@@ -269,6 +282,11 @@ class CertificateIssuanceTests {
 			.exchange((request, response) -> response.getStatusCode().value() + " "
 					+ response.getHeaders().getContentType());
 		assertThat(status).isEqualTo("401 application/problem+json");
+		Integer actuatorEnv = this.restClient.build()
+			.get()
+			.uri("http://127.0.0.1:" + this.port + "/actuator/env")
+			.exchange((request, response) -> response.getStatusCode().value());
+		assertThat(actuatorEnv).isEqualTo(401);
 		assertThat(client("second-token-for-rotation").caCertificates().chainPem()).hasSize(1);
 	}
 

@@ -95,6 +95,16 @@ class TemplatePolicyTests {
 	}
 
 	@Test
+	void whenKeyIsNeitherRsaNorEcThenRefused() throws Exception {
+		KeyPair ed25519 = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		CertificateSigningRequest csr = csr(TestCsrs.forKey(ed25519, "CN=edwards"));
+
+		assertThatExceptionOfType(CertificateRequestRefused.class)
+			.isThrownBy(() -> TemplatePolicy.apply(csr, CertificateTemplate.DEFAULT))
+			.withMessage("the CSR's key algorithm 1.3.101.112 is not accepted: use an RSA or EC key");
+	}
+
+	@Test
 	void whenRsaKeyIsBelowTheTemplateMinimumThenRefused() {
 		CertificateTemplate strict = new CertificateTemplate("strict", Duration.ofDays(1),
 				CertificateTemplate.DEFAULT.keyUsage(), CertificateTemplate.DEFAULT.extendedKeyUsage(),
