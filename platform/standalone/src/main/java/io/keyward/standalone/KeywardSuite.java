@@ -92,7 +92,7 @@ public final class KeywardSuite implements AutoCloseable {
 		common.forEach((name, value) -> args.add("--" + name + "=" + value));
 		SpringApplicationBuilder builder = application.get().registerShutdownHook(false);
 		if (clock != null) {
-			builder.initializers((context) -> context.getBeanFactory().registerSingleton("clock", clock));
+			builder.initializers((context) -> context.addBeanFactoryPostProcessor(new SharedClock(clock)));
 		}
 		this.services.add(builder.run(args.toArray(String[]::new)));
 	}

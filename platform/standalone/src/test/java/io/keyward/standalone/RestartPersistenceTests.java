@@ -1,0 +1,73 @@
+package io.keyward.standalone;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
+import java.util.Map;
+
+import io.keyward.testsupport.clients.MicromdmScepClient;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * First start on an empty data directory generates the secrets; a restart on the same
+ * directory keeps the CA, the RA certificates and outstanding challenges.
+ */
+class RestartPersistenceTests {
+
+	@Test
+	void whenTheSuiteRestartsOnTheSameDataDirectoryThenCaRaAndChallengesSurvive() throws Exception {
+		Path dataDir = Files.createTempDirectory(Path.of("target"), "restart-data").toAbsolutePath();
+		StandaloneSettings settings = EnrollmentEndToEndTests.freePorts(dataDir);
+		byte[] caCertificatesBefore;
+		String challenge;
+		String initialCredentials;
+		try (KeywardSuite suite = KeywardSuite.start(settings, Map.of(), null)) {
+			initialCredentials = Files.readString(dataDir.resolve("initial-credentials"));
+			assertThat(initialCredentials).contains("admin-password=").contains("mdm-api-key=");
+			SuiteClient client = new SuiteClient(suite, credential(initialCredentials, "mdm-api-key"));
+			caCertificatesBefore = encoded(client);
+			challenge = client.mintChallenge();
+		}
+		assertThat(mode(dataDir.resolve("kek"))).isEqualTo("rw-------");
+		assertThat(mode(dataDir.resolve("initial-credentials"))).isEqualTo("rw-------");
+		assertThat(mode(dataDir.resolve("service-token"))).isEqualTo("rw-------");
+
+		try (KeywardSuite suite = KeywardSuite.start(settings, Map.of(), null)) {
+			assertThat(Files.readString(dataDir.resolve("initial-credentials")))
+				.as("a restart creates no second admin or API key")
+				.isEqualTo(initialCredentials);
+			SuiteClient client = new SuiteClient(suite, credential(initialCredentials, "mdm-api-key"));
+			assertThat(encoded(client)).as("GetCACert after restart").isEqualTo(caCertificatesBefore);
+			MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(
+					client.gatewayUrl("/scep/default"), challenge, "after-restart",
+					Files.createTempDirectory(Path.of("target"), "restart-device"));
+			X509Certificate certificate = enrollment.certificate()
+				.orElseThrow(() -> new AssertionError("no certificate after restart:\n" + enrollment.output()));
+			certificate.verify(client.caCertificate().getPublicKey());
+		}
+	}
+
+	private static byte[] encoded(SuiteClient client) throws Exception {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		for (X509Certificate certificate : client.caCertificates()) {
+			out.write(certificate.getEncoded());
+		}
+		return out.toByteArray();
+	}
+
+	private static String credential(String file, String name) {
+		return file.lines()
+			.filter((line) -> line.startsWith(name + "="))
+			.map((line) -> line.substring(name.length() + 1).strip())
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(name + " missing from initial-credentials"));
+	}
+
+	private static String mode(Path file) throws Exception {
+		return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+	}
+
+}
