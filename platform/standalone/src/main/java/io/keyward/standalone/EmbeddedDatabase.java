@@ -12,8 +12,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server (binaries shipped in a Maven artifact) whose data lives under
- * {@code <data-dir>/postgres}, so a restart keeps every challenge, request and certificate.
- * The suite's database is {@code keyward}; each service owns one schema in it.
+ * {@code <data-dir>/postgres}, so a restart keeps every challenge, request and
+ * certificate. The suite's database is {@code keyward}; each service owns one schema in
+ * it.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 

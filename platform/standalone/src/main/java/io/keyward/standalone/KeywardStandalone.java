@@ -1,8 +1,8 @@
 package io.keyward.standalone;
 
 /**
- * {@code java -jar keyward-standalone.jar}: the whole suite on an embedded PostgreSQL, for
- * evaluation and small sites. Configuration comes from the environment (see
+ * {@code java -jar keyward-standalone.jar}: the whole suite on an embedded PostgreSQL,
+ * for evaluation and small sites. Configuration comes from the environment (see
  * docs/configuration.md).
  */
 public final class KeywardStandalone {

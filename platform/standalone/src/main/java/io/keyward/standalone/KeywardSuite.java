@@ -24,9 +24,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The four Keyward services and an embedded PostgreSQL in one JVM: each service is its own
- * Spring application on its own port and calls the others over real HTTP on loopback with
- * the same REST clients it uses in production.
+ * The four Keyward services and an embedded PostgreSQL in one JVM: each service is its
+ * own Spring application on its own port and calls the others over real HTTP on loopback
+ * with the same REST clients it uses in production.
  */
 public final class KeywardSuite implements AutoCloseable {
 
@@ -43,11 +43,12 @@ public final class KeywardSuite implements AutoCloseable {
 
 	/**
 	 * Start everything; on first start with an empty data directory this creates the
-	 * key-encryption key, the internal service token, the CA, the RA certificates, the admin
-	 * user and the MDM API client.
+	 * key-encryption key, the internal service token, the CA, the RA certificates, the
+	 * admin user and the MDM API client.
 	 * @param settings data directory and ports
 	 * @param extraProperties more properties for every service (highest precedence)
-	 * @param clock the clock every service uses, or null for the system clock (tests move it)
+	 * @param clock the clock every service uses, or null for the system clock (tests move
+	 * it)
 	 */
 	public static KeywardSuite start(StandaloneSettings settings, Map<String, String> extraProperties, Clock clock)
 			throws IOException {
@@ -132,8 +133,7 @@ public final class KeywardSuite implements AutoCloseable {
 				"  NDES-compatible path:   " + s.url(s.gatewayPort()) + "/certsrv/mscep/mscep.dll",
 				"  Challenge API (MDM):    " + s.url(s.challengePort()) + "/api/v1/challenges",
 				"  CA API:                 " + s.url(s.caPort()) + "/api/v1/ca",
-				"  Admin dashboard:        " + s.url(s.adminPort()) + "/",
-				"  Data directory:         " + s.dataDir(),
+				"  Admin dashboard:        " + s.url(s.adminPort()) + "/", "  Data directory:         " + s.dataDir(),
 				"  Initial credentials:    " + s.dataDir().resolve("initial-credentials")
 						+ " (admin password, MDM API key; created on first start)",
 				"");

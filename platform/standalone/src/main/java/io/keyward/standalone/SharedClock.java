@@ -7,9 +7,9 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 
 /**
- * Replaces each service's {@link Clock} bean with one clock shared by the whole suite, so an
- * end-to-end test can move time (challenge expiry) for every service at once. Runs after the
- * services' own bean definitions are registered and before any bean is created.
+ * Replaces each service's {@link Clock} bean with one clock shared by the whole suite, so
+ * an end-to-end test can move time (challenge expiry) for every service at once. Runs
+ * after the services' own bean definitions are registered and before any bean is created.
  */
 final class SharedClock implements BeanFactoryPostProcessor {
 

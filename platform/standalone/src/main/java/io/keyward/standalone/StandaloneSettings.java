@@ -20,12 +20,14 @@ public record StandaloneSettings(Path dataDir, int gatewayPort, int challengePor
 
 	/**
 	 * Read the documented environment variables: {@code KEYWARD_DATA_DIR} (default
-	 * {@code ./data}), {@code KEYWARD_GATEWAY_PORT} (8080), {@code KEYWARD_CHALLENGE_PORT}
-	 * (8081), {@code KEYWARD_CA_PORT} (8082), {@code KEYWARD_ADMIN_PORT} (8083),
-	 * {@code KEYWARD_DB_PORT} (0: any free port), {@code KEYWARD_PUBLIC_HOST} (localhost).
+	 * {@code ./data}), {@code KEYWARD_GATEWAY_PORT} (8080),
+	 * {@code KEYWARD_CHALLENGE_PORT} (8081), {@code KEYWARD_CA_PORT} (8082),
+	 * {@code KEYWARD_ADMIN_PORT} (8083), {@code KEYWARD_DB_PORT} (0: any free port),
+	 * {@code KEYWARD_PUBLIC_HOST} (localhost).
 	 */
 	public static StandaloneSettings fromEnvironment(Map<String, String> env) {
-		return new StandaloneSettings(Path.of(env.getOrDefault("KEYWARD_DATA_DIR", "./data")).toAbsolutePath().normalize(),
+		return new StandaloneSettings(
+				Path.of(env.getOrDefault("KEYWARD_DATA_DIR", "./data")).toAbsolutePath().normalize(),
 				port(env, "KEYWARD_GATEWAY_PORT", 8080), port(env, "KEYWARD_CHALLENGE_PORT", 8081),
 				port(env, "KEYWARD_CA_PORT", 8082), port(env, "KEYWARD_ADMIN_PORT", 8083),
 				port(env, "KEYWARD_DB_PORT", 0), env.getOrDefault("KEYWARD_PUBLIC_HOST", "localhost"));

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docker-compose.yml cannot be started here (no Docker engine), so the build validates it
- * with Debian's {@code docker-compose config} and checks that every environment variable it
- * hands a service is one that service reads.
+ * with Debian's {@code docker-compose config} and checks that every environment variable
+ * it hands a service is one that service reads.
  */
 class DockerComposeTests {
 
@@ -61,7 +61,8 @@ class DockerComposeTests {
 			Map<String, Object> environment = (Map<String, Object>) definition.get("environment");
 			String config = serviceConfiguration(service);
 			for (String variable : environment.keySet()) {
-				assertThat(reads(config, variable)).as("%s sets %s but %s.yml never reads it", service, variable, service)
+				assertThat(reads(config, variable))
+					.as("%s sets %s but %s.yml never reads it", service, variable, service)
 					.isTrue();
 			}
 		}
@@ -70,7 +71,8 @@ class DockerComposeTests {
 		String init = Files.readString(ROOT.resolve("deploy/postgres/init/01-keyward-roles.sh"));
 		for (String variable : postgres.keySet()) {
 			boolean official = variable.startsWith("POSTGRES_");
-			boolean perService = variable.matches("KEYWARD_[A-Z]+_DB_PASSWORD") && init.contains("KEYWARD_${service^^}_DB_PASSWORD");
+			boolean perService = variable.matches("KEYWARD_[A-Z]+_DB_PASSWORD")
+					&& init.contains("KEYWARD_${service^^}_DB_PASSWORD");
 			assertThat(official || perService).as("postgres sets %s which nothing reads", variable).isTrue();
 		}
 	}

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole suite on its embedded PostgreSQL, driven by real SCEP clients nobody here wrote:
- * micromdm's {@code scepclient} and certmonger. Each enrollment must chain to the CA that
- * GetCACert returns and be recorded in the gateway, challenge and ca schemas.
+ * The whole suite on its embedded PostgreSQL, driven by real SCEP clients nobody here
+ * wrote: micromdm's {@code scepclient} and certmonger. Each enrollment must chain to the
+ * CA that GetCACert returns and be recorded in the gateway, challenge and ca schemas.
  */
 class EnrollmentEndToEndTests {
 
@@ -75,19 +75,25 @@ class EnrollmentEndToEndTests {
 	@Test
 	void whenScepclientEnrollsAtTheNdesPathThenTheCertificateChainsAndIsRecordedEverywhere() throws Exception {
 		String challenge = client.mintChallenge();
-		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(
-				client.gatewayUrl("/certsrv/mscep/mscep.dll"), challenge, "ndes-device-1", workDir("ndes"));
-		assertIssuedAndRecorded(enrollment.certificate().orElseThrow(() -> new AssertionError(
-				"scepclient got no certificate at the NDES path:\n" + enrollment.output())), "ndes-device-1");
+		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient
+			.enroll(client.gatewayUrl("/certsrv/mscep/mscep.dll"), challenge, "ndes-device-1", workDir("ndes"));
+		assertIssuedAndRecorded(
+				enrollment.certificate()
+					.orElseThrow(() -> new AssertionError(
+							"scepclient got no certificate at the NDES path:\n" + enrollment.output())),
+				"ndes-device-1");
 	}
 
 	@Test
 	void whenScepclientEnrollsAtTheProfilePathThenTheCertificateChainsAndIsRecordedEverywhere() throws Exception {
 		String challenge = client.mintChallenge();
-		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient
-			.enroll(client.gatewayUrl("/scep/default"), challenge, "profile-device-1", workDir("profile"));
-		assertIssuedAndRecorded(enrollment.certificate().orElseThrow(() -> new AssertionError(
-				"scepclient got no certificate at /scep/default:\n" + enrollment.output())), "profile-device-1");
+		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"),
+				challenge, "profile-device-1", workDir("profile"));
+		assertIssuedAndRecorded(
+				enrollment.certificate()
+					.orElseThrow(() -> new AssertionError(
+							"scepclient got no certificate at /scep/default:\n" + enrollment.output())),
+				"profile-device-1");
 	}
 
 	@Test
@@ -106,8 +112,10 @@ class EnrollmentEndToEndTests {
 	@Test
 	void whenAChallengeIsReusedThenTheSecondEnrollmentFailsAndNothingIsIssued() throws Exception {
 		String challenge = client.mintChallenge();
-		assertThat(MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"), challenge, "reuse-1", workDir("reuse1"))
-			.certificate()).isPresent();
+		assertThat(
+				MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"), challenge, "reuse-1", workDir("reuse1"))
+					.certificate())
+			.isPresent();
 		long certificates = client.count("select count(*) from ca.certificate");
 		MicromdmScepClient.Enrollment second = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"), challenge,
 				"reuse-2", workDir("reuse2"));
@@ -169,25 +177,27 @@ class EnrollmentEndToEndTests {
 	@Test
 	void whenTheChallengeApiIsCalledWithoutKeyThen401ProblemJsonAndNoChallengeIsStored() throws Exception {
 		long before = client.count("select count(*) from challenge.challenge");
-		HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(client.challengeUrl("/api/v1/challenges")))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"profile\":\"default\"}"))
-			.build());
+		HttpResponse<String> response = client
+			.send(HttpRequest.newBuilder(URI.create(client.challengeUrl("/api/v1/challenges")))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"profile\":\"default\"}"))
+				.build());
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(client.count("select count(*) from challenge.challenge")).isEqualTo(before);
 	}
 
 	@Test
 	void whenGetCaCapsIsAskedThenPlainTextWithoutCharset() throws Exception {
 		HttpResponse<String> response = client.send(HttpRequest
-			.newBuilder(URI.create(client.gatewayUrl("/certsrv/mscep/mscep.dll/pkiclient.exe?operation=GetCACaps&message=default")))
+			.newBuilder(URI.create(
+					client.gatewayUrl("/certsrv/mscep/mscep.dll/pkiclient.exe?operation=GetCACaps&message=default")))
 			.build());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain");
-		assertThat(response.body().split("\n")).contains("POSTPKIOperation", "SHA-256", "SHA-512", "SHA-1", "AES",
-				"DES3", "SCEPStandard")
+		assertThat(response.body().split("\n"))
+			.contains("POSTPKIOperation", "SHA-256", "SHA-512", "SHA-1", "AES", "DES3", "SCEPStandard")
 			.doesNotContain("Renewal");
 	}
 
@@ -210,8 +220,9 @@ class EnrollmentEndToEndTests {
 				"select transaction_id from gateway.transaction where upper(certificate_serial) in (?, ?) and status = 'ISSUED'",
 				serial, serialHex);
 		assertThat(transactionId).as("gateway transaction for serial %s", serialHex).isNotBlank();
-		assertThat(client.count("select count(*) from ca.certificate where upper(serial) in (?, ?) and transaction_id = ?",
-				serial, serialHex, transactionId))
+		assertThat(
+				client.count("select count(*) from ca.certificate where upper(serial) in (?, ?) and transaction_id = ?",
+						serial, serialHex, transactionId))
 			.isEqualTo(1);
 		assertThat(client.count(
 				"select count(*) from challenge.challenge where transaction_id = ? and redeemed_at is not null",

@@ -8,7 +8,8 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The system clock plus an offset the test can move, shared by every service of the suite.
+ * The system clock plus an offset the test can move, shared by every service of the
+ * suite.
  */
 final class MutableClock extends Clock {
 

@@ -41,9 +41,8 @@ class RestartPersistenceTests {
 				.isEqualTo(initialCredentials);
 			SuiteClient client = new SuiteClient(suite, credential(initialCredentials, "mdm-api-key"));
 			assertThat(encoded(client)).as("GetCACert after restart").isEqualTo(caCertificatesBefore);
-			MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(
-					client.gatewayUrl("/scep/default"), challenge, "after-restart",
-					Files.createTempDirectory(Path.of("target"), "restart-device"));
+			MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"),
+					challenge, "after-restart", Files.createTempDirectory(Path.of("target"), "restart-device"));
 			X509Certificate certificate = enrollment.certificate()
 				.orElseThrow(() -> new AssertionError("no certificate after restart:\n" + enrollment.output()));
 			certificate.verify(client.caCertificate().getPublicKey());

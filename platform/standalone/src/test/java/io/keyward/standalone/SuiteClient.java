@@ -81,7 +81,8 @@ final class SuiteClient {
 	 */
 	List<X509Certificate> caCertificates() throws IOException, InterruptedException, CertificateException {
 		HttpResponse<byte[]> response = sendForBytes(HttpRequest
-			.newBuilder(URI.create(gatewayUrl("/certsrv/mscep/mscep.dll/pkiclient.exe?operation=GetCACert&message=default")))
+			.newBuilder(URI
+				.create(gatewayUrl("/certsrv/mscep/mscep.dll/pkiclient.exe?operation=GetCACert&message=default")))
 			.build());
 		if (response.statusCode() != 200) {
 			throw new AssertionError("GetCACert answered " + response.statusCode());
