@@ -47,9 +47,17 @@ public final class CertRepEncoder {
 
 	private final PrivateKey raSigningKey;
 
+	private final OmittedEnvelope omittedEnvelope;
+
 	public CertRepEncoder(X509Certificate raSigningCertificate, PrivateKey raSigningKey) {
+		this(raSigningCertificate, raSigningKey, OmittedEnvelope.ABSENT);
+	}
+
+	public CertRepEncoder(X509Certificate raSigningCertificate, PrivateKey raSigningKey,
+			OmittedEnvelope omittedEnvelope) {
 		this.raSigningCertificate = raSigningCertificate;
 		this.raSigningKey = raSigningKey;
+		this.omittedEnvelope = omittedEnvelope;
 	}
 
 	public byte[] encode(CertRep certRep) {
@@ -63,6 +71,9 @@ public final class CertRepEncoder {
 			if (certRep.status() == PkiStatus.SUCCESS) {
 				CMSTypedData envelope = new CMSProcessableByteArray(envelope(certRep));
 				return generator.generate(envelope, true).getEncoded(ASN1Encoding.DL);
+			}
+			if (this.omittedEnvelope == OmittedEnvelope.EMPTY_OCTET_STRING) {
+				return generator.generate(new CMSProcessableByteArray(new byte[0]), true).getEncoded(ASN1Encoding.DL);
 			}
 			return generator.generate(new CMSAbsentContent(), false).getEncoded(ASN1Encoding.DL);
 		}
@@ -104,6 +115,22 @@ public final class CertRepEncoder {
 				new CMSProcessableByteArray(CertificatesOnly.encode(certRep.certificates())),
 				new JceCMSContentEncryptorBuilder(cipher).build());
 		return enveloped.toASN1Structure().getEncoded(ASN1Encoding.DL);
+	}
+
+	/**
+	 * How a FAILURE or PENDING CertRep leaves out the pkcsPKIEnvelope (section 3.3.2.2).
+	 */
+	public enum OmittedEnvelope {
+
+		/** No eContent at all (RFC form, jscep). */
+		ABSENT,
+
+		/**
+		 * An empty OCTET STRING eContent (micromdm, step-ca); needed by clients that
+		 * verify with OpenSSL {@code PKCS7_verify}, such as certmonger.
+		 */
+		EMPTY_OCTET_STRING
+
 	}
 
 }

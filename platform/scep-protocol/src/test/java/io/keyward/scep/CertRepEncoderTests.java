@@ -98,6 +98,16 @@ class CertRepEncoderTests {
 	}
 
 	@Test
+	void whenOmittedEnvelopeIsEmptyOctetStringThenFailureCarriesEmptyContentAndStillReads() throws Exception {
+		CertRepEncoder encoder = new CertRepEncoder(pki.raSigningCertificate, pki.raSigningKeys.getPrivate(),
+				CertRepEncoder.OmittedEnvelope.EMPTY_OCTET_STRING);
+		byte[] der = encoder.encode(CertRep.failure(request(), FailInfo.BAD_REQUEST, null));
+		assertThat((byte[]) new CMSSignedData(der).getSignedContent().getContent()).isEmpty();
+		assertThat(CertRepReader.read(der, pki.raSigningCertificate, client.keys().getPrivate()).failInfo())
+			.isEqualTo(FailInfo.BAD_REQUEST);
+	}
+
+	@Test
 	void whenPendingThenStatusIsPendingAndThereIsNoEnvelope() throws Exception {
 		byte[] der = pki.encoder().encode(CertRep.pending(request()));
 		CertRepResponse response = CertRepReader.read(der, pki.raSigningCertificate, client.keys().getPrivate());

@@ -85,7 +85,7 @@ public final class CertRepReader {
 						return recipient
 							.getContent(new JceKeyTransEnvelopedRecipient(key).setProvider(BouncyCastle.PROVIDER));
 					}
-					catch (CMSException ex) {
+					catch (CMSException | RuntimeException ex) {
 						// addressed to another certificate (micromdm encrypts to several)
 					}
 				}
