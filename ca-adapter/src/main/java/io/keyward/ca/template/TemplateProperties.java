@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("keyward.ca")
-public record TemplateProperties(@DefaultValue @Valid Map<String, Settings> templates) {
+public record TemplateProperties(@DefaultValue Map<String, @Valid Settings> templates) {
 
 	/**
 	 * One template's settings; null means inherit.

@@ -101,9 +101,10 @@ class CaKeyStoreTests {
 		assertThat(sealed).isNotEqualTo(pkcs8);
 		assertThat(indexOf(sealed, Arrays.copyOfRange(pkcs8, pkcs8.length - 32, pkcs8.length))).isEqualTo(-1);
 		assertThatIllegalStateException().isThrownBy(() -> KEK.open(sealed, "ca:another-name"));
-		PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
 		X509Certificate certificate = this.applicationAuthority.chain().get(0);
-		Signature signature = Signature.getInstance("SHA256withRSA");
+		String keyType = certificate.getPublicKey().getAlgorithm();
+		PrivateKey key = KeyFactory.getInstance(keyType).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+		Signature signature = Signature.getInstance(keyType.equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA");
 		signature.initSign(key);
 		signature.update(new byte[] { 42 });
 		byte[] signed = signature.sign();
