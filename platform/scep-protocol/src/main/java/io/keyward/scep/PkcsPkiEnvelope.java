@@ -9,7 +9,6 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSEnvelopedData;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.KeyTransRecipientId;
-import org.bouncycastle.cms.RecipientId;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 
@@ -26,10 +25,10 @@ import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
  */
 final class PkcsPkiEnvelope {
 
-	private final List<RecipientKey> keys;
+	private final List<Candidate> candidates;
 
 	PkcsPkiEnvelope(List<RecipientKey> keys) {
-		this.keys = List.copyOf(keys);
+		this.candidates = keys.stream().map(Candidate::of).toList();
 	}
 
 	Opened open(byte[] envelope) throws EnvelopeException {
@@ -45,26 +44,13 @@ final class PkcsPkiEnvelope {
 			throw new EnvelopeException(FailInfo.BAD_ALG, "content encryption algorithm " + cipher + " not accepted");
 		}
 		for (RecipientInformation recipient : envelopedData.getRecipientInfos().getRecipients()) {
-			for (RecipientKey key : this.keys) {
-				if (addresses(recipient.getRID(), key)) {
-					return new Opened(cipher, decrypt(recipient, key));
+			for (Candidate candidate : this.candidates) {
+				if (recipient.getRID() instanceof KeyTransRecipientId id && id.match(candidate.holder())) {
+					return new Opened(cipher, decrypt(recipient, candidate.key()));
 				}
 			}
 		}
 		throw new EnvelopeException(FailInfo.BAD_MESSAGE_CHECK, "pkcsPKIEnvelope is not addressed to any RA key");
-	}
-
-	private static boolean addresses(RecipientId id, RecipientKey key) {
-		if (!(id instanceof KeyTransRecipientId)) {
-			return false;
-		}
-		try {
-			X509CertificateHolder holder = new JcaX509CertificateHolder(key.certificate());
-			return id.match(holder);
-		}
-		catch (CertificateEncodingException ex) {
-			return false;
-		}
 	}
 
 	private static byte[] decrypt(RecipientInformation recipient, RecipientKey key) throws EnvelopeException {
@@ -83,6 +69,20 @@ final class PkcsPkiEnvelope {
 				throw new EnvelopeException(FailInfo.BAD_MESSAGE_CHECK, "pkcsPKIEnvelope cannot be decrypted");
 			}
 		}
+	}
+
+	/** A configured key with its certificate in the form RecipientIds match against. */
+	private record Candidate(X509CertificateHolder holder, RecipientKey key) {
+
+		static Candidate of(RecipientKey key) {
+			try {
+				return new Candidate(new JcaX509CertificateHolder(key.certificate()), key);
+			}
+			catch (CertificateEncodingException ex) {
+				throw new IllegalArgumentException("recipient certificate cannot be encoded", ex);
+			}
+		}
+
 	}
 
 	/**
