@@ -81,6 +81,10 @@ final class BuiltInCertificateAuthority implements CertificateAuthority {
 		if (notAfter.isAfter(caNotAfter)) {
 			notAfter = caNotAfter;
 		}
+		if (!notAfter.isAfter(now)) {
+			throw new IllegalStateException(
+					"the CA certificate expired at " + caNotAfter + "; create a new CA before issuing again");
+		}
 		try {
 			X509v3CertificateBuilder builder = new X509v3CertificateBuilder(this.issuer, this.serials.next(),
 					Date.from(notBefore), Date.from(notAfter), spec.subject(), spec.publicKey())

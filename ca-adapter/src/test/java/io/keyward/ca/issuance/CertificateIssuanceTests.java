@@ -39,6 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -235,6 +236,30 @@ class CertificateIssuanceTests {
 		X509Certificate certificate = Certificates.parse(issued.certificatePem());
 		assertThat(certificate.getKeyUsage()).startsWith(false, false, true, false, false, false, false);
 		assertThat(certificate.getExtendedKeyUsage()).isNull();
+	}
+
+	@Test
+	void whenTemplateValidityOutlivesTheCaThenNotAfterIsTheCasNotAfter() {
+		X509Certificate ca = Certificates.parse(this.client.caCertificates().chainPem().get(0));
+		Instant caNotAfter = ca.getNotAfter().toInstant();
+		this.clock.set(caNotAfter.minus(Duration.ofDays(100)));
+		String csr = TestCsrs.forKey(RSA_2048, "CN=late").base64();
+
+		String profile = "late-" + UUID.randomUUID();
+		try {
+			IssuedCertificate issued = this.client.issue(new IssueRequest(csr, profile, "default", null));
+
+			assertThat(issued.notAfter()).isEqualTo(caNotAfter);
+			this.clock.set(caNotAfter.plusSeconds(1));
+			assertThatExceptionOfType(HttpServerErrorException.InternalServerError.class)
+				.isThrownBy(() -> this.client.issue(new IssueRequest(csr, profile, "default", null)))
+				.satisfies((ex) -> assertThat(ex.getResponseBodyAsString()).doesNotContain("expired"));
+		}
+		finally {
+			// a certificate issued "in 2036" would head every newest-first listing
+			this.jdbc.update("delete from ca.certificate where profile = ?", profile);
+			this.jdbc.update("delete from ca.certificate_request where profile = ?", profile);
+		}
 	}
 
 	@Test
