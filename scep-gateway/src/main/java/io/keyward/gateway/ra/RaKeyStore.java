@@ -1,5 +1,6 @@
 package io.keyward.gateway.ra;
 
+import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -7,12 +8,15 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import io.keyward.api.secret.KeyEncryptionKey;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,7 +75,7 @@ class RaKeyStore {
 				return load().orElseThrow();
 			});
 		}
-		catch (org.springframework.dao.DataIntegrityViolationException ex) {
+		catch (DataIntegrityViolationException ex) {
 			// another gateway (not sharing our advisory lock, e.g. a different database
 			// role) stored a pair first: use theirs
 			return this.transactions.execute((status) -> load())
@@ -85,14 +89,14 @@ class RaKeyStore {
 		try {
 			this.repository.saveAndFlush(new RaKey(purpose, certificate.getEncoded(),
 					this.keyEncryptionKey.seal(pkcs8, purpose.sealingPurpose()),
-					certificate.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT),
+					certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
 					certificate.getNotAfter().toInstant(), this.clock.instant()));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("cannot encode the RA certificate", ex);
 		}
 		finally {
-			java.util.Arrays.fill(pkcs8, (byte) 0);
+			Arrays.fill(pkcs8, (byte) 0);
 		}
 	}
 
@@ -113,7 +117,7 @@ class RaKeyStore {
 	private static X509Certificate certificate(RaKey row) {
 		try {
 			return (X509Certificate) CertificateFactory.getInstance("X.509")
-				.generateCertificate(new java.io.ByteArrayInputStream(row.certificate()));
+				.generateCertificate(new ByteArrayInputStream(row.certificate()));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("stored RA certificate '" + row.purpose() + "' cannot be parsed", ex);
@@ -129,7 +133,7 @@ class RaKeyStore {
 			throw new IllegalStateException("stored RA key '" + row.purpose() + "' cannot be parsed", ex);
 		}
 		finally {
-			java.util.Arrays.fill(pkcs8, (byte) 0);
+			Arrays.fill(pkcs8, (byte) 0);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.keyward.gateway.scep;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.keyward.gateway.enrollment.EnrollmentChain;
 import io.keyward.gateway.profile.EnrollmentProfile;
@@ -69,7 +70,7 @@ class PkiOperationHandler {
 	}
 
 	private void record(EnrollmentProfile profile, PkiRequest request, CertRep certRep) {
-		String outcome = certRep.status().name().toLowerCase(java.util.Locale.ROOT);
+		String outcome = certRep.status().name().toLowerCase(Locale.ROOT);
 		this.meters.counter("keyward.scep.enrollments", "profile", profile.name(), "outcome", outcome).increment();
 		if (certRep.status() == PkiStatus.SUCCESS) {
 			log.info("event=enrollment_issued transactionId={} profile={} serial={} subject=\"{}\"",

@@ -2,6 +2,7 @@ package io.keyward.gateway.scep;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ class ScepController {
 	private static final byte[] CAPABILITIES = CaCapability
 		.render(List.of(CaCapability.POST_PKI_OPERATION, CaCapability.SHA_256, CaCapability.SHA_512, CaCapability.SHA_1,
 				CaCapability.AES, CaCapability.DES3, CaCapability.SCEP_STANDARD))
-		.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		.getBytes(StandardCharsets.US_ASCII);
 
 	private final EnrollmentProfiles profiles;
 

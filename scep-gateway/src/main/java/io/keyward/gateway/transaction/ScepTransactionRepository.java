@@ -42,8 +42,6 @@ interface ScepTransactionRepository extends JpaRepository<ScepTransaction, UUID>
 	@Query("select t from ScepTransaction t where t.profile = :profile and t.transactionId = :transactionId")
 	Optional<ScepTransaction> lock(@Param("profile") String profile, @Param("transactionId") String transactionId);
 
-	Optional<ScepTransaction> findByProfileAndTransactionId(String profile, String transactionId);
-
 	@Query("select t from ScepTransaction t order by t.createdAt desc, t.id")
 	Page<ScepTransaction> newestFirst(Pageable pageable);
 

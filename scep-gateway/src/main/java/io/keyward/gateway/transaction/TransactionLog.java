@@ -8,6 +8,7 @@ import io.keyward.api.gateway.TransactionPage;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -30,7 +31,7 @@ public class TransactionLog {
 	 * caller's database transaction. Must run inside one.
 	 * @return the locked row and whether it was created by this call
 	 */
-	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	@Transactional(propagation = Propagation.MANDATORY)
 	public Recorded recordAndLock(NewTransaction request) {
 		int inserted = this.repository.insertIfAbsent(UUID.randomUUID(), request.profile(), request.transactionId(),
 				request.messageType(), request.signerKeySha256(), request.csrSha256(), request.subject(),

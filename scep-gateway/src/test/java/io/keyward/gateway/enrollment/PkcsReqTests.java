@@ -19,6 +19,10 @@ import io.keyward.scep.client.CertRepResponse;
 import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,6 +71,25 @@ class PkcsReqTests extends AbstractGatewayTests {
 		assertThat(certRep.failInfoText()).isEqualTo("unknown or expired challenge");
 		assertThat(statusOf(transactionId)).isEqualTo("FAILED");
 		assertThat(upstreams.issuedFor(transactionId)).isZero();
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void whenEnrollmentEndsThenOutcomeLoggedOnceWithTransactionId(CapturedOutput output) throws Exception {
+		TestDevice device = new TestDevice("logged");
+		String issuedId = TestDevice.newTransactionId();
+		String deniedId = TestDevice.newTransactionId();
+		pkiOperation("/scep/default",
+				device.pkcsReq(device.csr(FakeUpstreams.GOOD_CHALLENGE), ra().encryptionCertificate(), issuedId));
+		pkiOperation("/scep/default", device.pkcsReq(device.csr("WRONG"), ra().encryptionCertificate(), deniedId));
+		assertThat(output.getOut().lines().filter((line) -> line.contains(issuedId))).singleElement()
+			.asString()
+			.contains("event=enrollment_issued");
+		assertThat(output.getOut().lines().filter((line) -> line.contains(deniedId))).singleElement()
+			.asString()
+			.contains("event=enrollment_denied")
+			.contains("failInfo=badRequest")
+			.contains("reason=\"unknown or expired challenge\"");
 	}
 
 	@Test
