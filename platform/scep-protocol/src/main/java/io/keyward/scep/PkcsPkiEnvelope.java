@@ -2,6 +2,7 @@ package io.keyward.scep;
 
 import java.security.cert.CertificateEncodingException;
 import java.util.List;
+import java.util.Set;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -17,8 +18,8 @@ import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
  * they encrypt to (micromdm encrypts to all of them; some address the CA instead of the
  * RA), so every KeyTransRecipientInfo is matched against every configured
  * {@link RecipientKey} by issuer+serial or subjectKeyIdentifier. Key transport may be RSA
- * PKCS#1 v1.5 (Intune, Jamf) or RSAES-OAEP; content encryption must be one of
- * {@link ScepAlgorithms#CONTENT_CIPHERS}.
+ * PKCS#1 v1.5 (Intune, Jamf) or RSAES-OAEP; content encryption must be one of the
+ * decoder's accepted ciphers ({@link ScepAlgorithms#CONTENT_CIPHERS} by default).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8894#section-3.2.2">RFC 8894 section
  * 3.2.2</a>
@@ -27,8 +28,11 @@ final class PkcsPkiEnvelope {
 
 	private final List<Candidate> candidates;
 
-	PkcsPkiEnvelope(List<RecipientKey> keys) {
+	private final Set<ASN1ObjectIdentifier> acceptedCiphers;
+
+	PkcsPkiEnvelope(List<RecipientKey> keys, Set<ASN1ObjectIdentifier> acceptedCiphers) {
 		this.candidates = keys.stream().map(Candidate::of).toList();
+		this.acceptedCiphers = Set.copyOf(acceptedCiphers);
 	}
 
 	Opened open(byte[] envelope) throws EnvelopeException {
@@ -40,7 +44,7 @@ final class PkcsPkiEnvelope {
 			throw new EnvelopeException(FailInfo.BAD_MESSAGE_CHECK, "pkcsPKIEnvelope is not CMS EnvelopedData");
 		}
 		ASN1ObjectIdentifier cipher = envelopedData.getContentEncryptionAlgorithm().getAlgorithm();
-		if (!ScepAlgorithms.isAcceptedContentCipher(cipher)) {
+		if (!this.acceptedCiphers.contains(cipher)) {
 			throw new EnvelopeException(FailInfo.BAD_ALG, "content encryption algorithm " + cipher + " not accepted");
 		}
 		for (RecipientInformation recipient : envelopedData.getRecipientInfos().getRecipients()) {

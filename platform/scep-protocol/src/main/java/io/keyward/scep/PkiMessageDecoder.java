@@ -3,6 +3,7 @@ package io.keyward.scep;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 
@@ -25,7 +26,16 @@ public final class PkiMessageDecoder {
 	private final PkcsPkiEnvelope envelope;
 
 	public PkiMessageDecoder(List<RecipientKey> recipients) {
-		this.envelope = new PkcsPkiEnvelope(recipients);
+		this(recipients, ScepAlgorithms.CONTENT_CIPHERS);
+	}
+
+	/**
+	 * @param recipients the keys envelopes may be addressed to
+	 * @param acceptedCiphers content encryption algorithms to accept, for example
+	 * {@link ScepAlgorithms#withLegacySingleDes()}; anything else is answered badAlg
+	 */
+	public PkiMessageDecoder(List<RecipientKey> recipients, Set<ASN1ObjectIdentifier> acceptedCiphers) {
+		this.envelope = new PkcsPkiEnvelope(recipients, acceptedCiphers);
 	}
 
 	public PkiRequest decode(byte[] der) throws MalformedMessageException {

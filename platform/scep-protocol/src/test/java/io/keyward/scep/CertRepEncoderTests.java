@@ -150,11 +150,22 @@ class CertRepEncoderTests {
 		PkiRequest request = request();
 		PkiRequest unusual = new PkiRequest(request.messageType(), request.messageTypeCode(), request.transactionId(),
 				request.senderNonce(), request.signerCertificate(), NISTObjectIdentifiers.id_sha224,
-				new ASN1ObjectIdentifier("1.3.14.3.2.7"), request.messageData(), null, null);
+				new ASN1ObjectIdentifier("1.2.840.113549.3.2"), request.messageData(), null, null);
 		byte[] der = pki.encoder().encode(CertRep.success(unusual, List.of(pki.issue(client.csr()))));
 		assertThat(signer(der).getDigestAlgOID()).isEqualTo(NISTObjectIdentifiers.id_sha256.getId());
 		assertThat(new CMSEnvelopedData(PkiMessage.parse(der).content().orElseThrow()).getEncryptionAlgOID())
 			.isEqualTo(CMSAlgorithm.AES128_CBC.getId());
+	}
+
+	@Test
+	void whenTheRequestUsedSingleDesThenTheReplyIsTripleDesNeverSingleDes() throws Exception {
+		PkiRequest request = request();
+		PkiRequest legacy = new PkiRequest(request.messageType(), request.messageTypeCode(), request.transactionId(),
+				request.senderNonce(), request.signerCertificate(), request.digestAlgorithm(),
+				ScepAlgorithms.SINGLE_DES, request.messageData(), null, null);
+		byte[] der = pki.encoder().encode(CertRep.success(legacy, List.of(pki.issue(client.csr()))));
+		assertThat(new CMSEnvelopedData(PkiMessage.parse(der).content().orElseThrow()).getEncryptionAlgOID())
+			.isEqualTo(CMSAlgorithm.DES_EDE3_CBC.getId());
 	}
 
 	@Test

@@ -95,6 +95,24 @@ class RealClientFixtureTests {
 		assertThat(request.messageData()).isNull();
 	}
 
+	@ParameterizedTest
+	@MethodSource("scepclient")
+	void whenAProfileAllowsLegacySingleDesThenScepclientDecodesAndTheReplyIsTripleDes(Capture capture)
+			throws Exception {
+		PkiRequest request = new PkiMessageDecoder(List.of(Fixtures.recipientKey()),
+				ScepAlgorithms.withLegacySingleDes())
+			.decode(capture.message());
+		assertThat(request.ok()).as(request.failureReason()).isTrue();
+		assertThat(request.contentEncryptionAlgorithm()).isEqualTo(ScepAlgorithms.SINGLE_DES);
+		assertThat(CertificationRequest.parse(request.messageData()).challengePassword()).contains(capture.challenge());
+		assertThat(ScepAlgorithms.replyContentCipher(request.contentEncryptionAlgorithm()))
+			.isEqualTo(org.bouncycastle.cms.CMSAlgorithm.DES_EDE3_CBC);
+		X509Certificate issued = Fixtures.issue(CertificationRequest.parse(request.messageData()).pkcs10());
+		CertRepResponse response = CertRepReader.read(this.encoder.encode(CertRep.success(request, List.of(issued))),
+				raSigning, Fixtures.privateKey(capture.key()));
+		assertThat(response.certificates()).containsExactly(issued);
+	}
+
 	@Test
 	void whenScepclientSendsByGetThenTheMessageIsBase64UrlAndStillDecodes() throws Exception {
 		String query = Fixtures.text("scepclient-pkcsreq-get-query.txt");

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Our CertReps read by real clients: certmonger's {@code scep-submit} (Debian package
@@ -66,7 +65,7 @@ class RealClientInteropTests {
 
 	@Test
 	void whenCertmongerReceivesOurSuccessThenItVerifiesItAndOutputsTheEnvelope() throws Exception {
-		assumeTrue(Files.isExecutable(SCEP_SUBMIT), "certmonger not installed");
+		requireInstalled(SCEP_SUBMIT, "certmonger");
 		this.answer = RealClientInteropTests::issue;
 		Result result = scepSubmit();
 		assertThat(result.exit()).as(result.output()).isZero();
@@ -75,7 +74,7 @@ class RealClientInteropTests {
 
 	@Test
 	void whenCertmongerReceivesFailureWithEmptyContentThenItReportsTheRejection() throws Exception {
-		assumeTrue(Files.isExecutable(SCEP_SUBMIT), "certmonger not installed");
+		requireInstalled(SCEP_SUBMIT, "certmonger");
 		this.omittedEnvelope = OmittedEnvelope.EMPTY_OCTET_STRING;
 		this.answer = (request, message) -> CertRep.failure(request, FailInfo.BAD_REQUEST, "challenge rejected");
 		Result result = scepSubmit();
@@ -86,7 +85,7 @@ class RealClientInteropTests {
 
 	@Test
 	void whenCertmongerReceivesPendingWithEmptyContentThenItWaits() throws Exception {
-		assumeTrue(Files.isExecutable(SCEP_SUBMIT), "certmonger not installed");
+		requireInstalled(SCEP_SUBMIT, "certmonger");
 		this.omittedEnvelope = OmittedEnvelope.EMPTY_OCTET_STRING;
 		this.answer = (request, message) -> CertRep.pending(request);
 		Result result = scepSubmit();
@@ -99,7 +98,7 @@ class RealClientInteropTests {
 		// why OmittedEnvelope exists: PKCS7_verify wants content, so the RFC form reads
 		// as
 		// "CA unreachable" (exit 3) in certmonger 0.79
-		assumeTrue(Files.isExecutable(SCEP_SUBMIT), "certmonger not installed");
+		requireInstalled(SCEP_SUBMIT, "certmonger");
 		this.answer = (request, message) -> CertRep.failure(request, FailInfo.BAD_REQUEST, null);
 		Result result = scepSubmit();
 		assertThat(result.exit()).as(result.output()).isEqualTo(3);
@@ -108,7 +107,7 @@ class RealClientInteropTests {
 
 	@Test
 	void whenScepclientEnrollsThenItStoresTheCertificateWeIssued() throws Exception {
-		assumeTrue(Files.isExecutable(SCEPCLIENT), "scepclient not installed");
+		requireInstalled(SCEPCLIENT, "scep");
 		this.answer = RealClientInteropTests::issue;
 		Result result = scepclient("device9");
 		assertThat(result.exit()).as(result.output()).isZero();
@@ -120,7 +119,7 @@ class RealClientInteropTests {
 
 	@Test
 	void whenScepclientReceivesFailureThenItReportsIt() throws Exception {
-		assumeTrue(Files.isExecutable(SCEPCLIENT), "scepclient not installed");
+		requireInstalled(SCEPCLIENT, "scep");
 		this.answer = (request, message) -> CertRep.failure(request, request.failInfo(), request.failureReason());
 		Result result = scepclient("device8");
 		assertThat(result.exit()).as(result.output()).isNotZero();
@@ -217,6 +216,15 @@ class RealClientInteropTests {
 	}
 
 	record Result(int exit, String output) {
+	}
+
+	/**
+	 * Never skipped: .ci/run installs the clients, and a missing one names its package.
+	 */
+	private static void requireInstalled(Path program, String debianPackage) {
+		if (!Files.isExecutable(program)) {
+			throw new AssertionError(program + " is missing: install the Debian package '" + debianPackage + "'");
+		}
 	}
 
 }
