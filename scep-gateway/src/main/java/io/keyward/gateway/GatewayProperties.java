@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import io.keyward.scep.CertRepEncoder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -39,8 +40,17 @@ public record GatewayProperties(@NotNull URI challengeUrl, @NotNull URI caUrl, S
 	 *
 	 * @param template the certificate template asked of the ca-adapter when the
 	 * challenge-service does not name one
+	 * @param legacySingleDes accept requests enveloped with single DES (RFC 8894 section
+	 * 2.9 forbids it, but micromdm's scepclient 2.1.0 sends nothing else); replies are
+	 * never single DES
+	 * @param omittedEnvelope how FAILURE and PENDING CertReps leave out the
+	 * pkcsPKIEnvelope: {@code EMPTY_OCTET_STRING} (what NDES, micromdm and step-ca send;
+	 * certmonger 0.79 reads only this form) or {@code ABSENT} (RFC 8894 section 3.3.2.2
+	 * literally)
 	 */
-	public record Profile(@DefaultValue("default") @NotBlank String template) {
+	public record Profile(@DefaultValue("default") @NotBlank String template,
+			@DefaultValue("true") boolean legacySingleDes,
+			@DefaultValue("EMPTY_OCTET_STRING") @NotNull CertRepEncoder.OmittedEnvelope omittedEnvelope) {
 	}
 
 }

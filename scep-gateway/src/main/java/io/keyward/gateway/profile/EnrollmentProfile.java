@@ -1,5 +1,11 @@
 package io.keyward.gateway.profile;
 
+import java.util.Set;
+
+import io.keyward.scep.CertRepEncoder;
+import io.keyward.scep.ScepAlgorithms;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+
 /**
  * A named enrollment profile: the path segment devices enroll through and what it asks of
  * the CA.
@@ -7,6 +13,17 @@ package io.keyward.gateway.profile;
  * @param name the profile name ({@code /scep/<name>})
  * @param defaultTemplate the certificate template used when the challenge-service does
  * not name one
+ * @param legacySingleDes whether requests enveloped with single DES are accepted
+ * @param omittedEnvelope how FAILURE and PENDING replies leave out the pkcsPKIEnvelope
  */
-public record EnrollmentProfile(String name, String defaultTemplate) {
+public record EnrollmentProfile(String name, String defaultTemplate, boolean legacySingleDes,
+		CertRepEncoder.OmittedEnvelope omittedEnvelope) {
+
+	/**
+	 * @return the content encryption algorithms accepted from devices on this profile
+	 */
+	public Set<ASN1ObjectIdentifier> acceptedCiphers() {
+		return this.legacySingleDes ? ScepAlgorithms.withLegacySingleDes() : ScepAlgorithms.CONTENT_CIPHERS;
+	}
+
 }

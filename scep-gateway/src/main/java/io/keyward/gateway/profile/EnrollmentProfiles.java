@@ -25,7 +25,9 @@ public class EnrollmentProfiles {
 	 */
 	public Optional<EnrollmentProfile> find(String name) {
 		GatewayProperties.Profile profile = this.properties.profiles().get(name);
-		return (profile != null) ? Optional.of(new EnrollmentProfile(name, profile.template())) : Optional.empty();
+		return (profile != null) ? Optional
+			.of(new EnrollmentProfile(name, profile.template(), profile.legacySingleDes(), profile.omittedEnvelope()))
+				: Optional.empty();
 	}
 
 	/**

@@ -55,13 +55,13 @@ class PkiOperationHandler {
 	 */
 	byte[] handle(EnrollmentProfile profile, byte[] message) throws MalformedMessageException {
 		RaCredentials ra = this.raKeys.current();
-		PkiRequest request = new PkiMessageDecoder(List.of(ra.recipient())).decode(message);
+		PkiRequest request = new PkiMessageDecoder(List.of(ra.recipient()), profile.acceptedCiphers()).decode(message);
 		// cleared by the controller once the answer or the error is logged
 		MDC.put(MDC_TRANSACTION_ID, LogSafe.text(request.transactionId()));
 		MDC.put(MDC_MESSAGE_TYPE, request.messageType().map(MessageType::rfcName).orElse("unknown"));
 		CertRep certRep = this.enrollments.enroll(profile, request);
 		record(profile, request, certRep);
-		return new CertRepEncoder(ra.signingCertificate(), ra.signingKey()).encode(certRep);
+		return new CertRepEncoder(ra.signingCertificate(), ra.signingKey(), profile.omittedEnvelope()).encode(certRep);
 	}
 
 	static void clearMdc() {
