@@ -50,6 +50,7 @@ public final class CertmongerSession implements AutoCloseable {
 		ExternalCommand.requireInstalled(CERTMONGER, "certmonger");
 		ExternalCommand.requireInstalled(GETCERT, "certmonger");
 		ExternalCommand.requireInstalled(DBUS_DAEMON, "dbus-daemon");
+		home = home.toAbsolutePath();
 		Files.createDirectories(home);
 		Process dbus = new ProcessBuilder(DBUS_DAEMON.toString(), "--session", "--nofork", "--print-address=1")
 			.redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -116,6 +117,7 @@ public final class CertmongerSession implements AutoCloseable {
 	 */
 	public Enrollment request(String ca, String challenge, String commonName, Path workDir)
 			throws IOException, InterruptedException {
+		workDir = workDir.toAbsolutePath();
 		Files.createDirectories(workDir);
 		Path key = workDir.resolve("certmonger.key");
 		Path certificate = workDir.resolve("certmonger.pem");

@@ -39,6 +39,7 @@ public final class MicromdmScepClient {
 	public static Enrollment enroll(String serverUrl, String challenge, String commonName, Path workDir)
 			throws IOException, InterruptedException {
 		ExternalCommand.requireInstalled(PROGRAM, "scep");
+		workDir = workDir.toAbsolutePath();
 		Files.createDirectories(workDir);
 		Path key = workDir.resolve("device.key");
 		Path certificate = workDir.resolve("device.pem");
