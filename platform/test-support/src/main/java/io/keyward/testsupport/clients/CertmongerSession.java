@@ -52,15 +52,24 @@ public final class CertmongerSession implements AutoCloseable {
 		ExternalCommand.requireInstalled(DBUS_DAEMON, "dbus-daemon");
 		home = home.toAbsolutePath();
 		Files.createDirectories(home);
-		Process dbus = new ProcessBuilder(DBUS_DAEMON.toString(), "--session", "--nofork", "--print-address=1")
-			.redirectError(ProcessBuilder.Redirect.DISCARD)
-			.start();
-		String address = readLine(dbus);
+		// certmonger keeps session-mode state under the user's home from getpwuid, not
+		// $HOME; these variables keep it inside the test's own directory instead.
 		Map<String, String> environment = new LinkedHashMap<>();
-		environment.put("DBUS_SESSION_BUS_ADDRESS", address);
 		environment.put("HOME", home.toString());
 		environment.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
 		environment.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
+		environment.put("CERTMONGER_CONFIG_DIR", home.resolve("config").toString());
+		environment.put("CERTMONGER_CAS_DIR", home.resolve("cas").toString());
+		environment.put("CERTMONGER_REQUESTS_DIR", home.resolve("requests").toString());
+		environment.put("CERTMONGER_LOCAL_CA_DIR", home.resolve("local").toString());
+		for (String directory : List.of("config", "cas", "requests", "local")) {
+			Files.createDirectories(home.resolve(directory));
+		}
+		ProcessBuilder bus = new ProcessBuilder(DBUS_DAEMON.toString(), "--session", "--nofork", "--print-address=1")
+			.redirectError(ProcessBuilder.Redirect.DISCARD);
+		bus.environment().putAll(environment);
+		Process dbus = bus.start();
+		environment.put("DBUS_SESSION_BUS_ADDRESS", readLine(dbus));
 		ProcessBuilder daemon = new ProcessBuilder(CERTMONGER.toString(), "-s", "-n", "-B").redirectErrorStream(true)
 			.redirectOutput(home.resolve("certmonger.log").toFile());
 		daemon.environment().putAll(environment);
