@@ -116,11 +116,11 @@ class EnrollmentEndToEndTests {
 				MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"), challenge, "reuse-1", workDir("reuse1"))
 					.certificate())
 			.isPresent();
-		long certificates = client.count("select count(*) from ca.certificate");
+		long before = issuanceRecords();
 		MicromdmScepClient.Enrollment second = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"), challenge,
 				"reuse-2", workDir("reuse2"));
 		assertThat(second.certificate()).as(second.output()).isEmpty();
-		assertThat(client.count("select count(*) from ca.certificate")).isEqualTo(certificates);
+		assertThat(issuanceRecords()).isEqualTo(before);
 		assertDeniedRecorded("reuse-2", "already used");
 	}
 
@@ -128,21 +128,21 @@ class EnrollmentEndToEndTests {
 	void whenTheChallengeHasExpiredThenEnrollmentFails() throws Exception {
 		String challenge = client.mintChallenge();
 		clock.advance(Duration.ofMinutes(61));
-		long certificates = client.count("select count(*) from ca.certificate");
+		long before = issuanceRecords();
 		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"),
 				challenge, "expired-1", workDir("expired"));
 		assertThat(enrollment.certificate()).as(enrollment.output()).isEmpty();
-		assertThat(client.count("select count(*) from ca.certificate")).isEqualTo(certificates);
+		assertThat(issuanceRecords()).isEqualTo(before);
 		assertDeniedRecorded("expired-1", "expired");
 	}
 
 	@Test
 	void whenTheChallengeIsWrongThenEnrollmentFails() throws Exception {
-		long certificates = client.count("select count(*) from ca.certificate");
+		long before = issuanceRecords();
 		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"),
 				"0123456789ABCDEF0123456789ABCDEF", "wrong-1", workDir("wrong"));
 		assertThat(enrollment.certificate()).as(enrollment.output()).isEmpty();
-		assertThat(client.count("select count(*) from ca.certificate")).isEqualTo(certificates);
+		assertThat(issuanceRecords()).isEqualTo(before);
 		assertDeniedRecorded("wrong-1", "unknown");
 	}
 
@@ -201,6 +201,17 @@ class EnrollmentEndToEndTests {
 			.doesNotContain("Renewal");
 	}
 
+	@Test
+	void whenADeviceSubjectCarriesScriptThenTheDashboardShowsItInert() throws Exception {
+		String challenge = client.mintChallenge();
+		String script = "<script>alert(1)</script>";
+		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"),
+				challenge, script, workDir("xss"));
+		assertThat(enrollment.certificate()).as(enrollment.output()).isPresent();
+		String dashboard = new AdminBrowser(client.adminUrl("")).signIn("admin", ADMIN_PASSWORD).get("/");
+		assertThat(dashboard).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(script);
+	}
+
 	private long recordCount() throws Exception {
 		return client.count("select count(*) from gateway.transaction")
 				+ client.count("select count(*) from ca.certificate_request")
@@ -228,6 +239,15 @@ class EnrollmentEndToEndTests {
 				"select count(*) from challenge.challenge where transaction_id = ? and redeemed_at is not null",
 				transactionId))
 			.isEqualTo(1);
+	}
+
+	/**
+	 * What the CA and the challenge-service hold; a denied enrollment must not change it.
+	 */
+	private long issuanceRecords() throws Exception {
+		return client.count("select count(*) from ca.certificate_request")
+				+ client.count("select count(*) from ca.certificate")
+				+ client.count("select count(*) from challenge.challenge where redeemed_at is not null");
 	}
 
 	private void assertDeniedRecorded(String commonName, String reason) throws Exception {
