@@ -92,6 +92,9 @@ public final class KeywardSuite implements AutoCloseable {
 		args.add("--server.port=" + port);
 		common.forEach((name, value) -> args.add("--" + name + "=" + value));
 		SpringApplicationBuilder builder = application.get().registerShutdownHook(false);
+		// name the service, not this launcher, in its "Starting ..." log line
+		builder.main(builder.application().getAllSources().iterator().next() instanceof Class<?> source ? source
+				: KeywardSuite.class);
 		if (clock != null) {
 			builder.initializers((context) -> context.addBeanFactoryPostProcessor(new SharedClock(clock)));
 		}
