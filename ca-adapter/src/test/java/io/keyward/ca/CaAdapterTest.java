@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.keyward.testsupport.MutableClock;
 import io.keyward.testsupport.PostgresTestConfiguration;
 
 import org.springframework.boot.test.context.SpringBootTest;

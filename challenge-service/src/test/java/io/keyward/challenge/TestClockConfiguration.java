@@ -1,5 +1,6 @@
 package io.keyward.challenge;
 
+import io.keyward.testsupport.MutableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import io.keyward.testsupport.MutableClock;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.CertificatePage;
 import io.keyward.api.ca.IssueRequest;
@@ -17,7 +18,6 @@ import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.api.security.ServiceClients;
 import io.keyward.ca.CaAdapterTest;
 import io.keyward.ca.Certificates;
-import io.keyward.ca.MutableClock;
 import io.keyward.ca.TestCsrs;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.DERUTF8String;

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.keyward.testsupport.MutableClock;
 import io.keyward.testsupport.clients.CertmongerSession;
 import io.keyward.testsupport.clients.MicromdmScepClient;
 import org.junit.jupiter.api.AfterAll;
