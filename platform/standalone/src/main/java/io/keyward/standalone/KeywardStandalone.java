@@ -1,23 +1,76 @@
 package io.keyward.standalone;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
 /**
  * {@code java -jar keyward-standalone.jar}: the whole suite on an embedded PostgreSQL,
- * for evaluation and small sites. Configuration comes from the environment (see
- * docs/configuration.md).
+ * for evaluation and small sites. {@code java -jar keyward-standalone.jar database}
+ * starts only the embedded PostgreSQL, for running the services as separate processes
+ * (several replicas of each on one database, as bench/cluster.sh does). Configuration
+ * comes from the environment (see docs/configuration.md).
  */
 public final class KeywardStandalone {
+
+	static final String USAGE = "usage: java -jar keyward-standalone.jar [database]%n"
+			+ "  (no argument)  the whole suite: embedded PostgreSQL and the four services%n"
+			+ "  database       only the embedded PostgreSQL (database keyward, user and password postgres)%n"
+			+ "                 on KEYWARD_DB_PORT, data under <KEYWARD_DATA_DIR>/postgres; runs until stopped%n";
 
 	private KeywardStandalone() {
 	}
 
 	public static void main(String[] args) throws Exception {
-		StandaloneSettings settings = StandaloneSettings.fromEnvironment(System.getenv());
+		if (args.length == 0) {
+			suite(StandaloneSettings.fromEnvironment(System.getenv()));
+		}
+		else if (args.length == 1 && "database".equals(args[0])) {
+			database(StandaloneSettings.fromEnvironment(System.getenv()));
+		}
+		else {
+			System.err.printf(USAGE);
+			System.exit(2);
+		}
+	}
+
+	private static void suite(StandaloneSettings settings) throws Exception {
 		System.out.println("Starting Keyward (data directory " + settings.dataDir() + ") ...");
 		long started = System.nanoTime();
-		KeywardSuite suite = KeywardSuite.start(settings, java.util.Map.of(), null);
+		KeywardSuite suite = KeywardSuite.start(settings, Map.of(), null);
 		Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "keyward-stop"));
 		System.out.println(suite.describe());
 		System.out.printf("Started in %.1f s. Press Ctrl+C to stop.%n", (System.nanoTime() - started) / 1e9);
+	}
+
+	/**
+	 * Only the database: the services then run from their own jars with
+	 * {@code KEYWARD_DB_URL} set to the printed URL. Stopping this process (SIGTERM,
+	 * Ctrl+C) shuts PostgreSQL down cleanly; the data stays for the next start.
+	 */
+	private static void database(StandaloneSettings settings) throws Exception {
+		Files.createDirectories(settings.dataDir());
+		System.out.println(
+				"Starting the Keyward database (data directory " + settings.dataDir().resolve("postgres") + ") ...");
+		EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDir(), settings.databasePort());
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			try {
+				database.close();
+			}
+			catch (IOException ex) {
+				System.err.println("event=database_stop_failed " + ex.getMessage());
+			}
+			finally {
+				stopped.countDown();
+			}
+		}, "keyward-database-stop"));
+		System.out.println("Keyward database is ready.");
+		System.out.println("  JDBC URL: " + database.jdbcUrl());
+		System.out.println("  user postgres, password postgres, port " + database.port());
+		System.out.println("Press Ctrl+C to stop.");
+		stopped.await();
 	}
 
 }
