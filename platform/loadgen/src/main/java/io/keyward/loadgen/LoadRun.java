@@ -1,0 +1,220 @@
+package io.keyward.loadgen;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.keyward.scep.MessageType;
+import io.keyward.scep.client.ScepRequestBuilder;
+
+/**
+ * One load run: prepare (challenges, device keys, GetCACaps/GetCACert, requests; none of
+ * it timed), warm up, then the timed phase with P workers, then the report. Usable as a
+ * library: tests run it against a booted suite.
+ */
+public final class LoadRun {
+
+	private final LoadgenOptions options;
+
+	private final ChallengeSource challenges;
+
+	private final PrintStream progress;
+
+	/**
+	 * @param options what to run
+	 * @param challenges where the challenges come from (usually
+	 * {@link ChallengeSource#from(LoadgenOptions)})
+	 * @param progress where progress lines go, or null for none
+	 */
+	public LoadRun(LoadgenOptions options, ChallengeSource challenges, PrintStream progress) {
+		this.options = options;
+		this.challenges = challenges;
+		this.progress = progress;
+	}
+
+	/**
+	 * @param options what to run; challenges as the options say, progress to stderr
+	 * @return the run
+	 */
+	public static LoadRun of(LoadgenOptions options) {
+		return new LoadRun(options, ChallengeSource.from(options), System.err);
+	}
+
+	/**
+	 * Runs it.
+	 * @return the report
+	 * @throws IOException when the preparation fails (challenges cannot be minted,
+	 * GetCACert unreadable); failures of the load itself are in the report
+	 */
+	public RunReport run() throws IOException, InterruptedException {
+		int total = this.options.totalDevices();
+		List<Device> devices = List.of();
+		if (this.options.mix() != Mix.CAPS) {
+			say("preparing %d devices (RSA-%d keys, challenges %s)", total, this.options.keySize(),
+					ReportJson.challengeMode(this.options.challenge()));
+			List<String> challengeList = this.challenges.challenges(total);
+			devices = DeviceFixtures.generate(runId(), challengeList, this.options.keySize(),
+					this.options.mix() == Mix.RENEWAL);
+		}
+		try (ScepEndpoint endpoint = new ScepEndpoint(this.options.url(), this.options.caIdent(),
+				this.options.timeout())) {
+			ServerCertificates server = serverCertificates(endpoint);
+			List<PreparedRequest> requests = devices.parallelStream()
+				.map((device) -> PreparedRequest.pkcsReq(device, server, this.options))
+				.toList();
+			int warmup = this.options.warmup();
+			Recorder warm = new Recorder();
+			if (warmup > 0) {
+				say("warm-up: %d iterations", warmup);
+				phase(endpoint, server, slice(requests, 0, warmup), warmup, warm, false);
+			}
+			Recorder timed = new Recorder();
+			ProcSampler sampler = this.options.pids().isEmpty() ? null : ProcSampler.forThisHost(this.options.pids());
+			try {
+				if (sampler != null) {
+					sampler.start();
+				}
+				long start = System.nanoTime();
+				phase(endpoint, server, slice(requests, warmup, total), this.options.devices(), timed, true);
+				double wallSeconds = (System.nanoTime() - start) / 1e9;
+				ServerUsage usage = (sampler != null) ? sampler.stop() : null;
+				List<IssuedCertificate> issued = new ArrayList<>(warm.issuedCertificates());
+				issued.addAll(timed.issuedCertificates());
+				return new RunReport(this.options, wallSeconds, timed.iterations(), timed.failedIterations(),
+						timed.enrollments(), timed.latencySummaries(), timed.failures(), warm.failures(),
+						List.copyOf(issued), DuplicateSerials.find(issued), usage);
+			}
+			finally {
+				if (sampler != null) {
+					sampler.close();
+				}
+			}
+		}
+	}
+
+	private ServerCertificates serverCertificates(ScepEndpoint endpoint) throws IOException, InterruptedException {
+		HttpResponse<byte[]> caps = endpoint.get("GetCACaps");
+		HttpResponse<byte[]> caCert = endpoint.get("GetCACert");
+		if (caCert.statusCode() != 200) {
+			throw new IOException("GetCACert answered HTTP " + caCert.statusCode());
+		}
+		try {
+			return ServerCertificates.of((caps.statusCode() == 200) ? new String(caps.body()) : "", caCert.body());
+		}
+		catch (CertificateException ex) {
+			throw new IOException("GetCACert answer is not a certificate or PKCS#7: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static List<PreparedRequest> slice(List<PreparedRequest> requests, int from, int to) {
+		return requests.isEmpty() ? Collections.nCopies(to - from, null) : requests.subList(from, to);
+	}
+
+	private void phase(ScepEndpoint endpoint, ServerCertificates server, List<PreparedRequest> requests, int count,
+			Recorder recorder, boolean showProgress) throws InterruptedException {
+		PkiExchange exchange = new PkiExchange(endpoint, server, recorder);
+		AtomicInteger next = new AtomicInteger();
+		long start = System.nanoTime();
+		ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+		if (showProgress && this.progress != null) {
+			ticker.scheduleAtFixedRate(() -> progressLine(recorder, count, start), 1, 1, TimeUnit.SECONDS);
+		}
+		List<Thread> workers = new ArrayList<>();
+		for (int w = 0; w < Math.min(this.options.concurrency(), count); w++) {
+			workers.add(Thread.ofPlatform().name("loadgen-worker-" + w).start(() -> {
+				int i;
+				while ((i = next.getAndIncrement()) < count && !Thread.currentThread().isInterrupted()) {
+					try {
+						recorder.iterationDone(iteration(endpoint, server, exchange, recorder, requests.get(i)));
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+			}));
+		}
+		try {
+			for (Thread worker : workers) {
+				worker.join();
+			}
+		}
+		finally {
+			workers.forEach(Thread::interrupt);
+			ticker.shutdownNow();
+		}
+		if (showProgress && this.progress != null) {
+			progressLine(recorder, count, start);
+		}
+	}
+
+	private boolean iteration(ScepEndpoint endpoint, ServerCertificates server, PkiExchange exchange, Recorder recorder,
+			PreparedRequest request) throws InterruptedException {
+		if (this.options.mix() == Mix.CAPS) {
+			boolean caps = get(endpoint, Operation.GET_CA_CAPS, recorder);
+			return get(endpoint, Operation.GET_CA_CERT, recorder) && caps;
+		}
+		Device device = request.device();
+		X509Certificate issued = exchange.exchange(Operation.PKI_OPERATION, request.pkiMessage(), request.senderNonce(),
+				device.transactionId(), device.keys().getPrivate(), device.keys().getPublic(), device.challenge());
+		if (issued == null || this.options.mix() != Mix.RENEWAL) {
+			return issued != null;
+		}
+		// RFC 8894 section 3.3.1.2: signed with the certificate being renewed, new key in
+		// the CSR; built here because it needs the certificate just issued
+		Device.Renewal renewal = device.renewal();
+		byte[] nonce = PreparedRequest.nonce();
+		byte[] message = ScepRequestBuilder.pkiMessage(MessageType.RENEWAL_REQ, renewal.csr(), issued,
+				device.keys().getPrivate(), server.encryption(), renewal.transactionId(), nonce, this.options.cipher(),
+				this.options.digest());
+		return exchange.exchange(Operation.RENEWAL_REQ, message, nonce, renewal.transactionId(),
+				device.keys().getPrivate(), renewal.keys().getPublic(), null) != null;
+	}
+
+	private static boolean get(ScepEndpoint endpoint, Operation operation, Recorder recorder)
+			throws InterruptedException {
+		long start = System.nanoTime();
+		try {
+			HttpResponse<byte[]> response = endpoint.get(operation.wireName());
+			long nanos = System.nanoTime() - start;
+			boolean ok = response.statusCode() == 200 && response.body().length > 0;
+			recorder.record(operation, nanos, ok ? null : "HTTP " + response.statusCode());
+			return ok;
+		}
+		catch (IOException ex) {
+			recorder.record(operation, System.nanoTime() - start, PkiExchange.kind(ex));
+			return false;
+		}
+	}
+
+	private void progressLine(Recorder recorder, int count, long start) {
+		double seconds = (System.nanoTime() - start) / 1e9;
+		int done = recorder.iterations();
+		this.progress.printf(Locale.ROOT, "[loadgen] %d/%d done, %.1f/s, %d failed%n", done, count,
+				(seconds > 0) ? done / seconds : 0.0, recorder.failedIterations());
+	}
+
+	private void say(String format, Object... args) {
+		if (this.progress != null) {
+			this.progress.printf(Locale.ROOT, "[loadgen] " + format + "%n", args);
+		}
+	}
+
+	private static String runId() {
+		byte[] id = new byte[4];
+		new SecureRandom().nextBytes(id);
+		return HexFormat.of().formatHex(id);
+	}
+
+}
