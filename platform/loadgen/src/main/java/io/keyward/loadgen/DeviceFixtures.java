@@ -1,6 +1,7 @@
 package io.keyward.loadgen;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -35,25 +36,43 @@ public final class DeviceFixtures {
 	 * @param challenges one challenge (or null) per device
 	 * @param keySize RSA key size
 	 * @param withRenewal also prepare a renewal key and CSR
+	 * @param pool keys to share between devices round-robin, or empty for a fresh key per
+	 * device
 	 * @return the devices in index order
 	 */
-	public static List<Device> generate(String runId, List<String> challenges, int keySize, boolean withRenewal) {
+	public static List<Device> generate(String runId, List<String> challenges, int keySize, boolean withRenewal,
+			List<KeyPair> pool) {
 		return IntStream.range(0, challenges.size())
 			.parallel()
-			.mapToObj((i) -> device(runId, i, challenges.get(i), keySize, withRenewal))
+			.mapToObj((i) -> device(runId, i, challenges.get(i), keySize, withRenewal, pool))
 			.toList();
 	}
 
-	static Device device(String runId, int index, String challenge, int keySize, boolean withRenewal) {
+	/**
+	 * @param count how many key pairs
+	 * @param keySize RSA key size
+	 * @return fresh RSA key pairs, generated in parallel
+	 */
+	public static List<KeyPair> keyPool(int count, int keySize) {
+		return IntStream.range(0, count).parallel().mapToObj((i) -> rsa(keySize)).toList();
+	}
+
+	static Device device(String runId, int index, String challenge, int keySize, boolean withRenewal,
+			List<KeyPair> pool) {
 		X500Name subject = new X500Name("CN=loadgen-" + runId + "-" + index + ",O=Keyward loadgen");
-		KeyPair keys = rsa(keySize);
+		boolean pooled = !pool.isEmpty();
+		KeyPair keys = pooled ? pool.get(index % pool.size()) : rsa(keySize);
 		Device.Renewal renewal = null;
 		if (withRenewal) {
-			KeyPair next = rsa(keySize);
-			renewal = new Device.Renewal(next, transactionId(next.getPublic()), csr(subject, next, null));
+			KeyPair next = pooled ? pool.get((index + 1) % pool.size()) : rsa(keySize);
+			String id = pooled ? transactionId(next.getPublic(), subject + "/renewal")
+					: transactionId(next.getPublic());
+			renewal = new Device.Renewal(next, id, csr(subject, next, null));
 		}
-		return new Device(index, keys, ScepRequestBuilder.selfSignedSigner(keys, subject),
-				transactionId(keys.getPublic()), challenge, csr(subject, keys, challenge), renewal);
+		String transactionId = pooled ? transactionId(keys.getPublic(), subject.toString())
+				: transactionId(keys.getPublic());
+		return new Device(index, keys, ScepRequestBuilder.selfSignedSigner(keys, subject), transactionId, challenge,
+				csr(subject, keys, challenge), renewal);
 	}
 
 	/**
@@ -61,8 +80,19 @@ public final class DeviceFixtures {
 	 * @return lower-case hex SHA-256 of its DER SubjectPublicKeyInfo
 	 */
 	public static String transactionId(PublicKey key) {
+		return transactionId(key, "");
+	}
+
+	/**
+	 * A shared key would give every device the same ID, so pooled keys hash the subject
+	 * in as well: transactionIDs stay unique per device, as section 3.2.1.1 requires.
+	 */
+	static String transactionId(PublicKey key, String salt) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			sha256.update(key.getEncoded());
+			sha256.update(salt.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(sha256.digest());
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);

@@ -3,6 +3,7 @@ package io.keyward.loadgen;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
+import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -11,9 +12,12 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.keyward.scep.MessageType;
@@ -32,6 +36,10 @@ public final class LoadRun {
 
 	private final PrintStream progress;
 
+	private List<KeyPair> keys = List.of();
+
+	private CyclicBarrier startTogether;
+
 	/**
 	 * @param options what to run
 	 * @param challenges where the challenges come from (usually
@@ -42,6 +50,28 @@ public final class LoadRun {
 		this.options = options;
 		this.challenges = challenges;
 		this.progress = progress;
+	}
+
+	/**
+	 * Shares these keys between the devices round-robin instead of generating keys (RSA
+	 * key generation dominates the preparation; tests reuse one pool across runs).
+	 * @param keys the key pairs
+	 * @return this run
+	 */
+	public LoadRun withKeys(List<KeyPair> keys) {
+		this.keys = List.copyOf(keys);
+		return this;
+	}
+
+	/**
+	 * Makes several runs start their timed phases at the same instant, e.g. to race two
+	 * gateways for the same challenges.
+	 * @param barrier awaited (at most a minute) just before the timed phase
+	 * @return this run
+	 */
+	public LoadRun startTogether(CyclicBarrier barrier) {
+		this.startTogether = barrier;
+		return this;
 	}
 
 	/**
@@ -65,8 +95,12 @@ public final class LoadRun {
 			say("preparing %d devices (RSA-%d keys, challenges %s)", total, this.options.keySize(),
 					ReportJson.challengeMode(this.options.challenge()));
 			List<String> challengeList = this.challenges.challenges(total);
+			List<KeyPair> pool = this.keys;
+			if (pool.isEmpty() && this.options.keyPool() > 0) {
+				pool = DeviceFixtures.keyPool(this.options.keyPool(), this.options.keySize());
+			}
 			devices = DeviceFixtures.generate(runId(), challengeList, this.options.keySize(),
-					this.options.mix() == Mix.RENEWAL);
+					this.options.mix() == Mix.RENEWAL, pool);
 		}
 		try (ScepEndpoint endpoint = new ScepEndpoint(this.options.url(), this.options.caIdent(),
 				this.options.timeout())) {
@@ -80,6 +114,7 @@ public final class LoadRun {
 				say("warm-up: %d iterations", warmup);
 				phase(endpoint, server, slice(requests, 0, warmup), warmup, warm, false);
 			}
+			awaitTheOthers();
 			Recorder timed = new Recorder();
 			ProcSampler sampler = this.options.pids().isEmpty() ? null : ProcSampler.forThisHost(this.options.pids());
 			try {
@@ -100,6 +135,17 @@ public final class LoadRun {
 				if (sampler != null) {
 					sampler.close();
 				}
+			}
+		}
+	}
+
+	private void awaitTheOthers() throws IOException, InterruptedException {
+		if (this.startTogether != null) {
+			try {
+				this.startTogether.await(1, TimeUnit.MINUTES);
+			}
+			catch (BrokenBarrierException | TimeoutException ex) {
+				throw new IOException("the other runs did not get ready", ex);
 			}
 		}
 	}

@@ -21,6 +21,7 @@ import org.bouncycastle.cms.CMSAlgorithm;
  * @param apiKey bearer key for {@code api:} challenges
  * @param profile the challenge profile minted for {@code api:} challenges
  * @param keySize RSA key size of the devices
+ * @param keyPool share this many keys between the devices (0: a fresh key per device)
  * @param cipherName {@code aes128} or {@code des3}
  * @param digest JCA digest name
  * @param mix what each iteration does
@@ -32,7 +33,7 @@ import org.bouncycastle.cms.CMSAlgorithm;
  * @param help only print the usage
  */
 public record LoadgenOptions(URI url, int devices, int concurrency, String challenge, String apiKey, String profile,
-		int keySize, String cipherName, String digest, Mix mix, int warmup, Path json, List<Long> pids,
+		int keySize, int keyPool, String cipherName, String digest, Mix mix, int warmup, Path json, List<Long> pids,
 		Duration timeout, String caIdent, boolean help) {
 
 	static final String USAGE = """
@@ -48,6 +49,9 @@ public record LoadgenOptions(URI url, int devices, int concurrency, String chall
 			  --api-key KEY        bearer key for api: (or env KEYWARD_LOADGEN_API_KEY)
 			  --profile NAME       challenge profile to mint for (default "default")
 			  --key-size BITS      device RSA key size (default 2048); keys are made ahead
+			  --key-pool N         share N keys between all devices, round-robin, instead of
+			                       a fresh key per device (faster preparation; the
+			                       transactionID then also hashes the device's subject)
 			  --cipher NAME        aes128 (default) | des3: the request envelope's cipher
 			  --digest NAME        sha256 (default) | sha1 | sha512
 			  --mix MIX            enroll (default) | caps (GetCACaps+GetCACert) |
@@ -128,6 +132,8 @@ public record LoadgenOptions(URI url, int devices, int concurrency, String chall
 
 		int keySize = 2048;
 
+		int keyPool;
+
 		String cipher = "aes128";
 
 		String digest = "SHA-256";
@@ -155,6 +161,7 @@ public record LoadgenOptions(URI url, int devices, int concurrency, String chall
 				case "--api-key" -> this.apiKey = value;
 				case "--profile" -> this.profile = value;
 				case "--key-size" -> this.keySize = number(name, value, 1024);
+				case "--key-pool" -> this.keyPool = number(name, value, 0);
 				case "--cipher" -> this.cipher = oneOf(name, value, "aes128", "des3");
 				case "--digest" -> this.digest = digest(value);
 				case "--mix" -> this.mix = Mix.parse(value);
@@ -175,8 +182,8 @@ public record LoadgenOptions(URI url, int devices, int concurrency, String chall
 				throw new IllegalArgumentException("--challenge api: needs --api-key (or KEYWARD_LOADGEN_API_KEY)");
 			}
 			return new LoadgenOptions(this.url, this.devices, this.concurrency, this.challenge, this.apiKey,
-					this.profile, this.keySize, this.cipher, this.digest, this.mix, this.warmup, this.json, this.pids,
-					this.timeout, this.caIdent, this.help);
+					this.profile, this.keySize, this.keyPool, this.cipher, this.digest, this.mix, this.warmup,
+					this.json, this.pids, this.timeout, this.caIdent, this.help);
 		}
 
 		private static URI url(String value) {

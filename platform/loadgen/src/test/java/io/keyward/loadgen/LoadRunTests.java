@@ -5,9 +5,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,12 +104,43 @@ class LoadRunTests {
 	@Test
 	void whenDevicesAreGeneratedThenTransactionIdsAreDistinctPublicKeyHashes() {
 		Set<String> ids = new HashSet<>();
-		for (Device device : DeviceFixtures.generate("t", java.util.Collections.nCopies(4, null), 1024, false)) {
+		for (Device device : DeviceFixtures.generate("t", Collections.nCopies(4, null), 1024, false, List.of())) {
 			assertThat(device.transactionId()).isEqualTo(DeviceFixtures.transactionId(device.keys().getPublic()))
 				.hasSize(64);
 			ids.add(device.transactionId());
 		}
 		assertThat(ids).hasSize(4);
+	}
+
+	@Test
+	void whenKeysArePooledThenTransactionIdsStayUniquePerDevice() {
+		List<KeyPair> pool = DeviceFixtures.keyPool(2, 1024);
+		List<Device> devices = DeviceFixtures.generate("t", Collections.nCopies(6, null), 1024, true, pool);
+		assertThat(devices).extracting(Device::transactionId).doesNotHaveDuplicates();
+		assertThat(devices).extracting((d) -> d.keys().getPublic())
+			.containsOnly(pool.get(0).getPublic(), pool.get(1).getPublic());
+		assertThat(devices.get(0).renewal().keys()).isNotSameAs(devices.get(0).keys());
+	}
+
+	@Test
+	void whenTwoRunsShareChallengesAndStartTogetherThenEachChallengeIssuesOnce() throws Exception {
+		try (FakeScepServer server = new FakeScepServer("secret", false)) {
+			LoadgenOptions options = LoadgenOptions.parse("--url", server.url(), "--devices", "5", "--concurrency", "2",
+					"--key-size", "1024", "--key-pool", "3");
+			CyclicBarrier barrier = new CyclicBarrier(2);
+			ChallengeSource same = ChallengeSource.of(List.of("secret", "secret", "secret", "secret", "secret"));
+			CompletableFuture<RunReport> other = CompletableFuture.supplyAsync(() -> {
+				try {
+					return new LoadRun(options, same, null).startTogether(barrier).run();
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			RunReport mine = new LoadRun(options, same, null).startTogether(barrier).run();
+			// the fake server's challenge is static, so both runs succeed
+			assertThat(mine.enrollments() + other.get().enrollments()).isEqualTo(10);
+		}
 	}
 
 }

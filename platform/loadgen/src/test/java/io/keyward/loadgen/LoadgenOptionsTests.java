@@ -33,8 +33,8 @@ class LoadgenOptionsTests {
 	void whenEveryOptionIsGivenThenEachIsParsed() {
 		LoadgenOptions options = LoadgenOptions.parse("--url=http://h:1/scep", "--devices", "500", "--concurrency=16",
 				"--challenge", "api:http://127.0.0.1:8081", "--api-key", "kw_k", "--profile", "wifi", "--key-size",
-				"4096", "--cipher", "des3", "--digest", "SHA-512", "--mix", "renewal", "--warmup", "20", "--json",
-				"out.json", "--pids", "12, 34", "--timeout", "5", "--ca-ident", "ca1");
+				"4096", "--key-pool", "32", "--cipher", "des3", "--digest", "SHA-512", "--mix", "renewal", "--warmup",
+				"20", "--json", "out.json", "--pids", "12, 34", "--timeout", "5", "--ca-ident", "ca1");
 		assertThat(options.url()).hasToString("http://h:1/scep");
 		assertThat(options.devices()).isEqualTo(500);
 		assertThat(options.concurrency()).isEqualTo(16);
@@ -42,6 +42,7 @@ class LoadgenOptionsTests {
 		assertThat(options.apiKey()).isEqualTo("kw_k");
 		assertThat(options.profile()).isEqualTo("wifi");
 		assertThat(options.keySize()).isEqualTo(4096);
+		assertThat(options.keyPool()).isEqualTo(32);
 		assertThat(options.cipher()).isEqualTo(CMSAlgorithm.DES_EDE3_CBC);
 		assertThat(options.digest()).isEqualTo("SHA-512");
 		assertThat(options.mix()).isEqualTo(Mix.RENEWAL);
