@@ -1,9 +1,7 @@
 package io.keyward.gateway.enrollment;
 
-import java.time.Clock;
-
 import io.keyward.gateway.profile.EnrollmentProfile;
-import io.keyward.gateway.transaction.ScepTransaction;
+import io.keyward.gateway.transaction.TransactionLog;
 import io.keyward.scep.CertRep;
 import io.keyward.scep.CertificationRequest;
 import io.keyward.scep.FailInfo;
@@ -18,18 +16,18 @@ final class Enrollment {
 
 	private final PkiRequest request;
 
-	private final Clock clock;
+	private final TransactionLog transactions;
 
 	private CertificationRequest csr;
 
-	private ScepTransaction transaction;
+	private TransactionLog.Claim claim;
 
 	private String template;
 
-	Enrollment(EnrollmentProfile profile, PkiRequest request, Clock clock) {
+	Enrollment(EnrollmentProfile profile, PkiRequest request, TransactionLog transactions) {
 		this.profile = profile;
 		this.request = request;
-		this.clock = clock;
+		this.transactions = transactions;
 	}
 
 	EnrollmentProfile profile() {
@@ -48,12 +46,11 @@ final class Enrollment {
 		this.csr = csr;
 	}
 
-	ScepTransaction transaction() {
-		return this.transaction;
-	}
-
-	void transaction(ScepTransaction transaction) {
-		this.transaction = transaction;
+	/**
+	 * This request now holds the claim on its recorded transaction.
+	 */
+	void claimed(TransactionLog.Claim claim) {
+		this.claim = claim;
 	}
 
 	String template() {
@@ -69,8 +66,8 @@ final class Enrollment {
 	 * retry gets the same answer.
 	 */
 	CertRep refuse(FailInfo failInfo, String reason) {
-		if (this.transaction != null) {
-			this.transaction.failed(failInfo.rfcName(), reason, this.clock.instant());
+		if (this.claim != null) {
+			this.transactions.failed(release(), failInfo.rfcName(), reason);
 		}
 		return CertRep.failure(this.request, failInfo, reason);
 	}
@@ -81,14 +78,33 @@ final class Enrollment {
 	 * transactionID can still succeed.
 	 */
 	CertRep retryLater(String reason) {
-		if (this.transaction != null) {
-			this.transaction.retryable(reason, this.clock.instant());
+		if (this.claim != null) {
+			this.transactions.release(release(), reason);
 		}
 		return CertRep.failure(this.request, FailInfo.BAD_REQUEST, "service unavailable, retry");
 	}
 
-	Clock clock() {
-		return this.clock;
+	/**
+	 * The CA issued: record the certificate so that retries get it again.
+	 */
+	void issued(String serial, byte[] certificateDer) {
+		this.transactions.issued(release(), serial, certificateDer);
+	}
+
+	/**
+	 * The request broke unexpectedly while holding the claim: leave the transaction open
+	 * for a retry instead of waiting for the claim's lease to run out.
+	 */
+	void abandon(RuntimeException ex) {
+		if (this.claim != null) {
+			this.transactions.release(release(), "internal error: " + ex.getClass().getSimpleName());
+		}
+	}
+
+	private TransactionLog.Claim release() {
+		TransactionLog.Claim held = this.claim;
+		this.claim = null;
+		return held;
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.keyward.gateway.enrollment;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,28 +7,26 @@ import io.keyward.gateway.profile.EnrollmentProfile;
 import io.keyward.scep.CertRep;
 import io.keyward.scep.PkiRequest;
 
+import io.keyward.gateway.transaction.TransactionLog;
+
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Handles a PKIOperation request as a short chain of {@link EnrollmentStep}s: check the
- * request, parse the CSR, record the transaction, redeem the challenge, issue. The chain
- * runs in one database transaction so the transaction row stays locked until the answer
- * is recorded: two identical requests cannot both reach the CA.
+ * request, parse the CSR, record and claim the transaction, redeem the challenge, issue.
+ * The claim ({@link TransactionLog}) keeps two identical requests from both reaching the
+ * CA without holding a database connection or row lock across the upstream calls.
  */
 @Component
 public class EnrollmentChain {
 
 	private final List<EnrollmentStep> steps;
 
-	private final TransactionTemplate transactions;
+	private final TransactionLog transactions;
 
-	private final Clock clock;
-
-	EnrollmentChain(List<EnrollmentStep> steps, TransactionTemplate transactions, Clock clock) {
+	EnrollmentChain(List<EnrollmentStep> steps, TransactionLog transactions) {
 		this.steps = List.copyOf(steps);
 		this.transactions = transactions;
-		this.clock = clock;
 	}
 
 	/**
@@ -38,8 +35,8 @@ public class EnrollmentChain {
 	 * @return the CertRep to sign and send
 	 */
 	public CertRep enroll(EnrollmentProfile profile, PkiRequest request) {
-		Enrollment enrollment = new Enrollment(profile, request, this.clock);
-		return this.transactions.execute((status) -> {
+		Enrollment enrollment = new Enrollment(profile, request, this.transactions);
+		try {
 			for (EnrollmentStep step : this.steps) {
 				Optional<CertRep> answer = step.process(enrollment);
 				if (answer.isPresent()) {
@@ -47,7 +44,11 @@ public class EnrollmentChain {
 				}
 			}
 			throw new IllegalStateException("no enrollment step answered");
-		});
+		}
+		catch (RuntimeException ex) {
+			enrollment.abandon(ex);
+			throw ex;
+		}
 	}
 
 }

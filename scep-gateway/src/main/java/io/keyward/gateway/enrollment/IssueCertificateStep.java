@@ -56,8 +56,7 @@ class IssueCertificateStep implements EnrollmentStep {
 		}
 		X509Certificate certificate = parse(issued.certificatePem());
 		try {
-			enrollment.transaction()
-				.issued(issued.serialNumber(), certificate.getEncoded(), enrollment.clock().instant());
+			enrollment.issued(issued.serialNumber(), certificate.getEncoded());
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("issued certificate cannot be encoded", ex);

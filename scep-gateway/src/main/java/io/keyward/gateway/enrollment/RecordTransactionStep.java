@@ -7,8 +7,8 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 
-import io.keyward.gateway.transaction.ScepTransaction;
 import io.keyward.gateway.transaction.TransactionLog;
+import io.keyward.gateway.transaction.TransactionStatus;
 import io.keyward.scep.CertRep;
 import io.keyward.scep.FailInfo;
 import io.keyward.scep.MessageType;
@@ -17,7 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the transaction (unique per profile and transactionID) and locks it, so that a
+ * Records the transaction (unique per profile and transactionID) and claims it, so that a
  * retried or concurrent identical request is answered from the record instead of being
  * issued twice (ARCHITECTURE step 6, protocol brief sections 1.10 and 2.8): the same CSR
  * already issued gets the same certificate, re-enveloped to the current signer; already
@@ -36,25 +36,31 @@ class RecordTransactionStep implements EnrollmentStep {
 	@Override
 	public Optional<CertRep> process(Enrollment enrollment) {
 		String csrSha256 = Fingerprints.sha256(enrollment.csr().encoded());
-		TransactionLog.Recorded recorded = this.log.recordAndLock(new TransactionLog.NewTransaction(
-				enrollment.profile().name(), enrollment.request().transactionId(), MessageType.PKCS_REQ.rfcName(),
+		TransactionLog.Recorded recorded = this.log.claim(new TransactionLog.NewTransaction(enrollment.profile().name(),
+				enrollment.request().transactionId(), MessageType.PKCS_REQ.rfcName(),
 				Fingerprints.sha256(enrollment.request().signerCertificate().getPublicKey().getEncoded()), csrSha256,
 				enrollment.csr().subject()));
-		ScepTransaction transaction = recorded.transaction();
-		if (!recorded.created() && !transaction.csrSha256().equals(csrSha256)) {
+		return switch (recorded.outcome()) {
+			case CLAIMED -> {
+				enrollment.claimed(recorded.claim());
+				yield Optional.empty();
+			}
 			// the row belongs to the first request: answer without touching it
-			return Optional.of(enrollment.refuse(FailInfo.BAD_REQUEST, "transactionID already used with another CSR"));
-		}
-		enrollment.transaction(transaction);
-		return switch (transaction.status()) {
-			case ISSUED -> Optional.of(CertRep.success(enrollment.request(), List.of(certificate(transaction))));
-			case FAILED ->
-				Optional.of(CertRep.failure(enrollment.request(), failInfo(transaction), transaction.failureReason()));
-			case RECEIVED -> Optional.empty();
+			case OTHER_CSR ->
+				Optional.of(enrollment.refuse(FailInfo.BAD_REQUEST, "transactionID already used with another CSR"));
+			case BUSY -> Optional.of(enrollment.retryLater("an identical request is still being processed"));
+			case ANSWERED -> Optional.of(answer(enrollment, recorded.row()));
 		};
 	}
 
-	private static FailInfo failInfo(ScepTransaction transaction) {
+	private static CertRep answer(Enrollment enrollment, TransactionLog.Row row) {
+		if (row.status() == TransactionStatus.ISSUED) {
+			return CertRep.success(enrollment.request(), List.of(certificate(row)));
+		}
+		return CertRep.failure(enrollment.request(), failInfo(row), row.failureReason());
+	}
+
+	private static FailInfo failInfo(TransactionLog.Row transaction) {
 		for (FailInfo candidate : FailInfo.values()) {
 			if (candidate.rfcName().equals(transaction.failInfo())) {
 				return candidate;
@@ -63,7 +69,7 @@ class RecordTransactionStep implements EnrollmentStep {
 		return FailInfo.BAD_REQUEST;
 	}
 
-	private static X509Certificate certificate(ScepTransaction transaction) {
+	private static X509Certificate certificate(TransactionLog.Row transaction) {
 		try {
 			return (X509Certificate) CertificateFactory.getInstance("X.509")
 				.generateCertificate(new ByteArrayInputStream(transaction.certificate()));

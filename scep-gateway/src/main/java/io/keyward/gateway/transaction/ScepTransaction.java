@@ -65,7 +65,7 @@ public class ScepTransaction {
 	protected ScepTransaction() {
 	}
 
-	public String transactionId() {
+	String transactionId() {
 		return this.transactionId;
 	}
 
@@ -91,37 +91,6 @@ public class ScepTransaction {
 
 	public byte[] certificate() {
 		return this.certificate;
-	}
-
-	/**
-	 * The CA issued: remember the certificate for retries.
-	 */
-	public void issued(String serial, byte[] certificateDer, Instant now) {
-		this.status = TransactionStatus.ISSUED;
-		this.certificateSerial = serial;
-		this.certificate = certificateDer;
-		this.failInfo = null;
-		this.failureReason = null;
-		this.updatedAt = now;
-	}
-
-	/**
-	 * A final refusal: retries get the same FAILURE.
-	 */
-	public void failed(String failInfo, String reason, Instant now) {
-		this.status = TransactionStatus.FAILED;
-		this.failInfo = failInfo;
-		this.failureReason = reason;
-		this.updatedAt = now;
-	}
-
-	/**
-	 * A service on the way was unavailable: the transaction stays open for a retry.
-	 */
-	public void retryable(String reason, Instant now) {
-		this.status = TransactionStatus.RECEIVED;
-		this.failureReason = reason;
-		this.updatedAt = now;
 	}
 
 	EnrollmentTransaction toApi() {
