@@ -14,6 +14,10 @@
 #   BENCH_STEP_SECONDS=6           target duration of each timed step (devices are sized from
 #                                  the previous step's rate)
 #   BENCH_DEVICE_KEY_4096=4096     device key size in the RSA-4096 round
+#   BENCH_KEY_POOL=64              device keys per load generator run, shared round-robin
+#   BENCH_KEY_POOL_4096=16         (--key-pool: RSA key generation would otherwise dominate the
+#                                  run time; every device still has its own subject, CSR,
+#                                  challenge and transactionID)
 #   BENCH_RUN_DIR                  scratch directory (default /tmp/keyward-bench-<pid>)
 #   BENCH_RESULTS                  results directory (default bench/results)
 #   KEYWARD_JAVA_OPTS              JVM options for Keyward standalone
@@ -28,6 +32,8 @@ LEVELS_4096=${BENCH_LEVELS_4096:-$LEVELS}
 SIZES=${BENCH_SIZES:-"2048 4096"}
 STEP_SECONDS=${BENCH_STEP_SECONDS:-6}
 DEVICE_KEY_4096=${BENCH_DEVICE_KEY_4096:-4096}
+KEY_POOL=${BENCH_KEY_POOL:-64}
+KEY_POOL_4096=${BENCH_KEY_POOL_4096:-16}
 RUN=${BENCH_RUN_DIR:-/tmp/keyward-bench-$$}
 RESULTS=${BENCH_RESULTS:-$BENCH_HOME/bench/results}
 STAMP=$(date -u +%Y-%m-%d-%H%M)
@@ -121,7 +127,8 @@ run_load() { # server bits device-bits P devices warmup
 	[ "$server" = keyward ] && pm=$(head -1 "$KW_DATA/postgres/postmaster.pid" 2>/dev/null || true)
 	db_before=$(tree_cpu_ms "$pm")
 	timeout "$LOADGEN_TIMEOUT" "$JAVA" -jar "$LOADGEN_JAR" --url "$url" "${challenge[@]}" --devices "$n" \
-		--concurrency "$p" --warmup "$w" --key-size "$dbits" --pids "$pids" --json "$out" \
+		--concurrency "$p" --warmup "$w" --key-size "$dbits" --key-pool "$([ "$dbits" = 4096 ] && echo "$KEY_POOL_4096" || echo "$KEY_POOL")" \
+		--pids "$pids" --json "$out" \
 		>"$RAW/$server-rsa$bits-p$p.txt" 2>&1 || true
 	db_after=$(tree_cpu_ms "$pm")
 	[ -s "$out" ] || { tail -20 "$RAW/$server-rsa$bits-p$p.txt" >&2; echo '{}' >"$out"; }
@@ -236,7 +243,11 @@ table() { # bits
 		echo
 		echo "## RSA-$bits CA (device keys RSA-$dbits)"
 		echo
+		pool=$KEY_POOL
+		[ "$dbits" = 4096 ] && pool=$KEY_POOL_4096
 		echo "micromdm: static challenge. Keyward: one-time challenges minted ahead over the challenge API."
+		echo "Device keys: a pool of $pool RSA-$dbits keys per load generator run, shared round-robin (each"
+		echo "device has its own subject, CSR, challenge and transactionID)."
 		echo "Cells with two values are micromdm / Keyward. Latency is PKIOperation in ms. CPU is server"
 		echo "CPU ms per enrollment (micromdm process / Keyward JVM + its PostgreSQL). RSS is peak resident"
 		echo "memory in MiB of the scepserver process / the Keyward JVM."
