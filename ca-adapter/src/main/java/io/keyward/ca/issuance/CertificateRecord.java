@@ -57,10 +57,9 @@ class CertificateRecord {
 	protected CertificateRecord() {
 	}
 
-	CertificateRecord(String serial, Long requestId, String subject, List<String> sans, Instant notBefore,
-			Instant notAfter, String profile, String template, String transactionId, String pem, Instant issuedAt) {
+	CertificateRecord(String serial, String subject, List<String> sans, Instant notBefore, Instant notAfter,
+			String profile, String template, String transactionId, String pem, Instant issuedAt) {
 		this.serial = serial;
-		this.requestId = requestId;
 		this.subject = subject;
 		this.sans = sans.toArray(String[]::new);
 		this.notBefore = notBefore;
@@ -74,6 +73,42 @@ class CertificateRecord {
 
 	String serial() {
 		return this.serial;
+	}
+
+	String subject() {
+		return this.subject;
+	}
+
+	String[] sans() {
+		return this.sans.clone();
+	}
+
+	Instant notBefore() {
+		return this.notBefore;
+	}
+
+	Instant notAfter() {
+		return this.notAfter;
+	}
+
+	String profile() {
+		return this.profile;
+	}
+
+	String template() {
+		return this.template;
+	}
+
+	String transactionId() {
+		return this.transactionId;
+	}
+
+	String pem() {
+		return this.pem;
+	}
+
+	Instant issuedAt() {
+		return this.issuedAt;
 	}
 
 	IssuedCertificate toApi() {

@@ -21,11 +21,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Issues a certificate for an {@link IssueRequest}: template lookup, CSR verification and
- * policy, signing, then the request and the certificate stored in one transaction.
+ * policy, signing, then the request and the certificate stored in one statement.
  * <p>
  * A refused request (unknown template, bad CSR, weak key) is answered 400, logged as
  * {@code event=issuance_refused} and <em>not stored</em>: checks run before anything is
@@ -46,23 +45,17 @@ class Issuance {
 
 	private final CertificateTemplates templates;
 
-	private final CertificateRequestRepository requests;
-
-	private final CertificateRepository certificates;
-
-	private final TransactionOperations transactions;
+	private final CertificateStore store;
 
 	private final Clock clock;
 
 	private final MeterRegistry meters;
 
-	Issuance(CertificateAuthority authority, CertificateTemplates templates, CertificateRequestRepository requests,
-			CertificateRepository certificates, TransactionOperations transactions, Clock clock, MeterRegistry meters) {
+	Issuance(CertificateAuthority authority, CertificateTemplates templates, CertificateStore store, Clock clock,
+			MeterRegistry meters) {
 		this.authority = authority;
 		this.templates = templates;
-		this.requests = requests;
-		this.certificates = certificates;
-		this.transactions = transactions;
+		this.store = store;
 		this.clock = clock;
 		this.meters = meters;
 	}
@@ -95,8 +88,7 @@ class Issuance {
 		for (int attempt = 1;; attempt++) {
 			IssuedCertificate issued = this.authority.issue(spec);
 			try {
-				CertificateRecord stored = this.transactions
-					.execute((status) -> store(issued, csr, profile, template.name(), transactionId, requestedAt));
+				CertificateRecord stored = store(issued, csr, profile, template.name(), transactionId, requestedAt);
 				this.meters.counter("keyward.ca.certificates.issued", "template", template.name()).increment();
 				log.info("event=certificate_issued serial={} transactionId={} profile={} template={} subject=\"{}\"",
 						stored.serial(), printable(transactionId), printable(profile), template.name(),
@@ -116,12 +108,9 @@ class Issuance {
 			String template, String transactionId, Instant requestedAt) {
 		X509Certificate certificate = issued.certificate();
 		String subject = certificate.getSubjectX500Principal().getName();
-		CertificateRequestRecord request = this.requests
-			.save(new CertificateRequestRecord(transactionId, profile, template, csr.der(), subject, requestedAt));
-		return this.certificates
-			.save(new CertificateRecord(issued.serialHex(), request.id(), subject, SubjectAltNames.of(certificate),
-					certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), profile, template,
-					transactionId, issued.pem(), this.clock.instant()));
+		return this.store.store(new CertificateRecord(issued.serialHex(), subject, SubjectAltNames.of(certificate),
+				certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), profile, template,
+				transactionId, issued.pem(), this.clock.instant()), csr.der(), requestedAt);
 	}
 
 	static boolean isSerialClash(Throwable ex) {

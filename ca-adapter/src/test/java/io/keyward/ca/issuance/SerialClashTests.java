@@ -19,15 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A serial that is already taken must never be stored twice: the unique constraint
- * rejects it, the whole transaction (request row included) rolls back, and issuance
- * retries with a fresh serial.
+ * rejects it, the whole statement (request row included) rolls back, and issuance retries
+ * with a fresh serial.
  */
 @CaAdapterTest
 class SerialClashTests {
@@ -39,13 +38,7 @@ class SerialClashTests {
 	CertificateTemplates templates;
 
 	@Autowired
-	CertificateRequestRepository requests;
-
-	@Autowired
-	CertificateRepository certificates;
-
-	@Autowired
-	TransactionOperations transactions;
+	CertificateStore store;
 
 	@Autowired
 	Clock clock;
@@ -88,8 +81,7 @@ class SerialClashTests {
 	}
 
 	private Issuance issuance(CertificateAuthority authority) {
-		return new Issuance(authority, this.templates, this.requests, this.certificates, this.transactions, this.clock,
-				this.meters);
+		return new Issuance(authority, this.templates, this.store, this.clock, this.meters);
 	}
 
 	private long requestRows(String transactionId) {
