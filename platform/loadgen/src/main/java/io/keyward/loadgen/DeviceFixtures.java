@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import io.keyward.scep.client.ScepRequestBuilder;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -42,10 +41,7 @@ public final class DeviceFixtures {
 	 */
 	public static List<Device> generate(String runId, List<String> challenges, int keySize, boolean withRenewal,
 			List<KeyPair> pool) {
-		return IntStream.range(0, challenges.size())
-			.parallel()
-			.mapToObj((i) -> device(runId, i, challenges.get(i), keySize, withRenewal, pool))
-			.toList();
+		return Parallel.map(challenges.size(), (i) -> device(runId, i, challenges.get(i), keySize, withRenewal, pool));
 	}
 
 	/**
@@ -54,7 +50,7 @@ public final class DeviceFixtures {
 	 * @return fresh RSA key pairs, generated in parallel
 	 */
 	public static List<KeyPair> keyPool(int count, int keySize) {
-		return IntStream.range(0, count).parallel().mapToObj((i) -> rsa(keySize)).toList();
+		return Parallel.map(count, (i) -> rsa(keySize));
 	}
 
 	static Device device(String runId, int index, String challenge, int keySize, boolean withRenewal,

@@ -105,9 +105,9 @@ public final class LoadRun {
 		try (ScepEndpoint endpoint = new ScepEndpoint(this.options.url(), this.options.caIdent(),
 				this.options.timeout())) {
 			ServerCertificates server = serverCertificates(endpoint);
-			List<PreparedRequest> requests = devices.parallelStream()
-				.map((device) -> PreparedRequest.pkcsReq(device, server, this.options))
-				.toList();
+			List<Device> prepared = devices;
+			List<PreparedRequest> requests = Parallel.map(prepared.size(),
+					(i) -> PreparedRequest.pkcsReq(prepared.get(i), server, this.options));
 			int warmup = this.options.warmup();
 			Recorder warm = new Recorder();
 			if (warmup > 0) {

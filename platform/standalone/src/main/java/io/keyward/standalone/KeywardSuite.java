@@ -36,9 +36,14 @@ public final class KeywardSuite implements AutoCloseable {
 
 	private final List<ConfigurableApplicationContext> services = new ArrayList<>();
 
-	private KeywardSuite(StandaloneSettings settings, EmbeddedDatabase database) {
+	private final Map<String, String> common = new LinkedHashMap<>();
+
+	private final Clock clock;
+
+	private KeywardSuite(StandaloneSettings settings, EmbeddedDatabase database, Clock clock) {
 		this.settings = settings;
 		this.database = database;
+		this.clock = clock;
 	}
 
 	/**
@@ -57,9 +62,9 @@ public final class KeywardSuite implements AutoCloseable {
 		KeyEncryptionKey.load(System.getenv("KEYWARD_KEK"), settings.dataDir());
 		String serviceToken = serviceToken(settings.dataDir());
 		EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDir(), settings.databasePort());
-		KeywardSuite suite = new KeywardSuite(settings, database);
+		KeywardSuite suite = new KeywardSuite(settings, database, clock);
 		try {
-			Map<String, String> common = new LinkedHashMap<>();
+			Map<String, String> common = suite.common;
 			common.put("spring.datasource.url", database.jdbcUrl());
 			common.put("spring.datasource.username", "postgres");
 			common.put("spring.datasource.password", "postgres");
@@ -86,8 +91,43 @@ public final class KeywardSuite implements AutoCloseable {
 		}
 	}
 
-	private void run(Supplier<SpringApplicationBuilder> application, int port, Map<String, String> common,
-			Clock clock) {
+	/**
+	 * Starts one more instance of a service on another port, against the same database,
+	 * data directory, service token and key-encryption key as the suite's own instance:
+	 * what a second replica behind a load balancer would be. It calls the suite's
+	 * challenge-service and ca-adapter unless {@code overrides} say otherwise (e.g.
+	 * {@code keyward.gateway.challenge-url} pointing at a challenge-service replica). The
+	 * replica stops with the suite, or earlier when its context is closed.
+	 * @param service scep-gateway, challenge-service, ca-adapter or admin-ui
+	 * @param port its HTTP port
+	 * @param overrides properties that differ for this replica (highest precedence)
+	 * @return the replica's application context
+	 */
+	public ConfigurableApplicationContext startReplica(String service, int port, Map<String, String> overrides) {
+		Supplier<SpringApplicationBuilder> application = switch (service) {
+			case "scep-gateway" -> ScepGatewayApplication::application;
+			case "challenge-service" -> ChallengeServiceApplication::application;
+			case "ca-adapter" -> CaAdapterApplication::application;
+			case "admin-ui" -> AdminUiApplication::application;
+			default -> throw new IllegalArgumentException("unknown service " + service);
+		};
+		Map<String, String> properties = new LinkedHashMap<>(this.common);
+		properties.putAll(overrides);
+		return run(application, port, properties, this.clock);
+	}
+
+	/**
+	 * {@link #startReplica(String, int, Map)} with the suite's own properties.
+	 * @param service scep-gateway, challenge-service, ca-adapter or admin-ui
+	 * @param port its HTTP port
+	 * @return the replica's application context
+	 */
+	public ConfigurableApplicationContext startReplica(String service, int port) {
+		return startReplica(service, port, Map.of());
+	}
+
+	private ConfigurableApplicationContext run(Supplier<SpringApplicationBuilder> application, int port,
+			Map<String, String> common, Clock clock) {
 		List<String> args = new ArrayList<>();
 		args.add("--server.port=" + port);
 		common.forEach((name, value) -> args.add("--" + name + "=" + value));
@@ -98,7 +138,9 @@ public final class KeywardSuite implements AutoCloseable {
 		if (clock != null) {
 			builder.initializers((context) -> context.addBeanFactoryPostProcessor(new SharedClock(clock)));
 		}
-		this.services.add(builder.run(args.toArray(String[]::new)));
+		ConfigurableApplicationContext context = builder.run(args.toArray(String[]::new));
+		this.services.add(context);
+		return context;
 	}
 
 	private static String serviceToken(Path dataDir) throws IOException {
@@ -145,6 +187,7 @@ public final class KeywardSuite implements AutoCloseable {
 	@Override
 	public void close() {
 		for (int i = this.services.size() - 1; i >= 0; i--) {
+			// closing twice is harmless: a replica may have been stopped already
 			this.services.get(i).close();
 		}
 		this.services.clear();
