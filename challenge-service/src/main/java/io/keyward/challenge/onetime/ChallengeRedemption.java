@@ -1,8 +1,11 @@
 package io.keyward.challenge.onetime;
 
 import java.security.MessageDigest;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -15,7 +18,7 @@ import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Redeems a challenge for the scep-gateway: exactly once, and only before it expires and
@@ -35,39 +38,45 @@ class ChallengeRedemption {
 
 	private final ChallengeRepository challenges;
 
+	private final JdbcClient jdbc;
+
 	private final ChallengeHasher hasher;
 
 	private final Clock clock;
 
 	private final MeterRegistry meters;
 
-	ChallengeRedemption(ChallengeRepository challenges, ChallengeHasher hasher, Clock clock, MeterRegistry meters) {
+	ChallengeRedemption(ChallengeRepository challenges, JdbcClient jdbc, ChallengeHasher hasher, Clock clock,
+			MeterRegistry meters) {
 		this.challenges = challenges;
+		this.jdbc = jdbc;
 		this.hasher = hasher;
 		this.clock = clock;
 		this.meters = meters;
 	}
 
-	@Transactional
+	/**
+	 * The common case, an unused challenge on the right profile, takes one auto-committed
+	 * statement; only a refusal or a retry reads the row to tell why.
+	 */
 	RedemptionResult redeem(RedemptionRequest request) {
 		String transactionId = require(request.transactionId(), "transactionId");
 		String profile = require(request.profile(), "profile");
 		byte[] hash = this.hasher.hash(require(request.challenge(), "challenge"));
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Optional<String> redeemedTemplate = redeemUnused(hash, profile, now, transactionId, request);
+		if (redeemedTemplate.isPresent()) {
+			return accept(redeemedTemplate.get(), request, "event=challenge_redeemed");
+		}
+		// unknown, other profile, expired, or used: read the row as committed now
 		Optional<Challenge> candidate = find(hash);
 		if (candidate.isEmpty()) {
 			return reject(Rejection.UNKNOWN, request, Rejection.UNKNOWN.reason());
 		}
-		if (!candidate.get().profile().equals(profile)) {
-			return reject(Rejection.WRONG_PROFILE, request, Rejection.WRONG_PROFILE.reason(candidate.get().profile()));
+		Challenge current = candidate.get();
+		if (!current.profile().equals(profile)) {
+			return reject(Rejection.WRONG_PROFILE, request, Rejection.WRONG_PROFILE.reason(current.profile()));
 		}
-		int redeemed = this.challenges.redeem(hash, profile, now, transactionId, request.subject(),
-				request.publicKeySha256());
-		if (redeemed == 1) {
-			return accept(candidate.get().template(), request, "event=challenge_redeemed");
-		}
-		// lost to another redemption, or expired: read the row as committed now
-		Challenge current = find(hash).orElseThrow();
 		if (current.redeemedAt() == null) {
 			return reject(Rejection.EXPIRED, request, Rejection.EXPIRED.reason());
 		}
@@ -75,6 +84,37 @@ class ChallengeRedemption {
 			return accept(current.template(), request, "event=challenge_redemption_repeated");
 		}
 		return reject(Rejection.ALREADY_USED, request, Rejection.ALREADY_USED.reason());
+	}
+
+	/**
+	 * Mark a challenge used, in one statement. Under PostgreSQL's READ COMMITTED a second
+	 * concurrent UPDATE of the same row waits for the first to commit and then re-checks
+	 * {@code redeemed_at is null} against the committed row, so exactly one caller
+	 * redeems it.
+	 * @return the challenge's template when this call redeemed it
+	 */
+	private Optional<String> redeemUnused(byte[] hash, String profile, Instant now, String transactionId,
+			RedemptionRequest request) {
+		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+		return this.jdbc.sql("""
+				update challenge.challenge
+				set redeemed_at = :now, transaction_id = :transactionId, subject = :subject,
+				    public_key_sha256 = :publicKeySha256
+				where challenge_hash = :challengeHash and profile = :profile
+				    and redeemed_at is null and expires_at > :now
+				returning challenge_hash, template
+				""")
+			.param("now", at)
+			.param("transactionId", transactionId)
+			.param("subject", request.subject(), Types.VARCHAR)
+			.param("publicKeySha256", request.publicKeySha256(), Types.VARCHAR)
+			.param("challengeHash", hash)
+			.param("profile", profile)
+			.query((rs, row) -> new Redeemed(rs.getBytes("challenge_hash"), rs.getString("template")))
+			.optional()
+			// the index's equality is not specified to be constant-time
+			.filter((redeemed) -> MessageDigest.isEqual(redeemed.challengeHash(), hash))
+			.map(Redeemed::template);
 	}
 
 	/**
@@ -111,6 +151,9 @@ class ChallengeRedemption {
 			throw new IllegalArgumentException("'" + name + "' is required.");
 		}
 		return value;
+	}
+
+	private record Redeemed(byte[] challengeHash, String template) {
 	}
 
 }
