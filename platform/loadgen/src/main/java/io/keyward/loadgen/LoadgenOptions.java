@@ -110,6 +110,17 @@ public record LoadgenOptions(URI url, int devices, int concurrency, String chall
 	}
 
 	/**
+	 * Without the API key and the static challenge: options end up in logs.
+	 */
+	@Override
+	public String toString() {
+		return "LoadgenOptions[url=" + this.url + ", devices=" + this.devices + ", concurrency=" + this.concurrency
+				+ ", challenge=" + ReportJson.challengeMode(this.challenge) + ", mix=" + this.mix.label() + ", warmup="
+				+ this.warmup + ", keySize=" + this.keySize + ", keyPool=" + this.keyPool + ", cipher="
+				+ this.cipherName + ", digest=" + this.digest + "]";
+	}
+
+	/**
 	 * @return the total number of devices (warm-up and timed)
 	 */
 	public int totalDevices() {

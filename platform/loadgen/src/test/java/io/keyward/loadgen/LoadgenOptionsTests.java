@@ -55,6 +55,16 @@ class LoadgenOptionsTests {
 	}
 
 	@Test
+	void whenPrintedThenSecretsAreLeftOut() {
+		assertThat(LoadgenOptions.parse("--url", "http://x/scep", "--challenge", "static:hunter2", "--api-key",
+				"kw_secret"))
+			.asString()
+			.contains("challenge=static")
+			.doesNotContain("hunter2")
+			.doesNotContain("kw_secret");
+	}
+
+	@Test
 	void whenHelpIsAskedThenNoUrlIsNeeded() {
 		assertThat(LoadgenOptions.parse("--help").help()).isTrue();
 	}
