@@ -9,6 +9,7 @@ import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSAbsentContent;
 import org.bouncycastle.cms.CMSEnvelopedData;
@@ -22,6 +23,7 @@ import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
 import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
@@ -49,6 +51,13 @@ public final class CertRepEncoder {
 
 	private final OmittedEnvelope omittedEnvelope;
 
+	/**
+	 * The signing certificate parsed once: SignerInfo and {@code certificates} use it.
+	 */
+	private final X509CertificateHolder raSigningHolder;
+
+	private final DigestCalculatorProvider digests;
+
 	public CertRepEncoder(X509Certificate raSigningCertificate, PrivateKey raSigningKey) {
 		this(raSigningCertificate, raSigningKey, OmittedEnvelope.ABSENT);
 	}
@@ -58,16 +67,22 @@ public final class CertRepEncoder {
 		this.raSigningCertificate = raSigningCertificate;
 		this.raSigningKey = raSigningKey;
 		this.omittedEnvelope = omittedEnvelope;
+		try {
+			this.raSigningHolder = new JcaX509CertificateHolder(raSigningCertificate);
+			this.digests = new JcaDigestCalculatorProviderBuilder().build();
+		}
+		catch (CertificateEncodingException | OperatorCreationException ex) {
+			throw new IllegalArgumentException("RA signing certificate cannot be encoded", ex);
+		}
 	}
 
 	public byte[] encode(CertRep certRep) {
 		try {
 			CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-			generator.addSignerInfoGenerator(
-					new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-						.setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(attributes(certRep)))
-						.build(signer(certRep), this.raSigningCertificate));
-			generator.addCertificate(new JcaX509CertificateHolder(this.raSigningCertificate));
+			generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(this.digests)
+				.setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(attributes(certRep)))
+				.build(signer(certRep), this.raSigningHolder));
+			generator.addCertificate(this.raSigningHolder);
 			if (certRep.status() == PkiStatus.SUCCESS) {
 				CMSTypedData envelope = new CMSProcessableByteArray(envelope(certRep));
 				return generator.generate(envelope, true).getEncoded(ASN1Encoding.DL);
