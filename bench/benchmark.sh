@@ -112,7 +112,7 @@ stop_keyward() {
 
 # One load generator run; prints the path of its JSON report. Adds the database CPU for Keyward.
 run_load() { # server bits device-bits P devices warmup
-	local server=$1 bits=$2 dbits=$3 p=$4 n=$5 w=$6 out url challenge pids db_before db_after pm
+	local server=$1 bits=$2 dbits=$3 p=$4 n=$5 w=$6 out url challenge pids db_before db_after pm lg
 	out="$RAW/$server-rsa$bits-p$p.json"
 	if [ "$server" = micromdm ]; then
 		url="http://127.0.0.1:$SCEP_PORT/scep"
@@ -125,14 +125,22 @@ run_load() { # server bits device-bits P devices warmup
 	fi
 	pm=""
 	[ "$server" = keyward ] && pm=$(head -1 "$KW_DATA/postgres/postmaster.pid" 2>/dev/null || true)
-	db_before=$(tree_cpu_ms "$pm")
 	timeout "$LOADGEN_TIMEOUT" "$JAVA" -jar "$LOADGEN_JAR" --url "$url" "${challenge[@]}" --devices "$n" \
 		--concurrency "$p" --warmup "$w" --key-size "$dbits" --key-pool "$([ "$dbits" = 4096 ] && echo "$KEY_POOL_4096" || echo "$KEY_POOL")" \
 		--pids "$pids" --json "$out" \
-		>"$RAW/$server-rsa$bits-p$p.txt" 2>&1 || true
+		>"$RAW/$server-rsa$bits-p$p.txt" 2>&1 &
+	lg=$!
+	# database CPU from the warm-up on (minting the challenges ahead is not an enrollment)
+	for _ in $(seq 1 3000); do
+		grep -qs 'warm-up' "$RAW/$server-rsa$bits-p$p.txt" && break
+		kill -0 "$lg" 2>/dev/null || break
+		sleep 0.05
+	done
+	db_before=$(tree_cpu_ms "$pm")
+	wait "$lg" || true
 	db_after=$(tree_cpu_ms "$pm")
 	[ -s "$out" ] || { tail -20 "$RAW/$server-rsa$bits-p$p.txt" >&2; echo '{}' >"$out"; }
-	# database CPU is sampled around the whole run (including warm-up): spread over all enrollments
+	# database CPU covers the warm-up too: spread over warm-up and timed enrollments
 	jq --argjson db "$((db_after - db_before))" --argjson w "$w" --arg server "$server" --argjson bits "$bits" \
 		--argjson dbits "$dbits" \
 		'. + {target: $server, caBits: $bits, deviceBits: $dbits,
