@@ -2,6 +2,8 @@ package io.keyward.gateway.scep;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.keyward.gateway.enrollment.EnrollmentChain;
 import io.keyward.gateway.profile.EnrollmentProfile;
@@ -41,6 +43,9 @@ class PkiOperationHandler {
 
 	private final MeterRegistry meters;
 
+	/** Per profile: building them parses the RA certificates, so it is done once. */
+	private final Map<EnrollmentProfile, Codec> codecs = new ConcurrentHashMap<>();
+
 	PkiOperationHandler(RaKeys raKeys, EnrollmentChain enrollments, MeterRegistry meters) {
 		this.raKeys = raKeys;
 		this.enrollments = enrollments;
@@ -54,14 +59,25 @@ class PkiOperationHandler {
 	 * @throws MalformedMessageException when no CertRep can be built (HTTP 400)
 	 */
 	byte[] handle(EnrollmentProfile profile, byte[] message) throws MalformedMessageException {
-		RaCredentials ra = this.raKeys.current();
-		PkiRequest request = new PkiMessageDecoder(List.of(ra.recipient()), profile.acceptedCiphers()).decode(message);
+		Codec codec = codec(profile);
+		PkiRequest request = codec.decoder().decode(message);
 		// cleared by the controller once the answer or the error is logged
 		MDC.put(MDC_TRANSACTION_ID, LogSafe.text(request.transactionId()));
 		MDC.put(MDC_MESSAGE_TYPE, request.messageType().map(MessageType::rfcName).orElse("unknown"));
 		CertRep certRep = this.enrollments.enroll(profile, request);
 		record(profile, request, certRep);
-		return new CertRepEncoder(ra.signingCertificate(), ra.signingKey(), profile.omittedEnvelope()).encode(certRep);
+		return codec.encoder().encode(certRep);
+	}
+
+	private Codec codec(EnrollmentProfile profile) {
+		RaCredentials ra = this.raKeys.current();
+		Codec codec = this.codecs.get(profile);
+		if (codec == null || codec.ra() != ra) {
+			codec = new Codec(ra, new PkiMessageDecoder(List.of(ra.recipient()), profile.acceptedCiphers()),
+					new CertRepEncoder(ra.signingCertificate(), ra.signingKey(), profile.omittedEnvelope()));
+			this.codecs.put(profile, codec);
+		}
+		return codec;
 	}
 
 	static void clearMdc() {
@@ -84,6 +100,10 @@ class PkiOperationHandler {
 					(certRep.failInfo() != null) ? certRep.failInfo().rfcName() : "none",
 					LogSafe.text(String.valueOf(certRep.failInfoText())));
 		}
+	}
+
+	/** The decoder and encoder of one profile for one set of RA credentials. */
+	private record Codec(RaCredentials ra, PkiMessageDecoder decoder, CertRepEncoder encoder) {
 	}
 
 }
