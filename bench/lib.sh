@@ -16,8 +16,8 @@ ensure_jars() {
 		[ -f "$jar" ] || missing=1
 	done
 	[ "$missing" = 0 ] && return 0
-	say "building Keyward (./mvnw -B -q install -DskipTests) ..."
-	(cd "$BENCH_HOME" && { ./mvnw -o -B -q install -DskipTests || ./mvnw -B -q install -DskipTests; }) >&2
+	say "building Keyward (./mvnw -B -q package -DskipTests) ..."
+	(cd "$BENCH_HOME" && { ./mvnw -o -B -q package -DskipTests || ./mvnw -B -q package -DskipTests; }) >&2
 	[ -f "$LOADGEN_JAR" ] || fail "no load generator at $LOADGEN_JAR"
 	[ -f "$STANDALONE_JAR" ] || fail "no standalone jar at $STANDALONE_JAR"
 }
