@@ -120,7 +120,7 @@ start_service() { # service index (returns at once; wait with wait_ready)
 	module=$(module_of "$svc")
 	port=$(port_of "$svc" "$i")
 	jar="$KEYWARD_HOME/$module/target/$module-0.1.0-exec.jar"
-	[ -f "$jar" ] || die "missing $jar (build: ./mvnw -o -B -q install -DskipTests)"
+	[ -f "$jar" ] || die "missing $jar (build: ./mvnw -o -B -q package -DskipTests)"
 	out="$RUN/logs/$svc-$i.log"
 	env_args=(KEYWARD_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/keyward" KEYWARD_DB_USER=postgres
 		KEYWARD_DB_PASSWORD=postgres KEYWARD_SERVICE_TOKEN="$SERVICE_TOKEN" KEYWARD_KEK="$KEK"
