@@ -112,7 +112,7 @@ stop_keyward() {
 
 # One load generator run; prints the path of its JSON report. Adds the database CPU for Keyward.
 run_load() { # server bits device-bits P devices warmup
-	local server=$1 bits=$2 dbits=$3 p=$4 n=$5 w=$6 out url challenge pids db_before db_after pm lg
+	local server=$1 bits=$2 dbits=$3 p=$4 n=$5 w=$6 out url challenge pids db_before db_after db_pss pm lg
 	out="$RAW/$server-rsa$bits-p$p.json"
 	if [ "$server" = micromdm ]; then
 		url="http://127.0.0.1:$SCEP_PORT/scep"
@@ -139,11 +139,12 @@ run_load() { # server bits device-bits P devices warmup
 	db_before=$(tree_cpu_ms "$pm")
 	wait "$lg" || true
 	db_after=$(tree_cpu_ms "$pm")
+	db_pss=$(tree_pss_mib "$pm")
 	[ -s "$out" ] || { tail -20 "$RAW/$server-rsa$bits-p$p.txt" >&2; echo '{}' >"$out"; }
 	# database CPU covers the warm-up too: spread over warm-up and timed enrollments
-	jq --argjson db "$((db_after - db_before))" --argjson w "$w" --arg server "$server" --argjson bits "$bits" \
+	jq --argjson db "$((db_after - db_before))" --argjson pss "${db_pss:-0}" --argjson w "$w" --arg server "$server" --argjson bits "$bits" \
 		--argjson dbits "$dbits" \
-		'. + {target: $server, caBits: $bits, deviceBits: $dbits,
+		'. + {target: $server, caBits: $bits, deviceBits: $dbits, dbPssMibAtEnd: (if $pss > 0 then $pss else null end),
 		      dbCpuMsPerEnrollment: (if $db > 0 and ((.enrollments // 0) + $w) > 0 then ($db / ((.enrollments // 0) + $w)) else null end)}' \
 		"$out" >"$out.tmp" && mv "$out.tmp" "$out"
 	echo "$out"
@@ -230,7 +231,7 @@ table() { # bits
 		"\(r($m.latencyMs.PKIOperation.p99)) / \(r($k.latencyMs.PKIOperation.p99)) | " +
 		"\(fails($m)) / \(fails($k)) | \($m.duplicateSerials.count // "n/a") / \($k.duplicateSerials.count // "n/a") | " +
 		"\(r($m.server.cpuMsPerEnrollment)) / \(r($k.server.cpuMsPerEnrollment)) + \(r($k.dbCpuMsPerEnrollment)) | " +
-		"\(i($m.server.peakRssMib)) / \(i($k.server.peakRssMib)) | \($m.devices // "n/a") / \($k.devices // "n/a") |"' "$JSON"
+		"\(i($m.server.peakRssMib)) / \(i($k.server.peakRssMib)) + \(i($k.dbPssMibAtEnd)) | \($m.devices // "n/a") / \($k.devices // "n/a") |"' "$JSON"
 }
 
 {
@@ -257,10 +258,10 @@ table() { # bits
 		echo "Device keys: a pool of $pool RSA-$dbits keys per load generator run, shared round-robin (each"
 		echo "device has its own subject, CSR, challenge and transactionID)."
 		echo "Cells with two values are micromdm / Keyward. Latency is PKIOperation in ms. CPU is server"
-		echo "CPU ms per enrollment (micromdm process / Keyward JVM + its PostgreSQL). RSS is peak resident"
-		echo "memory in MiB of the scepserver process / the Keyward JVM."
+		echo "CPU ms per enrollment (micromdm process / Keyward JVM + its PostgreSQL). Memory: peak RSS in MiB"
+		echo "of the scepserver process / the Keyward JVM, + the embedded PostgreSQL's PSS at the end of the step."
 		echo
-		echo "| P | micromdm enr/s | Keyward enr/s | ratio | p50 ms | p99 ms | failures | duplicate serials | CPU ms/enr | peak RSS MiB | devices |"
+		echo "| P | micromdm enr/s | Keyward enr/s | ratio | p50 ms | p99 ms | failures | duplicate serials | CPU ms/enr | memory MiB | devices |"
 		echo "|---|---|---|---|---|---|---|---|---|---|---|"
 		table "$bits"
 	done

@@ -51,3 +51,15 @@ tree_cpu_ms() {
 free_port_check() { # port: fail if something listens
 	if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then fail "port $1 is in use"; fi
 }
+
+# Proportional set size in MiB of a process and its live children (shared memory counted
+# once overall): PostgreSQL's footprint next to the JVM's.
+tree_pss_mib() {
+	local root=$1 pid total=0 kb
+	[ -n "$root" ] || { echo 0; return; }
+	for pid in $root $(ps -o pid= --ppid "$root" 2>/dev/null); do
+		kb=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)
+		total=$((total + ${kb:-0}))
+	done
+	echo $((total / 1024))
+}
