@@ -2,6 +2,8 @@ package io.keyward.api.security;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -14,6 +16,12 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  * {@link HttpClient}, a base URL, timeouts and the caller's bearer token.
  */
 public final class ServiceClients {
+
+	private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "keyward-service-client");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private ServiceClients() {
 	}
@@ -28,7 +36,18 @@ public final class ServiceClients {
 	 */
 	public static <T> T create(RestClient.Builder builder, String baseUrl, String token, Duration timeout,
 			Class<T> type) {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+		// Its own executor: with the default one, dependent stages could land on the
+		// shared
+		// ForkJoinPool, which has a single worker on 2 cores; anything else keeping that
+		// pool
+		// busy (in the one-JVM standalone suite) then stalled every inter-service call
+		// until
+		// its read timeout.
+		HttpClient http = HttpClient.newBuilder()
+			.connectTimeout(timeout)
+			.version(HttpClient.Version.HTTP_1_1)
+			.executor(EXECUTOR)
+			.build();
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(http);
 		requestFactory.setReadTimeout(timeout);
 		RestClient client = builder.clone()
