@@ -24,6 +24,7 @@ import io.keyward.scep.MessageParameter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -117,6 +118,14 @@ class ScepController {
 		catch (RestClientException ex) {
 			log.warn("event=ca_unreachable detail=\"{}\"", LogSafe.text(ex.toString()));
 			ScepResponses.error(response, 503, "CA not reachable, retry later");
+		}
+		catch (DataAccessException ex) {
+			// the database is restarting or out of connections: nothing was decided, the
+			// device may retry the same request (transient, RFC 8894 section 3.3.2.3
+			// clients
+			// retry on HTTP errors); an unexpected SQL error is still logged in full
+			log.error("event=database_unavailable profile={}", profileName, ex);
+			ScepResponses.error(response, 503, "database not available, retry later");
 		}
 		catch (RuntimeException ex) {
 			// not the device's mistake: logged once, here, with the transactionID in the
