@@ -14,6 +14,9 @@
 #   BENCH_STEP_SECONDS=6           target duration of each timed step (devices are sized from
 #                                  the previous step's rate)
 #   BENCH_DEVICE_KEY_4096=4096     device key size in the RSA-4096 round
+#   BENCH_WARMUP_KEYWARD=3000      untimed enrollments at P=8 before the RSA-2048 steps (JIT)
+#   BENCH_WARMUP_KEYWARD_4096=1000 the same before the RSA-4096 steps
+#   BENCH_WARMUP_MICROMDM=300      micromdm's warm-up (compiled ahead; connections, caches)
 #   BENCH_KEY_POOL=64              device keys per load generator run, shared round-robin
 #   BENCH_KEY_POOL_4096=16         (--key-pool: RSA key generation would otherwise dominate the
 #                                  run time; every device still has its own subject, CSR,
@@ -33,6 +36,9 @@ SIZES=${BENCH_SIZES:-"2048 4096"}
 STEP_SECONDS=${BENCH_STEP_SECONDS:-6}
 DEVICE_KEY_4096=${BENCH_DEVICE_KEY_4096:-4096}
 KEY_POOL=${BENCH_KEY_POOL:-64}
+WARM_KEYWARD=${BENCH_WARMUP_KEYWARD:-3000}
+WARM_KEYWARD_4096=${BENCH_WARMUP_KEYWARD_4096:-1000}
+WARM_MICROMDM=${BENCH_WARMUP_MICROMDM:-300}
 KEY_POOL_4096=${BENCH_KEY_POOL_4096:-16}
 RUN=${BENCH_RUN_DIR:-/tmp/keyward-bench-$$}
 RESULTS=${BENCH_RESULTS:-$BENCH_HOME/bench/results}
@@ -111,9 +117,9 @@ stop_keyward() {
 }
 
 # One load generator run; prints the path of its JSON report. Adds the database CPU for Keyward.
-run_load() { # server bits device-bits P devices warmup
-	local server=$1 bits=$2 dbits=$3 p=$4 n=$5 w=$6 out url challenge pids db_before db_after db_pss pm lg
-	out="$RAW/$server-rsa$bits-p$p.json"
+run_load() { # server bits device-bits P devices warmup [name]
+	local server=$1 bits=$2 dbits=$3 p=$4 n=$5 w=$6 name=${7:-$1-rsa$2-p$4} out url challenge pids db_before db_after db_pss pm lg
+	out="$RAW/$name.json"
 	if [ "$server" = micromdm ]; then
 		url="http://127.0.0.1:$SCEP_PORT/scep"
 		challenge=(--challenge "static:$SCEP_CHALLENGE")
@@ -128,11 +134,11 @@ run_load() { # server bits device-bits P devices warmup
 	timeout "$LOADGEN_TIMEOUT" "$JAVA" -jar "$LOADGEN_JAR" --url "$url" "${challenge[@]}" --devices "$n" \
 		--concurrency "$p" --warmup "$w" --key-size "$dbits" --key-pool "$([ "$dbits" = 4096 ] && echo "$KEY_POOL_4096" || echo "$KEY_POOL")" \
 		--pids "$pids" --json "$out" \
-		>"$RAW/$server-rsa$bits-p$p.txt" 2>&1 &
+		>"$RAW/$name.txt" 2>&1 &
 	lg=$!
 	# database CPU from the warm-up on (minting the challenges ahead is not an enrollment)
 	for _ in $(seq 1 3000); do
-		grep -qs 'warm-up' "$RAW/$server-rsa$bits-p$p.txt" && break
+		grep -qs 'warm-up' "$RAW/$name.txt" && break
 		kill -0 "$lg" 2>/dev/null || break
 		sleep 0.05
 	done
@@ -140,7 +146,7 @@ run_load() { # server bits device-bits P devices warmup
 	wait "$lg" || true
 	db_after=$(tree_cpu_ms "$pm")
 	db_pss=$(tree_pss_mib "$pm")
-	[ -s "$out" ] || { tail -20 "$RAW/$server-rsa$bits-p$p.txt" >&2; echo '{}' >"$out"; }
+	[ -s "$out" ] || { tail -20 "$RAW/$name.txt" >&2; echo '{}' >"$out"; }
 	# database CPU covers the warm-up too: spread over warm-up and timed enrollments
 	jq --argjson db "$((db_after - db_before))" --argjson pss "${db_pss:-0}" --argjson w "$w" --arg server "$server" --argjson bits "$bits" \
 		--argjson dbits "$dbits" \
@@ -167,11 +173,23 @@ round() { # bits levels device-bits
 	start_keyward "$bits" "$KW_DATA" "$RUN/keyward-$bits.log"
 	say "Keyward ready after $KW_READY_SECONDS s (first start: initdb, CA RSA-$bits, RA keys)"
 	jq -n --argjson s "$KW_READY_SECONDS" --argjson bits "$bits" '{caBits: $bits, kind: "first start", readySeconds: $s}' >"$RAW/coldstart-$bits-first.json"
+	# Bring both servers to their steady state first, untimed and not in the tables: the JVM
+	# needs a few thousand enrollments before C2 has compiled the hot paths (docs/performance.md);
+	# micromdm (Go, compiled ahead) gets a short one.
+	for server in micromdm keyward; do
+		n=$WARM_MICROMDM
+		[ "$server" = keyward ] && n=$([ "$bits" = 2048 ] && echo "$WARM_KEYWARD" || echo "$WARM_KEYWARD_4096")
+		say "RSA-$bits warm-up $server: $n enrollments at P=8 (untimed)"
+		out=$(run_load "$server" "$bits" "$dbits" 8 "$n" 0 "warmup-$server-rsa$bits")
+		say "  -> $(jq -r '"\(.enrollmentsPerSecond // "n/a") enr/s, failures \((.failures // {}) | add // 0)"' "$out")"
+		rate=$(jq -r '.enrollmentsPerSecond // 0' "$out")
+		# P=1 reaches roughly a third of the P=8 rate on 2 cores
+		awk -v r="$rate" 'BEGIN { exit !(r > 0) }' && est[$server]=$(awk -v r="$rate" 'BEGIN { print r / 3 }')
+	done
 	for p in $levels; do
 		for server in micromdm keyward; do
 			n=$(size_step "${est[$server]}" "$p" "$prev")
-			# the first step warms the JIT and the connection pools
-			if [ "$prev" = 0 ]; then w=$([ "$bits" = 2048 ] && echo 150 || echo 30); else w=$((2 * p)); fi
+			w=$((2 * p))
 			say "RSA-$bits P=$p $server: $n devices (+$w warm-up)"
 			out=$(run_load "$server" "$bits" "$dbits" "$p" "$n" "$w")
 			rate=$(jq -r '.enrollmentsPerSecond // 0' "$out")
@@ -215,7 +233,8 @@ MD="$RESULTS/$STAMP.md"
 jq -n --argjson machine "$MACHINE" --argjson elapsed "$ELAPSED" --arg date "$(date -u +%FT%TZ)" \
 	--slurpfile steps <(cat "$RAW"/micromdm-*.json "$RAW"/keyward-*.json) \
 	--slurpfile coldstart <(cat "$RAW"/coldstart-*.json) \
-	'{date: $date, machine: $machine, benchmarkSeconds: $elapsed, coldStart: $coldstart,
+	--slurpfile warmups <(cat "$RAW"/warmup-*.json 2>/dev/null) \
+	'{date: $date, machine: $machine, benchmarkSeconds: $elapsed, coldStart: $coldstart, warmups: $warmups,
 	  steps: ($steps | sort_by(.caBits, .concurrency, .target))}' >"$JSON"
 
 table() { # bits
@@ -260,6 +279,8 @@ table() { # bits
 		echo "Cells with two values are micromdm / Keyward. Latency is PKIOperation in ms. CPU is server"
 		echo "CPU ms per enrollment (micromdm process / Keyward JVM + its PostgreSQL). Memory: peak RSS in MiB"
 		echo "of the scepserver process / the Keyward JVM, + the embedded PostgreSQL's PSS at the end of the step."
+		echo
+		jq -r --argjson bits "$bits" '[.warmups[] | select(.caBits == $bits)] | if length > 0 then "Untimed warm-up before the steps, at P = 8: " + (map("\(.target) \(.devices) enrollments (\(.enrollmentsPerSecond // "n/a") enr/s)") | join(", ")) + "." else empty end' "$JSON"
 		echo
 		echo "| P | micromdm enr/s | Keyward enr/s | ratio | p50 ms | p99 ms | failures | duplicate serials | CPU ms/enr | memory MiB | devices |"
 		echo "|---|---|---|---|---|---|---|---|---|---|---|"
