@@ -9,7 +9,7 @@
 #   bench/scaling.sh
 #
 # Environment: SCALING_CONFIGS ("1x1 2x1 3x1 1x2 2x2 3x2": gateways x challenge/ca replicas),
-# SCALING_CONCURRENCY (12, total), SCALING_DEVICES (1200, total), SCALING_WARMUP (120, total),
+# SCALING_CONCURRENCY (12, total), SCALING_DEVICES (1200, total), SCALING_WARMUP (2400, total: the JVMs start cold in every configuration),
 # KEYWARD_RUN_DIR (/tmp/keyward-scaling), BENCH_RESULTS (bench/results).
 # With more challenge/ca replicas than gateways, the gateways reach them through the
 # round-robin balancer (cluster.sh --balance); otherwise gateway i uses replica i mod M.
@@ -26,7 +26,7 @@ STAMP=$(date -u +%Y-%m-%d-%H%M)
 CONFIGS=${SCALING_CONFIGS:-"1x1 2x1 3x1 1x2 2x2 3x2"}
 TOTAL_P=${SCALING_CONCURRENCY:-12}
 TOTAL_N=${SCALING_DEVICES:-1200}
-TOTAL_W=${SCALING_WARMUP:-120}
+TOTAL_W=${SCALING_WARMUP:-2400}
 DB_PORT=${KEYWARD_BENCH_DB_PORT:-55432}
 
 ensure_jars
