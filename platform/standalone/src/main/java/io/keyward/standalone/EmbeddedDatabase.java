@@ -31,7 +31,14 @@ final class EmbeddedDatabase implements AutoCloseable {
 		Files.createDirectories(directory);
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(directory)
-			.setCleanDataDirectory(false);
+			.setCleanDataDirectory(false)
+			// the library's test defaults trade durability for speed (fsync off,
+			// asynchronous
+			// commit); this database holds the CA's records, so a power loss must lose
+			// nothing
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on");
 		if (port > 0) {
 			builder.setPort(port);
 		}

@@ -26,6 +26,9 @@ class RestartPersistenceTests {
 		String initialCredentials;
 		try (KeywardSuite suite = KeywardSuite.start(settings, Map.of(), null)) {
 			initialCredentials = Files.readString(dataDir.resolve("initial-credentials"));
+			SuiteClient durable = new SuiteClient(suite, "unused");
+			assertThat(durable.text("show fsync")).as("the embedded PostgreSQL is durable").isEqualTo("on");
+			assertThat(durable.text("show synchronous_commit")).isEqualTo("on");
 			assertThat(initialCredentials).contains("admin-password=").contains("mdm-api-key=");
 			SuiteClient client = new SuiteClient(suite, credential(initialCredentials, "mdm-api-key"));
 			caCertificatesBefore = encoded(client);
