@@ -42,7 +42,8 @@ public final class LoadGenerator {
 			return report.ok() ? 0 : 1;
 		}
 		catch (IOException ex) {
-			err.println("loadgen: " + ex.getMessage());
+			// a refused connection carries no message: name the exception then
+			err.println("loadgen: " + ((ex.getMessage() != null) ? ex.getMessage() : ex.toString()));
 			return 2;
 		}
 		catch (InterruptedException ex) {
