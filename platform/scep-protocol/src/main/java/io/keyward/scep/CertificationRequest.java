@@ -59,10 +59,11 @@ public final class CertificationRequest {
 		catch (IOException | RuntimeException ex) {
 			throw new InvalidRequestException("messageData is not a PKCS#10 certification request", ex);
 		}
-		boolean valid;
+		boolean valid = JdkFirst.verifies(pkcs10);
 		try {
-			valid = pkcs10.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BouncyCastle.PROVIDER)
-				.build(pkcs10.getSubjectPublicKeyInfo()));
+			valid = valid || pkcs10
+				.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BouncyCastle.PROVIDER)
+					.build(pkcs10.getSubjectPublicKeyInfo()));
 		}
 		catch (OperatorCreationException | PKCSException | RuntimeException ex) {
 			throw new InvalidRequestException("PKCS#10 signature cannot be verified", ex);

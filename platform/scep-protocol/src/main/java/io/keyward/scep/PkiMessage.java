@@ -98,6 +98,9 @@ public final class PkiMessage {
 	 * @return whether the signature and the messageDigest attribute verify
 	 */
 	public boolean signatureVerifies(PublicKey key) {
+		if (JdkFirst.verifies(this.signer, key)) {
+			return true;
+		}
 		try {
 			return this.signer
 				.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.PROVIDER).build(key));
