@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERIA5String;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.DERUTF8String;
@@ -26,6 +27,7 @@ import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import io.keyward.scep.client.ScepRequestBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -66,6 +68,22 @@ class PkiMessageDecoderTests {
 		assertThat(request.digestAlgorithm()).isEqualTo(digestOid);
 		assertThat(request.contentEncryptionAlgorithm()).isEqualTo(cipher);
 		assertThat(request.messageData()).isEqualTo(client.csr().getEncoded());
+	}
+
+	@Test
+	void whenCertPollIsWellFormedThenIssuerAndSubjectAreDecoded() throws Exception {
+		X500Name issuer = new X500Name("CN=Test CA");
+		X500Name subject = new X500Name("CN=device1");
+		byte[] message = ScepRequestBuilder.certPoll(issuer, subject, client.signer(), client.keys().getPrivate(),
+				pki.raEncryptionCertificate, "tx-poll", ScepAttributes.newSenderNonce(), CMSAlgorithm.AES128_CBC,
+				"SHA-256");
+		PkiRequest request = this.decoder.decode(message);
+		assertThat(request.ok()).isTrue();
+		assertThat(request.messageType()).contains(MessageType.CERT_POLL);
+		assertThat(request.transactionId()).isEqualTo("tx-poll");
+		ASN1Sequence issuerAndSubject = ASN1Sequence.getInstance(request.messageData());
+		assertThat(X500Name.getInstance(issuerAndSubject.getObjectAt(0))).isEqualTo(issuer);
+		assertThat(X500Name.getInstance(issuerAndSubject.getObjectAt(1))).isEqualTo(subject);
 	}
 
 	@ParameterizedTest

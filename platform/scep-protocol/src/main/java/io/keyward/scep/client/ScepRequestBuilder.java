@@ -16,9 +16,11 @@ import java.util.Locale;
 import io.keyward.scep.MessageType;
 import io.keyward.scep.ScepAttributes;
 import io.keyward.scep.ScepObjectIdentifiers;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -121,6 +123,43 @@ public final class ScepRequestBuilder {
 		}
 		catch (CMSException | OperatorCreationException | CertificateEncodingException | IOException ex) {
 			throw new IllegalStateException("cannot build pkiMessage", ex);
+		}
+	}
+
+	/**
+	 * Builds a CertPoll (RFC 8894 section 3.3.3) for a PKCSReq that was answered PENDING:
+	 * same transactionID, signed with the same key, a fresh senderNonce.
+	 * @param issuer the CA's name
+	 * @param subject the subject of the pending request
+	 * @param signerCert the signer certificate of the PKCSReq
+	 * @param signerKey its private key
+	 * @param recipient the RA encryption certificate
+	 * @param transactionId the PKCSReq's transactionID
+	 * @param senderNonce a fresh 16-byte nonce
+	 * @param cipher the content encryption algorithm
+	 * @param digest a JCA digest name such as {@code SHA-256}
+	 * @return the DER pkiMessage
+	 */
+	public static byte[] certPoll(X500Name issuer, X500Name subject, X509Certificate signerCert, PrivateKey signerKey,
+			X509Certificate recipient, String transactionId, byte[] senderNonce, ASN1ObjectIdentifier cipher,
+			String digest) {
+		return pkiMessage(MessageType.CERT_POLL, issuerAndSubject(issuer, subject), signerCert, signerKey, recipient,
+				transactionId, senderNonce, cipher, digest);
+	}
+
+	/**
+	 * The messageData of a CertPoll (RFC 8894 section 3.3.3): {@code IssuerAndSubject ::=
+	 * SEQUENCE { issuer Name, subject Name }}.
+	 * @param issuer the CA's name
+	 * @param subject the requested subject
+	 * @return the DER encoding
+	 */
+	public static byte[] issuerAndSubject(X500Name issuer, X500Name subject) {
+		try {
+			return new DERSequence(new ASN1Encodable[] { issuer, subject }).getEncoded(ASN1Encoding.DER);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot encode IssuerAndSubject", ex);
 		}
 	}
 
