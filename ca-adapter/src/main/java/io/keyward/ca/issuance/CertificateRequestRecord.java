@@ -34,6 +34,10 @@ class CertificateRequestRecord {
 
 	private byte[] csr;
 
+	/** Hex SHA-256 of {@code csr}; null on rows stored before idempotent issuance. */
+	@Column(name = "csr_sha256")
+	private String csrSha256;
+
 	private String subject;
 
 	@Column(name = "requested_at")
@@ -47,12 +51,13 @@ class CertificateRequestRecord {
 	protected CertificateRequestRecord() {
 	}
 
-	CertificateRequestRecord(String transactionId, String profile, String template, byte[] csr, String subject,
-			Instant requestedAt) {
+	CertificateRequestRecord(String transactionId, String profile, String template, byte[] csr, String csrSha256,
+			String subject, Instant requestedAt) {
 		this.transactionId = transactionId;
 		this.profile = profile;
 		this.template = template;
 		this.csr = csr;
+		this.csrSha256 = csrSha256;
 		this.subject = subject;
 		this.requestedAt = requestedAt;
 		this.status = ISSUED;

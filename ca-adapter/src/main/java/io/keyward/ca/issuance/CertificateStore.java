@@ -1,8 +1,12 @@
 package io.keyward.ca.issuance;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,9 +16,31 @@ import org.springframework.stereotype.Component;
  * statement: the request insert feeds the certificate insert, so either both rows exist
  * or neither (a serial clash on {@code uk_certificate_serial} rolls back the request row
  * too). One auto-committed round trip instead of begin, two inserts and commit.
+ * <p>
+ * Every request is stored with the SHA-256 of its CSR. With a transactionID the pair is
+ * unique ({@value #UNIQUE_REQUEST}): a retried request finds the certificate it already
+ * got, and of two identical requests racing only one can be stored.
  */
 @Component
 class CertificateStore {
+
+	/** The unique index on (transaction_id, csr_sha256) of certificate_request. */
+	static final String UNIQUE_REQUEST = "uk_certificate_request_transaction_csr";
+
+	/** The unique constraint on the serial of certificate. */
+	static final String UNIQUE_SERIAL = "uk_certificate_serial";
+
+	/**
+	 * Both conditions are equalities on non-null values, so PostgreSQL can use the
+	 * partial unique index; the certificate is then found by ix_certificate_request_id.
+	 */
+	static final String FIND_ISSUED = """
+			select c.serial, c.subject, c.sans, c.not_before, c.not_after, c.profile, c.template, c.transaction_id,
+			    c.pem, c.issued_at
+			from ca.certificate_request r
+			join ca.certificate c on c.request_id = r.id
+			where r.transaction_id = :transactionId and r.csr_sha256 = :csrSha256
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -23,18 +49,34 @@ class CertificateStore {
 	}
 
 	/**
+	 * @param transactionId the SCEP transactionID of the request
+	 * @param csrSha256 {@link io.keyward.ca.template.CertificateSigningRequest#sha256()}
+	 * @return the certificate issued for that transactionID and CSR, if any
+	 */
+	Optional<CertificateRecord> findIssued(String transactionId, String csrSha256) {
+		return this.jdbc.sql(FIND_ISSUED)
+			.param("transactionId", transactionId)
+			.param("csrSha256", csrSha256)
+			.query(CertificateStore::certificate)
+			.optional();
+	}
+
+	/**
 	 * @param certificate the certificate as it will be answered
 	 * @param csr the DER request
+	 * @param csrSha256 {@link io.keyward.ca.template.CertificateSigningRequest#sha256()}
 	 * @param requestedAt when the request arrived
 	 * @return the certificate
 	 * @throws org.springframework.dao.DataIntegrityViolationException on a serial clash
+	 * ({@value #UNIQUE_SERIAL}) or when the same transactionID and CSR are already stored
+	 * ({@value #UNIQUE_REQUEST})
 	 */
-	CertificateRecord store(CertificateRecord certificate, byte[] csr, Instant requestedAt) {
+	CertificateRecord store(CertificateRecord certificate, byte[] csr, String csrSha256, Instant requestedAt) {
 		this.jdbc.sql("""
 				with request as (
-				    insert into ca.certificate_request (transaction_id, profile, template, csr, subject, requested_at,
-				        status)
-				    values (:transactionId, :profile, :template, :csr, :subject, :requestedAt, :status)
+				    insert into ca.certificate_request (transaction_id, profile, template, csr, csr_sha256, subject,
+				        requested_at, status)
+				    values (:transactionId, :profile, :template, :csr, :csrSha256, :subject, :requestedAt, :status)
 				    returning id)
 				insert into ca.certificate (serial, request_id, subject, sans, not_before, not_after, profile, template,
 				    transaction_id, pem, issued_at)
@@ -46,6 +88,7 @@ class CertificateStore {
 			.param("profile", certificate.profile())
 			.param("template", certificate.template())
 			.param("csr", csr)
+			.param("csrSha256", csrSha256)
 			.param("subject", certificate.subject())
 			.param("requestedAt", utc(requestedAt))
 			.param("status", CertificateRequestRecord.ISSUED)
@@ -57,6 +100,17 @@ class CertificateStore {
 			.param("issuedAt", utc(certificate.issuedAt()))
 			.update();
 		return certificate;
+	}
+
+	private static CertificateRecord certificate(ResultSet row, int rowNumber) throws SQLException {
+		return new CertificateRecord(row.getString("serial"), row.getString("subject"),
+				List.of((String[]) row.getArray("sans").getArray()), instant(row, "not_before"),
+				instant(row, "not_after"), row.getString("profile"), row.getString("template"),
+				row.getString("transaction_id"), row.getString("pem"), instant(row, "issued_at"));
+	}
+
+	private static Instant instant(ResultSet row, String column) throws SQLException {
+		return row.getObject(column, OffsetDateTime.class).toInstant();
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -3,6 +3,8 @@ package io.keyward.ca.issuance;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import io.keyward.api.ca.IssueRequest;
@@ -23,13 +25,21 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
- * Issues a certificate for an {@link IssueRequest}: template lookup, CSR verification and
- * policy, signing, then the request and the certificate stored in one statement.
+ * Issues a certificate for an {@link IssueRequest}: CSR verification, the look-up of a
+ * certificate already issued for it, template lookup and policy, signing, then the
+ * request and the certificate stored in one statement.
  * <p>
  * A refused request (unknown template, bad CSR, weak key) is answered 400, logged as
  * {@code event=issuance_refused} and <em>not stored</em>: checks run before anything is
  * written, so the tables hold only requests that produced a certificate and never a
  * half-written one.
+ * <p>
+ * Issuance is idempotent per transactionID and CSR: a caller that retries after an
+ * uncertain failure (its read timed out, or this process died after the commit but before
+ * the answer) gets the certificate already issued, logged as
+ * {@code event=issuance_replayed}, so a SCEP transaction yields exactly one certificate.
+ * The same transactionID with another CSR is another request (whether to allow that is
+ * the gateway's decision); requests without a transactionID are never deduplicated.
  */
 @Service
 class Issuance {
@@ -79,16 +89,31 @@ class Issuance {
 		String transactionId = optional("transactionId", request.transactionId());
 		String templateName = (request.template() == null || request.template().isBlank()) ? "default"
 				: optional("template", request.template());
+		CertificateSigningRequest csr = CertificateSigningRequest.decode(request.csr());
+		String csrSha256 = csr.sha256();
+		if (transactionId != null) {
+			// before the template and policy: a certificate that exists is answered
+			// even if the configuration changed since it was issued
+			Optional<CertificateRecord> previous = this.store.findIssued(transactionId, csrSha256);
+			if (previous.isPresent()) {
+				return replayed(previous.get(), null);
+			}
+		}
+		return issueNew(csr, csrSha256, profile, templateName, transactionId);
+	}
+
+	private CertificateRecord issueNew(CertificateSigningRequest csr, String csrSha256, String profile,
+			String templateName, String transactionId) {
 		CertificateTemplate template = this.templates.find(templateName)
 			.orElseThrow(() -> new CertificateRequestRefused("unknown template '" + printable(templateName)
 					+ "'; known templates: " + new TreeSet<>(this.templates.names())));
-		CertificateSigningRequest csr = CertificateSigningRequest.decode(request.csr());
 		CertificateSpec spec = TemplatePolicy.apply(csr, template);
 		Instant requestedAt = this.clock.instant();
 		for (int attempt = 1;; attempt++) {
 			IssuedCertificate issued = this.authority.issue(spec);
 			try {
-				CertificateRecord stored = store(issued, csr, profile, template.name(), transactionId, requestedAt);
+				CertificateRecord stored = store(issued, csr, csrSha256, profile, template.name(), transactionId,
+						requestedAt);
 				this.meters.counter("keyward.ca.certificates.issued", "template", template.name()).increment();
 				log.info("event=certificate_issued serial={} transactionId={} profile={} template={} subject=\"{}\"",
 						stored.serial(), printable(transactionId), printable(profile), template.name(),
@@ -96,7 +121,13 @@ class Issuance {
 				return stored;
 			}
 			catch (DataIntegrityViolationException ex) {
-				if (!isSerialClash(ex) || attempt >= MAX_ATTEMPTS) {
+				if (violates(ex, CertificateStore.UNIQUE_REQUEST)) {
+					// the same request, sent again while this one was signing, was
+					// stored first: its certificate is the answer, this one is dropped
+					return replayed(this.store.findIssued(transactionId, csrSha256).orElseThrow(() -> ex),
+							issued.serialHex());
+				}
+				if (!violates(ex, CertificateStore.UNIQUE_SERIAL) || attempt >= MAX_ATTEMPTS) {
 					throw ex;
 				}
 				log.warn("event=serial_clash serial={} attempt={}", issued.serialHex(), attempt);
@@ -104,18 +135,43 @@ class Issuance {
 		}
 	}
 
-	private CertificateRecord store(IssuedCertificate issued, CertificateSigningRequest csr, String profile,
-			String template, String transactionId, Instant requestedAt) {
-		X509Certificate certificate = issued.certificate();
-		String subject = certificate.getSubjectX500Principal().getName();
-		return this.store.store(new CertificateRecord(issued.serialHex(), subject, SubjectAltNames.of(certificate),
-				certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), profile, template,
-				transactionId, issued.pem(), this.clock.instant()), csr.der(), requestedAt);
+	/**
+	 * @param previous the certificate stored for the same transactionID and CSR
+	 * @param discardedSerial the serial of a certificate signed for this call but never
+	 * stored nor answered, null when nothing was signed
+	 */
+	private CertificateRecord replayed(CertificateRecord previous, String discardedSerial) {
+		this.meters.counter("keyward.ca.certificates.replayed").increment();
+		if (discardedSerial == null) {
+			log.info("event=issuance_replayed serial={} transactionId={}", previous.serial(),
+					printable(previous.transactionId()));
+		}
+		else {
+			log.info("event=issuance_replayed serial={} transactionId={} discardedSerial={}", previous.serial(),
+					printable(previous.transactionId()), discardedSerial);
+		}
+		return previous;
 	}
 
-	static boolean isSerialClash(Throwable ex) {
+	private CertificateRecord store(IssuedCertificate issued, CertificateSigningRequest csr, String csrSha256,
+			String profile, String template, String transactionId, Instant requestedAt) {
+		X509Certificate certificate = issued.certificate();
+		String subject = certificate.getSubjectX500Principal().getName();
+		// microseconds, as timestamptz keeps them: a replay or a look-up answers exactly
+		// what this call answers
+		Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		return this.store.store(new CertificateRecord(issued.serialHex(), subject, SubjectAltNames.of(certificate),
+				certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), profile, template,
+				transactionId, issued.pem(), issuedAt), csr.der(), csrSha256, requestedAt);
+	}
+
+	/**
+	 * PostgreSQL names the violated constraint or unique index in the message of the
+	 * driver's exception, somewhere down the cause chain.
+	 */
+	private static boolean violates(Throwable ex, String constraint) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause.getMessage() != null && cause.getMessage().contains("uk_certificate_serial")) {
+			if (cause.getMessage() != null && cause.getMessage().contains(constraint)) {
 				return true;
 			}
 		}

@@ -1,7 +1,10 @@
 package io.keyward.ca.template;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -69,6 +72,20 @@ public record CertificateSigningRequest(byte[] der, X500Name subject, SubjectPub
 		verifySignature(request);
 		return new CertificateSigningRequest(der, request.getSubject(), request.getSubjectPublicKeyInfo(),
 				subjectAltNames(request));
+	}
+
+	/**
+	 * @return lower-case hex SHA-256 of {@link #der()}, the request as received: with the
+	 * transactionID, what makes a retried issue request recognisable
+	 */
+	public String sha256() {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(this.der));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			// every Java platform must implement SHA-256 (MessageDigest javadoc)
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static void verifySignature(PKCS10CertificationRequest request) {
