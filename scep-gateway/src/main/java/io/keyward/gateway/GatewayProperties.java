@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import io.keyward.gateway.profile.WhenUnavailable;
 import io.keyward.scep.CertRepEncoder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMessageSize largest PKIOperation body accepted by POST
  * @param caCertificatesCache how long the CA chain fetched from the ca-adapter is reused
  * for GetCACert
+ * @param retryInterval how often the finisher completes transactions an upstream outage
+ * left open, and the first step of their backoff
+ * @param pendingMaxAge how long an open transaction is retried before it is closed FAILED
  * @param profiles enrollment profiles by name ({@code /scep/<name>})
  */
 @Validated
@@ -33,7 +37,9 @@ import org.springframework.validation.annotation.Validated;
 public record GatewayProperties(@NotNull URI challengeUrl, @NotNull URI caUrl, String serviceToken,
 		@DefaultValue("10s") @NotNull Duration timeout, @DefaultValue("default") @NotBlank String ndesProfile,
 		@DefaultValue("2MB") @NotNull DataSize maxMessageSize,
-		@DefaultValue("10m") @NotNull Duration caCertificatesCache, @NotEmpty Map<String, @Valid Profile> profiles) {
+		@DefaultValue("10m") @NotNull Duration caCertificatesCache,
+		@DefaultValue("10s") @NotNull Duration retryInterval, @DefaultValue("24h") @NotNull Duration pendingMaxAge,
+		@NotEmpty Map<String, @Valid Profile> profiles) {
 
 	/**
 	 * One enrollment profile.
@@ -47,10 +53,15 @@ public record GatewayProperties(@NotNull URI challengeUrl, @NotNull URI caUrl, S
 	 * pkcsPKIEnvelope: {@code EMPTY_OCTET_STRING} (what NDES, micromdm and step-ca send;
 	 * certmonger 0.79 reads only this form) or {@code ABSENT} (RFC 8894 section 3.3.2.2
 	 * literally)
+	 * @param whenUnavailable what a device is answered while the challenge-service or the
+	 * ca-adapter is unavailable: {@code PENDING} (RFC 8894 section 3.3.2.3, the device
+	 * polls) or {@code FAILURE} (badRequest "service unavailable, retry", for clients
+	 * that must not see PENDING, such as Intune's)
 	 */
 	public record Profile(@DefaultValue("default") @NotBlank String template,
 			@DefaultValue("true") boolean legacySingleDes,
-			@DefaultValue("EMPTY_OCTET_STRING") @NotNull CertRepEncoder.OmittedEnvelope omittedEnvelope) {
+			@DefaultValue("EMPTY_OCTET_STRING") @NotNull CertRepEncoder.OmittedEnvelope omittedEnvelope,
+			@DefaultValue("PENDING") @NotNull WhenUnavailable whenUnavailable) {
 	}
 
 }

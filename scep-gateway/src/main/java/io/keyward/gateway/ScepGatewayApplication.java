@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The SCEP (RFC 8894) endpoint of Keyward, also reachable at the NDES path
@@ -17,6 +18,8 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication(
 		excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
 @ConfigurationPropertiesScan
+// the finisher completes transactions an upstream outage left open
+@EnableScheduling
 public class ScepGatewayApplication {
 
 	/**

@@ -8,6 +8,9 @@ import java.util.Base64;
 
 import io.keyward.gateway.ra.RaCredentials;
 import io.keyward.gateway.ra.RaKeys;
+import io.keyward.scep.PkiStatus;
+import io.keyward.scep.client.CertRepResponse;
+import io.keyward.testsupport.MutableClock;
 import io.keyward.testsupport.PostgresTestConfiguration;
 import org.junit.jupiter.api.AfterEach;
 
@@ -19,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Boots the gateway on a random port against the shared test PostgreSQL and the
  * {@link FakeUpstreams}; every subclass shares this one application context.
@@ -27,8 +32,12 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = { "spring.config.name=scep-gateway", "keyward.gateway.timeout=3s",
 				"keyward.data-dir=target/test-data", "keyward.kek=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
 				"keyward.security.service-tokens=" + AbstractGatewayTests.ADMIN_TOKEN,
-				"keyward.gateway.profiles.default.template=default", "keyward.gateway.profiles.wifi.template=wifi" })
-@Import(PostgresTestConfiguration.class)
+				"keyward.gateway.profiles.default.template=default", "keyward.gateway.profiles.wifi.template=wifi",
+				"keyward.gateway.profiles.intune.when-unavailable=FAILURE",
+				// the finisher runs only when a test calls it; the first backoff step is
+				// 1h
+				"keyward.gateway.retry-interval=1h" })
+@Import({ PostgresTestConfiguration.class, MutableClock.Configuration.class })
 public abstract class AbstractGatewayTests {
 
 	protected static final String ADMIN_TOKEN = "admin-ui-test-token-0123456789abcdef";
@@ -46,6 +55,9 @@ public abstract class AbstractGatewayTests {
 	@Autowired
 	protected JdbcTemplate jdbc;
 
+	@Autowired
+	protected MutableClock clock;
+
 	@DynamicPropertySource
 	static void upstreams(DynamicPropertyRegistry registry) {
 		registry.add("keyward.gateway.challenge-url", upstreams::url);
@@ -56,6 +68,7 @@ public abstract class AbstractGatewayTests {
 	@AfterEach
 	void resetUpstreams() {
 		upstreams.reset();
+		this.clock.reset();
 	}
 
 	protected RaCredentials ra() {
@@ -81,10 +94,9 @@ public abstract class AbstractGatewayTests {
 	/** POST a PKIOperation and expect a CertRep (HTTP 200, exact content type). */
 	protected byte[] pkiOperation(String path, byte[] message) throws Exception {
 		HttpResponse<byte[]> response = post(path + "?operation=PKIOperation", message);
-		org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(200);
-		org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type"))
-			.contains("application/x-pki-message");
-		org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).contains("application/x-pki-message");
+		assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
 		return response.body();
 	}
 
@@ -101,6 +113,34 @@ public abstract class AbstractGatewayTests {
 	protected String statusOf(String transactionId) {
 		return this.jdbc.queryForObject("select status from gateway.transaction where transaction_id = ?", String.class,
 				transactionId);
+	}
+
+	/**
+	 * A PKCSReq with a good challenge while the CA answers 503: the device is told to
+	 * wait (or to retry, on a profile that says FAILURE), the transaction stays open. The
+	 * CA stays down until the test says otherwise.
+	 * @return the transactionID
+	 */
+	protected String pendingEnrollment(TestDevice device, String path) throws Exception {
+		String transactionId = TestDevice.newTransactionId();
+		upstreams.caFailureStatus = 503;
+		CertRepResponse answer = enroll(device, path, transactionId);
+		assertThat(answer.status()).isIn(PkiStatus.PENDING, PkiStatus.FAILURE);
+		assertThat(statusOf(transactionId)).isEqualTo("RECEIVED");
+		return transactionId;
+	}
+
+	/** A PKCSReq with a good challenge, read as the device reads it. */
+	protected CertRepResponse enroll(TestDevice device, String path, String transactionId) throws Exception {
+		return device.read(pkiOperation(path,
+				device.pkcsReq(device.csr(FakeUpstreams.GOOD_CHALLENGE), ra().encryptionCertificate(), transactionId)),
+				ra().signingCertificate());
+	}
+
+	/** A CertPoll from the device on the default profile. */
+	protected byte[] poll(TestDevice device, String transactionId) throws Exception {
+		return pkiOperation("/scep/default",
+				device.certPoll(upstreams.ca.certificate(), ra().encryptionCertificate(), transactionId));
 	}
 
 }

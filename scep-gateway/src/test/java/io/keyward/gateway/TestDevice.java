@@ -82,6 +82,18 @@ public final class TestDevice {
 				raEncryption, transactionId, nonce, cipher, digest);
 	}
 
+	/**
+	 * A CertPoll (RFC 8894 section 3.3.3) for this device's pending request, signed with
+	 * its key.
+	 */
+	public byte[] certPoll(X509Certificate ca, X509Certificate raEncryption, String transactionId) {
+		byte[] nonce = new byte[16];
+		RANDOM.nextBytes(nonce);
+		return ScepRequestBuilder.certPoll(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
+				new X500Name(this.subject), this.signer, this.keyPair.getPrivate(), raEncryption, transactionId, nonce,
+				CMSAlgorithm.AES128_CBC, "SHA-256");
+	}
+
 	public CertRepResponse read(byte[] certRep, X509Certificate raSigning) throws MalformedMessageException {
 		return CertRepReader.read(certRep, raSigning, this.keyPair.getPrivate());
 	}

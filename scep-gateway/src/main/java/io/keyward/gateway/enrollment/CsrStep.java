@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * it (section 2.4).
  */
 @Component
-@Order(2)
+@Order(3)
 class CsrStep implements EnrollmentStep {
 
 	@Override

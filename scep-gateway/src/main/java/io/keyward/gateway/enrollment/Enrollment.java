@@ -1,14 +1,23 @@
 package io.keyward.gateway.enrollment;
 
+import java.util.List;
+
+import io.keyward.gateway.completion.Completion;
 import io.keyward.gateway.profile.EnrollmentProfile;
-import io.keyward.gateway.transaction.TransactionLog;
+import io.keyward.gateway.profile.WhenUnavailable;
+import io.keyward.gateway.transaction.Claim;
+import io.keyward.gateway.transaction.TransactionClaims;
+import io.keyward.gateway.transaction.TransactionRow;
+import io.keyward.gateway.transaction.TransactionStatus;
 import io.keyward.scep.CertRep;
 import io.keyward.scep.CertificationRequest;
 import io.keyward.scep.FailInfo;
+import io.keyward.scep.MessageType;
 import io.keyward.scep.PkiRequest;
 
 /**
- * What the steps of one PKCSReq learn as it moves through the chain.
+ * What the steps of one PKCSReq or CertPoll learn as it moves through the chain, and the
+ * CertReps it can be answered with.
  */
 final class Enrollment {
 
@@ -16,18 +25,16 @@ final class Enrollment {
 
 	private final PkiRequest request;
 
-	private final TransactionLog transactions;
+	private final TransactionClaims claims;
 
 	private CertificationRequest csr;
 
-	private TransactionLog.Claim claim;
+	private Claim claim;
 
-	private String template;
-
-	Enrollment(EnrollmentProfile profile, PkiRequest request, TransactionLog transactions) {
+	Enrollment(EnrollmentProfile profile, PkiRequest request, TransactionClaims claims) {
 		this.profile = profile;
 		this.request = request;
-		this.transactions = transactions;
+		this.claims = claims;
 	}
 
 	EnrollmentProfile profile() {
@@ -49,62 +56,87 @@ final class Enrollment {
 	/**
 	 * This request now holds the claim on its recorded transaction.
 	 */
-	void claimed(TransactionLog.Claim claim) {
+	void claimed(Claim claim) {
 		this.claim = claim;
 	}
 
-	String template() {
-		return this.template;
-	}
-
-	void template(String template) {
-		this.template = template;
+	/**
+	 * Hand the claim to whoever records the outcome from now on.
+	 */
+	Claim handOver() {
+		Claim held = this.claim;
+		this.claim = null;
+		return held;
 	}
 
 	/**
-	 * A final refusal: recorded as FAILED when the transaction is recorded, so that a
-	 * retry gets the same answer.
+	 * A final refusal: recorded as FAILED when this request holds the claim, so that a
+	 * retry or a poll gets the same answer.
 	 */
 	CertRep refuse(FailInfo failInfo, String reason) {
 		if (this.claim != null) {
-			this.transactions.failed(release(), failInfo.rfcName(), reason);
+			this.claims.failed(handOver(), failInfo.rfcName(), reason);
 		}
 		return CertRep.failure(this.request, failInfo, reason);
 	}
 
 	/**
-	 * A service on the way did not answer: the device gets a FAILURE (NDES-style clients
-	 * have no PENDING for this) but the transaction stays open, so a retry with the same
-	 * transactionID can still succeed.
+	 * The transaction is open and someone else (an upstream service, a concurrent
+	 * request, the finisher) has to act first.
 	 */
-	CertRep retryLater(String reason) {
-		if (this.claim != null) {
-			this.transactions.release(release(), reason);
+	CertRep unavailable() {
+		// a client that polls understands PENDING whatever its profile says
+		if (this.profile.whenUnavailable() == WhenUnavailable.PENDING
+				|| this.request.messageType().orElse(null) == MessageType.CERT_POLL) {
+			return CertRep.pending(this.request);
 		}
 		return CertRep.failure(this.request, FailInfo.BAD_REQUEST, "service unavailable, retry");
 	}
 
 	/**
-	 * The CA issued: record the certificate so that retries get it again.
+	 * @param outcome an attempt to complete the transaction, already recorded
+	 * @return the answer to this request
 	 */
-	void issued(String serial, byte[] certificateDer) {
-		this.transactions.issued(release(), serial, certificateDer);
+	CertRep answer(Completion outcome) {
+		return switch (outcome) {
+			case Completion.Issued issued -> CertRep.success(this.request, List.of(issued.certificate()));
+			case Completion.Refused refused -> CertRep.failure(this.request, refused.failInfo(), refused.reason());
+			case Completion.Unavailable unavailable -> unavailable();
+		};
+	}
+
+	/**
+	 * @param row the transaction as recorded
+	 * @return the answer to this request: the certificate (enveloped to the current
+	 * signer), the recorded refusal, or that it is still open
+	 */
+	CertRep answer(TransactionRow row) {
+		if (row.status() == TransactionStatus.ISSUED) {
+			return CertRep.success(this.request, List.of(row.issuedCertificate()));
+		}
+		if (row.status() == TransactionStatus.FAILED) {
+			return CertRep.failure(this.request, failInfo(row.failInfo()), row.failureReason());
+		}
+		return unavailable();
 	}
 
 	/**
 	 * The request broke unexpectedly while holding the claim: leave the transaction open
-	 * for a retry instead of waiting for the claim's lease to run out.
+	 * for the next attempt instead of waiting for the claim's lease to run out.
 	 */
 	void abandon(RuntimeException ex) {
 		if (this.claim != null) {
-			this.transactions.release(release(), "internal error: " + ex.getClass().getSimpleName());
+			this.claims.postpone(handOver(), "internal error: " + ex.getClass().getSimpleName());
 		}
 	}
 
-	private TransactionLog.Claim release() {
-		TransactionLog.Claim held = this.claim;
-		this.claim = null;
-		return held;
+	private static FailInfo failInfo(String name) {
+		for (FailInfo candidate : FailInfo.values()) {
+			if (candidate.rfcName().equals(name)) {
+				return candidate;
+			}
+		}
+		return FailInfo.BAD_REQUEST;
 	}
 
 }

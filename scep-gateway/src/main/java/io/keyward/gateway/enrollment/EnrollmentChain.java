@@ -4,29 +4,30 @@ import java.util.List;
 import java.util.Optional;
 
 import io.keyward.gateway.profile.EnrollmentProfile;
+import io.keyward.gateway.transaction.TransactionClaims;
 import io.keyward.scep.CertRep;
 import io.keyward.scep.PkiRequest;
-
-import io.keyward.gateway.transaction.TransactionLog;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Handles a PKIOperation request as a short chain of {@link EnrollmentStep}s: check the
- * request, parse the CSR, record and claim the transaction, redeem the challenge, issue.
- * The claim ({@link TransactionLog}) keeps two identical requests from both reaching the
- * CA without holding a database connection or row lock across the upstream calls.
+ * request, answer a CertPoll from its transaction, parse the CSR, record and claim the
+ * transaction, complete it (redeem the challenge, issue). The claim
+ * ({@link TransactionClaims}) keeps two identical requests, or a request and the
+ * background finisher, from both reaching the CA without holding a database connection or
+ * row lock across the upstream calls.
  */
 @Component
 public class EnrollmentChain {
 
 	private final List<EnrollmentStep> steps;
 
-	private final TransactionLog transactions;
+	private final TransactionClaims claims;
 
-	EnrollmentChain(List<EnrollmentStep> steps, TransactionLog transactions) {
+	EnrollmentChain(List<EnrollmentStep> steps, TransactionClaims claims) {
 		this.steps = List.copyOf(steps);
-		this.transactions = transactions;
+		this.claims = claims;
 	}
 
 	/**
@@ -35,7 +36,7 @@ public class EnrollmentChain {
 	 * @return the CertRep to sign and send
 	 */
 	public CertRep enroll(EnrollmentProfile profile, PkiRequest request) {
-		Enrollment enrollment = new Enrollment(profile, request, this.transactions);
+		Enrollment enrollment = new Enrollment(profile, request, this.claims);
 		try {
 			for (EnrollmentStep step : this.steps) {
 				Optional<CertRep> answer = step.process(enrollment);

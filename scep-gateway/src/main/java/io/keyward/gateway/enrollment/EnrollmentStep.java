@@ -5,8 +5,8 @@ import java.util.Optional;
 import io.keyward.scep.CertRep;
 
 /**
- * One step of handling a PKCSReq. A step either lets the enrollment continue (empty) or
- * answers it (a SUCCESS or FAILURE CertRep), which ends the chain.
+ * One step of handling a PKCSReq or CertPoll. A step either lets the enrollment continue
+ * (empty) or answers it (a SUCCESS, FAILURE or PENDING CertRep), which ends the chain.
  */
 interface EnrollmentStep {
 

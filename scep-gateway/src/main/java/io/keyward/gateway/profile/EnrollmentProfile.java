@@ -15,9 +15,11 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
  * not name one
  * @param legacySingleDes whether requests enveloped with single DES are accepted
  * @param omittedEnvelope how FAILURE and PENDING replies leave out the pkcsPKIEnvelope
+ * @param whenUnavailable what devices are answered while an upstream service is
+ * unavailable
  */
 public record EnrollmentProfile(String name, String defaultTemplate, boolean legacySingleDes,
-		CertRepEncoder.OmittedEnvelope omittedEnvelope) {
+		CertRepEncoder.OmittedEnvelope omittedEnvelope, WhenUnavailable whenUnavailable) {
 
 	/**
 	 * @return the content encryption algorithms accepted from devices on this profile

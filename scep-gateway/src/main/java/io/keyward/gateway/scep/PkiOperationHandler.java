@@ -1,5 +1,6 @@
 package io.keyward.gateway.scep;
 
+import io.keyward.gateway.LogSafe;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,6 +94,10 @@ class PkiOperationHandler {
 					LogSafe.text(request.transactionId()), profile.name(),
 					certRep.certificates().get(0).getSerialNumber().toString(16),
 					LogSafe.text(certRep.certificates().get(0).getSubjectX500Principal().getName()));
+		}
+		else if (certRep.status() == PkiStatus.PENDING) {
+			log.info("event=enrollment_pending transactionId={} profile={}", LogSafe.text(request.transactionId()),
+					profile.name());
 		}
 		else {
 			log.info("event=enrollment_denied transactionId={} profile={} failInfo={} reason=\"{}\"",

@@ -1,5 +1,6 @@
 package io.keyward.gateway.scep;
 
+import io.keyward.gateway.LogSafe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,8 @@
 package io.keyward.gateway.transaction;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,15 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records SCEP transactions and answers for them.
  * <p>
- * A request that is about to call the challenge-service and the ca-adapter first
- * <em>claims</em> its transaction: the insert of a new row carries the claim, an open
- * (RECEIVED, unclaimed) row is claimed by a conditional update. Each is one
- * auto-committed statement, and so is recording the outcome, which releases the claim; no
- * database connection is held while the upstream services work. An identical request
- * arriving meanwhile finds the row claimed and polls until the outcome is recorded, then
- * answers from it, so two identical requests never both reach the CA (protocol brief
- * section 2.8). A claim outlives {@link #lease} only when its gateway died mid-request; a
- * retry may then take it over.
+ * A PKCSReq that is about to call the challenge-service and the ca-adapter first
+ * <em>claims</em> its transaction ({@link TransactionClaims}): the insert of a new row
+ * carries the claim and the CSR, an open unclaimed row is taken over. An identical
+ * request arriving meanwhile finds the row claimed and polls until the outcome is
+ * recorded, then answers from it, so two identical requests never both reach the CA
+ * (protocol brief section 2.8).
  */
 @Component
 public class TransactionLog {
@@ -38,26 +31,23 @@ public class TransactionLog {
 	/** How often a duplicate request looks whether the first one has finished. */
 	static final Duration POLL_INTERVAL = Duration.ofMillis(20);
 
-	private static final String COLUMNS = "csr_sha256, status, fail_info, failure_reason, certificate_serial, "
-			+ "certificate, claim_token, claimed_at";
-
 	private final ScepTransactionRepository repository;
 
 	private final JdbcClient jdbc;
 
-	private final Clock clock;
+	private final TransactionClaims claims;
 
-	/** Longer than the slowest legitimate request: both upstream calls timing out. */
-	private final Duration lease;
+	private final Clock clock;
 
 	/** How long a duplicate waits for the request that holds the claim. */
 	private final Duration wait;
 
-	TransactionLog(ScepTransactionRepository repository, JdbcClient jdbc, Clock clock, GatewayProperties properties) {
+	TransactionLog(ScepTransactionRepository repository, JdbcClient jdbc, TransactionClaims claims, Clock clock,
+			GatewayProperties properties) {
 		this.repository = repository;
 		this.jdbc = jdbc;
+		this.claims = claims;
 		this.clock = clock;
-		this.lease = properties.timeout().multipliedBy(4).plusSeconds(30);
 		this.wait = properties.timeout().multipliedBy(2).plusSeconds(5);
 	}
 
@@ -71,9 +61,9 @@ public class TransactionLog {
 		Instant now = this.clock.instant();
 		int inserted = this.jdbc.sql("""
 				insert into transaction (id, profile, transaction_id, message_type, signer_key_sha256, csr_sha256,
-				    subject, status, created_at, updated_at, claim_token, claimed_at)
+				    csr, subject, status, created_at, updated_at, claim_token, claimed_at)
 				values (:id, :profile, :transactionId, :messageType, :signerKeySha256, :csrSha256,
-				    :subject, 'RECEIVED', :now, :now, :token, :now)
+				    :csr, :subject, 'RECEIVED', :now, :now, :token, :now)
 				on conflict (profile, transaction_id) do nothing
 				""")
 			.param("id", UUID.randomUUID())
@@ -82,27 +72,28 @@ public class TransactionLog {
 			.param("messageType", request.messageType())
 			.param("signerKeySha256", request.signerKeySha256())
 			.param("csrSha256", request.csrSha256())
+			.param("csr", request.csr())
 			.param("subject", request.subject())
-			.param("now", utc(now))
+			.param("now", TransactionClaims.utc(now))
 			.param("token", token)
 			.update();
 		if (inserted == 1) {
-			return new Recorded(Outcome.CLAIMED, new Claim(request.profile(), request.transactionId(), token), null);
+			return new Recorded(Outcome.CLAIMED, new Claim(request.profile(), request.transactionId(), token, 0), null);
 		}
 		long deadline = System.nanoTime() + this.wait.toNanos();
 		while (true) {
-			Row row = find(request.profile(), request.transactionId())
+			TransactionRow row = find(request.profile(), request.transactionId())
 				.orElseThrow(() -> new IllegalStateException("transaction row missing after insert"));
 			if (!row.csrSha256().equals(request.csrSha256())) {
 				return new Recorded(Outcome.OTHER_CSR, null, row);
 			}
-			if (row.status() != TransactionStatus.RECEIVED) {
+			if (!row.open()) {
 				return new Recorded(Outcome.ANSWERED, null, row);
 			}
-			if (row.claimToken() == null || row.claimedAt().isBefore(this.clock.instant().minus(this.lease))) {
-				if (takeOver(request, row, token)) {
-					return new Recorded(Outcome.CLAIMED, new Claim(request.profile(), request.transactionId(), token),
-							null);
+			if (this.claims.claimable(row)) {
+				Optional<Claim> claim = this.claims.takeOver(row, request.csr());
+				if (claim.isPresent()) {
+					return new Recorded(Outcome.CLAIMED, claim.get(), null);
 				}
 				continue;
 			}
@@ -113,87 +104,19 @@ public class TransactionLog {
 		}
 	}
 
-	private boolean takeOver(NewTransaction request, Row seen, UUID token) {
-		// compare-and-set on the claim seen: of two requests taking over, one wins
-		String seenClaim = (seen.claimToken() != null) ? "claim_token = :seen" : "claim_token is null";
-		JdbcClient.StatementSpec statement = this.jdbc.sql("""
-				update transaction set claim_token = :token, claimed_at = :now
-				where profile = :profile and transaction_id = :transactionId and status = 'RECEIVED' and
-				""" + seenClaim)
-			.param("token", token)
-			.param("now", utc(this.clock.instant()))
-			.param("profile", request.profile())
-			.param("transactionId", request.transactionId());
-		if (seen.claimToken() != null) {
-			statement = statement.param("seen", seen.claimToken());
-		}
-		return statement.update() == 1;
-	}
-
 	/**
-	 * The CA issued: remember the certificate for retries and release the claim.
+	 * @param profile the profile name
+	 * @param transactionId the transactionID
+	 * @return the transaction, if one was recorded
 	 */
-	public void issued(Claim claim, String serial, byte[] certificateDer) {
-		finish(claim, TransactionStatus.ISSUED, null, null, serial, certificateDer);
-	}
-
-	/**
-	 * A final refusal: retries get the same FAILURE.
-	 */
-	public void failed(Claim claim, String failInfo, String reason) {
-		finish(claim, TransactionStatus.FAILED, failInfo, reason, null, null);
-	}
-
-	/**
-	 * A service on the way was unavailable (or the request broke): the transaction stays
-	 * open for a retry.
-	 */
-	public void release(Claim claim, String reason) {
-		finish(claim, TransactionStatus.RECEIVED, null, reason, null, null);
-	}
-
-	private void finish(Claim claim, TransactionStatus status, String failInfo, String reason, String serial,
-			byte[] certificate) {
-		int updated = this.jdbc.sql("""
-				update transaction set status = :status, fail_info = :failInfo, failure_reason = :reason,
-				    certificate_serial = :serial, certificate = :certificate, updated_at = :now,
-				    claim_token = null, claimed_at = null
-				where profile = :profile and transaction_id = :transactionId and claim_token = :token
-				""")
-			.param("status", status.name())
-			.param("failInfo", failInfo)
-			.param("reason", reason)
-			.param("serial", serial)
-			.param("certificate", certificate)
-			.param("now", utc(this.clock.instant()))
-			.param("profile", claim.profile())
-			.param("transactionId", claim.transactionId())
-			.param("token", claim.token())
-			.update();
-		if (updated != 1) {
-			throw new IllegalStateException("the claim on the transaction was lost before its outcome was recorded");
-		}
-	}
-
-	private Optional<Row> find(String profile, String transactionId) {
+	public Optional<TransactionRow> find(String profile, String transactionId) {
 		return this.jdbc
-			.sql("select " + COLUMNS + " from transaction where profile = :profile and transaction_id = :transactionId")
+			.sql("select " + TransactionRow.COLUMNS
+					+ " from transaction where profile = :profile and transaction_id = :transactionId")
 			.param("profile", profile)
 			.param("transactionId", transactionId)
-			.query(TransactionLog::row)
+			.query(TransactionRow::map)
 			.optional();
-	}
-
-	private static Row row(ResultSet rs, int rowNumber) throws SQLException {
-		OffsetDateTime claimedAt = rs.getObject("claimed_at", OffsetDateTime.class);
-		return new Row(rs.getString("csr_sha256"), TransactionStatus.valueOf(rs.getString("status")),
-				rs.getString("fail_info"), rs.getString("failure_reason"), rs.getString("certificate_serial"),
-				rs.getBytes("certificate"), rs.getObject("claim_token", UUID.class),
-				(claimedAt != null) ? claimedAt.toInstant() : null);
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 	private static void sleep() {
@@ -215,22 +138,12 @@ public class TransactionLog {
 
 	/**
 	 * What the enrollment knows before the row exists.
+	 *
+	 * @param csr the PKCS#10 request (DER), kept so the transaction can be completed
+	 * without the device
 	 */
 	public record NewTransaction(String profile, String transactionId, String messageType, String signerKeySha256,
-			String csrSha256, String subject) {
-	}
-
-	/**
-	 * The right to call upstream for a transaction and record its outcome.
-	 */
-	public record Claim(String profile, String transactionId, UUID token) {
-	}
-
-	/**
-	 * The transaction as stored.
-	 */
-	public record Row(String csrSha256, TransactionStatus status, String failInfo, String failureReason,
-			String certificateSerial, byte[] certificate, UUID claimToken, Instant claimedAt) {
+			String csrSha256, byte[] csr, String subject) {
 	}
 
 	/**
@@ -248,7 +161,8 @@ public class TransactionLog {
 		OTHER_CSR,
 
 		/**
-		 * Another request still holds the claim after the wait: ask the client to retry.
+		 * Another request still holds the claim after the wait: it will record the
+		 * outcome.
 		 */
 		BUSY
 
@@ -259,7 +173,7 @@ public class TransactionLog {
 	 * @param claim when CLAIMED
 	 * @param row when not CLAIMED
 	 */
-	public record Recorded(Outcome outcome, Claim claim, Row row) {
+	public record Recorded(Outcome outcome, Claim claim, TransactionRow row) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.keyward.gateway.upstream;
 
+import java.util.function.Supplier;
+
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
@@ -14,6 +16,22 @@ import org.springframework.web.client.RestClientResponseException;
  * @param detail the service's problem detail or a short description
  */
 public record UpstreamFailure(boolean refused, String detail) {
+
+	/**
+	 * Make one call to an upstream service.
+	 * @param service the service's name, for the reason recorded when it fails
+	 * @param call the call
+	 * @return what the service answered
+	 * @throws UpstreamException the call failed, classified
+	 */
+	public static <T> T call(String service, Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (RestClientException ex) {
+			throw new UpstreamException(service, of(ex));
+		}
+	}
 
 	/**
 	 * Classify a client exception. A 401/403 means our own token is wrong: that is not

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -169,9 +170,7 @@ class PkcsReqTests extends AbstractGatewayTests {
 		TestDevice device = new TestDevice("reuse");
 		TestDevice other = new TestDevice("reuse-other");
 		String transactionId = TestDevice.newTransactionId();
-		device.read(pkiOperation("/scep/default",
-				device.pkcsReq(device.csr(FakeUpstreams.GOOD_CHALLENGE), ra().encryptionCertificate(), transactionId)),
-				ra().signingCertificate());
+		enroll(device, "/scep/default", transactionId);
 		CertRepResponse certRep = other.read(pkiOperation("/scep/default",
 				other.pkcsReq(other.csr(FakeUpstreams.GOOD_CHALLENGE), ra().encryptionCertificate(), transactionId)),
 				ra().signingCertificate());
@@ -182,35 +181,69 @@ class PkcsReqTests extends AbstractGatewayTests {
 	}
 
 	@Test
-	void whenCaUnavailableThenRetryableFailureAndRetrySucceeds() throws Exception {
+	void whenCaUnavailableThenPendingWithCsrStoredAndRetrySucceeds() throws Exception {
 		TestDevice device = new TestDevice("ca-down");
 		String transactionId = TestDevice.newTransactionId();
 		PKCS10CertificationRequest csr = device.csr(FakeUpstreams.GOOD_CHALLENGE);
 		upstreams.caFailureStatus = 503;
-		CertRepResponse failed = device.read(
+		CertRepResponse pending = device.read(
 				pkiOperation("/scep/default", device.pkcsReq(csr, ra().encryptionCertificate(), transactionId)),
 				ra().signingCertificate());
-		assertThat(failed.failInfo()).isEqualTo(FailInfo.BAD_REQUEST);
-		assertThat(failed.failInfoText()).isEqualTo("service unavailable, retry");
+		assertThat(pending.status()).isEqualTo(PkiStatus.PENDING);
+		assertThat(pending.failInfo()).isNull();
 		assertThat(statusOf(transactionId)).isEqualTo("RECEIVED");
+		Map<String, Object> row = this.jdbc.queryForMap("select csr, attempts, next_attempt_at, failure_reason, "
+				+ "claim_token from gateway.transaction where transaction_id = ?", transactionId);
+		assertThat((byte[]) row.get("csr")).isEqualTo(csr.getEncoded());
+		assertThat(row.get("attempts")).isEqualTo(1);
+		assertThat(row.get("next_attempt_at")).isNotNull();
+		assertThat(row.get("failure_reason")).isEqualTo("ca-adapter unavailable: HTTP 503");
+		assertThat(row.get("claim_token")).isNull();
 		upstreams.caFailureStatus = null;
 		CertRepResponse retried = device.read(
 				pkiOperation("/scep/default", device.pkcsReq(csr, ra().encryptionCertificate(), transactionId)),
 				ra().signingCertificate());
 		assertThat(retried.status()).isEqualTo(PkiStatus.SUCCESS);
 		assertThat(statusOf(transactionId)).isEqualTo("ISSUED");
+		assertThat(upstreams.issuedFor(transactionId)).isEqualTo(1);
 	}
 
 	@Test
-	void whenChallengeServiceUnavailableThenRetryableFailure() throws Exception {
+	void whenChallengeServiceUnavailableThenPending() throws Exception {
 		TestDevice device = new TestDevice("challenge-down");
 		String transactionId = TestDevice.newTransactionId();
 		upstreams.challengeServiceDown = true;
-		CertRepResponse failed = device.read(pkiOperation("/scep/default",
-				device.pkcsReq(device.csr(FakeUpstreams.GOOD_CHALLENGE), ra().encryptionCertificate(), transactionId)),
-				ra().signingCertificate());
+		CertRepResponse pending = enroll(device, "/scep/default", transactionId);
+		assertThat(pending.status()).isEqualTo(PkiStatus.PENDING);
+		assertThat(statusOf(transactionId)).isEqualTo("RECEIVED");
+		assertThat(upstreams.issuedFor(transactionId)).isZero();
+	}
+
+	@Test
+	void whenProfileSaysFailureAndCaUnavailableThenRetryableFailureAndTransactionOpen() throws Exception {
+		TestDevice device = new TestDevice("intune-ca-down");
+		String transactionId = TestDevice.newTransactionId();
+		upstreams.caFailureStatus = 503;
+		CertRepResponse failed = enroll(device, "/scep/intune", transactionId);
+		assertThat(failed.status()).isEqualTo(PkiStatus.FAILURE);
+		assertThat(failed.failInfo()).isEqualTo(FailInfo.BAD_REQUEST);
 		assertThat(failed.failInfoText()).isEqualTo("service unavailable, retry");
 		assertThat(statusOf(transactionId)).isEqualTo("RECEIVED");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void whenPendingThenRetryScheduledAndPendingLogged(CapturedOutput output) throws Exception {
+		TestDevice device = new TestDevice("pending-logged");
+		String transactionId = TestDevice.newTransactionId();
+		upstreams.challengeServiceDown = true;
+		pkiOperation("/scep/default",
+				device.pkcsReq(device.csr(FakeUpstreams.GOOD_CHALLENGE), ra().encryptionCertificate(), transactionId));
+		assertThat(output.getOut().lines().filter((line) -> line.contains(transactionId)))
+			.anySatisfy((line) -> assertThat(line).contains("event=transaction_retry_scheduled")
+				.contains("attempts=1")
+				.contains("reason=\"challenge-service unavailable: HTTP 503\""))
+			.anySatisfy((line) -> assertThat(line).contains("event=enrollment_pending"));
 	}
 
 	@Test
@@ -218,9 +251,7 @@ class PkcsReqTests extends AbstractGatewayTests {
 		TestDevice device = new TestDevice("ca-refuses");
 		String transactionId = TestDevice.newTransactionId();
 		upstreams.caFailureStatus = 422;
-		CertRepResponse failed = device.read(pkiOperation("/scep/default",
-				device.pkcsReq(device.csr(FakeUpstreams.GOOD_CHALLENGE), ra().encryptionCertificate(), transactionId)),
-				ra().signingCertificate());
+		CertRepResponse failed = enroll(device, "/scep/default", transactionId);
 		assertThat(failed.failInfo()).isEqualTo(FailInfo.BAD_REQUEST);
 		assertThat(failed.failInfoText()).isEqualTo("key too small for template");
 		assertThat(statusOf(transactionId)).isEqualTo("FAILED");

@@ -1,17 +1,17 @@
-package io.keyward.gateway.scep;
+package io.keyward.gateway;
 
 /**
  * Device-controlled text (transactionID, subject) goes into log lines: keep it on one
  * line and bounded so it cannot forge entries or flood the log.
  */
-final class LogSafe {
+public final class LogSafe {
 
 	private static final int MAX = 256;
 
 	private LogSafe() {
 	}
 
-	static String text(String value) {
+	public static String text(String value) {
 		if (value == null) {
 			return "";
 		}

@@ -1,0 +1,143 @@
+package io.keyward.gateway.completion;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Base64;
+
+import io.keyward.api.ca.CertificateAuthorityClient;
+import io.keyward.api.ca.IssueRequest;
+import io.keyward.api.ca.IssuedCertificate;
+import io.keyward.api.challenge.ChallengeRedemptionClient;
+import io.keyward.api.challenge.RedemptionRequest;
+import io.keyward.api.challenge.RedemptionResult;
+import io.keyward.gateway.LogSafe;
+import io.keyward.gateway.profile.EnrollmentProfile;
+import io.keyward.gateway.transaction.Claim;
+import io.keyward.gateway.transaction.TransactionClaims;
+import io.keyward.gateway.upstream.UpstreamException;
+import io.keyward.gateway.upstream.UpstreamFailure;
+import io.keyward.scep.CertificationRequest;
+import io.keyward.scep.FailInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Completes a claimed transaction (ARCHITECTURE steps 3 and 4): redeems the challenge at
+ * the challenge-service, asks the ca-adapter to issue, and records the outcome under the
+ * claim. Used by the device's own request and by the {@link TransactionFinisher}, so
+ * either may be the one that completes it. Repeating an attempt is safe: the
+ * challenge-service accepts a second redemption by the same transactionID and public key
+ * (and names the template again), and the ca-adapter answers a repeated issue call with
+ * the same transactionID and CSR with the certificate it already issued.
+ */
+@Component
+public class TransactionCompletion {
+
+	private static final Logger log = LoggerFactory.getLogger(TransactionCompletion.class);
+
+	private final ChallengeRedemptionClient challenges;
+
+	private final CertificateAuthorityClient certificateAuthority;
+
+	private final TransactionClaims claims;
+
+	TransactionCompletion(ChallengeRedemptionClient challenges, CertificateAuthorityClient certificateAuthority,
+			TransactionClaims claims) {
+		this.challenges = challenges;
+		this.certificateAuthority = certificateAuthority;
+		this.claims = claims;
+	}
+
+	/**
+	 * @param claim the claim on the transaction; released whatever happens
+	 * @param profile the transaction's profile
+	 * @param csr its PKCS#10 request, carrying the challengePassword
+	 * @return the outcome, recorded
+	 */
+	public Completion complete(Claim claim, EnrollmentProfile profile, CertificationRequest csr) {
+		try {
+			return record(claim, attempt(claim, profile, csr));
+		}
+		catch (RuntimeException ex) {
+			// a broken attempt: keep the transaction open rather than wait for the lease
+			try {
+				this.claims.postpone(claim, "internal error: " + ex.getClass().getSimpleName());
+			}
+			catch (RuntimeException recording) {
+				ex.addSuppressed(recording);
+			}
+			throw ex;
+		}
+	}
+
+	private Completion attempt(Claim claim, EnrollmentProfile profile, CertificationRequest csr) {
+		try {
+			RedemptionResult redemption = UpstreamFailure.call("challenge-service",
+					() -> this.challenges.redeem(new RedemptionRequest(csr.challengePassword().orElseThrow(),
+							profile.name(), claim.transactionId(), csr.subject(), csr.subjectAltNames(),
+							csr.publicKeySha256Hex())));
+			if (redemption == null || !redemption.accepted()) {
+				return new Completion.Refused(FailInfo.BAD_REQUEST, (redemption != null && redemption.reason() != null)
+						? redemption.reason() : "challenge rejected");
+			}
+			String template = (redemption.template() != null && !redemption.template().isBlank())
+					? redemption.template() : profile.defaultTemplate();
+			IssuedCertificate issued = UpstreamFailure.call("ca-adapter",
+					() -> this.certificateAuthority
+						.issue(new IssueRequest(Base64.getEncoder().encodeToString(csr.encoded()), profile.name(),
+								template, claim.transactionId())));
+			return new Completion.Issued(issued.serialNumber(), parse(issued.certificatePem()));
+		}
+		catch (UpstreamException ex) {
+			if (ex.failure().refused()) {
+				return new Completion.Refused(FailInfo.BAD_REQUEST, ex.failure().detail());
+			}
+			// attempts and schedule are filled in when recorded
+			return new Completion.Unavailable(ex.service() + " unavailable: " + ex.failure().detail(), 0, null);
+		}
+	}
+
+	private Completion record(Claim claim, Completion outcome) {
+		switch (outcome) {
+			case Completion.Issued issued -> {
+				try {
+					this.claims.issued(claim, issued.serial(), issued.certificate().getEncoded());
+				}
+				catch (GeneralSecurityException ex) {
+					throw new IllegalStateException("issued certificate cannot be encoded", ex);
+				}
+				return issued;
+			}
+			case Completion.Refused refused -> {
+				this.claims.failed(claim, refused.failInfo().rfcName(), refused.reason());
+				return refused;
+			}
+			case Completion.Unavailable unavailable -> {
+				Instant next = this.claims.postpone(claim, unavailable.reason());
+				log.warn(
+						"event=transaction_retry_scheduled transactionId={} profile={} attempts={} nextAttemptAt={} "
+								+ "reason=\"{}\"",
+						LogSafe.text(claim.transactionId()), claim.profile(), claim.attempts() + 1, next,
+						LogSafe.text(unavailable.reason()));
+				return new Completion.Unavailable(unavailable.reason(), claim.attempts() + 1, next);
+			}
+		}
+	}
+
+	private static X509Certificate parse(String pem) {
+		try {
+			return (X509Certificate) CertificateFactory.getInstance("X.509")
+				.generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (GeneralSecurityException | RuntimeException ex) {
+			throw new IllegalStateException("the ca-adapter returned an unreadable certificate", ex);
+		}
+	}
+
+}

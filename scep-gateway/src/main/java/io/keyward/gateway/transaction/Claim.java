@@ -1,0 +1,16 @@
+package io.keyward.gateway.transaction;
+
+import java.util.UUID;
+
+/**
+ * The right to call the upstream services for a transaction and record its outcome
+ * ({@link TransactionClaims}).
+ *
+ * @param profile the transaction's profile
+ * @param transactionId its transactionID
+ * @param token the token the row carries while claimed
+ * @param attempts the attempts recorded when it was claimed
+ */
+public record Claim(String profile, String transactionId, UUID token, int attempts) {
+
+}

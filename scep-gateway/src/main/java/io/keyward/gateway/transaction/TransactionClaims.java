@@ -1,0 +1,166 @@
+package io.keyward.gateway.transaction;
+
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import io.keyward.gateway.GatewayProperties;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Claims on open transactions and the outcomes recorded under them.
+ * <p>
+ * Whoever calls the challenge-service and the ca-adapter for a transaction (a device's
+ * request or the background finisher, on any gateway sharing the database) first claims
+ * it; each claim and each outcome is one auto-committed conditional statement, so no
+ * database connection waits on HTTP. Taking a claim is a compare-and-set on the claim
+ * token and the attempt count seen, so of several gateways only one ever works on a
+ * transaction at a time, and a transaction completed or rescheduled meanwhile is not
+ * claimed again from a stale read. A claim outlives {@link #lease()} only when its
+ * gateway died mid-request; then it may be taken over.
+ */
+@Component
+public class TransactionClaims {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	/** Longer than the slowest legitimate attempt: both upstream calls timing out. */
+	private final Duration lease;
+
+	private final RetryBackoff backoff;
+
+	TransactionClaims(JdbcClient jdbc, Clock clock, GatewayProperties properties) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.lease = properties.timeout().multipliedBy(4).plusSeconds(30);
+		this.backoff = new RetryBackoff(properties.retryInterval());
+	}
+
+	Duration lease() {
+		return this.lease;
+	}
+
+	/**
+	 * @param row the transaction as read
+	 * @return whether nobody works on it, or whoever did has died
+	 */
+	public boolean claimable(TransactionRow row) {
+		return row.open()
+				&& (row.claimToken() == null || row.claimedAt().isBefore(this.clock.instant().minus(this.lease)));
+	}
+
+	/**
+	 * Claim an open transaction, unless someone else changed it since it was read.
+	 * @param seen the transaction as read, claimable
+	 * @param csr the request's PKCS#10 to store when the row has none yet, or null
+	 * @return the claim, empty when another request or gateway won
+	 */
+	public Optional<Claim> takeOver(TransactionRow seen, byte[] csr) {
+		UUID token = UUID.randomUUID();
+		String seenClaim = (seen.claimToken() != null) ? "claim_token = :seen" : "claim_token is null";
+		JdbcClient.StatementSpec statement = this.jdbc.sql("""
+				update transaction set claim_token = :token, claimed_at = :now, csr = coalesce(csr, :csr)
+				where profile = :profile and transaction_id = :transactionId and status = 'RECEIVED'
+				    and attempts = :attempts and
+				""" + seenClaim)
+			.param("token", token)
+			.param("now", utc(this.clock.instant()))
+			.param("csr", csr, Types.BINARY)
+			.param("profile", seen.profile())
+			.param("transactionId", seen.transactionId())
+			.param("attempts", seen.attempts());
+		if (seen.claimToken() != null) {
+			statement = statement.param("seen", seen.claimToken());
+		}
+		return (statement.update() == 1)
+				? Optional.of(new Claim(seen.profile(), seen.transactionId(), token, seen.attempts()))
+				: Optional.empty();
+	}
+
+	/**
+	 * @param giveUpBefore open transactions created before this are returned whether due
+	 * or not, so they can be closed
+	 * @param limit the most rows returned
+	 * @return open transactions, not claimed by a live request, that the finisher can
+	 * complete now (with a stored CSR, and due) or must close; the longest waiting first
+	 */
+	public List<TransactionRow> due(Instant giveUpBefore, int limit) {
+		Instant now = this.clock.instant();
+		return this.jdbc.sql("select " + TransactionRow.COLUMNS + """
+				 from transaction
+				where status = 'RECEIVED' and (claim_token is null or claimed_at < :leaseCutoff)
+				    and ((csr is not null and (next_attempt_at is null or next_attempt_at <= :now))
+				        or created_at < :giveUpBefore)
+				order by next_attempt_at nulls first
+				limit :limit
+				""")
+			.param("leaseCutoff", utc(now.minus(this.lease)))
+			.param("now", utc(now))
+			.param("giveUpBefore", utc(giveUpBefore))
+			.param("limit", limit)
+			.query(TransactionRow::map)
+			.list();
+	}
+
+	/**
+	 * The CA issued: remember the certificate for retries and polls, release the claim.
+	 */
+	public void issued(Claim claim, String serial, byte[] certificateDer) {
+		finish(claim,
+				"status = 'ISSUED', fail_info = null, failure_reason = null, certificate_serial = :serial, "
+						+ "certificate = :certificate",
+				(spec) -> spec.param("serial", serial).param("certificate", certificateDer));
+	}
+
+	/**
+	 * A final refusal: retries and polls get the same FAILURE.
+	 */
+	public void failed(Claim claim, String failInfo, String reason) {
+		finish(claim, "status = 'FAILED', fail_info = :failInfo, failure_reason = :reason",
+				(spec) -> spec.param("failInfo", failInfo).param("reason", reason));
+	}
+
+	/**
+	 * An upstream service was unavailable (or the attempt broke): the transaction stays
+	 * open, its next attempt is due after a backoff that doubles per attempt.
+	 * @return when the next attempt is due
+	 */
+	public Instant postpone(Claim claim, String reason) {
+		int attempts = claim.attempts() + 1;
+		Instant next = this.clock.instant().plus(this.backoff.after(attempts));
+		finish(claim, "failure_reason = :reason, attempts = :attempts, next_attempt_at = :next",
+				(spec) -> spec.param("reason", reason).param("attempts", attempts).param("next", utc(next)));
+		return next;
+	}
+
+	private void finish(Claim claim, String assignments, UnaryOperator<JdbcClient.StatementSpec> values) {
+		int updated = values.apply(this.jdbc.sql("update transaction set " + assignments + """
+				, updated_at = :now, claim_token = null, claimed_at = null
+				where profile = :profile and transaction_id = :transactionId and claim_token = :token
+				"""))
+			.param("now", utc(this.clock.instant()))
+			.param("profile", claim.profile())
+			.param("transactionId", claim.transactionId())
+			.param("token", claim.token())
+			.update();
+		if (updated != 1) {
+			throw new IllegalStateException("the claim on the transaction was lost before its outcome was recorded");
+		}
+	}
+
+	static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}
