@@ -8,9 +8,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.keyward.admin.AdminUiApplication;
@@ -21,6 +27,9 @@ import io.keyward.challenge.ChallengeServiceApplication;
 import io.keyward.gateway.ScepGatewayApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -34,7 +43,7 @@ public final class KeywardSuite implements AutoCloseable {
 
 	private final EmbeddedDatabase database;
 
-	private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+	private final List<ConfigurableApplicationContext> services = Collections.synchronizedList(new ArrayList<>());
 
 	private final Map<String, String> common = new LinkedHashMap<>();
 
@@ -79,15 +88,78 @@ public final class KeywardSuite implements AutoCloseable {
 			common.put("keyward.admin.ca-url", loopback + settings.caPort());
 			common.put("spring.main.banner-mode", "off");
 			common.putAll(extraProperties);
-			suite.run(CaAdapterApplication::application, settings.caPort(), common, clock);
-			suite.run(ChallengeServiceApplication::application, settings.challengePort(), common, clock);
-			suite.run(ScepGatewayApplication::application, settings.gatewayPort(), common, clock);
-			suite.run(AdminUiApplication::application, settings.adminPort(), common, clock);
+			suite.startServices(clock);
 			return suite;
 		}
 		catch (RuntimeException | Error ex) {
 			suite.close();
 			throw ex;
+		}
+	}
+
+	/**
+	 * Starting a Spring application in a fresh JVM is mostly single-threaded class
+	 * loading and interpretation, so the services that need nothing from the others at
+	 * start (the challenge-service and the admin-ui) start on a second thread next to the
+	 * ca-adapter; the gateway, which asks the CA for its RA certificates, starts once the
+	 * CA is up. They wait for the ca-adapter's logging set-up: Spring Boot initialises
+	 * the JVM-wide logging system in the first application and skips it in the others,
+	 * and two at once would race.
+	 */
+	private void startServices(Clock clock) {
+		StandaloneSettings s = this.settings;
+		ExecutorService starter = Executors.newFixedThreadPool(3, (task) -> {
+			Thread thread = new Thread(task, "keyward-start");
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			CompletableFuture<Void> loggingReady = new CompletableFuture<>();
+			ApplicationListener<ApplicationEvent> loggingWatch = (event) -> {
+				if (event instanceof ApplicationEnvironmentPreparedEvent) {
+					loggingReady.complete(null);
+				}
+			};
+			Future<?> ca = starter.submit(() -> {
+				try {
+					run(() -> CaAdapterApplication.application().listeners(loggingWatch), s.caPort(), this.common,
+							clock);
+				}
+				finally {
+					loggingReady.complete(null);
+				}
+			});
+			await(loggingReady);
+			Future<?> challenge = starter
+				.submit(() -> run(ChallengeServiceApplication::application, s.challengePort(), this.common, clock));
+			Future<?> admin = starter
+				.submit(() -> run(AdminUiApplication::application, s.adminPort(), this.common, clock));
+			await(ca);
+			await(challenge);
+			run(ScepGatewayApplication::application, s.gatewayPort(), this.common, clock);
+			await(admin);
+		}
+		finally {
+			starter.shutdownNow();
+		}
+	}
+
+	private static void await(Future<?> start) {
+		try {
+			start.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while the services start", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
 		}
 	}
 
