@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.keyward.scep.MessageType;
@@ -57,10 +58,14 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  * Prepares N devices (key, one-time challenge minted over the challenge API, the PKCSReq
  * bytes), writes {@code <out>.prepared}, then sends one PKCSReq per device at R per second
  * until all are sent or the stop file exists, recording what each client saw (SUCCESS,
- * FAILURE failInfo, PENDING, HTTP status, timeout) and how long it took. Then every device
- * that did not get a certificate re-sends the very same bytes (same transactionID, same
- * nonce) until it does (bounded rounds), and a sample of the successful ones re-send too:
- * each must get the certificate it already has. Writes a JSON summary to {@code --out}.
+ * FAILURE failInfo, PENDING, HTTP status, timeout) and how long it took. Then every second
+ * device that did not get a certificate ({@code --retry-every 2}) asks again until it has
+ * one (bounded rounds): with a CertPoll after PENDING (RFC 8894 section 3.3.3), else by
+ * re-sending the very same PKCSReq bytes (same transactionID, same nonce). The others never
+ * ask again, like a device switched off mid-enrollment; their transactionIDs go to
+ * {@code <out>.silent.csv} so the script can check the server finished them on its own. A
+ * sample of the successful devices re-send too: each must get the certificate it already
+ * has. Writes a JSON summary to {@code --out}.
  */
 public class FaultClient {
 
@@ -68,7 +73,12 @@ public class FaultClient {
 
 	static final SecureRandom RANDOM = new SecureRandom();
 
-	record Prepared(int index, KeyPair keys, String transactionId, byte[] nonce, byte[] request) {
+	record Prepared(int index, KeyPair keys, String transactionId, byte[] nonce, byte[] request, X500Name subject,
+			X509Certificate signer) {
+	}
+
+	/** One message a device sends: the bytes and the senderNonce the CertRep must echo. */
+	record Message(byte[] bytes, byte[] nonce) {
 	}
 
 	record Outcome(long atMillis, long latencyMillis, String kind, String serial, boolean stackTrace) {
@@ -112,6 +122,9 @@ public class FaultClient {
 		double rate = Double.parseDouble(option("rate", "5"));
 		int retryRounds = Integer.parseInt(option("retry-rounds", "40"));
 		int resendSuccessful = Integer.parseInt(option("resend-successful", "25"));
+		// every n-th device without a certificate after phase 1 retries; the others never
+		// ask again (switched off, gave up): the server must finish their transactions alone
+		int retryEvery = Integer.parseInt(option("retry-every", "2"));
 		Path stopFile = Path.of(option("stop-file", "/nonexistent"));
 		Path out = Path.of(option("out", null));
 		this.timeout = Duration.ofSeconds(Long.parseLong(option("timeout", "30")));
@@ -141,7 +154,7 @@ public class FaultClient {
 					TimeUnit.NANOSECONDS.sleep(wait);
 				}
 				sent.incrementAndGet();
-				inFlight.add(pool.submit(() -> first.put(device.index(), send(device, started))));
+				inFlight.add(pool.submit(() -> first.put(device.index(), send(device, initial(device), started))));
 			}
 			for (Future<?> f : inFlight) {
 				f.get();
@@ -155,9 +168,16 @@ public class FaultClient {
 
 		// phase 2: the same bytes again until each device has exactly its certificate
 		Map<Integer, List<Outcome>> retries = new TreeMap<>();
-		List<Prepared> pending = prepared.stream()
+		List<Prepared> withoutCertificate = prepared.stream()
 			.filter((d) -> first.containsKey(d.index()) && !first.get(d.index()).success())
 			.toList();
+		List<Prepared> pending = new ArrayList<>();
+		List<Prepared> silent = new ArrayList<>();
+		for (int i = 0; i < withoutCertificate.size(); i++) {
+			(i % retryEvery == 0 ? pending : silent).add(withoutCertificate.get(i));
+		}
+		Files.writeString(Path.of(out + ".silent.csv"),
+				silent.stream().map((d) -> d.transactionId() + "\n").collect(Collectors.joining()));
 		long retryStart = System.nanoTime();
 		// a transaction whose gateway died (or lost its database) mid-request stays claimed
 		// until its lease runs out (4 x keyward.gateway.timeout + 30 s = 70 s by default), so
@@ -166,7 +186,12 @@ public class FaultClient {
 			for (int round = 0; round < retryRounds && !pending.isEmpty(); round++) {
 				Map<Prepared, Future<Outcome>> answers = new LinkedHashMap<>();
 				for (Prepared device : pending) {
-					answers.put(device, pool.submit(() -> send(device, retryStart)));
+					// RFC 8894 section 3.3.3: after PENDING a client polls with CertPoll;
+					// after anything else it re-sends its PKCSReq
+					List<Outcome> seen = retries.get(device.index());
+					Outcome last = (seen == null) ? first.get(device.index()) : seen.get(seen.size() - 1);
+					Message message = "PENDING".equals(last.kind()) ? poll(device) : initial(device);
+					answers.put(device, pool.submit(() -> send(device, message, retryStart)));
 				}
 				List<Prepared> next = new ArrayList<>();
 				for (Map.Entry<Prepared, Future<Outcome>> answer : answers.entrySet()) {
@@ -190,7 +215,7 @@ public class FaultClient {
 		int sameCertificate = 0;
 		List<String> resendProblems = new ArrayList<>();
 		for (Prepared device : successful) {
-			Outcome again = send(device, retryStart);
+			Outcome again = send(device, initial(device), retryStart);
 			if (again.success() && again.serial().equals(first.get(device.index()).serial())) {
 				sameCertificate++;
 			}
@@ -199,8 +224,8 @@ public class FaultClient {
 						+ ", again " + again.kind() + " " + again.serial());
 			}
 		}
-		write(out, sent.get(), first, retries, pending.size(), successful.size(), sameCertificate, resendProblems,
-				prepared);
+		write(out, sent.get(), first, retries, pending.size(), silent.size(), successful.size(), sameCertificate,
+				resendProblems, prepared);
 	}
 
 	void raCertificates(URI url) throws Exception {
@@ -260,14 +285,28 @@ public class FaultClient {
 			byte[] request = ScepRequestBuilder.pkiMessage(MessageType.PKCS_REQ, csr,
 					ScepRequestBuilder.selfSignedSigner(keys, subject), keys.getPrivate(), this.encryption,
 					transactionId, nonce, CMSAlgorithm.AES128_CBC, "SHA-256");
-			return new Prepared(index, keys, transactionId, nonce, request);
+			return new Prepared(index, keys, transactionId, nonce, request, subject,
+					ScepRequestBuilder.selfSignedSigner(keys, subject));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
 
-	Outcome send(Prepared device, long epoch) {
+	static Message initial(Prepared device) {
+		return new Message(device.request(), device.nonce());
+	}
+
+	Message poll(Prepared device) {
+		byte[] nonce = new byte[16];
+		RANDOM.nextBytes(nonce);
+		X500Name issuer = X500Name.getInstance(this.signing.getIssuerX500Principal().getEncoded());
+		return new Message(ScepRequestBuilder.certPoll(issuer, device.subject(), device.signer(),
+				device.keys().getPrivate(), this.encryption, device.transactionId(), nonce, CMSAlgorithm.AES128_CBC,
+				"SHA-256"), nonce);
+	}
+
+	Outcome send(Prepared device, Message message, long epoch) {
 		long start = System.nanoTime();
 		long at = (start - epoch) / 1_000_000;
 		HttpResponse<byte[]> response;
@@ -275,7 +314,7 @@ public class FaultClient {
 			response = this.http.send(HttpRequest.newBuilder(URI.create(option("url", null) + "?operation=PKIOperation"))
 				.timeout(this.timeout)
 				.header("Content-Type", "application/x-pki-message")
-				.POST(HttpRequest.BodyPublishers.ofByteArray(device.request()))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(message.bytes()))
 				.build(), HttpResponse.BodyHandlers.ofByteArray());
 		}
 		catch (HttpTimeoutException ex) {
@@ -298,7 +337,7 @@ public class FaultClient {
 		try {
 			CertRepResponse certRep = CertRepReader.read(response.body(), this.signing, device.keys().getPrivate());
 			if (!device.transactionId().equals(certRep.transactionId())
-					|| !Arrays.equals(device.nonce(), certRep.recipientNonce())) {
+					|| !Arrays.equals(message.nonce(), certRep.recipientNonce())) {
 				return new Outcome(at, latency, "invalid CertRep (transactionID or recipientNonce)", null, false);
 			}
 			if (certRep.status() == PkiStatus.FAILURE) {
@@ -332,7 +371,7 @@ public class FaultClient {
 	}
 
 	void write(Path out, int sent, Map<Integer, Outcome> first, Map<Integer, List<Outcome>> retries, int stillFailing,
-			int resent, int sameCertificate, List<String> resendProblems, List<Prepared> prepared) throws IOException {
+			int silent, int resent, int sameCertificate, List<String> resendProblems, List<Prepared> prepared) throws IOException {
 		long maxLatency = first.values().stream().mapToLong(Outcome::latencyMillis).max().orElse(0);
 		long stackTraces = first.values().stream().filter(Outcome::stackTrace).count()
 				+ retries.values().stream().flatMap(List::stream).filter(Outcome::stackTrace).count();
@@ -365,7 +404,7 @@ public class FaultClient {
 				+ "  \"stackTracesInAnswers\": " + stackTraces + ",\n" + "  \"retriedDevices\": " + retries.size()
 				+ ",\n" + "  \"retryAttempts\": " + jsonMap(retryKinds) + ",\n" + "  \"retryMaxLatencyMs\": " + retryMax
 				+ ",\n" + "  \"retriedToSuccess\": " + retriedToSuccess + ",\n" + "  \"stillWithoutCertificate\": "
-				+ stillFailing + ",\n" + "  \"successfulResent\": " + resent + ",\n"
+				+ stillFailing + ",\n" + "  \"silentDevices\": " + silent + ",\n" + "  \"successfulResent\": " + resent + ",\n"
 				+ "  \"successfulResentSameCertificate\": " + sameCertificate + ",\n" + "  \"resendProblems\": "
 				+ resendProblems.stream().map((s) -> "\"" + s.replace("\"", "'") + "\"").toList() + "\n}\n";
 		Files.writeString(out, json);

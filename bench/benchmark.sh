@@ -14,7 +14,8 @@
 #   BENCH_STEP_SECONDS=6           target duration of each timed step (devices are sized from
 #                                  the previous step's rate)
 #   BENCH_DEVICE_KEY_4096=4096     device key size in the RSA-4096 round
-#   BENCH_WARMUP_KEYWARD=3000      untimed enrollments at P=8 before the RSA-2048 steps (JIT)
+#   BENCH_WARMUP_KEYWARD=6000      untimed enrollments at P=8 before the RSA-2048 steps (the JIT
+#                                  still compiles after 3000: docs/performance-notes.md)
 #   BENCH_WARMUP_KEYWARD_4096=1000 the same before the RSA-4096 steps
 #   BENCH_WARMUP_MICROMDM=300      micromdm's warm-up (compiled ahead; connections, caches)
 #   BENCH_KEY_POOL=64              device keys per load generator run, shared round-robin
@@ -36,7 +37,7 @@ SIZES=${BENCH_SIZES:-"2048 4096"}
 STEP_SECONDS=${BENCH_STEP_SECONDS:-6}
 DEVICE_KEY_4096=${BENCH_DEVICE_KEY_4096:-4096}
 KEY_POOL=${BENCH_KEY_POOL:-64}
-WARM_KEYWARD=${BENCH_WARMUP_KEYWARD:-3000}
+WARM_KEYWARD=${BENCH_WARMUP_KEYWARD:-6000}
 WARM_KEYWARD_4096=${BENCH_WARMUP_KEYWARD_4096:-1000}
 WARM_MICROMDM=${BENCH_WARMUP_MICROMDM:-300}
 KEY_POOL_4096=${BENCH_KEY_POOL_4096:-16}
