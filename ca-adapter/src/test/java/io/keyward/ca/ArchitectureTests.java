@@ -2,14 +2,10 @@ package io.keyward.ca;
 
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Random;
-import java.util.SplittableRandom;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import io.keyward.api.secret.KeyEncryptionKey;
+import io.keyward.testsupport.ServiceBoundaries;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -21,32 +17,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 class ArchitectureTests {
 
-	private static final JavaClasses CLASSES = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("io.keyward.ca");
+	private static final JavaClasses CLASSES = ServiceBoundaries.mainClassesOf("io.keyward.ca");
 
 	@Test
 	void whenCheckingDependenciesThenNoOtherServiceIsUsed() {
-		noClasses().should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("io.keyward.gateway..", "io.keyward.challenge..", "io.keyward.admin..",
-					"io.keyward.standalone..")
-			.check(CLASSES);
+		ServiceBoundaries.noOtherServiceIsUsedBy("io.keyward.ca").check(CLASSES);
 	}
 
 	@Test
 	void whenCheckingRandomnessThenJavaUtilRandomIsNeverUsed() {
-		// SecureRandom extends Random, so name the predictable generators themselves
-		noClasses().should()
-			.dependOnClassesThat()
-			.haveFullyQualifiedName(Random.class.getName())
-			.orShould()
-			.dependOnClassesThat()
-			.haveFullyQualifiedName(ThreadLocalRandom.class.getName())
-			.orShould()
-			.dependOnClassesThat()
-			.haveFullyQualifiedName(SplittableRandom.class.getName())
-			.check(CLASSES);
+		ServiceBoundaries.noPredictableRandom().check(CLASSES);
 	}
 
 	@Test

@@ -1,13 +1,10 @@
 package io.keyward.challenge;
 
-import java.util.Random;
-import java.util.SplittableRandom;
-import java.util.concurrent.ThreadLocalRandom;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.keyward.testsupport.ServiceBoundaries;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
@@ -17,17 +14,11 @@ class ArchitectureTests {
 
 	/** A service asks another over REST; it never links to its code. */
 	@ArchTest
-	static final ArchRule noOtherServiceIsUsed = noClasses().should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("io.keyward.gateway..", "io.keyward.ca..", "io.keyward.admin..");
+	static final ArchRule noOtherServiceIsUsed = ServiceBoundaries.noOtherServiceIsUsedBy("io.keyward.challenge");
 
 	/** Challenges and API keys are secrets: only SecureRandom may produce them. */
 	@ArchTest
-	static final ArchRule noPredictableRandom = noClasses().should()
-		.dependOnClassesThat()
-		.belongToAnyOf(Random.class, ThreadLocalRandom.class, SplittableRandom.class)
-		.orShould()
-		.callMethod(Math.class, "random");
+	static final ArchRule noPredictableRandom = ServiceBoundaries.noPredictableRandom();
 
 	@ArchTest
 	static final ArchRule noJavaUtilLogging = NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
