@@ -2,7 +2,6 @@ package io.keyward.scep;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.stream.Stream;
 
 import io.keyward.scep.client.CertRepReader;
 import io.keyward.scep.client.CertRepResponse;
@@ -13,7 +12,6 @@ import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSAlgorithm;
@@ -22,28 +20,18 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import static io.keyward.scep.PkcsReqFixture.client;
+import static io.keyward.scep.PkcsReqFixture.pki;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CertRepEncoderTests {
 
-	private static final TestPki pki = TestPki.shared();
-
-	private static final TestClient client = TestClient.create("device1");
-
-	private final PkiMessageDecoder decoder = new PkiMessageDecoder(List.of(pki.recipientKey()));
-
-	static Stream<Arguments> cipherAndDigest() {
-		return Stream.of(CMSAlgorithm.AES128_CBC, CMSAlgorithm.DES_EDE3_CBC)
-			.flatMap((cipher) -> Stream.of(Arguments.of(cipher, "SHA-1", OIWObjectIdentifiers.idSHA1),
-					Arguments.of(cipher, "SHA-256", NISTObjectIdentifiers.id_sha256),
-					Arguments.of(cipher, "SHA-512", NISTObjectIdentifiers.id_sha512)));
-	}
+	private final PkiMessageDecoder decoder = PkcsReqFixture.decoder();
 
 	@ParameterizedTest
-	@MethodSource("cipherAndDigest")
+	@MethodSource("io.keyward.scep.PkcsReqFixture#cipherAndDigest")
 	void whenSuccessThenClientReadsTheIssuedCertificateWithMirroredAlgorithms(ASN1ObjectIdentifier cipher,
 			String digest, ASN1ObjectIdentifier digestOid) throws Exception {
 		byte[] nonce = ScepAttributes.newSenderNonce();
@@ -178,8 +166,7 @@ class CertRepEncoderTests {
 	}
 
 	private PkiRequest request() throws Exception {
-		return this.decoder
-			.decode(client.pkcsReq(pki, "tx-1", ScepAttributes.newSenderNonce(), CMSAlgorithm.AES128_CBC, "SHA-256"));
+		return this.decoder.decode(PkcsReqFixture.pkcsReq("tx-1"));
 	}
 
 	private static SignerInformation signer(byte[] der) throws Exception {

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -17,8 +16,6 @@ import org.bouncycastle.asn1.DERIA5String;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -30,30 +27,20 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import io.keyward.scep.client.ScepRequestBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static io.keyward.scep.PkcsReqFixture.client;
+import static io.keyward.scep.PkcsReqFixture.pki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class PkiMessageDecoderTests {
 
-	private static final TestPki pki = TestPki.shared();
-
-	private static final TestClient client = TestClient.create("device1");
-
-	private final PkiMessageDecoder decoder = new PkiMessageDecoder(List.of(pki.recipientKey()));
-
-	static Stream<Arguments> cipherAndDigest() {
-		return Stream.of(CMSAlgorithm.AES128_CBC, CMSAlgorithm.DES_EDE3_CBC)
-			.flatMap((cipher) -> Stream.of(Arguments.of(cipher, "SHA-1", OIWObjectIdentifiers.idSHA1),
-					Arguments.of(cipher, "SHA-256", NISTObjectIdentifiers.id_sha256),
-					Arguments.of(cipher, "SHA-512", NISTObjectIdentifiers.id_sha512)));
-	}
+	private final PkiMessageDecoder decoder = PkcsReqFixture.decoder();
 
 	@ParameterizedTest
-	@MethodSource("cipherAndDigest")
+	@MethodSource("io.keyward.scep.PkcsReqFixture#cipherAndDigest")
 	void whenPkcsReqIsWellFormedThenMessageDataAndAttributesAreDecoded(ASN1ObjectIdentifier cipher, String digest,
 			ASN1ObjectIdentifier digestOid) throws Exception {
 		byte[] nonce = ScepAttributes.newSenderNonce();
@@ -120,8 +107,7 @@ class PkiMessageDecoderTests {
 	void whenSeveralRecipientKeysAreConfiguredThenTheAddressedOneDecrypts() throws Exception {
 		TestPki other = TestPki.create();
 		PkiMessageDecoder decoder = new PkiMessageDecoder(List.of(other.recipientKey(), pki.recipientKey()));
-		PkiRequest request = decoder
-			.decode(client.pkcsReq(pki, "tx-1", ScepAttributes.newSenderNonce(), CMSAlgorithm.AES128_CBC, "SHA-256"));
+		PkiRequest request = decoder.decode(PkcsReqFixture.pkcsReq("tx-1"));
 		assertThat(request.ok()).isTrue();
 	}
 
@@ -139,8 +125,7 @@ class PkiMessageDecoderTests {
 
 	@Test
 	void whenSignatureIsTamperedThenBadMessageCheck() throws Exception {
-		byte[] message = client.pkcsReq(pki, "tx-1", ScepAttributes.newSenderNonce(), CMSAlgorithm.AES128_CBC,
-				"SHA-256");
+		byte[] message = PkcsReqFixture.pkcsReq("tx-1");
 		SignerInformation signer = new CMSSignedData(message).getSignerInfos().getSigners().iterator().next();
 		int at = indexOf(message, signer.getSignature());
 		message[at + 10] ^= 0x01;
@@ -152,8 +137,7 @@ class PkiMessageDecoderTests {
 
 	@Test
 	void whenEncapsulatedContentIsTamperedThenBadMessageCheck() throws Exception {
-		byte[] message = client.pkcsReq(pki, "tx-1", ScepAttributes.newSenderNonce(), CMSAlgorithm.AES128_CBC,
-				"SHA-256");
+		byte[] message = PkcsReqFixture.pkcsReq("tx-1");
 		byte[] envelope = PkiMessage.parse(message).content().orElseThrow();
 		int at = indexOf(message, envelope);
 		message[at + envelope.length - 1] ^= 0x01;
