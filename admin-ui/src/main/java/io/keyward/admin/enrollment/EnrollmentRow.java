@@ -15,7 +15,8 @@ import io.keyward.api.gateway.EnrollmentTransaction;
  * @param transactionId SCEP transactionID (RFC 8894 section 3.2.1.1)
  * @param messageType PKCSReq, RenewalReq, ...
  * @param subject subject DN from the CSR
- * @param status ISSUED, FAILED or PENDING
+ * @param status ISSUED, FAILED or RECEIVED (open: in progress, or waiting for the gateway
+ * to complete it after an upstream outage; the device was told PENDING)
  * @param statusStyle CSS class suffix for the status badge, from a fixed set
  * @param reason failInfo and reason when FAILED, otherwise empty
  * @param serial certificate serial when ISSUED, otherwise empty

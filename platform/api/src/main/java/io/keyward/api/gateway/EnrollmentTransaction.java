@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param profile enrollment profile
  * @param messageType PKCSReq, RenewalReq, ...
  * @param subject subject DN from the CSR (attacker-controlled text)
- * @param status ISSUED, FAILED or PENDING
+ * @param status ISSUED, FAILED or RECEIVED (open: in progress, or waiting for the gateway
+ * to complete it after an upstream outage; the device was told PENDING)
  * @param failInfo the RFC 8894 failInfo name when FAILED (badRequest, badMessageCheck
  * ...)
  * @param failureReason human-readable reason when FAILED
