@@ -16,7 +16,7 @@
 #
 #   bench/faults.sh
 #
-# Environment: FAULTS_DEVICES (800) FAULTS_RATE (4/s) FAULTS_PAUSE (6 s between steps),
+# Environment: FAULTS_DEVICES (800) FAULTS_RATE (4/s) FAULTS_PAUSE (6 s between steps), FAULTS_OPEN_WAIT (600 s),
 # KEYWARD_RUN_DIR (default /tmp/keyward-faults), BENCH_RESULTS (bench/results).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
