@@ -1,5 +1,7 @@
 package io.keyward.ca;
 
+import io.keyward.api.crypto.NativeCrypto;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,6 +17,11 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class CaAdapterApplication {
+
+	static {
+		// before any key is generated or loaded: the fastest RSA provider where available
+		NativeCrypto.install();
+	}
 
 	public static SpringApplicationBuilder application() {
 		return new SpringApplicationBuilder(CaAdapterApplication.class).properties("spring.config.name=ca-adapter");

@@ -2,6 +2,8 @@ package io.keyward.gateway;
 
 import java.time.Clock;
 
+import io.keyward.api.crypto.NativeCrypto;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,6 +23,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 // the finisher completes transactions an upstream outage left open
 @EnableScheduling
 public class ScepGatewayApplication {
+
+	static {
+		// before any key is generated or loaded: the fastest RSA provider where available
+		NativeCrypto.install();
+	}
 
 	/**
 	 * The builder the standalone launcher and {@link #main} use: the configuration file
