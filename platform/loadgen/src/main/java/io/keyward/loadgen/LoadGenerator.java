@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+
 /**
  * Command-line entry point: {@code java -jar keyward-loadgen.jar --url ... --devices N}.
  * Exit status 0 when every request succeeded and no serial number was issued twice, 1
@@ -15,7 +17,21 @@ public final class LoadGenerator {
 	}
 
 	public static void main(String[] args) {
+		clientCrypto();
 		System.exit(run(args, System.out, System.err));
+	}
+
+	/**
+	 * The client's own RSA (decrypting every CertRep with the device key) on AWS-LC where
+	 * its native library loads, as the services use it: the load generator shares the
+	 * machine with the server under test, and the JDK's RSA would make the client, not
+	 * the server, the limit. {@code KEYWARD_NATIVE_CRYPTO=false} keeps the JDK's.
+	 */
+	private static void clientCrypto() {
+		if (!"false".equalsIgnoreCase(System.getenv("KEYWARD_NATIVE_CRYPTO"))
+				&& AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError() == null) {
+			AmazonCorrettoCryptoProvider.install();
+		}
 	}
 
 	static int run(String[] args, PrintStream out, PrintStream err) {
