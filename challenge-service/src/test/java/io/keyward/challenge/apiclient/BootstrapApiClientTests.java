@@ -24,9 +24,13 @@ import io.keyward.challenge.ChallengeServiceApplication;
 import io.keyward.challenge.IntegrationTestSupport;
 import io.keyward.testsupport.TestPostgres;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 
@@ -90,13 +94,23 @@ class BootstrapApiClientTests extends IntegrationTestSupport {
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		try {
 			CountDownLatch start = new CountDownLatch(1);
+			// Spring Boot sets up the JVM-wide logging system while an application
+			// prepares
+			// its environment; two doing it at once break each other's set-up. The second
+			// instance waits for that step of the first; everything after it, the
+			// bootstrap
+			// client included, still runs at the same time.
+			CountDownLatch loggingReady = new CountDownLatch(1);
 			List<Future<ConfigurableApplicationContext>> starting = new ArrayList<>();
-			for (int i = 0; i < 2; i++) {
-				starting.add(threads.submit(() -> {
-					start.await();
-					return start(schema, dataDir, "");
-				}));
-			}
+			starting.add(threads.submit(() -> {
+				start.await();
+				return start(schema, dataDir, "", loggingReady);
+			}));
+			starting.add(threads.submit(() -> {
+				start.await();
+				assertThat(loggingReady.await(60, TimeUnit.SECONDS)).isTrue();
+				return start(schema, dataDir, "", null);
+			}));
 			start.countDown();
 			for (Future<ConfigurableApplicationContext> instance : starting) {
 				instances.add(instance.get(120, TimeUnit.SECONDS));
@@ -134,17 +148,29 @@ class BootstrapApiClientTests extends IntegrationTestSupport {
 	 * because they outrank challenge-service.yml.
 	 */
 	private static ConfigurableApplicationContext start(String schema, Path dataDir, String bootstrapKey) {
+		return start(schema, dataDir, bootstrapKey, null);
+	}
+
+	private static ConfigurableApplicationContext start(String schema, Path dataDir, String bootstrapKey,
+			CountDownLatch loggingReady) {
 		TestPostgres postgres = TestPostgres.get();
-		return ChallengeServiceApplication.application()
-			.run("--server.port=0", "--spring.datasource.url=" + postgres.jdbcUrl(),
-					"--spring.datasource.username=" + postgres.username(),
-					"--spring.datasource.password=" + postgres.password(),
-					"--spring.datasource.hikari.maximum-pool-size=2", "--spring.flyway.schemas=" + schema,
-					"--spring.flyway.default-schema=" + schema,
-					"--spring.jpa.properties.hibernate.default_schema=" + schema, "--keyward.data-dir=" + dataDir,
-					"--keyward.kek=" + KEK, "--keyward.security.service-tokens=" + SERVICE_TOKEN,
-					"--keyward.challenge.bootstrap-api-key=" + bootstrapKey,
-					"--spring.application.name=challenge-service-" + schema.toLowerCase(Locale.ROOT));
+		SpringApplicationBuilder application = ChallengeServiceApplication.application();
+		if (loggingReady != null) {
+			// ordered after Spring Boot's LoggingApplicationListener
+			application.listeners((ApplicationListener<ApplicationEvent>) (event) -> {
+				if (event instanceof ApplicationEnvironmentPreparedEvent) {
+					loggingReady.countDown();
+				}
+			});
+		}
+		return application.run("--server.port=0", "--spring.datasource.url=" + postgres.jdbcUrl(),
+				"--spring.datasource.username=" + postgres.username(),
+				"--spring.datasource.password=" + postgres.password(), "--spring.datasource.hikari.maximum-pool-size=2",
+				"--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema,
+				"--spring.jpa.properties.hibernate.default_schema=" + schema, "--keyward.data-dir=" + dataDir,
+				"--keyward.kek=" + KEK, "--keyward.security.service-tokens=" + SERVICE_TOKEN,
+				"--keyward.challenge.bootstrap-api-key=" + bootstrapKey,
+				"--spring.application.name=challenge-service-" + schema.toLowerCase(Locale.ROOT));
 	}
 
 }
