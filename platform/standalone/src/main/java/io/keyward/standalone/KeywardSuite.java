@@ -113,6 +113,7 @@ public final class KeywardSuite implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		});
+		List<Future<?>> starting = new ArrayList<>();
 		try {
 			CompletableFuture<Void> loggingReady = new CompletableFuture<>();
 			ApplicationListener<ApplicationEvent> loggingWatch = (event) -> {
@@ -129,18 +130,43 @@ public final class KeywardSuite implements AutoCloseable {
 					loggingReady.complete(null);
 				}
 			});
+			starting.add(ca);
 			await(loggingReady);
 			Future<?> challenge = starter
 				.submit(() -> run(ChallengeServiceApplication::application, s.challengePort(), this.common, clock));
+			starting.add(challenge);
 			Future<?> admin = starter
 				.submit(() -> run(AdminUiApplication::application, s.adminPort(), this.common, clock));
+			starting.add(admin);
 			await(ca);
 			await(challenge);
 			run(ScepGatewayApplication::application, s.gatewayPort(), this.common, clock);
 			await(admin);
 		}
+		catch (RuntimeException | Error ex) {
+			// let the services still starting finish, so that closing the suite closes
+			// them
+			// too instead of leaving their web servers running
+			settle(starting);
+			throw ex;
+		}
 		finally {
 			starter.shutdownNow();
+		}
+	}
+
+	private static void settle(List<Future<?>> starting) {
+		for (Future<?> start : starting) {
+			try {
+				start.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (ExecutionException ex) {
+				// the first failure is the one reported; this one is in the log
+			}
 		}
 	}
 
