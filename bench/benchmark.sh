@@ -132,7 +132,7 @@ run_load() { # server bits device-bits P devices warmup [name]
 	fi
 	pm=""
 	[ "$server" = keyward ] && pm=$(head -1 "$KW_DATA/postgres/postmaster.pid" 2>/dev/null || true)
-	timeout "$LOADGEN_TIMEOUT" "$JAVA" -jar "$LOADGEN_JAR" --url "$url" "${challenge[@]}" --devices "$n" \
+	timeout "$LOADGEN_TIMEOUT" "$JAVA" $LOADGEN_JAVA_OPTS -jar "$LOADGEN_JAR" --url "$url" "${challenge[@]}" --devices "$n" \
 		--concurrency "$p" --warmup "$w" --key-size "$dbits" --key-pool "$([ "$dbits" = 4096 ] && echo "$KEY_POOL_4096" || echo "$KEY_POOL")" \
 		--pids "$pids" --json "$out" \
 		>"$RAW/$name.txt" 2>&1 &

@@ -66,7 +66,7 @@ done
 (
 	for i in $(seq 1 40); do
 		[ -f "$STOP" ] && break
-		timeout 300 "$JAVA" -jar "$LOADGEN_JAR" --url "$GW/scep/default" --challenge "api:$CH" --api-key "$API_KEY" \
+		timeout 300 "$JAVA" $LOADGEN_JAVA_OPTS -jar "$LOADGEN_JAR" --url "$GW/scep/default" --challenge "api:$CH" --api-key "$API_KEY" \
 			--devices 150 --concurrency 4 --key-pool 32 --timeout "$CLIENT_TIMEOUT" --json "$W/loadgen-$i.json" \
 			>"$W/loadgen-$i.txt" 2>&1 || true
 		# it mints its challenges ahead: while the challenge-service is down it cannot start

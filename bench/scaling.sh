@@ -70,7 +70,7 @@ for cfg in $CONFIGS; do
 	t0=$(date +%s%N)
 	pids=()
 	for ((i = 0; i < g; i++)); do
-		"$JAVA" -jar "$LOADGEN_JAR" --url "${gateways[$i]}/scep/default" --challenge "api:${challenges[$((i % r))]}" \
+		"$JAVA" $LOADGEN_JAVA_OPTS -jar "$LOADGEN_JAR" --url "${gateways[$i]}/scep/default" --challenge "api:${challenges[$((i % r))]}" \
 			--api-key "$api_key" --key-pool 64 --devices $((TOTAL_N / g)) --concurrency $((TOTAL_P / g)) --warmup $((TOTAL_W / g)) \
 			--json "$W/$cfg-loadgen-$i.json" >"$W/$cfg-loadgen-$i.txt" 2>&1 &
 		pids+=($!)

@@ -25,9 +25,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
- * Issues a certificate for an {@link IssueRequest}: CSR verification, the look-up of a
- * certificate already issued for it, template lookup and policy, signing, then the
- * request and the certificate stored in one statement.
+ * Issues a certificate for an {@link IssueRequest}: CSR verification, template lookup and
+ * policy, signing, then the request and the certificate stored in one statement.
  * <p>
  * A refused request (unknown template, bad CSR, weak key) is answered 400, logged as
  * {@code event=issuance_refused} and <em>not stored</em>: checks run before anything is
@@ -37,9 +36,10 @@ import org.springframework.stereotype.Service;
  * Issuance is idempotent per transactionID and CSR: a caller that retries after an
  * uncertain failure (its read timed out, or this process died after the commit but before
  * the answer) gets the certificate already issued, logged as
- * {@code event=issuance_replayed}, so a SCEP transaction yields exactly one certificate.
- * The same transactionID with another CSR is another request (whether to allow that is
- * the gateway's decision); requests without a transactionID are never deduplicated.
+ * {@code event=issuance_replayed} with the serial of the certificate signed for the retry
+ * and discarded, so a SCEP transaction yields exactly one certificate. The same
+ * transactionID with another CSR is another request (whether to allow that is the
+ * gateway's decision); requests without a transactionID are never deduplicated.
  */
 @Service
 class Issuance {
@@ -91,15 +91,17 @@ class Issuance {
 				: optional("template", request.template());
 		CertificateSigningRequest csr = CertificateSigningRequest.decode(request.csr());
 		String csrSha256 = csr.sha256();
-		if (transactionId != null) {
-			// before the template and policy: a certificate that exists is answered
-			// even if the configuration changed since it was issued
-			Optional<CertificateRecord> previous = this.store.findIssued(transactionId, csrSha256);
-			if (previous.isPresent()) {
-				return replayed(previous.get(), null);
-			}
+		try {
+			return issueNew(csr, csrSha256, profile, templateName, transactionId);
 		}
-		return issueNew(csr, csrSha256, profile, templateName, transactionId);
+		catch (CertificateRequestRefused ex) {
+			// a certificate that exists is answered even if the configuration changed
+			// since it was issued; only a refusal pays for this look-up, the common case
+			// (a new request) does not
+			Optional<CertificateRecord> previous = (transactionId != null)
+					? this.store.findIssued(transactionId, csrSha256) : Optional.empty();
+			return previous.map((certificate) -> replayed(certificate, null)).orElseThrow(() -> ex);
+		}
 	}
 
 	private CertificateRecord issueNew(CertificateSigningRequest csr, String csrSha256, String profile,
@@ -122,8 +124,12 @@ class Issuance {
 			}
 			catch (DataIntegrityViolationException ex) {
 				if (violates(ex, CertificateStore.UNIQUE_REQUEST)) {
-					// the same request, sent again while this one was signing, was
-					// stored first: its certificate is the answer, this one is dropped
+					// the same request was stored before (a retry) or while this one was
+					// signing (a race): its certificate is the answer, this one is
+					// dropped
+					// unanswered. Checking first would cost every new request a round
+					// trip
+					// to save one signature per replay
 					return replayed(this.store.findIssued(transactionId, csrSha256).orElseThrow(() -> ex),
 							issued.serialHex());
 				}

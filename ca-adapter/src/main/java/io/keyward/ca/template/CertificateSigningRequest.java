@@ -16,9 +16,9 @@ import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+
+import io.keyward.scep.CertificationRequest;
 
 /**
  * A PKCS#10 request (RFC 2986) whose self-signature has been verified, so the requester
@@ -31,13 +31,6 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  */
 public record CertificateSigningRequest(byte[] der, X500Name subject, SubjectPublicKeyInfo publicKey,
 		List<GeneralName> subjectAltNames) {
-
-	/**
-	 * Bouncy Castle verifies signatures on curves the JDK no longer implements
-	 * (secp256k1, brainpool), so such a CSR gets the precise "curve not accepted" answer
-	 * from the template rather than a vague signature error.
-	 */
-	private static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
 
 	private static final String PEM_HEADER = "-----BEGIN CERTIFICATE REQUEST-----";
 
@@ -88,20 +81,17 @@ public record CertificateSigningRequest(byte[] der, X500Name subject, SubjectPub
 		}
 	}
 
+	/**
+	 * The same check as the gateway's
+	 * ({@link CertificationRequest#selfSignatureVerifies}): Bouncy Castle verifies
+	 * signatures on curves the JDK no longer implements (secp256k1, brainpool), so such a
+	 * CSR gets the precise "curve not accepted" answer from the template rather than a
+	 * vague signature error.
+	 */
 	private static void verifySignature(PKCS10CertificationRequest request) {
 		boolean valid;
 		try {
-			// the JDK first: Bouncy Castle's RSA runs a Miller-Rabin test on every new
-			// modulus; Bouncy Castle keeps the last word (curves the JDK dropped)
-			valid = request
-				.isSignatureValid(new JcaContentVerifierProviderBuilder().build(request.getSubjectPublicKeyInfo()));
-		}
-		catch (Exception ex) {
-			valid = false;
-		}
-		try {
-			valid = valid || request.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(PROVIDER)
-				.build(request.getSubjectPublicKeyInfo()));
+			valid = CertificationRequest.selfSignatureVerifies(request);
 		}
 		catch (Exception ex) {
 			throw new CertificateRequestRefused(

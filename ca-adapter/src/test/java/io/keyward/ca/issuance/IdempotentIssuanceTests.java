@@ -47,9 +47,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * One certificate per (transactionID, CSR): a retry after an uncertain failure, or the
@@ -125,11 +127,15 @@ class IdempotentIssuanceTests {
 		assertThat(this.jdbc.queryForObject("select csr_sha256 from ca.certificate_request where transaction_id = ?",
 				String.class, transactionId))
 			.isEqualTo(sha256(der));
-		// found by the look-up, so nothing was signed for the retry
+		// no look-up before signing: the retry's own certificate was signed, refused by
+		// the
+		// unique index, and dropped (never stored nor answered)
 		assertThat(output.getOut().lines().filter((line) -> line.contains("event=issuance_replayed")))
 			.filteredOn((line) -> line.contains(transactionId))
 			.singleElement(InstanceOfAssertFactories.STRING)
-			.endsWith("event=issuance_replayed serial=" + serial + " transactionId=" + transactionId);
+			.contains("event=issuance_replayed serial=" + serial + " transactionId=" + transactionId
+					+ " discardedSerial=")
+			.doesNotEndWith("discardedSerial=" + serial);
 		assertThat(replayedCount()).isEqualTo(replayedBefore + 1);
 	}
 
@@ -148,6 +154,35 @@ class IdempotentIssuanceTests {
 
 		assertThat(retried).isEqualTo(first);
 		assertThat(certificateSerials(transactionId)).containsExactly(first);
+	}
+
+	@Test
+	void whenARetryNamesATemplateThatRefusesItThenTheStoredCertificateIsStillAnswered(CapturedOutput output) {
+		String transactionId = "tx-" + UUID.randomUUID();
+		String csr = TestCsrs.forKey(RSA_2048, "CN=template-gone").base64();
+		CertificateAuthorityClient client = client();
+
+		String first = client.issue(new IssueRequest(csr, "devices", "default", transactionId)).serialNumber();
+		String retried = client.issue(new IssueRequest(csr, "devices", "no-such-template", transactionId))
+			.serialNumber();
+
+		assertThat(retried).isEqualTo(first);
+		assertThat(certificateSerials(transactionId)).containsExactly(first);
+		// refused before signing, so nothing was signed for the retry
+		assertThat(output.getOut().lines().filter((line) -> line.contains("event=issuance_replayed")))
+			.filteredOn((line) -> line.contains(transactionId))
+			.singleElement(InstanceOfAssertFactories.STRING)
+			.endsWith("event=issuance_replayed serial=" + first + " transactionId=" + transactionId);
+	}
+
+	@Test
+	void whenANewRequestIsRefusedThenNothingIsStored() {
+		String transactionId = "tx-" + UUID.randomUUID();
+		String csr = TestCsrs.forKey(RSA_2048, "CN=refused").base64();
+
+		assertThatExceptionOfType(HttpClientErrorException.BadRequest.class)
+			.isThrownBy(() -> client().issue(new IssueRequest(csr, "devices", "no-such-template", transactionId)));
+		assertThat(requestRows(transactionId)).isZero();
 	}
 
 	@Test

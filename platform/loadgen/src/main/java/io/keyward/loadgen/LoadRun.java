@@ -2,7 +2,6 @@ package io.keyward.loadgen;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
@@ -103,7 +102,7 @@ public final class LoadRun {
 					this.options.mix() == Mix.RENEWAL, pool);
 		}
 		try (ScepEndpoint endpoint = new ScepEndpoint(this.options.url(), this.options.caIdent(),
-				this.options.timeout())) {
+				this.options.timeout(), this.options.concurrency())) {
 			ServerCertificates server = serverCertificates(endpoint);
 			List<Device> prepared = devices;
 			List<PreparedRequest> requests = Parallel.map(prepared.size(),
@@ -151,8 +150,8 @@ public final class LoadRun {
 	}
 
 	private ServerCertificates serverCertificates(ScepEndpoint endpoint) throws IOException, InterruptedException {
-		HttpResponse<byte[]> caps = endpoint.get("GetCACaps");
-		HttpResponse<byte[]> caCert = endpoint.get("GetCACert");
+		ScepEndpoint.Response caps = endpoint.get("GetCACaps");
+		ScepEndpoint.Response caCert = endpoint.get("GetCACert");
 		if (caCert.statusCode() != 200) {
 			throw new IOException("GetCACert answered HTTP " + caCert.statusCode());
 		}
@@ -232,7 +231,7 @@ public final class LoadRun {
 			throws InterruptedException {
 		long start = System.nanoTime();
 		try {
-			HttpResponse<byte[]> response = endpoint.get(operation.wireName());
+			ScepEndpoint.Response response = endpoint.get(operation.wireName());
 			long nanos = System.nanoTime() - start;
 			boolean ok = response.statusCode() == 200 && response.body().length > 0;
 			recorder.record(operation, nanos, ok ? null : "HTTP " + response.statusCode());

@@ -1,8 +1,7 @@
 package io.keyward.loadgen;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.io.InterruptedIOException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
@@ -47,7 +46,7 @@ final class PkiExchange {
 	X509Certificate exchange(Operation operation, byte[] pkiMessage, byte[] senderNonce, String transactionId,
 			PrivateKey recipientKey, PublicKey requestedKey, String challenge) throws InterruptedException {
 		long start = System.nanoTime();
-		HttpResponse<byte[]> response;
+		ScepEndpoint.Response response;
 		try {
 			response = this.endpoint.pkiOperation(pkiMessage);
 		}
@@ -80,7 +79,7 @@ final class PkiExchange {
 	}
 
 	static String kind(IOException ex) {
-		return (ex instanceof HttpTimeoutException) ? "timeout" : "IOException " + ex.getClass().getSimpleName();
+		return (ex instanceof InterruptedIOException) ? "timeout" : "IOException " + ex.getClass().getSimpleName();
 	}
 
 	static String check(CertRepResponse certRep, byte[] senderNonce, String transactionId, PublicKey requestedKey) {

@@ -59,11 +59,9 @@ public final class CertificationRequest {
 		catch (IOException | RuntimeException ex) {
 			throw new InvalidRequestException("messageData is not a PKCS#10 certification request", ex);
 		}
-		boolean valid = JdkFirst.verifies(pkcs10);
+		boolean valid;
 		try {
-			valid = valid || pkcs10
-				.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BouncyCastle.PROVIDER)
-					.build(pkcs10.getSubjectPublicKeyInfo()));
+			valid = selfSignatureVerifies(pkcs10);
 		}
 		catch (OperatorCreationException | PKCSException | RuntimeException ex) {
 			throw new InvalidRequestException("PKCS#10 signature cannot be verified", ex);
@@ -72,6 +70,22 @@ public final class CertificationRequest {
 			throw new InvalidRequestException("PKCS#10 signature does not verify");
 		}
 		return new CertificationRequest(pkcs10, der.clone());
+	}
+
+	/**
+	 * The self-signature check of RFC 2986 section 3 (proof of possession of the private
+	 * key): the JDK's providers first, Bouncy Castle's for what they cannot check or do
+	 * not pass (odd signature OIDs, curves the JDK dropped).
+	 * @param pkcs10 a parsed request
+	 * @return whether the signature verifies with the request's own public key
+	 * @throws OperatorCreationException when no provider knows the key or the algorithm
+	 * @throws PKCSException when the signature cannot be processed
+	 */
+	public static boolean selfSignatureVerifies(PKCS10CertificationRequest pkcs10)
+			throws OperatorCreationException, PKCSException {
+		return JdkFirst.verifies(pkcs10)
+				|| pkcs10.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BouncyCastle.PROVIDER)
+					.build(pkcs10.getSubjectPublicKeyInfo()));
 	}
 
 	public PKCS10CertificationRequest pkcs10() {
