@@ -25,7 +25,8 @@
 #                                  challenge and transactionID)
 #   BENCH_RUN_DIR                  scratch directory (default /tmp/keyward-bench-<pid>)
 #   BENCH_RESULTS                  results directory (default bench/results)
-#   KEYWARD_JAVA_OPTS              JVM options for Keyward standalone
+#   KEYWARD_JAVA_OPTS              JVM options for Keyward standalone (default: those of
+#                                  `./keyward start`, -Xmx512m -XX:+UseSerialGC)
 #   BENCH_REPORT_FROM=<raw dir>    only rewrite the report from an earlier run's raw directory
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -38,6 +39,8 @@ SIZES=${BENCH_SIZES:-"2048 4096"}
 STEP_SECONDS=${BENCH_STEP_SECONDS:-6}
 DEVICE_KEY_4096=${BENCH_DEVICE_KEY_4096:-4096}
 KEY_POOL=${BENCH_KEY_POOL:-64}
+# the JVM options of `./keyward start`
+KEYWARD_OPTS=${KEYWARD_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}
 WARM_KEYWARD=${BENCH_WARMUP_KEYWARD:-18000}
 WARM_KEYWARD_4096=${BENCH_WARMUP_KEYWARD_4096:-3000}
 WARM_MICROMDM=${BENCH_WARMUP_MICROMDM:-300}
@@ -98,7 +101,7 @@ start_keyward() { # bits data-dir log
 		KEYWARD_CA_KEY_ALGORITHM="RSA_$bits" KEYWARD_BOOTSTRAP_API_KEY="$KW_API_KEY" \
 		KEYWARD_ADMIN_INITIAL_PASSWORD="$(openssl rand -hex 12)" KEYWARD_CHALLENGE_MAX_OUTSTANDING=0 \
 		KEYWARD_SECRETS_DIR="$RUN/no-secrets" \
-		setsid "$JAVA" ${KEYWARD_JAVA_OPTS:-} -jar "$STANDALONE_JAR" >"$log" 2>&1 </dev/null &
+		setsid "$JAVA" $KEYWARD_OPTS -jar "$STANDALONE_JAR" >"$log" 2>&1 </dev/null &
 	KW_PID=$!
 	for ((i = 0; i < 3000; i++)); do
 		if grep -qs 'Keyward is ready' "$log"; then
@@ -262,7 +265,7 @@ table() { # bits
 	echo
 	echo "## Machine"
 	echo
-	jq -r '.machine | "- cores (nproc): \(.nproc)\n- CPU: \(.cpu)\n- memory: \(.memory)\n- JDK: \(.jdk)\n- micromdm scepserver: \(.scepserver)\n- kernel: \(.kernel)\n- Keyward commit: \(.commit)\(if .uncommittedFiles > 0 then " (+\(.uncommittedFiles) uncommitted files)" else "" end)\n- load average at start: \(.loadAverageAtStart)"' "$JSON"
+	jq -r '.machine | "- cores (nproc): \(.nproc)\n- CPU: \(.cpu)\n- memory: \(.memory)\n- JDK: \(.jdk)\n- micromdm scepserver: \(.scepserver)\n- kernel: \(.kernel)\n- Keyward commit: \(.commit)\(if .uncommittedFiles > 0 then " (+\(.uncommittedFiles) uncommitted files)" else "" end)\n- load average at start: \(.loadAverageAtStart)\n- JVM options: Keyward `\(.keywardJavaOptions // "")`, load generator `\(.loadgenJavaOptions // "")`"' "$JSON"
 	echo
 	echo "## Cold start (Keyward standalone, launch to the \"Keyward is ready\" line)"
 	echo

@@ -36,8 +36,10 @@ machine_json() {
 	dirty=$(git -C "$BENCH_HOME" status --porcelain --untracked-files=no 2>/dev/null | wc -l)
 	jq -n --arg nproc "$(nproc)" --arg model "$model" --arg mem "$mem" --arg jdk "$jdk" --arg scep "$scep" \
 		--arg commit "$commit" --arg dirty "$dirty" --arg kernel "$(uname -r)" --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" \
+		--arg keywardOpts "${KEYWARD_OPTS:-${KEYWARD_JAVA_OPTS:-}}" --arg loadgenOpts "$LOADGEN_JAVA_OPTS" \
 		'{nproc: ($nproc|tonumber), cpu: $model, memory: $mem, jdk: $jdk, scepserver: $scep,
-		  commit: $commit, uncommittedFiles: ($dirty|tonumber), kernel: $kernel, loadAverageAtStart: $load}'
+		  commit: $commit, uncommittedFiles: ($dirty|tonumber), kernel: $kernel, loadAverageAtStart: $load,
+		  keywardJavaOptions: $keywardOpts, loadgenJavaOptions: $loadgenOpts}'
 }
 
 # CPU time in ms (utime + stime) of a process and its live children; for PostgreSQL
