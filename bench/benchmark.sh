@@ -14,8 +14,8 @@
 #   BENCH_STEP_SECONDS=6           target duration of each timed step (devices are sized from
 #                                  the previous step's rate)
 #   BENCH_DEVICE_KEY_4096=4096     device key size in the RSA-4096 round
-#   BENCH_WARMUP_KEYWARD=18000     untimed enrollments at P=8 before the RSA-2048 steps: a fresh
-#                                  JVM reaches its steady rate after about 15000 (the C2 compiler
+#   BENCH_WARMUP_KEYWARD=36000     untimed enrollments at P=8 before the RSA-2048 steps: a fresh
+#                                  JVM reaches its steady rate after 15000-35000 (the C2 compiler
 #                                  works through four Spring applications: docs/performance.md)
 #   BENCH_WARMUP_KEYWARD_4096=3000 the same before the RSA-4096 steps
 #   BENCH_WARMUP_MICROMDM=300      micromdm's warm-up (compiled ahead; connections, caches)
@@ -41,7 +41,7 @@ DEVICE_KEY_4096=${BENCH_DEVICE_KEY_4096:-4096}
 KEY_POOL=${BENCH_KEY_POOL:-64}
 # the JVM options of `./keyward start`
 KEYWARD_OPTS=${KEYWARD_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}
-WARM_KEYWARD=${BENCH_WARMUP_KEYWARD:-18000}
+WARM_KEYWARD=${BENCH_WARMUP_KEYWARD:-36000}
 WARM_KEYWARD_4096=${BENCH_WARMUP_KEYWARD_4096:-3000}
 WARM_MICROMDM=${BENCH_WARMUP_MICROMDM:-300}
 KEY_POOL_4096=${BENCH_KEY_POOL_4096:-16}
@@ -50,7 +50,7 @@ RESULTS=${BENCH_RESULTS:-$BENCH_HOME/bench/results}
 STAMP=$(date -u +%Y-%m-%d-%H%M)
 SCEP_PORT=18400
 KW_GATEWAY=18500 KW_CHALLENGE=18501 KW_CA=18502 KW_ADMIN=18503 KW_DB=18504
-LOADGEN_TIMEOUT=${BENCH_LOADGEN_TIMEOUT:-480}
+LOADGEN_TIMEOUT=${BENCH_LOADGEN_TIMEOUT:-900}
 STARTED=$(date +%s)
 
 command -v scepserver >/dev/null || fail "micromdm scepserver is not installed (Debian package scep)"

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,7 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param challengeUrl base URL of the challenge-service
  * @param caUrl base URL of the ca-adapter
  * @param serviceToken the bearer token this gateway presents to both
- * @param timeout connect and read timeout for those calls
+ * @param timeout connect and read timeout for those calls (positive, as are the other
+ * durations: a zero retry interval would make the finisher spin)
  * @param ndesProfile the profile served at the NDES path {@code /certsrv/mscep/mscep.dll}
  * @param maxMessageSize largest PKIOperation body accepted by POST
  * @param caCertificatesCache how long the CA chain fetched from the ca-adapter is reused
@@ -35,10 +37,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("keyward.gateway")
 public record GatewayProperties(@NotNull URI challengeUrl, @NotNull URI caUrl, String serviceToken,
-		@DefaultValue("10s") @NotNull Duration timeout, @DefaultValue("default") @NotBlank String ndesProfile,
-		@DefaultValue("2MB") @NotNull DataSize maxMessageSize,
+		@DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration timeout,
+		@DefaultValue("default") @NotBlank String ndesProfile, @DefaultValue("2MB") @NotNull DataSize maxMessageSize,
 		@DefaultValue("10m") @NotNull Duration caCertificatesCache,
-		@DefaultValue("10s") @NotNull Duration retryInterval, @DefaultValue("24h") @NotNull Duration pendingMaxAge,
+		@DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration retryInterval,
+		@DefaultValue("24h") @NotNull @DurationMin(millis = 1) Duration pendingMaxAge,
 		@NotEmpty Map<String, @Valid Profile> profiles) {
 
 	/**

@@ -1,0 +1,57 @@
+package io.keyward.gateway;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A setting that cannot work stops the gateway at start with the setting's name, instead
+ * of a finisher that spins or calls that time out at once.
+ */
+class GatewayPropertiesTests {
+
+	private final ApplicationContextRunner contexts = new ApplicationContextRunner()
+		.withUserConfiguration(Binding.class)
+		.withPropertyValues("keyward.gateway.challenge-url=http://127.0.0.1:18081",
+				"keyward.gateway.ca-url=http://127.0.0.1:18082", "keyward.gateway.profiles.default.template=default");
+
+	@Test
+	void whenDurationsArePositiveThenTheyBind() {
+		this.contexts.withPropertyValues("keyward.gateway.retry-interval=250ms", "keyward.gateway.pending-max-age=2h")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				GatewayProperties properties = context.getBean(GatewayProperties.class);
+				assertThat(properties.retryInterval()).isEqualTo(Duration.ofMillis(250));
+				assertThat(properties.pendingMaxAge()).isEqualTo(Duration.ofHours(2));
+				assertThat(properties.timeout()).isEqualTo(Duration.ofSeconds(10));
+			});
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "retry-interval, 0s, retryInterval", "retry-interval, -5s, retryInterval",
+			"pending-max-age, 0s, pendingMaxAge", "timeout, 0ms, timeout" })
+	void whenADurationIsNotPositiveThenTheGatewayDoesNotStart(String setting, String value, String field) {
+		this.contexts.withPropertyValues("keyward.gateway." + setting + "=" + value).run((context) -> {
+			assertThat(context).hasFailed();
+			// Spring Boot's bind failure names the prefix and the field
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("keyward.gateway")
+				.hasMessageContaining("'" + field + "'");
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(GatewayProperties.class)
+	static class Binding {
+
+	}
+
+}
