@@ -124,12 +124,11 @@ class Issuance {
 			}
 			catch (DataIntegrityViolationException ex) {
 				if (violates(ex, CertificateStore.UNIQUE_REQUEST)) {
-					// the same request was stored before (a retry) or while this one was
-					// signing (a race): its certificate is the answer, this one is
-					// dropped
-					// unanswered. Checking first would cost every new request a round
-					// trip
-					// to save one signature per replay
+					// the same request was stored before (a retry) or while
+					// this one was signing (a race): its certificate is the
+					// answer, this one is dropped unanswered. Looking first
+					// would cost every new request a round trip to save one
+					// signature per replay
 					return replayed(this.store.findIssued(transactionId, csrSha256).orElseThrow(() -> ex),
 							issued.serialHex());
 				}
