@@ -16,6 +16,7 @@ import org.bouncycastle.operator.ContentVerifier;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
@@ -43,6 +44,9 @@ final class JdkFirst {
 
 	private static final DefaultSignatureAlgorithmIdentifierFinder SIGNATURE_ALGORITHMS = new DefaultSignatureAlgorithmIdentifierFinder();
 
+	/** Stateless: a fresh digest per check. */
+	private static final DigestCalculatorProvider DIGESTS = digests();
+
 	private JdkFirst() {
 	}
 
@@ -53,7 +57,7 @@ final class JdkFirst {
 	static boolean verifies(SignerInformation signer, PublicKey key) {
 		try {
 			return signer.verify(new SignerInformationVerifier(CMS_SIGNATURE_NAMES, SIGNATURE_ALGORITHMS,
-					new PlainVerifiers(key), new JcaDigestCalculatorProviderBuilder().build()));
+					new PlainVerifiers(key), DIGESTS));
 		}
 		catch (Exception ex) {
 			return false;
@@ -70,6 +74,15 @@ final class JdkFirst {
 		}
 		catch (Exception ex) {
 			return false;
+		}
+	}
+
+	private static DigestCalculatorProvider digests() {
+		try {
+			return new JcaDigestCalculatorProviderBuilder().build();
+		}
+		catch (OperatorCreationException ex) {
+			throw new ExceptionInInitializerError(ex);
 		}
 	}
 
