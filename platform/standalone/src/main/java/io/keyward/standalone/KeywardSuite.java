@@ -144,9 +144,8 @@ public final class KeywardSuite implements AutoCloseable {
 			await(admin);
 		}
 		catch (RuntimeException | Error ex) {
-			// let the services still starting finish, so that closing the suite closes
-			// them
-			// too instead of leaving their web servers running
+			// let the services still starting finish, so that closing the suite
+			// closes them too instead of leaving their web servers running
 			settle(starting);
 			throw ex;
 		}
