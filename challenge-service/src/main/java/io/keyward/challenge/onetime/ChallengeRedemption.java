@@ -36,6 +36,16 @@ class ChallengeRedemption {
 
 	private static final Logger log = LoggerFactory.getLogger(ChallengeRedemption.class);
 
+	/** The statement of {@link #redeemUnused}, visible to the plan test. */
+	static final String REDEEM_UNUSED = """
+			update challenge.challenge
+			set redeemed_at = :now, transaction_id = :transactionId, subject = :subject,
+			    public_key_sha256 = :publicKeySha256
+			where challenge_hash = :challengeHash and profile = :profile
+			    and transaction_id is null and expires_at > :now
+			returning challenge_hash, template
+			""";
+
 	private final ChallengeRepository challenges;
 
 	private final JdbcClient jdbc;
@@ -89,21 +99,20 @@ class ChallengeRedemption {
 	/**
 	 * Mark a challenge used, in one statement. Under PostgreSQL's READ COMMITTED a second
 	 * concurrent UPDATE of the same row waits for the first to commit and then re-checks
-	 * {@code redeemed_at is null} against the committed row, so exactly one caller
+	 * {@code transaction_id is null} against the committed row, so exactly one caller
 	 * redeems it.
+	 * <p>
+	 * The guard names {@code transaction_id}, set together with {@code redeemed_at}
+	 * (constraint {@code challenge_redeemed_by_transaction}), so that the partial index
+	 * {@code challenge_outstanding} ({@code where redeemed_at is null}) cannot be chosen
+	 * over {@code challenge_hash_unique}: on statistics older than a burst of minting it
+	 * was, and each redemption read every outstanding challenge of its profile.
 	 * @return the challenge's template when this call redeemed it
 	 */
 	private Optional<String> redeemUnused(byte[] hash, String profile, Instant now, String transactionId,
 			RedemptionRequest request) {
 		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-		return this.jdbc.sql("""
-				update challenge.challenge
-				set redeemed_at = :now, transaction_id = :transactionId, subject = :subject,
-				    public_key_sha256 = :publicKeySha256
-				where challenge_hash = :challengeHash and profile = :profile
-				    and redeemed_at is null and expires_at > :now
-				returning challenge_hash, template
-				""")
+		return this.jdbc.sql(REDEEM_UNUSED)
 			.param("now", at)
 			.param("transactionId", transactionId)
 			.param("subject", request.subject(), Types.VARCHAR)

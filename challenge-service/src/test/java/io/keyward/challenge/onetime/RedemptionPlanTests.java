@@ -1,0 +1,104 @@
+package io.keyward.challenge.onetime;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.api.Test;
+
+import io.keyward.challenge.IntegrationTestSupport;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The redemption finds its challenge through the unique hash index, whatever PostgreSQL's
+ * statistics say. An MDM mints challenges in bursts (a fleet roll-out) long before
+ * autovacuum has analysed them; a plan through the outstanding-challenges index then
+ * reads every outstanding challenge of the profile per redemption.
+ */
+class RedemptionPlanTests extends IntegrationTestSupport {
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void whenThousandsAreOutstandingAndNotYetAnalysedThenRedemptionUsesTheHashIndex() {
+		String schema = "challenge_plan_" + UUID.randomUUID().toString().replace("-", "");
+		try {
+			flyway(schema).load().migrate();
+			insertOutstanding(schema, 3000);
+			assertThat(planOfRedemption(schema)).contains("challenge_hash_unique")
+				.doesNotContain("challenge_outstanding");
+			// and once analysed with every challenge redeemed (an empty outstanding
+			// index)
+			this.jdbc.update("update " + schema + ".challenge set redeemed_at = now(), transaction_id = 'TX-' || id");
+			this.jdbc.execute("analyze " + schema + ".challenge");
+			insertOutstanding(schema, 3000);
+			assertThat(planOfRedemption(schema)).contains("challenge_hash_unique")
+				.doesNotContain("challenge_outstanding");
+		}
+		finally {
+			this.jdbc.execute("drop schema if exists " + schema + " cascade");
+		}
+	}
+
+	@Test
+	void whenV1RowsExistThenV2KeepsThemAndOutstandingCountsAlike() {
+		String schema = "challenge_migration_" + UUID.randomUUID().toString().replace("-", "");
+		try {
+			flyway(schema).target("1").load().migrate();
+			insertOutstanding(schema, 3);
+			this.jdbc.update("update " + schema + ".challenge set redeemed_at = now(), transaction_id = 'TX-V1' "
+					+ "where id = (select min(id) from " + schema + ".challenge)");
+			flyway(schema).load().migrate();
+			assertThat(this.jdbc.queryForObject("select count(*) from " + schema + ".challenge", Integer.class))
+				.isEqualTo(3);
+			assertThat(this.jdbc.queryForObject("select count(*) from " + schema + ".challenge "
+					+ "where redeemed_at is null and expires_at > now()", Integer.class))
+				.isEqualTo(2);
+			assertThat(this.jdbc.queryForObject(
+					"select max(version) from " + schema + ".flyway_schema_history where success", String.class))
+				.isEqualTo("2");
+			// a redemption without its transaction is refused from now on
+			assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.jdbc
+				.update("update " + schema + ".challenge set redeemed_at = now() where redeemed_at is null"));
+		}
+		finally {
+			this.jdbc.execute("drop schema if exists " + schema + " cascade");
+		}
+	}
+
+	private void insertOutstanding(String schema, int count) {
+		this.jdbc.update("insert into " + schema + ".challenge (challenge_hash, profile, template, created_at, "
+				+ "expires_at) select sha256(uuid_send(gen_random_uuid())), 'default', 'default', now(), "
+				+ "now() + interval '1 hour' from generate_series(1, ?)", count);
+	}
+
+	/**
+	 * EXPLAIN of the statement {@link ChallengeRedemption} runs, against the given schema
+	 */
+	private String planOfRedemption(String schema) {
+		String statement = ChallengeRedemption.REDEEM_UNUSED.replace("challenge.challenge", schema + ".challenge")
+			.replaceAll(":\\w+", "?");
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		return String.join("\n", this.jdbc.queryForList("explain " + statement, String.class, now, "TX-PLAN", null,
+				null, new byte[32], "default", now));
+	}
+
+	private FluentConfiguration flyway(String schema) {
+		return Flyway.configure()
+			.dataSource(this.dataSource)
+			.schemas(schema)
+			.defaultSchema(schema)
+			.locations("classpath:db/migration/challenge");
+	}
+
+}
