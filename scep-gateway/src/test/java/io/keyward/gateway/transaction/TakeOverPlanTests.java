@@ -1,0 +1,94 @@
+package io.keyward.gateway.transaction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.keyward.gateway.AbstractGatewayTests;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A take-over finds its transaction through the unique (profile, transactionID) index,
+ * whatever PostgreSQL's statistics say. When the CA is down, open transactions pile up
+ * long after the table was last analysed (with none open); a plan through the finisher's
+ * partial index of open transactions then read all of them for every claim, just when the
+ * finisher works through the backlog.
+ */
+class TakeOverPlanTests extends AbstractGatewayTests {
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void whenThousandsAreOpenSinceTheLastAnalyseThenTakeOverUsesTheUniqueIndex() {
+		String schema = "gateway_plan_" + UUID.randomUUID().toString().replace("-", "");
+		try {
+			Flyway.configure()
+				.dataSource(this.dataSource)
+				.schemas(schema)
+				.defaultSchema(schema)
+				.locations("classpath:db/migration/gateway")
+				.load()
+				.migrate();
+			insert(schema, "ISSUED", 20_000);
+			this.jdbc.execute("analyze " + schema + ".transaction");
+			insert(schema, "RECEIVED", 3000);
+			for (String seenClaim : List.of("claim_token is null", "claim_token = ?")) {
+				assertThat(planOfTakeOver(schema, seenClaim)).contains("transaction_profile_transaction_id_unique")
+					.doesNotContain("transaction_open_due_idx");
+			}
+		}
+		finally {
+			this.jdbc.execute("drop schema if exists " + schema + " cascade");
+		}
+	}
+
+	private void insert(String schema, String status, int count) {
+		this.jdbc.update("insert into " + schema + ".transaction (id, profile, transaction_id, message_type, "
+				+ "signer_key_sha256, csr_sha256, status, created_at, updated_at) select gen_random_uuid(), "
+				+ "'default', md5(random()::text), 'PKCSReq', 'aa', 'bb', ?, now(), now() "
+				+ "from generate_series(1, ?)", status, count);
+	}
+
+	/**
+	 * EXPLAIN of the statement {@link TransactionClaims#takeOver} runs, in the given
+	 * schema
+	 */
+	private String planOfTakeOver(String schema, String seenClaim) {
+		String statement = "explain " + (TransactionClaims.TAKE_OVER + seenClaim).replaceAll(":\\w+", "?");
+		return this.jdbc.execute((ConnectionCallback<String>) (connection) -> {
+			try (var setPath = connection.createStatement()) {
+				setPath.execute("set search_path to " + schema);
+			}
+			try (var explain = connection.prepareStatement(statement)) {
+				Object[] values = { UUID.randomUUID(), TransactionClaims.utc(java.time.Instant.now()), null, "default",
+						"TX-PLAN", 0, UUID.randomUUID() };
+				int count = explain.getParameterMetaData().getParameterCount();
+				for (int i = 0; i < count; i++) {
+					explain.setObject(i + 1, values[i]);
+				}
+				List<String> lines = new ArrayList<>();
+				try (var rows = explain.executeQuery()) {
+					while (rows.next()) {
+						lines.add(rows.getString(1));
+					}
+				}
+				return String.join("\n", lines);
+			}
+			finally {
+				try (var resetPath = connection.createStatement()) {
+					resetPath.execute("reset search_path");
+				}
+			}
+		});
+	}
+
+}
