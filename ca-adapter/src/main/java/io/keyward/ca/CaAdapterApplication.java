@@ -1,6 +1,6 @@
 package io.keyward.ca;
 
-import io.keyward.api.crypto.NativeCrypto;
+import io.keyward.scep.NativeCrypto;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;

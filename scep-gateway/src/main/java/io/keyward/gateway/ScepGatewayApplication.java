@@ -2,7 +2,7 @@ package io.keyward.gateway;
 
 import java.time.Clock;
 
-import io.keyward.api.crypto.NativeCrypto;
+import io.keyward.scep.NativeCrypto;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

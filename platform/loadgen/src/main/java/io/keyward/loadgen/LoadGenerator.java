@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 
-import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import io.keyward.scep.NativeCrypto;
 
 /**
  * Command-line entry point: {@code java -jar keyward-loadgen.jar --url ... --devices N}.
@@ -28,10 +28,7 @@ public final class LoadGenerator {
 	 * the server, the limit. {@code KEYWARD_NATIVE_CRYPTO=false} keeps the JDK's.
 	 */
 	private static void clientCrypto() {
-		if (!"false".equalsIgnoreCase(System.getenv("KEYWARD_NATIVE_CRYPTO"))
-				&& AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError() == null) {
-			AmazonCorrettoCryptoProvider.install();
-		}
+		System.err.println("loadgen crypto: " + NativeCrypto.install());
 	}
 
 	static int run(String[] args, PrintStream out, PrintStream err) {

@@ -1,4 +1,4 @@
-package io.keyward.api.crypto;
+package io.keyward.scep;
 
 import java.security.Security;
 
