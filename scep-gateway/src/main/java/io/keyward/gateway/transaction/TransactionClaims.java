@@ -33,11 +33,11 @@ public class TransactionClaims {
 
 	/**
 	 * {@link #takeOver}'s statement, completed by the claim token seen. "Still open" is
-	 * written {@code status not in ('ISSUED', 'FAILED')}, not
-	 * {@code status = 'RECEIVED'}: that would let PostgreSQL plan the update through the
-	 * finisher's partial index {@code transaction_open_due_idx}
-	 * ({@code where status = 'RECEIVED'}), which on statistics taken before a backlog of
-	 * open transactions it preferred, reading every open transaction per claim.
+	 * written {@code status not in ('ISSUED', 'FAILED')} rather than
+	 * {@code status = 'RECEIVED'}, the predicate of the finisher's partial index
+	 * {@code transaction_open_due_idx}: with that, PostgreSQL could plan the update
+	 * through the partial index, and did on statistics taken before a backlog of open
+	 * transactions, reading all of them per claim.
 	 */
 	static final String TAKE_OVER = """
 			update transaction set claim_token = :token, claimed_at = :now, csr = coalesce(csr, :csr)
