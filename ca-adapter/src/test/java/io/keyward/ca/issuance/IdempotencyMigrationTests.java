@@ -2,17 +2,17 @@ package io.keyward.ca.issuance;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.keyward.ca.CaAdapterTest;
-import io.keyward.testsupport.TestPostgres;
-import org.flywaydb.core.Flyway;
+import io.keyward.testsupport.ScratchSchema;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,14 +35,22 @@ class IdempotencyMigrationTests {
 
 	private static final String CSR_SHA256 = sha256(CSR);
 
-	private final String schema = "ca_upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
 	@Autowired
 	JdbcTemplate jdbc;
 
+	private ScratchSchema scratch;
+
+	private String schema;
+
+	@BeforeEach
+	void scratchSchema() {
+		this.scratch = ScratchSchema.of(this.jdbc.getDataSource(), "ca");
+		this.schema = this.scratch.name();
+	}
+
 	@AfterEach
-	void dropSchema() {
-		this.jdbc.execute("drop schema if exists " + this.schema + " cascade");
+	void dropSchema() throws SQLException {
+		this.scratch.close();
 	}
 
 	@Test
@@ -88,15 +96,7 @@ class IdempotencyMigrationTests {
 	}
 
 	private void migrate(String target) {
-		TestPostgres postgres = TestPostgres.get();
-		Flyway.configure()
-			.dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
-			.schemas(this.schema)
-			.defaultSchema(this.schema)
-			.locations("classpath:db/migration/ca")
-			.target(target)
-			.load()
-			.migrate();
+		this.scratch.migrate(target);
 	}
 
 	/** The columns V1 has, plus {@code csr_sha256} when given. */

@@ -2,15 +2,13 @@ package io.keyward.challenge.onetime;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 
 import io.keyward.challenge.IntegrationTestSupport;
+import io.keyward.testsupport.ScratchSchema;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -30,10 +28,9 @@ class RedemptionPlanTests extends IntegrationTestSupport {
 	DataSource dataSource;
 
 	@Test
-	void whenThousandsAreOutstandingAndNotYetAnalysedThenRedemptionUsesTheHashIndex() {
-		String schema = "challenge_plan_" + UUID.randomUUID().toString().replace("-", "");
-		try {
-			flyway(schema).load().migrate();
+	void whenThousandsAreOutstandingAndNotYetAnalysedThenRedemptionUsesTheHashIndex() throws Exception {
+		try (ScratchSchema scratch = ScratchSchema.of(this.dataSource, "challenge").migrate()) {
+			String schema = scratch.name();
 			insertOutstanding(schema, 3000);
 			assertThat(planOfRedemption(schema)).contains("challenge_hash_unique")
 				.doesNotContain("challenge_outstanding");
@@ -45,20 +42,16 @@ class RedemptionPlanTests extends IntegrationTestSupport {
 			assertThat(planOfRedemption(schema)).contains("challenge_hash_unique")
 				.doesNotContain("challenge_outstanding");
 		}
-		finally {
-			this.jdbc.execute("drop schema if exists " + schema + " cascade");
-		}
 	}
 
 	@Test
-	void whenV1RowsExistThenV2KeepsThemAndOutstandingCountsAlike() {
-		String schema = "challenge_migration_" + UUID.randomUUID().toString().replace("-", "");
-		try {
-			flyway(schema).target("1").load().migrate();
+	void whenV1RowsExistThenV2KeepsThemAndOutstandingCountsAlike() throws Exception {
+		try (ScratchSchema scratch = ScratchSchema.of(this.dataSource, "challenge").migrate("1")) {
+			String schema = scratch.name();
 			insertOutstanding(schema, 3);
 			this.jdbc.update("update " + schema + ".challenge set redeemed_at = now(), transaction_id = 'TX-V1' "
 					+ "where id = (select min(id) from " + schema + ".challenge)");
-			flyway(schema).load().migrate();
+			scratch.migrate();
 			assertThat(this.jdbc.queryForObject("select count(*) from " + schema + ".challenge", Integer.class))
 				.isEqualTo(3);
 			assertThat(this.jdbc.queryForObject("select count(*) from " + schema + ".challenge "
@@ -70,9 +63,6 @@ class RedemptionPlanTests extends IntegrationTestSupport {
 			// a redemption without its transaction is refused from now on
 			assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.jdbc
 				.update("update " + schema + ".challenge set redeemed_at = now() where redeemed_at is null"));
-		}
-		finally {
-			this.jdbc.execute("drop schema if exists " + schema + " cascade");
 		}
 	}
 
@@ -91,14 +81,6 @@ class RedemptionPlanTests extends IntegrationTestSupport {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		return String.join("\n", this.jdbc.queryForList("explain " + statement, String.class, now, "TX-PLAN", null,
 				null, new byte[32], "default", now));
-	}
-
-	private FluentConfiguration flyway(String schema) {
-		return Flyway.configure()
-			.dataSource(this.dataSource)
-			.schemas(schema)
-			.defaultSchema(schema)
-			.locations("classpath:db/migration/challenge");
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.keyward.gateway.transaction;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -7,7 +8,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.keyward.gateway.AbstractGatewayTests;
-import org.flywaydb.core.Flyway;
+import io.keyward.testsupport.ScratchSchema;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,16 +29,9 @@ class TakeOverPlanTests extends AbstractGatewayTests {
 	DataSource dataSource;
 
 	@Test
-	void whenThousandsAreOpenSinceTheLastAnalyseThenTakeOverUsesTheUniqueIndex() {
-		String schema = "gateway_plan_" + UUID.randomUUID().toString().replace("-", "");
-		try {
-			Flyway.configure()
-				.dataSource(this.dataSource)
-				.schemas(schema)
-				.defaultSchema(schema)
-				.locations("classpath:db/migration/gateway")
-				.load()
-				.migrate();
+	void whenThousandsAreOpenSinceTheLastAnalyseThenTakeOverUsesTheUniqueIndex() throws Exception {
+		try (ScratchSchema scratch = ScratchSchema.of(this.dataSource, "gateway").migrate()) {
+			String schema = scratch.name();
 			insert(schema, "ISSUED", 20_000);
 			this.jdbc.execute("analyze " + schema + ".transaction");
 			insert(schema, "RECEIVED", 3000);
@@ -45,9 +39,6 @@ class TakeOverPlanTests extends AbstractGatewayTests {
 				assertThat(planOfTakeOver(schema, seenClaim)).contains("transaction_profile_transaction_id_unique")
 					.doesNotContain("transaction_open_due_idx");
 			}
-		}
-		finally {
-			this.jdbc.execute("drop schema if exists " + schema + " cascade");
 		}
 	}
 
@@ -69,8 +60,8 @@ class TakeOverPlanTests extends AbstractGatewayTests {
 				setPath.execute("set search_path to " + schema);
 			}
 			try (var explain = connection.prepareStatement(statement)) {
-				Object[] values = { UUID.randomUUID(), TransactionClaims.utc(java.time.Instant.now()), null, "default",
-						"TX-PLAN", 0, UUID.randomUUID() };
+				Object[] values = { UUID.randomUUID(), TransactionClaims.utc(Instant.now()), null, "default", "TX-PLAN",
+						0, UUID.randomUUID() };
 				int count = explain.getParameterMetaData().getParameterCount();
 				for (int i = 0; i < count; i++) {
 					explain.setObject(i + 1, values[i]);

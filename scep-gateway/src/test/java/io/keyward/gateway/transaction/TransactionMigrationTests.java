@@ -6,8 +6,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.keyward.gateway.AbstractGatewayTests;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
+import io.keyward.testsupport.ScratchSchema;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,15 +23,14 @@ class TransactionMigrationTests extends AbstractGatewayTests {
 	DataSource dataSource;
 
 	@Test
-	void whenV2RowsExistThenV3KeepsThemAndAddsRetryColumns() {
-		String schema = "gateway_migration_" + UUID.randomUUID().toString().replace("-", "");
-		try {
-			flyway(schema).target("2").load().migrate();
+	void whenV2RowsExistThenV3KeepsThemAndAddsRetryColumns() throws Exception {
+		try (ScratchSchema scratch = ScratchSchema.of(this.dataSource, "gateway").migrate("2")) {
+			String schema = scratch.name();
 			this.jdbc.update("insert into " + schema + ".transaction (id, profile, transaction_id, message_type, "
 					+ "signer_key_sha256, csr_sha256, subject, status, failure_reason, created_at, updated_at) "
 					+ "values (?, 'default', 'TX-V2', 'PKCSReq', 'aa', 'bb', 'CN=old', 'RECEIVED', "
 					+ "'ca-adapter unavailable: HTTP 503', now(), now())", UUID.randomUUID());
-			flyway(schema).load().migrate();
+			scratch.migrate();
 			Map<String, Object> row = this.jdbc.queryForMap("select transaction_id, status, subject, failure_reason, "
 					+ "csr, attempts, next_attempt_at from " + schema + ".transaction");
 			assertThat(row).containsEntry("transaction_id", "TX-V2")
@@ -46,17 +44,6 @@ class TransactionMigrationTests extends AbstractGatewayTests {
 					"select max(version) from " + schema + ".flyway_schema_history where success", String.class))
 				.isEqualTo("3");
 		}
-		finally {
-			this.jdbc.execute("drop schema if exists " + schema + " cascade");
-		}
-	}
-
-	private FluentConfiguration flyway(String schema) {
-		return Flyway.configure()
-			.dataSource(this.dataSource)
-			.schemas(schema)
-			.defaultSchema(schema)
-			.locations("classpath:db/migration/gateway");
 	}
 
 }
