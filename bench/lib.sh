@@ -6,8 +6,10 @@ JAVA="$JAVA_HOME/bin/java"
 LOADGEN_JAR=${KEYWARD_LOADGEN_JAR:-$BENCH_HOME/platform/loadgen/target/keyward-loadgen.jar}
 STANDALONE_JAR=$BENCH_HOME/platform/standalone/target/keyward-standalone.jar
 # The load generator shares the cores with the server under test: C1 only, so that it
-# does not spend seconds of CPU compiling with C2 during every short step (docs/loadgen.md)
-LOADGEN_JAVA_OPTS=${KEYWARD_LOADGEN_JAVA_OPTS:--XX:TieredStopAtLevel=1}
+# does not spend seconds of CPU compiling with C2 during every short step, and a young
+# generation that holds a whole step's garbage, so that no collection stops the workers
+# that time the requests (each report prints the client's GC pauses; docs/loadgen.md)
+LOADGEN_JAVA_OPTS=${KEYWARD_LOADGEN_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms1g -Xmn768m}
 
 say() { echo "[bench $(date +%T)] $*" >&2; }
 fail() { echo "bench: $*" >&2; exit 1; }

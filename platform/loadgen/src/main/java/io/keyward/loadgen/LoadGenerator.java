@@ -46,7 +46,7 @@ public final class LoadGenerator {
 			return 0;
 		}
 		try {
-			RunReport report = new LoadRun(options, ChallengeSource.from(options), err).run();
+			RunReport report = new LoadRun(options, ChallengeSource.from(options), err).inOwnJvm().run();
 			out.print(ReportText.render(report));
 			if (options.json() != null) {
 				Files.writeString(options.json(), ReportJson.render(report));

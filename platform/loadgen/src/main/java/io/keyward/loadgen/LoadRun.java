@@ -39,6 +39,8 @@ public final class LoadRun {
 
 	private CyclicBarrier startTogether;
 
+	private boolean inOwnJvm;
+
 	/**
 	 * @param options what to run
 	 * @param challenges where the challenges come from (usually
@@ -74,11 +76,24 @@ public final class LoadRun {
 	}
 
 	/**
+	 * Says that this JVM runs nothing but the load generator, so that its own JIT and GC
+	 * can be kept out of the measurement: the run rehearses the client's exchange first
+	 * ({@link ClientRehearsal}) and collects the preparation's garbage just before the
+	 * timed phase. Not for a JVM that also hosts the services, as in the suite's tests: a
+	 * full collection would stop them too.
+	 * @return this run
+	 */
+	public LoadRun inOwnJvm() {
+		this.inOwnJvm = true;
+		return this;
+	}
+
+	/**
 	 * @param options what to run; challenges as the options say, progress to stderr
 	 * @return the run
 	 */
 	public static LoadRun of(LoadgenOptions options) {
-		return new LoadRun(options, ChallengeSource.from(options), System.err);
+		return new LoadRun(options, ChallengeSource.from(options), System.err).inOwnJvm();
 	}
 
 	/**
@@ -107,11 +122,21 @@ public final class LoadRun {
 			List<Device> prepared = devices;
 			List<PreparedRequest> requests = Parallel.map(prepared.size(),
 					(i) -> PreparedRequest.pkcsReq(prepared.get(i), server, this.options));
+			if (this.inOwnJvm && this.options.rehearsals() > 0 && !requests.isEmpty()) {
+				say("rehearsing the client's exchange against a stand-in in this JVM: up to %d",
+						this.options.rehearsals());
+				ClientRehearsal.run(requests, this.options, this.options.rehearsals());
+			}
 			int warmup = this.options.warmup();
 			Recorder warm = new Recorder();
 			if (warmup > 0) {
 				say("warm-up: %d iterations", warmup);
 				phase(endpoint, server, slice(requests, 0, warmup), warmup, warm, false);
+			}
+			if (this.inOwnJvm) {
+				// the preparation's garbage goes now, not in a collection that stops the
+				// timing workers during the timed phase
+				System.gc();
 			}
 			awaitTheOthers();
 			Recorder timed = new Recorder();
@@ -120,15 +145,17 @@ public final class LoadRun {
 				if (sampler != null) {
 					sampler.start();
 				}
+				ClientUsage clientBefore = ClientUsage.now();
 				long start = System.nanoTime();
 				phase(endpoint, server, slice(requests, warmup, total), this.options.devices(), timed, true);
 				double wallSeconds = (System.nanoTime() - start) / 1e9;
+				ClientUsage client = ClientUsage.now().since(clientBefore);
 				ServerUsage usage = (sampler != null) ? sampler.stop() : null;
 				List<IssuedCertificate> issued = new ArrayList<>(warm.issuedCertificates());
 				issued.addAll(timed.issuedCertificates());
 				return new RunReport(this.options, wallSeconds, timed.iterations(), timed.failedIterations(),
 						timed.enrollments(), timed.latencySummaries(), timed.failures(), warm.failures(),
-						List.copyOf(issued), DuplicateSerials.find(issued), usage);
+						List.copyOf(issued), DuplicateSerials.find(issued), usage, client);
 			}
 			finally {
 				if (sampler != null) {

@@ -26,6 +26,8 @@ import org.bouncycastle.cms.CMSAlgorithm;
  * @param digest JCA digest name
  * @param mix what each iteration does
  * @param warmup untimed iterations before the timed phase
+ * @param rehearsals CertRep replies signed and read locally before the warm-up (the
+ * client's own JIT warm-up, see {@link ClientRehearsal})
  * @param json where to write the JSON report, or null
  * @param pids server processes to sample
  * @param timeout per-request timeout
@@ -33,8 +35,8 @@ import org.bouncycastle.cms.CMSAlgorithm;
  * @param help only print the usage
  */
 public record LoadgenOptions(URI url, int devices, int concurrency, String challenge, String apiKey, String profile,
-		int keySize, int keyPool, String cipherName, String digest, Mix mix, int warmup, Path json, List<Long> pids,
-		Duration timeout, String caIdent, boolean help) {
+		int keySize, int keyPool, String cipherName, String digest, Mix mix, int warmup, int rehearsals, Path json,
+		List<Long> pids, Duration timeout, String caIdent, boolean help) {
 
 	static final String USAGE = """
 			Usage: java -jar keyward-loadgen.jar --url <SCEP URL> [options]
@@ -57,6 +59,10 @@ public record LoadgenOptions(URI url, int devices, int concurrency, String chall
 			  --mix MIX            enroll (default) | caps (GetCACaps+GetCACert) |
 			                       renewal (enroll, then RenewalReq signed by the new certificate)
 			  --warmup N           untimed iterations first (default 0)
+			  --rehearsals N       before any request, run up to N exchanges against a
+			                       stand-in server in this JVM (CertReps signed here) so
+			                       that the client's own code is compiled before the
+			                       timed phase; the server sees none (default 2000, 0: off)
 			  --json FILE          also write the report as JSON
 			  --pids PID,PID       server processes: CPU ms per enrollment and peak RSS
 			  --timeout SECONDS    per request (default 30)
@@ -116,8 +122,8 @@ public record LoadgenOptions(URI url, int devices, int concurrency, String chall
 	public String toString() {
 		return "LoadgenOptions[url=" + this.url + ", devices=" + this.devices + ", concurrency=" + this.concurrency
 				+ ", challenge=" + ReportJson.challengeMode(this.challenge) + ", mix=" + this.mix.label() + ", warmup="
-				+ this.warmup + ", keySize=" + this.keySize + ", keyPool=" + this.keyPool + ", cipher="
-				+ this.cipherName + ", digest=" + this.digest + "]";
+				+ this.warmup + ", rehearsals=" + this.rehearsals + ", keySize=" + this.keySize + ", keyPool="
+				+ this.keyPool + ", cipher=" + this.cipherName + ", digest=" + this.digest + "]";
 	}
 
 	/**
@@ -153,6 +159,8 @@ public record LoadgenOptions(URI url, int devices, int concurrency, String chall
 
 		int warmup;
 
+		int rehearsals = 2000;
+
 		Path json;
 
 		List<Long> pids = List.of();
@@ -177,6 +185,7 @@ public record LoadgenOptions(URI url, int devices, int concurrency, String chall
 				case "--digest" -> this.digest = digest(value);
 				case "--mix" -> this.mix = Mix.parse(value);
 				case "--warmup" -> this.warmup = number(name, value, 0);
+				case "--rehearsals" -> this.rehearsals = number(name, value, 0);
 				case "--json" -> this.json = Path.of(value);
 				case "--pids" -> this.pids = pids(value);
 				case "--timeout" -> this.timeout = Duration.ofSeconds(number(name, value, 1));
@@ -194,7 +203,7 @@ public record LoadgenOptions(URI url, int devices, int concurrency, String chall
 			}
 			return new LoadgenOptions(this.url, this.devices, this.concurrency, this.challenge, this.apiKey,
 					this.profile, this.keySize, this.keyPool, this.cipher, this.digest, this.mix, this.warmup,
-					this.json, this.pids, this.timeout, this.caIdent, this.help);
+					this.rehearsals, this.json, this.pids, this.timeout, this.caIdent, this.help);
 		}
 
 		private static URI url(String value) {

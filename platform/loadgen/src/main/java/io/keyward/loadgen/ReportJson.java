@@ -28,6 +28,7 @@ final class ReportJson {
 		root.put("devices", options.devices());
 		root.put("concurrency", options.concurrency());
 		root.put("warmup", options.warmup());
+		root.put("rehearsals", options.rehearsals());
 		root.put("challenge", challengeMode(options.challenge()));
 		root.put("keySize", options.keySize());
 		root.put("cipher", options.cipherName());
@@ -56,6 +57,7 @@ final class ReportJson {
 		duplicates.put("examples", examples);
 		root.put("duplicateSerials", duplicates);
 		root.put("server", server(report));
+		root.put("client", client(report.client()));
 		root.put("ok", report.ok());
 		return root;
 	}
@@ -90,6 +92,17 @@ final class ReportJson {
 		map.put("peakRssMib", usage.peakRssMib());
 		map.put("vmHwmMib", usage.hwmMib());
 		map.put("samples", usage.samples());
+		return map;
+	}
+
+	private static Map<String, Object> client(ClientUsage usage) {
+		if (usage == null) {
+			return null;
+		}
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("gcPauses", usage.gcCount());
+		map.put("gcMs", usage.gcMillis());
+		map.put("jitMs", (usage.jitMillis() < 0) ? null : usage.jitMillis());
 		return map;
 	}
 

@@ -46,6 +46,11 @@ final class ReportText {
 					server.pids(), server.cpuMillis(), report.serverCpuMillisPerEnrollment(),
 					(options.mix() == Mix.CAPS) ? "pair" : "enrollment", server.peakRssMib(), server.hwmMib());
 		}
+		ClientUsage client = report.client();
+		if (client != null) {
+			line(out, "  load generator JVM in the timed phase: %d GC pauses (%d ms), JIT %s", client.gcCount(),
+					client.gcMillis(), (client.jitMillis() < 0) ? "not measured" : client.jitMillis() + " ms");
+		}
 		line(out, "  result: %s", report.ok() ? "OK" : "FAILED");
 		return out.toString();
 	}

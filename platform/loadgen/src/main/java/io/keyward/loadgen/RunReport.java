@@ -18,11 +18,12 @@ import java.util.Map;
  * @param issued every certificate issued, warm-up included
  * @param duplicateSerials serial numbers issued more than once, with their transactionIDs
  * @param server server usage when pids were given, else null
+ * @param client what the load generator's own JVM did in the timed phase
  */
 public record RunReport(LoadgenOptions options, double wallSeconds, int iterations, int failedIterations,
 		int enrollments, Map<Operation, LatencySummary> latencies, Map<String, Long> failures,
 		Map<String, Long> warmupFailures, List<IssuedCertificate> issued, Map<String, List<String>> duplicateSerials,
-		ServerUsage server) {
+		ServerUsage server, ClientUsage client) {
 
 	/**
 	 * @return successful enrollments per second of the timed phase

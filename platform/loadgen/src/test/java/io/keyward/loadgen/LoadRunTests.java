@@ -26,17 +26,21 @@ class LoadRunTests {
 		try (FakeScepServer server = new FakeScepServer("secret", false)) {
 			Path json = dir.resolve("report.json");
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			ByteArrayOutputStream progress = new ByteArrayOutputStream();
 			int exit = LoadGenerator.run(
 					new String[] { "--url", server.url(), "--devices", "12", "--concurrency", "4", "--warmup", "2",
-							"--challenge", "static:secret", "--key-size", "1024", "--json", json.toString(), "--pids",
-							Long.toString(ProcessHandle.current().pid()) },
-					new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+							"--rehearsals", "100", "--challenge", "static:secret", "--key-size", "1024", "--json",
+							json.toString(), "--pids", Long.toString(ProcessHandle.current().pid()) },
+					new PrintStream(out, true, StandardCharsets.UTF_8),
+					new PrintStream(progress, true, StandardCharsets.UTF_8));
 			String text = out.toString(StandardCharsets.UTF_8);
 			assertThat(exit).as(text).isZero();
+			assertThat(progress.toString(StandardCharsets.UTF_8))
+				.contains("rehearsing the client's exchange against a stand-in in this JVM: up to 100");
 			assertThat(text).contains("12 successful enrollments", "PKIOperation", "duplicate serial numbers: 0",
-					"result: OK", "ms CPU per enrollment");
-			assertThat(Files.readString(json)).contains("\"enrollments\": 12", "\"ok\": true",
-					"\"cpuMsPerEnrollment\"");
+					"result: OK", "ms CPU per enrollment", "load generator JVM in the timed phase: ");
+			assertThat(Files.readString(json)).contains("\"enrollments\": 12", "\"ok\": true", "\"cpuMsPerEnrollment\"",
+					"\"gcPauses\": ", "\"rehearsals\": 100");
 		}
 	}
 

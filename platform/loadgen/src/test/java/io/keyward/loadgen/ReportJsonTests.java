@@ -15,7 +15,8 @@ class ReportJsonTests {
 		return new RunReport(options, 2.0, 100, 1, 99,
 				Map.of(Operation.PKI_OPERATION, new LatencySummary(100, 5, 9, 20, 31.5, 6.25)),
 				Map.of("PKIOperation FAILURE badRequest", 1L), Map.of(),
-				List.of(new IssuedCertificate(Operation.PKI_OPERATION, "ab", "1F", null)), duplicates, server);
+				List.of(new IssuedCertificate(Operation.PKI_OPERATION, "ab", "1F", null)), duplicates, server,
+				new ClientUsage(2, 17, 40));
 	}
 
 	@Test
@@ -28,7 +29,8 @@ class ReportJsonTests {
 					"\"PKIOperation\": {", "\"p50\": 5.0", "\"p90\": 9.0", "\"p99\": 20.0", "\"max\": 31.5",
 					"\"PKIOperation FAILURE badRequest\": 1", "\"duplicateSerials\": {", "\"count\": 1",
 					"\"serial\": \"1F\"", "\"transactionIds\": [\n", "\"cpuMsPerEnrollment\": 10.0",
-					"\"peakRssMib\": 600.0", "\"cores\": ", "\"ok\": false")
+					"\"peakRssMib\": 600.0", "\"gcPauses\": 2", "\"gcMs\": 17", "\"jitMs\": 40", "\"rehearsals\": 2000",
+					"\"cores\": ", "\"ok\": false")
 			.endsWith("}\n");
 		assertThat(json.chars().filter((c) -> c == '{').count())
 			.isEqualTo(json.chars().filter((c) -> c == '}').count());
