@@ -40,10 +40,12 @@ public final class NativeCrypto {
 		return status;
 	}
 
-	private static String tryInstall() {
-		String setting = System.getProperty("keyward.native-crypto", System.getenv("KEYWARD_NATIVE_CRYPTO"));
+	static String tryInstall() {
+		String property = System.getProperty("keyward.native-crypto");
+		String setting = (property != null) ? property : System.getenv("KEYWARD_NATIVE_CRYPTO");
 		if (setting != null && setting.strip().equalsIgnoreCase("false")) {
-			return "JDK providers (native crypto switched off by KEYWARD_NATIVE_CRYPTO=false)";
+			String by = (property != null) ? "-Dkeyward.native-crypto=false" : "KEYWARD_NATIVE_CRYPTO=false";
+			return "JDK providers (native crypto switched off by " + by + ")";
 		}
 		try {
 			AmazonCorrettoCryptoProvider provider = AmazonCorrettoCryptoProvider.INSTANCE;

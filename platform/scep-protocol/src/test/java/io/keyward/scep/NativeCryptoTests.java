@@ -72,4 +72,16 @@ class NativeCryptoTests {
 		assertThat(cipher.doFinal(encrypted)).isEqualTo(contentKey);
 	}
 
+	@Test
+	void whenSwitchedOffByTheSystemPropertyThenTheMessageNamesTheProperty() {
+		System.setProperty("keyward.native-crypto", "false");
+		try {
+			assertThat(NativeCrypto.tryInstall())
+				.isEqualTo("JDK providers (native crypto switched off by -Dkeyward.native-crypto=false)");
+		}
+		finally {
+			System.clearProperty("keyward.native-crypto");
+		}
+	}
+
 }

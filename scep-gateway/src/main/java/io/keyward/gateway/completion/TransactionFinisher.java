@@ -3,6 +3,7 @@ package io.keyward.gateway.completion;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -33,7 +34,10 @@ public class TransactionFinisher {
 
 	private static final Logger log = LoggerFactory.getLogger(TransactionFinisher.class);
 
-	/** Transactions looked at per run; the rest wait for the next run. */
+	/**
+	 * Transactions read per query; a run reads the next batch while the last one was full
+	 * and the upstream services answered.
+	 */
 	static final int BATCH_SIZE = 50;
 
 	private final TransactionClaims claims;
@@ -56,37 +60,51 @@ public class TransactionFinisher {
 	}
 
 	/**
-	 * One run: close what is too old, complete what is due. Once an attempt finds a
-	 * service unavailable the run stops attempting, so an outage costs one probe per run
-	 * rather than a timeout per waiting transaction.
+	 * One run: close what is too old, complete what is due, batch after batch until none
+	 * is left (a backlog after a long outage is worked off in one run, not one batch per
+	 * retry interval). Once an attempt finds a service unavailable the run stops
+	 * attempting, so an outage costs one probe per run rather than a timeout per waiting
+	 * transaction.
 	 * @return how many transactions this run claimed
 	 */
 	@Scheduled(fixedDelayString = "${keyward.gateway.retry-interval:10s}",
 			initialDelayString = "${keyward.gateway.retry-interval:10s}")
 	public int finishDue() {
 		Instant giveUpBefore = this.clock.instant().minus(this.maxAge);
-		boolean upstreamDown = false;
-		int claimed = 0;
-		for (TransactionRow row : this.claims.due(giveUpBefore, BATCH_SIZE)) {
-			boolean tooOld = row.createdAt().isBefore(giveUpBefore);
-			if (upstreamDown && !tooOld) {
-				continue;
+		Run run = new Run();
+		List<TransactionRow> batch;
+		int claimedBefore;
+		do {
+			claimedBefore = run.claimed;
+			batch = this.claims.due(giveUpBefore, BATCH_SIZE);
+			for (TransactionRow row : batch) {
+				finish(row, giveUpBefore, run);
 			}
-			Optional<Claim> claim = this.claims.takeOver(row, null);
-			if (claim.isEmpty()) {
-				// another gateway, or the device's own request, got there first
-				continue;
-			}
-			claimed++;
-			try {
-				upstreamDown = tooOld ? abandon(claim.get(), row) : complete(claim.get(), row);
-			}
-			catch (RuntimeException ex) {
-				log.warn("event=transaction_completion_error transactionId={} profile={} error={}",
-						LogSafe.text(row.transactionId()), row.profile(), ex.toString());
-			}
+			// a claimed row is not due again within its lease, so each full batch that
+			// claimed something brings the run closer to the end of the backlog
 		}
-		return claimed;
+		while (batch.size() == BATCH_SIZE && !run.upstreamDown && run.claimed > claimedBefore);
+		return run.claimed;
+	}
+
+	private void finish(TransactionRow row, Instant giveUpBefore, Run run) {
+		boolean tooOld = row.createdAt().isBefore(giveUpBefore);
+		if (run.upstreamDown && !tooOld) {
+			return;
+		}
+		Optional<Claim> claim = this.claims.takeOver(row, null);
+		if (claim.isEmpty()) {
+			// another gateway, or the device's own request, got there first
+			return;
+		}
+		run.claimed++;
+		try {
+			run.upstreamDown |= tooOld ? abandon(claim.get(), row) : complete(claim.get(), row);
+		}
+		catch (RuntimeException ex) {
+			log.warn("event=transaction_completion_error transactionId={} profile={} error={}",
+					LogSafe.text(row.transactionId()), row.profile(), ex.toString());
+		}
 	}
 
 	private boolean complete(Claim claim, TransactionRow row) {
@@ -122,6 +140,15 @@ public class TransactionFinisher {
 		log.warn("event=transaction_abandoned transactionId={} profile={} attempts={} reason=\"{}\"",
 				LogSafe.text(row.transactionId()), row.profile(), row.attempts(), LogSafe.text(reason));
 		return false;
+	}
+
+	/** What one run has done so far. */
+	private static final class Run {
+
+		int claimed;
+
+		boolean upstreamDown;
+
 	}
 
 }

@@ -37,7 +37,8 @@ public class TransactionClaims {
 	 * {@code status = 'RECEIVED'}, the predicate of the finisher's partial index
 	 * {@code transaction_open_due_idx}: with that, PostgreSQL could plan the update
 	 * through the partial index, and did on statistics taken before a backlog of open
-	 * transactions, reading all of them per claim.
+	 * transactions, reading all of them per claim. A new closed status must join the
+	 * {@code not in} list (the status check constraint admits only these three today).
 	 */
 	static final String TAKE_OVER = """
 			update transaction set claim_token = :token, claimed_at = :now, csr = coalesce(csr, :csr)

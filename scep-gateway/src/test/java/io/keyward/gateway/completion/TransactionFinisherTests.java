@@ -185,6 +185,37 @@ class TransactionFinisherTests extends AbstractGatewayTests {
 	}
 
 	@Test
+	void whenTheBacklogIsLargerThanOneBatchThenOneRunFinishesAllOfIt() throws Exception {
+		// after a long CA outage thousands may be open; one batch per run (every
+		// retry-interval) would take hours to clear them
+		TestDevice device = new TestDevice("finisher-backlog");
+		List<String> transactionIds = new ArrayList<>();
+		for (int i = 0; i < TransactionFinisher.BATCH_SIZE + 7; i++) {
+			transactionIds.add(pendingEnrollment(device, "/scep/default"));
+		}
+		upstreams.caFailureStatus = null;
+		this.clock.advance(DUE);
+		assertThat(this.finisher.finishDue()).isEqualTo(transactionIds.size());
+		for (String transactionId : transactionIds) {
+			assertThat(statusOf(transactionId)).isEqualTo("ISSUED");
+			assertThat(upstreams.issuedFor(transactionId)).as(transactionId).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void whenTheUpstreamIsDownThenARunStopsAfterOneProbeWhateverTheBacklog() throws Exception {
+		TestDevice device = new TestDevice("finisher-backlog-down");
+		List<String> transactionIds = new ArrayList<>();
+		for (int i = 0; i < TransactionFinisher.BATCH_SIZE + 7; i++) {
+			transactionIds.add(pendingEnrollment(device, "/scep/default"));
+		}
+		this.clock.advance(DUE);
+		assertThat(this.finisher.finishDue()).isEqualTo(1);
+		assertThat(transactionIds.stream().mapToInt(this::attempts).sum()).isEqualTo(transactionIds.size() + 1);
+		assertThat(transactionIds).allSatisfy((id) -> assertThat(statusOf(id)).isEqualTo("RECEIVED"));
+	}
+
+	@Test
 	void whenTwoGatewaysFinishAtOnceThenEachTransactionIssuedOnce() throws Exception {
 		List<String> transactionIds = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
