@@ -188,11 +188,7 @@ class TransactionFinisherTests extends AbstractGatewayTests {
 	void whenTheBacklogIsLargerThanOneBatchThenOneRunFinishesAllOfIt() throws Exception {
 		// after a long CA outage thousands may be open; one batch per run (every
 		// retry-interval) would take hours to clear them
-		TestDevice device = new TestDevice("finisher-backlog");
-		List<String> transactionIds = new ArrayList<>();
-		for (int i = 0; i < TransactionFinisher.BATCH_SIZE + 7; i++) {
-			transactionIds.add(pendingEnrollment(device, "/scep/default"));
-		}
+		List<String> transactionIds = backlogLargerThanABatch("finisher-backlog");
 		upstreams.caFailureStatus = null;
 		this.clock.advance(DUE);
 		assertThat(this.finisher.finishDue()).isEqualTo(transactionIds.size());
@@ -204,11 +200,7 @@ class TransactionFinisherTests extends AbstractGatewayTests {
 
 	@Test
 	void whenTheUpstreamIsDownThenARunStopsAfterOneProbeWhateverTheBacklog() throws Exception {
-		TestDevice device = new TestDevice("finisher-backlog-down");
-		List<String> transactionIds = new ArrayList<>();
-		for (int i = 0; i < TransactionFinisher.BATCH_SIZE + 7; i++) {
-			transactionIds.add(pendingEnrollment(device, "/scep/default"));
-		}
+		List<String> transactionIds = backlogLargerThanABatch("finisher-backlog-down");
 		this.clock.advance(DUE);
 		assertThat(this.finisher.finishDue()).isEqualTo(1);
 		assertThat(transactionIds.stream().mapToInt(this::attempts).sum()).isEqualTo(transactionIds.size() + 1);
@@ -248,6 +240,15 @@ class TransactionFinisherTests extends AbstractGatewayTests {
 			assertThat(statusOf(transactionId)).isEqualTo("ISSUED");
 			assertThat(upstreams.issuedFor(transactionId)).as(transactionId).isEqualTo(1);
 		}
+	}
+
+	private List<String> backlogLargerThanABatch(String deviceName) throws Exception {
+		TestDevice device = new TestDevice(deviceName);
+		List<String> transactionIds = new ArrayList<>();
+		for (int i = 0; i < TransactionFinisher.BATCH_SIZE + 7; i++) {
+			transactionIds.add(pendingEnrollment(device, "/scep/default"));
+		}
+		return transactionIds;
 	}
 
 	private int attempts(String transactionId) {
