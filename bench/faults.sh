@@ -63,11 +63,12 @@ done
 [ -s "$W/faultclient.json.prepared" ] || fail "FaultClient did not get ready in 300 s"
 
 # background load: the load generator in rounds of 150 devices until the faults are over
+# (no rehearsal: it is load here, not a measurement, and each round should start at once)
 (
 	for i in $(seq 1 40); do
 		[ -f "$STOP" ] && break
 		timeout 300 "$JAVA" $LOADGEN_JAVA_OPTS -jar "$LOADGEN_JAR" --url "$GW/scep/default" --challenge "api:$CH" --api-key "$API_KEY" \
-			--devices 150 --concurrency 4 --key-pool 32 --timeout "$CLIENT_TIMEOUT" --json "$W/loadgen-$i.json" \
+			--devices 150 --concurrency 4 --key-pool 32 --rehearsals 0 --timeout "$CLIENT_TIMEOUT" --json "$W/loadgen-$i.json" \
 			>"$W/loadgen-$i.txt" 2>&1 || true
 		# it mints its challenges ahead: while the challenge-service is down it cannot start
 		[ -s "$W/loadgen-$i.json" ] || sleep 3
