@@ -27,6 +27,9 @@
 #   BENCH_RESULTS                  results directory (default bench/results)
 #   KEYWARD_JAVA_OPTS              JVM options for Keyward standalone (default: those of
 #                                  `./keyward start`, -Xmx512m -XX:+UseSerialGC)
+#   BENCH_AOT=1                    run Keyward from the AOT cache of `./keyward train` (JDK 25+,
+#                                  as `./keyward start` does once trained): its extracted jar
+#                                  with -XX:AOTCache; fails when the cache is not for this build
 #   BENCH_REPORT_FROM=<raw dir>    only rewrite the report from an earlier run's raw directory
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -41,6 +44,14 @@ DEVICE_KEY_4096=${BENCH_DEVICE_KEY_4096:-4096}
 KEY_POOL=${BENCH_KEY_POOL:-64}
 # the JVM options of `./keyward start`
 KEYWARD_OPTS=${KEYWARD_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}
+if [ "${BENCH_AOT:-0}" = 1 ]; then
+	AOT_DIR=$BENCH_HOME/platform/standalone/target/aot
+	[ -s "$AOT_DIR/keyward.aot" ] \
+		&& [ "$(sha256sum "$STANDALONE_JAR" | cut -d' ' -f1)" = "$(cat "$AOT_DIR/source.sha256" 2>/dev/null)" ] \
+		|| fail "BENCH_AOT=1 needs an AOT cache made from this build: run ./keyward train"
+	STANDALONE_JAR=$AOT_DIR/keyward-standalone.jar
+	KEYWARD_OPTS="$KEYWARD_OPTS -XX:AOTCache=$AOT_DIR/keyward.aot -Xlog:aot*=error"
+fi
 WARM_KEYWARD=${BENCH_WARMUP_KEYWARD:-36000}
 WARM_KEYWARD_4096=${BENCH_WARMUP_KEYWARD_4096:-3000}
 WARM_MICROMDM=${BENCH_WARMUP_MICROMDM:-300}
