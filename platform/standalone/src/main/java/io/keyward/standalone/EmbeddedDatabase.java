@@ -1,6 +1,7 @@
 package io.keyward.standalone;
 
 import java.io.IOException;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -42,9 +43,36 @@ final class EmbeddedDatabase implements AutoCloseable {
 		if (port > 0) {
 			builder.setPort(port);
 		}
-		EmbeddedDatabase database = new EmbeddedDatabase(builder.start());
+		EmbeddedPostgres postgres;
+		try {
+			postgres = builder.start();
+		}
+		catch (IllegalStateException ex) {
+			// the library's lock file: another process ("could not lock") or another
+			// suite
+			// in this JVM (an overlapping lock) holds this directory
+			if (ex instanceof OverlappingFileLockException
+					|| String.valueOf(ex.getMessage()).contains("could not lock")) {
+				throw new DataDirectoryInUseException(dataDir, ex);
+			}
+			throw ex;
+		}
+		EmbeddedDatabase database = new EmbeddedDatabase(postgres);
 		database.createDatabaseIfAbsent();
 		return database;
+	}
+
+	/**
+	 * Another Keyward (or its {@code database} mode) is running on the same data
+	 * directory: said in one line, since it is the operator's to fix.
+	 */
+	static final class DataDirectoryInUseException extends IllegalStateException {
+
+		DataDirectoryInUseException(Path dataDir, Throwable cause) {
+			super("the data directory " + dataDir + " is in use by another Keyward (or its database): stop that one, "
+					+ "or give this one its own KEYWARD_DATA_DIR", cause);
+		}
+
 	}
 
 	private void createDatabaseIfAbsent() throws IOException {

@@ -23,15 +23,21 @@ public final class KeywardStandalone {
 	}
 
 	public static void main(String[] args) throws Exception {
-		if (args.length == 0) {
-			suite(StandaloneSettings.fromEnvironment(System.getenv()));
+		try {
+			if (args.length == 0) {
+				suite(StandaloneSettings.fromEnvironment(System.getenv()));
+			}
+			else if (args.length == 1 && "database".equals(args[0])) {
+				database(StandaloneSettings.fromEnvironment(System.getenv()));
+			}
+			else {
+				System.err.printf(USAGE);
+				System.exit(2);
+			}
 		}
-		else if (args.length == 1 && "database".equals(args[0])) {
-			database(StandaloneSettings.fromEnvironment(System.getenv()));
-		}
-		else {
-			System.err.printf(USAGE);
-			System.exit(2);
+		catch (EmbeddedDatabase.DataDirectoryInUseException ex) {
+			System.err.println("Keyward did not start: " + ex.getMessage() + ".");
+			System.exit(1);
 		}
 	}
 
