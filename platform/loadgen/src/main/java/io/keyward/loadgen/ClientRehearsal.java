@@ -82,40 +82,34 @@ final class ClientRehearsal {
 		for (PreparedRequest request : distinct) {
 			replies.put(ByteBuffer.wrap(request.pkiMessage()), reply(ra, request, options.cipher(), digest));
 		}
-		// answer at once: without TCP_NODELAY the stand-in's small writes wait for
-		// delayed ACKs
-		System.setProperty("sun.net.httpserver.nodelay", "true");
-		ExecutorService standInThreads = Executors.newFixedThreadPool(options.concurrency());
-		HttpServer standIn = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		standIn.createContext("/", (exchange) -> answer(exchange, replies));
-		standIn.setExecutor(standInThreads);
-		standIn.start();
-		URI url = URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
-				+ standIn.getAddress().getPort() + "/scep");
 		Recorder recorder = new Recorder();
-		try (ScepEndpoint endpoint = new ScepEndpoint(url, null, options.timeout(), options.concurrency())) {
-			PkiExchange exchange = new PkiExchange(endpoint,
-					new ServerCertificates(Set.of(), List.of(raCertificate), raCertificate, raCertificate), recorder);
-			// in passes: while the compiler's queue is long the JVM raises its compile
-			// thresholds, so methods run once per request are queued in a later pass
-			int pass = Math.max(MIN_PASS, rounds / PASSES);
-			for (int done = 0; done < rounds && recorder.failures().isEmpty();) {
-				int count = Math.min(pass, rounds - done);
-				long compiledBefore = ClientUsage.now().jitMillis();
-				Parallel.map(count, (i) -> exchange(exchange, distinct.get(i % distinct.size())));
-				done += count;
-				awaitQuietCompiler();
-				if (compiledBefore >= 0 && ClientUsage.now().jitMillis() == compiledBefore) {
-					break;
-				}
-			}
-		}
-		finally {
-			standIn.stop(0);
-			standInThreads.shutdownNow();
+		try (StandIn standIn = StandIn.answering(replies, options.concurrency());
+				ScepEndpoint endpoint = new ScepEndpoint(standIn.url(), null, options.timeout(),
+						options.concurrency())) {
+			inPasses(new PkiExchange(endpoint,
+					new ServerCertificates(Set.of(), List.of(raCertificate), raCertificate, raCertificate), recorder),
+					distinct, rounds, recorder);
 		}
 		if (!recorder.failures().isEmpty()) {
 			throw new IllegalStateException("the client rejected the rehearsal's own replies: " + recorder.failures());
+		}
+	}
+
+	// while the compiler's queue is long the JVM raises its compile thresholds, so
+	// methods
+	// run once per request are queued only in a later pass
+	private static void inPasses(PkiExchange exchange, List<PreparedRequest> requests, int rounds, Recorder recorder)
+			throws InterruptedException {
+		int pass = Math.max(MIN_PASS, rounds / PASSES);
+		for (int done = 0; done < rounds && recorder.failures().isEmpty();) {
+			int count = Math.min(pass, rounds - done);
+			long compiledBefore = ClientUsage.now().jitMillis();
+			Parallel.map(count, (i) -> exchange(exchange, requests.get(i % requests.size())));
+			done += count;
+			awaitQuietCompiler();
+			if (compiledBefore >= 0 && ClientUsage.now().jitMillis() == compiledBefore) {
+				return;
+			}
 		}
 	}
 
@@ -156,23 +150,53 @@ final class ClientRehearsal {
 				List.of(device.signer()), device.signer(), cipher, digest));
 	}
 
-	private static void answer(HttpExchange exchange, Map<ByteBuffer, byte[]> replies) throws IOException {
-		try (exchange) {
-			byte[] body;
-			try (InputStream in = exchange.getRequestBody()) {
-				body = in.readAllBytes();
-			}
-			byte[] reply = replies.get(ByteBuffer.wrap(body));
-			if (reply == null) {
-				exchange.sendResponseHeaders(400, -1);
-				return;
-			}
-			exchange.getResponseHeaders().set("Content-Type", "application/x-pki-message");
-			exchange.sendResponseHeaders(200, reply.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(reply);
+	/**
+	 * The stand-in server: answers each known request body with its prepared CertRep.
+	 */
+	private record StandIn(HttpServer server, ExecutorService threads) implements AutoCloseable {
+
+		static StandIn answering(Map<ByteBuffer, byte[]> replies, int threads) throws IOException {
+			// answer at once: without TCP_NODELAY the stand-in's small writes wait for
+			// delayed ACKs
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			server.createContext("/", (exchange) -> answer(exchange, replies));
+			ExecutorService executor = Executors.newFixedThreadPool(threads);
+			server.setExecutor(executor);
+			server.start();
+			return new StandIn(server, executor);
+		}
+
+		URI url() {
+			return URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
+					+ this.server.getAddress().getPort() + "/scep");
+		}
+
+		@Override
+		public void close() {
+			this.server.stop(0);
+			this.threads.shutdownNow();
+		}
+
+		private static void answer(HttpExchange exchange, Map<ByteBuffer, byte[]> replies) throws IOException {
+			try (exchange) {
+				byte[] body;
+				try (InputStream in = exchange.getRequestBody()) {
+					body = in.readAllBytes();
+				}
+				byte[] reply = replies.get(ByteBuffer.wrap(body));
+				if (reply == null) {
+					exchange.sendResponseHeaders(400, -1);
+					return;
+				}
+				exchange.getResponseHeaders().set("Content-Type", "application/x-pki-message");
+				exchange.sendResponseHeaders(200, reply.length);
+				try (OutputStream out = exchange.getResponseBody()) {
+					out.write(reply);
+				}
 			}
 		}
+
 	}
 
 }
