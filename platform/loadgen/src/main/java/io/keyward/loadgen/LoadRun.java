@@ -93,7 +93,7 @@ public final class LoadRun {
 	 * @return the run
 	 */
 	public static LoadRun of(LoadgenOptions options) {
-		return new LoadRun(options, ChallengeSource.from(options), System.err).inOwnJvm();
+		return new LoadRun(options, ChallengeSource.from(options), System.err);
 	}
 
 	/**

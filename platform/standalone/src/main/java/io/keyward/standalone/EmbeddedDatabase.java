@@ -48,9 +48,8 @@ final class EmbeddedDatabase implements AutoCloseable {
 			postgres = builder.start();
 		}
 		catch (IllegalStateException ex) {
-			// the library's lock file: another process ("could not lock") or another
-			// suite
-			// in this JVM (an overlapping lock) holds this directory
+			// the library's lock file is held: by another process ("could not
+			// lock") or by another suite in this JVM (an overlapping lock)
 			if (ex instanceof OverlappingFileLockException
 					|| String.valueOf(ex.getMessage()).contains("could not lock")) {
 				throw new DataDirectoryInUseException(dataDir, ex);
