@@ -22,12 +22,16 @@ import org.springframework.validation.annotation.Validated;
  * means generate one and print it once
  * @param timeout connect and read timeout of calls to the other services
  * @param pageSize rows per page in the tables
+ * @param bootstrapToken the admin API token {@code bootstrap} (every scope) created on
+ * first start when no admin API token exists; blank means generate one and write it to
+ * {@code <data-dir>/initial-credentials}
  */
 @Validated
 @ConfigurationProperties("keyward.admin")
 public record AdminProperties(@NotNull @DefaultValue("http://127.0.0.1:8080") URI gatewayUrl,
 		@NotNull @DefaultValue("http://127.0.0.1:8082") URI caUrl, String serviceToken, String initialPassword,
-		@NotNull @DefaultValue("5s") Duration timeout, @Min(1) @Max(500) @DefaultValue("25") int pageSize) {
+		@NotNull @DefaultValue("5s") Duration timeout, @Min(1) @Max(500) @DefaultValue("25") int pageSize,
+		String bootstrapToken) {
 
 	public boolean hasServiceToken() {
 		return this.serviceToken != null && !this.serviceToken.isBlank();

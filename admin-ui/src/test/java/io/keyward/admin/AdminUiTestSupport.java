@@ -25,11 +25,15 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=admin-ui", "keyward.admin.initial-password=" + AdminUiTestSupport.PASSWORD,
-				"keyward.admin.service-token=" + FakeServices.TOKEN })
+				"keyward.admin.service-token=" + FakeServices.TOKEN,
+				"keyward.admin.bootstrap-token=" + AdminUiTestSupport.BOOTSTRAP_TOKEN })
 @Import(PostgresTestConfiguration.class)
 public abstract class AdminUiTestSupport {
 
 	public static final String PASSWORD = "correct horse battery staple 42";
+
+	/** The admin API token {@code bootstrap} (every scope), created on first start. */
+	public static final String BOOTSTRAP_TOKEN = "kwa_test-bootstrap-token-0123456789abcdefghijklmno";
 
 	private static final Path DATA_DIR = tempDir();
 
@@ -57,6 +61,10 @@ public abstract class AdminUiTestSupport {
 	void freshInitialAdmin() {
 		this.jdbc.update("delete from admin.admin_user");
 		this.initialAdmin.ensureAdminExists();
+	}
+
+	protected AdminApi api(String token) {
+		return new AdminApi(this.port, token);
 	}
 
 	protected Browser browser() {

@@ -2,20 +2,37 @@ package io.keyward.admin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Stands in for the scep-gateway ({@code /api/v1/transactions}) and the ca-adapter
- * ({@code /api/v1/certificates}) on one loopback port: real HTTP, canned JSON, and the
- * same bearer-token check the real services make. One instance per test JVM.
+ * Stands in for the scep-gateway ({@code /api/v1/transactions}, {@code /api/v1/ra}) and
+ * the ca-adapter ({@code /api/v1/certificates}, {@code /api/v1/authorities}) on one
+ * loopback port: real HTTP, JSON in the services' contracts, the same bearer-token check
+ * the real services make, and just enough state for revocations and approval decisions.
+ * One instance per test JVM.
  */
 public final class FakeServices {
 
@@ -23,11 +40,30 @@ public final class FakeServices {
 
 	public static final String HOSTILE_SUBJECT = "CN=<script>alert(1)</script>";
 
+	/** The one certificate the fake CA knows. */
+	public static final String SERIAL = "5E1F00A7C3";
+
+	/** The one request waiting for approval. */
+	public static final String WAITING_ID = "0b5c6a52-9d1e-4a8f-8f41-3c2b9a6e7d10";
+
+	private static final Pattern SERIAL_PATH = Pattern.compile("/api/v1/certificates/([0-9A-Fa-f]+)(/revoke)?");
+
+	private static final Pattern DECISION_PATH = Pattern
+		.compile("/api/v1/transactions/([0-9a-fA-F-]+)/(approve|reject)");
+
 	private static final FakeServices INSTANCE = new FakeServices();
 
 	private final HttpServer server;
 
 	private final List<String> queries = new CopyOnWriteArrayList<>();
+
+	private final List<String> bodies = new CopyOnWriteArrayList<>();
+
+	private final Map<String, String> decisions = new ConcurrentHashMap<>();
+
+	private final String certificatePem = certificatePem();
+
+	private volatile String revocation;
 
 	private FakeServices() {
 		try {
@@ -36,8 +72,10 @@ public final class FakeServices {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		this.server.createContext("/api/v1/transactions", (exchange) -> answer(exchange, transactions()));
-		this.server.createContext("/api/v1/certificates", (exchange) -> answer(exchange, certificates()));
+		this.server.createContext("/api/v1/transactions", this::transactions);
+		this.server.createContext("/api/v1/ra", (exchange) -> answer(exchange, 200, ra()));
+		this.server.createContext("/api/v1/certificates", this::certificates);
+		this.server.createContext("/api/v1/authorities", (exchange) -> answer(exchange, 200, authorities()));
 		this.server.start();
 	}
 
@@ -57,6 +95,21 @@ public final class FakeServices {
 	}
 
 	/**
+	 * @return the bodies of the authorised POSTs seen so far
+	 */
+	public List<String> bodies() {
+		return this.bodies;
+	}
+
+	/**
+	 * Forget revocations and decisions.
+	 */
+	public void reset() {
+		this.revocation = null;
+		this.decisions.clear();
+	}
+
+	/**
 	 * @return an URL where nothing listens
 	 */
 	public static String closedUrl() {
@@ -68,25 +121,111 @@ public final class FakeServices {
 		}
 	}
 
-	private void answer(HttpExchange exchange, String json) throws IOException {
-		try (exchange) {
-			String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-			if (!("Bearer " + TOKEN).equals(authorization)) {
-				byte[] problem = "{\"title\":\"Unauthorized\",\"status\":401}".getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
-				exchange.sendResponseHeaders(401, problem.length);
-				exchange.getResponseBody().write(problem);
+	private void transactions(HttpExchange exchange) throws IOException {
+		if (!authorised(exchange)) {
+			return;
+		}
+		Matcher decision = DECISION_PATH.matcher(exchange.getRequestURI().getPath());
+		if (decision.matches()) {
+			String id = decision.group(1);
+			if (!WAITING_ID.equals(id)) {
+				answer(exchange, 404, problem(404, "no transaction with id " + id));
+			}
+			else if (this.decisions.putIfAbsent(id, decision.group(2)) != null) {
+				answer(exchange, 409, problem(409, "the request is not waiting for approval"));
+			}
+			else {
+				answer(exchange, 200, waiting(decision.group(2).equals("approve") ? "ISSUED" : "FAILED"));
+			}
+			return;
+		}
+		String query = String.valueOf(exchange.getRequestURI().getQuery());
+		if (query.contains("status=WAITING_APPROVAL")) {
+			String items = this.decisions.containsKey(WAITING_ID) ? "" : waiting("WAITING_APPROVAL");
+			answer(exchange, 200,
+					"{\"items\":[" + items + "],\"page\":0,\"size\":25,\"total\":" + (items.isEmpty() ? 0 : 1) + "}");
+			return;
+		}
+		answer(exchange, 200, transactionPage());
+	}
+
+	private void certificates(HttpExchange exchange) throws IOException {
+		if (!authorised(exchange)) {
+			return;
+		}
+		String path = exchange.getRequestURI().getPath();
+		if (path.equals("/api/v1/certificates/search") || path.equals("/api/v1/certificates")) {
+			answer(exchange, 200,
+					"{\"items\":[" + certificate() + "],\"nextCursor\":null,\"page\":0,\"size\":25," + "\"total\":1}");
+			return;
+		}
+		Matcher serial = SERIAL_PATH.matcher(path);
+		if (!serial.matches() || !serial.group(1).equalsIgnoreCase(SERIAL)) {
+			answer(exchange, 404,
+					problem(404, "no certificate with serial " + path.substring(path.lastIndexOf('/') + 1)));
+			return;
+		}
+		if (serial.group(2) != null) {
+			if (this.revocation != null) {
+				answer(exchange, 409, problem(409, "certificate " + SERIAL + " is revoked already"));
 				return;
 			}
-			this.queries.add(exchange.getRequestURI().getPath() + "?" + exchange.getRequestURI().getQuery());
+			this.revocation = this.bodies.get(this.bodies.size() - 1);
+		}
+		answer(exchange, 200, certificate());
+	}
+
+	private boolean authorised(HttpExchange exchange) throws IOException {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		if (!("Bearer " + TOKEN).equals(authorization)) {
+			answer(exchange, 401, problem(401, "Unauthorized"));
+			return false;
+		}
+		this.queries.add(exchange.getRequestURI().getPath() + "?" + exchange.getRequestURI().getQuery());
+		if ("POST".equals(exchange.getRequestMethod())) {
+			this.bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+		}
+		return true;
+	}
+
+	private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+		try (exchange) {
 			byte[] body = json.getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseHeaders()
+				.add("Content-Type", (status < 300) ? "application/json" : "application/problem+json");
+			exchange.sendResponseHeaders(status, body.length);
 			exchange.getResponseBody().write(body);
 		}
 	}
 
-	private static String transactions() {
+	private static String problem(int status, String detail) {
+		return "{\"title\":\"refused\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
+	}
+
+	private String certificate() {
+		boolean revoked = this.revocation != null;
+		return """
+				{"serialNumber":"%s","subject":"%s",
+				 "subjectAltNames":["dns:iphone-4711.example","email:<b>x</b>@example.com"],
+				 "notBefore":"2026-03-01T10:15:31Z","notAfter":"2027-03-01T10:15:31Z","profile":"ios",
+				 "template":"device","transactionId":"7F3A9C01","certificatePem":"%s",
+				 "issuedAt":"2026-03-01T10:15:31Z","status":"%s","revokedAt":%s,"revocationReason":%s,
+				 "revokedBy":%s,"revocationComment":null,"replacedBy":null,"renewalOf":null}
+				""".formatted(SERIAL, "CN=iphone-4711,O=Example", this.certificatePem.replace("\n", "\\n"),
+				revoked ? "REVOKED" : "VALID", revoked ? "\"2026-03-02T00:00:00Z\"" : "null",
+				revoked ? "\"keyCompromise\"" : "null", revoked ? "\"admin:someone\"" : "null");
+	}
+
+	private static String waiting(String status) {
+		return """
+				{"transactionId":"CAFE03","profile":"approval","messageType":"PKCSReq","subject":"%s",
+				 "status":"%s","failInfo":null,"failureReason":null,"certificateSerial":null,
+				 "createdAt":"2026-03-01T08:00:00Z","updatedAt":"2026-03-01T08:00:00Z","id":"%s",
+				 "decidedBy":null,"decidedAt":null,"decisionComment":null}
+				""".formatted(HOSTILE_SUBJECT, status, WAITING_ID);
+	}
+
+	private static String transactionPage() {
 		return """
 				{"items":[
 				 {"transactionId":"7F3A9C01","profile":"ios","messageType":"PKCSReq","subject":"CN=iphone-4711,O=Example",
@@ -103,16 +242,41 @@ public final class FakeServices {
 			.formatted(HOSTILE_SUBJECT);
 	}
 
-	private static String certificates() {
+	private static String authorities() {
 		return """
-				{"items":[
-				 {"serialNumber":"5E1F00A7C3","subject":"CN=iphone-4711,O=Example",
-				  "subjectAltNames":["dns:iphone-4711.example","email:<b>x</b>@example.com"],
-				  "notBefore":"2026-03-01T10:15:31Z","notAfter":"2027-03-01T10:15:31Z","profile":"ios",
-				  "template":"device","transactionId":"7F3A9C01","certificatePem":"-----BEGIN CERTIFICATE-----",
-				  "issuedAt":"2026-03-01T10:15:31Z"}
-				],"page":0,"size":25,"total":1}
+				[{"role":"CA","name":"root","subject":"CN=Keyward Root CA,O=Keyward","serialNumber":"01",
+				  "notBefore":"2026-01-01T00:00:00Z","notAfter":"2036-01-01T00:00:00Z","certificatePem":null}]
 				""";
+	}
+
+	private static String ra() {
+		return """
+				[{"purpose":"SIGNING","state":"CURRENT","serialNumber":"0A","subject":"CN=Keyward RA",
+				  "notBefore":"2026-01-01T00:00:00Z","notAfter":"2026-01-10T00:00:00Z"}]
+				""";
+	}
+
+	/**
+	 * A real certificate whose subject carries markup, so the detail page decodes and
+	 * escapes what a device could send.
+	 */
+	private static String certificatePem() {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+			generator.initialize(256);
+			KeyPair keys = generator.generateKeyPair();
+			X500Name subject = new X500Name("CN=<script>alert(1)</script>,O=Example");
+			byte[] der = new JcaX509v3CertificateBuilder(new X500Name("CN=Keyward Root CA,O=Keyward"),
+					new BigInteger(SERIAL, 16), Date.from(Instant.parse("2026-03-01T10:15:31Z")),
+					Date.from(Instant.parse("2027-03-01T10:15:31Z")), subject, keys.getPublic())
+				.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()))
+				.getEncoded();
+			return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der)
+					+ "\n-----END CERTIFICATE-----\n";
+		}
+		catch (NoSuchAlgorithmException | OperatorCreationException | IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -17,16 +17,17 @@ import io.keyward.api.ca.IssuedCertificate;
  * @param template certificate template
  * @param notAfter end of validity, UTC
  * @param transactionId SCEP transactionID, empty when issued outside SCEP
+ * @param status VALID, REVOKED or EXPIRED
  */
 record CertificateRow(String issuedAt, String serial, String subject, String subjectAltNames, String profile,
-		String template, String notAfter, String transactionId) {
+		String template, String notAfter, String transactionId, String status) {
 
 	static CertificateRow of(IssuedCertificate certificate) {
 		List<String> sans = (certificate.subjectAltNames() != null) ? certificate.subjectAltNames() : List.of();
 		return new CertificateRow(Timestamps.utc(certificate.issuedAt()), orEmpty(certificate.serialNumber()),
 				orEmpty(certificate.subject()), String.join(", ", sans), orEmpty(certificate.profile()),
 				orEmpty(certificate.template()), Timestamps.utc(certificate.notAfter()),
-				orEmpty(certificate.transactionId()));
+				orEmpty(certificate.transactionId()), orEmpty(certificate.status()));
 	}
 
 	private static String orEmpty(String value) {

@@ -1,50 +1,133 @@
 package io.keyward.admin.certificate;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.keyward.admin.AdminProperties;
-import io.keyward.admin.web.Paging;
+import io.keyward.admin.audit.AdminActions;
+import io.keyward.admin.security.Actor;
+import io.keyward.admin.web.ApiProblem;
 import io.keyward.admin.web.RemoteCall;
 import io.keyward.api.ca.CertificateAuthorityClient;
-import io.keyward.api.ca.CertificatePage;
+import io.keyward.api.ca.CertificateSearchPage;
+import io.keyward.api.ca.IssuedCertificate;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Certificates the ca-adapter issued, newest first, read over its REST API.
+ * The certificate pages: search with keyset paging, a certificate's detail with its
+ * history, PEM and DER download, and the revoke form (CSRF-protected like every form).
  */
 @Controller
 class CertificatesController {
 
-	private final CertificateAuthorityClient certificateAuthority;
+	private final CertificateLifecycle lifecycle;
+
+	private final CertificateAuthorityClient ca;
+
+	private final AdminActions actions;
 
 	private final AdminProperties properties;
 
-	CertificatesController(CertificateAuthorityClient certificateAuthority, AdminProperties properties) {
-		this.certificateAuthority = certificateAuthority;
+	CertificatesController(CertificateLifecycle lifecycle, CertificateAuthorityClient ca, AdminActions actions,
+			AdminProperties properties) {
+		this.lifecycle = lifecycle;
+		this.ca = ca;
+		this.actions = actions;
 		this.properties = properties;
 	}
 
 	@GetMapping("/certificates")
-	String certificates(@RequestParam(defaultValue = "0") int page, Model model) {
-		int requested = Paging.requested(page);
-		int size = this.properties.pageSize();
-		RemoteCall<CertificatePage> call = RemoteCall.of("ca-adapter", this.properties.caUrl(),
-				this.properties.hasServiceToken(), () -> this.certificateAuthority.certificates(requested, size));
+	String certificates(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String after, Model model) {
+		String query = blankToNull(q);
+		String state = blankToNull(status);
+		RemoteCall<CertificateSearchPage> call = RemoteCall.of("ca-adapter", this.properties.caUrl(),
+				this.properties.hasServiceToken(),
+				() -> this.ca.search(query, state, null, null, blankToNull(after), this.properties.pageSize()));
 		List<CertificateRow> rows = List.of();
-		Paging paging = new Paging(requested, size, 0);
+		String next = null;
 		if (call.ok() && call.value() != null) {
-			CertificatePage answer = call.value();
+			CertificateSearchPage answer = call.value();
 			rows = (answer.items() != null) ? answer.items().stream().map(CertificateRow::of).toList() : List.of();
-			paging = new Paging(requested, size, answer.total());
+			if (answer.nextCursor() != null) {
+				next = UriComponentsBuilder.fromPath("/certificates")
+					.queryParamIfPresent("q", Optional.ofNullable(query))
+					.queryParamIfPresent("status", Optional.ofNullable(state))
+					.queryParam("after", answer.nextCursor())
+					.encode()
+					.toUriString();
+			}
 		}
 		model.addAttribute("problem", call.problem());
 		model.addAttribute("rows", rows);
-		model.addAttribute("paging", paging);
+		model.addAttribute("q", (query != null) ? query : "");
+		model.addAttribute("status", (state != null) ? state : "");
+		model.addAttribute("statuses", List.of("VALID", "REVOKED", "EXPIRED"));
+		model.addAttribute("firstPage", after == null || after.isBlank());
+		model.addAttribute("next", next);
 		return "certificates";
+	}
+
+	@GetMapping("/certificates/{serial}")
+	String certificate(@PathVariable String serial, Model model) {
+		IssuedCertificate certificate = this.lifecycle.find(serial);
+		model.addAttribute("certificate", certificate);
+		model.addAttribute("fields", CertificateFields.decode(certificate.certificatePem()));
+		model.addAttribute("history", CertificateEvent.history(certificate,
+				this.actions.on(CertificateLifecycle.target(certificate.serialNumber()))));
+		model.addAttribute("reasons", CertificateLifecycle.REASONS);
+		return "certificate";
+	}
+
+	@GetMapping("/certificates/{serial}/pem")
+	ResponseEntity<String> pem(@PathVariable String serial) {
+		IssuedCertificate certificate = this.lifecycle.find(serial);
+		return download(certificate.serialNumber() + ".pem", MediaType.parseMediaType("application/x-pem-file"))
+			.body(certificate.certificatePem());
+	}
+
+	@GetMapping("/certificates/{serial}/der")
+	ResponseEntity<byte[]> der(@PathVariable String serial) {
+		IssuedCertificate certificate = this.lifecycle.find(serial);
+		return download(certificate.serialNumber() + ".cer", MediaType.parseMediaType("application/pkix-cert"))
+			.body(CertificateFields.decode(certificate.certificatePem()).der());
+	}
+
+	@PostMapping("/certificates/{serial}/revoke")
+	String revoke(@PathVariable String serial, @RequestParam String reason,
+			@RequestParam(required = false) String comment, RedirectAttributes redirect) {
+		try {
+			IssuedCertificate revoked = this.lifecycle.revoke(serial, reason, comment, Actor.current());
+			redirect.addFlashAttribute("notice",
+					"Certificate " + revoked.serialNumber() + " revoked (" + reason + ").");
+		}
+		catch (ApiProblem ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
+		return "redirect:/certificates/{serial}";
+	}
+
+	private static ResponseEntity.BodyBuilder download(String filename, MediaType type) {
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(filename).build().toString());
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

@@ -20,19 +20,20 @@ import io.keyward.api.gateway.EnrollmentTransaction;
  * @param statusStyle CSS class suffix for the status badge, from a fixed set
  * @param reason failInfo and reason when FAILED, otherwise empty
  * @param serial certificate serial when ISSUED, otherwise empty
+ * @param id the gateway's id of the request, for approve and reject
  */
-record EnrollmentRow(String time, String profile, String transactionId, String messageType, String subject,
-		String status, String statusStyle, String reason, String serial) {
+public record EnrollmentRow(String time, String profile, String transactionId, String messageType, String subject,
+		String status, String statusStyle, String reason, String serial, String id) {
 
-	private static final Set<String> KNOWN_STATUSES = Set.of("issued", "failed", "pending");
+	private static final Set<String> KNOWN_STATUSES = Set.of("issued", "failed", "pending", "waiting_approval");
 
-	static EnrollmentRow of(EnrollmentTransaction transaction) {
+	public static EnrollmentRow of(EnrollmentTransaction transaction) {
 		String status = (transaction.status() != null) ? transaction.status() : "";
 		String style = status.toLowerCase(Locale.ROOT);
 		return new EnrollmentRow(Timestamps.utc(transaction.createdAt()), orEmpty(transaction.profile()),
 				orEmpty(transaction.transactionId()), orEmpty(transaction.messageType()),
 				orEmpty(transaction.subject()), status, KNOWN_STATUSES.contains(style) ? style : "other",
-				reason(transaction), orEmpty(transaction.certificateSerial()));
+				reason(transaction), orEmpty(transaction.certificateSerial()), orEmpty(transaction.id()));
 	}
 
 	private static String reason(EnrollmentTransaction transaction) {

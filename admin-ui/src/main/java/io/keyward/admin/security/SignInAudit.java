@@ -1,5 +1,6 @@
 package io.keyward.admin.security;
 
+import io.keyward.admin.web.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,15 +37,7 @@ class SignInAudit {
 	}
 
 	static String printable(String value) {
-		if (value == null) {
-			return "";
-		}
-		StringBuilder out = new StringBuilder(Math.min(value.length(), 64));
-		for (int i = 0; i < value.length() && i < 64; i++) {
-			char c = value.charAt(i);
-			out.append(Character.isISOControl(c) ? '?' : c);
-		}
-		return out.toString();
+		return LogText.printable(value);
 	}
 
 }

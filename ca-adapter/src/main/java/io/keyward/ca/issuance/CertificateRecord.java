@@ -113,7 +113,8 @@ class CertificateRecord {
 
 	IssuedCertificate toApi() {
 		return new IssuedCertificate(this.serial, this.subject, List.of(this.sans), this.notBefore, this.notAfter,
-				this.profile, this.template, this.transactionId, this.pem, this.issuedAt);
+				this.profile, this.template, this.transactionId, this.pem, this.issuedAt,
+				this.notAfter.isAfter(Instant.now()) ? "VALID" : "EXPIRED", null, null, null, null, null, null);
 	}
 
 }

@@ -3,7 +3,7 @@ package io.keyward.challenge.web;
 import java.util.Arrays;
 
 import io.keyward.api.security.BearerTokenAuthenticationFilter;
-import io.keyward.api.security.ProblemAuthenticationEntryPoint;
+import io.keyward.api.security.StatelessApi;
 import io.keyward.api.security.ServiceTokens;
 import io.keyward.challenge.apiclient.ApiKeyAuthentication;
 import io.keyward.challenge.apiclient.ApiScopes;
@@ -15,8 +15,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
@@ -46,8 +44,6 @@ class SecurityConfiguration {
 	static SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();
 	}
-
-	private final ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint();
 
 	@Bean
 	@Order(1)
@@ -93,16 +89,7 @@ class SecurityConfiguration {
 	}
 
 	private HttpSecurity bearerApi(HttpSecurity http, String pattern) throws Exception {
-		return http.securityMatcher(pattern)
-			.csrf(AbstractHttpConfigurer::disable)
-			.httpBasic(AbstractHttpConfigurer::disable)
-			.formLogin(AbstractHttpConfigurer::disable)
-			.logout(AbstractHttpConfigurer::disable)
-			.requestCache(AbstractHttpConfigurer::disable)
-			.anonymous(AbstractHttpConfigurer::disable)
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(this.problems)
-				.accessDeniedHandler(this.problems));
+		return StatelessApi.chain(http, pattern);
 	}
 
 }

@@ -96,7 +96,7 @@ public class ScepTransaction {
 	EnrollmentTransaction toApi() {
 		return new EnrollmentTransaction(this.transactionId, this.profile, this.messageType, this.subject,
 				this.status.name(), this.failInfo, this.failureReason, this.certificateSerial, this.createdAt,
-				this.updatedAt);
+				this.updatedAt, String.valueOf(this.id), null, null, null);
 	}
 
 }

@@ -1,5 +1,8 @@
 package io.keyward.api.ca;
 
+import java.time.Instant;
+import java.util.List;
+
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,6 +24,18 @@ public interface CertificateAuthorityClient {
 
 	@GetExchange("/certificates")
 	CertificatePage certificates(@RequestParam int page, @RequestParam int size);
+
+	@GetExchange("/certificates/search")
+	CertificateSearchPage search(@RequestParam(required = false) String q,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String profile,
+			@RequestParam(required = false) Instant expiresBefore, @RequestParam(required = false) String after,
+			@RequestParam int size);
+
+	@PostExchange("/certificates/{serial}/revoke")
+	IssuedCertificate revoke(@PathVariable String serial, @RequestBody RevokeRequest request);
+
+	@GetExchange("/authorities")
+	List<AuthorityCertificate> authorities();
 
 	@GetExchange("/ca")
 	CaCertificates caCertificates();

@@ -17,8 +17,12 @@ import java.time.Instant;
  * @param certificateSerial hex serial of the issued certificate when ISSUED
  * @param createdAt when the request arrived
  * @param updatedAt last change
+ * @param id the gateway's identifier of the transaction (a UUID), for the approval API
+ * @param decidedBy who approved or rejected it, null when nobody decided
+ * @param decidedAt when, null when nobody decided
+ * @param decisionComment the decider's comment, may be null
  */
 public record EnrollmentTransaction(String transactionId, String profile, String messageType, String subject,
 		String status, String failInfo, String failureReason, String certificateSerial, Instant createdAt,
-		Instant updatedAt) {
+		Instant updatedAt, String id, String decidedBy, Instant decidedAt, String decisionComment) {
 }

@@ -1,0 +1,114 @@
+package io.keyward.admin.certificate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import io.keyward.admin.audit.AdminActions;
+import io.keyward.admin.web.ApiProblem;
+import io.keyward.admin.web.Upstream;
+import io.keyward.api.ca.CertificateAuthorityClient;
+import io.keyward.api.ca.CertificateSearchPage;
+import io.keyward.api.ca.IssuedCertificate;
+import io.keyward.api.ca.RevokeRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * What admins do with certificates, for the admin API and the dashboard alike: search,
+ * read, revoke. The ca-adapter carries each action out and records who asked; this side
+ * checks the input and records the action in the admin trail.
+ */
+@Service
+public class CertificateLifecycle {
+
+	static final String SERVICE = "ca-adapter";
+
+	/** RFC 5280 section 5.3.1 CRLReason names, as the ca-adapter takes them. */
+	static final List<String> REASONS = List.of("unspecified", "keyCompromise", "cACompromise", "affiliationChanged",
+			"superseded", "cessationOfOperation", "certificateHold", "privilegeWithdrawn", "aACompromise");
+
+	static final Set<String> STATUSES = Set.of("VALID", "REVOKED", "EXPIRED");
+
+	static final int MAX_PAGE_SIZE = 500;
+
+	static final int MAX_COMMENT_LENGTH = 1000;
+
+	private final CertificateAuthorityClient ca;
+
+	private final AdminActions actions;
+
+	CertificateLifecycle(CertificateAuthorityClient ca, AdminActions actions) {
+		this.ca = ca;
+		this.actions = actions;
+	}
+
+	public CertificateSearchPage search(CertificateQuery query) {
+		if (query.status() != null && !STATUSES.contains(query.status())) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "status must be one of VALID, REVOKED, EXPIRED");
+		}
+		if (query.size() < 1 || query.size() > MAX_PAGE_SIZE) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "size must be between 1 and " + MAX_PAGE_SIZE);
+		}
+		return Upstream.call(SERVICE, () -> this.ca.search(query.q(), query.status(), query.profile(),
+				query.expiresBefore(), query.after(), query.size()));
+	}
+
+	public IssuedCertificate find(String serial) {
+		return Upstream.call(SERVICE, () -> this.ca.certificate(checkedSerial(serial)));
+	}
+
+	/**
+	 * @param serial hex serial
+	 * @param reason an RFC 5280 reason name
+	 * @param comment why, may be null
+	 * @param actor who asks
+	 * @return the certificate as revoked
+	 */
+	public IssuedCertificate revoke(String serial, String reason, String comment, String actor) {
+		String checked = checkedSerial(serial);
+		if (reason == null || !REASONS.contains(reason)) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "reason must be one of " + String.join(", ", REASONS));
+		}
+		if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST,
+					"comment must be at most " + MAX_COMMENT_LENGTH + " characters");
+		}
+		IssuedCertificate revoked = Upstream.call(SERVICE,
+				() -> this.ca.revoke(checked, new RevokeRequest(reason, blankToNull(comment), actor)));
+		this.actions.record(actor, "certificate_revoked", target(revoked.serialNumber()), "reason=" + reason);
+		return revoked;
+	}
+
+	static String target(String serial) {
+		return "certificate:" + serial;
+	}
+
+	private static String checkedSerial(String serial) {
+		String hex = (serial != null) ? serial.strip().replace(":", "") : "";
+		if (!hex.matches("[0-9A-Fa-f]{1,64}")) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "serial must be a hexadecimal number");
+		}
+		return hex;
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/**
+	 * A certificate search.
+	 *
+	 * @param q subject or SAN text, or a serial
+	 * @param status VALID, REVOKED or EXPIRED, null for all
+	 * @param profile enrollment profile, null for all
+	 * @param expiresBefore only those expiring before, null for all
+	 * @param after the cursor of the previous page, null for the first
+	 * @param size rows per page
+	 */
+	public record CertificateQuery(String q, String status, String profile, Instant expiresBefore, String after,
+			int size) {
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.keyward.admin.token;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What an admin API token may do. A token gets only the scopes it is created with; a
+ * signed-in dashboard admin may do all of it.
+ */
+public enum AdminScope {
+
+	/** Search and read certificates. */
+	CERTIFICATES_READ("certificates:read"),
+
+	/** Revoke certificates. */
+	CERTIFICATES_REVOKE("certificates:revoke"),
+
+	/** List enrollment requests, including those waiting for approval. */
+	REQUESTS_READ("requests:read"),
+
+	/** Approve or reject requests that wait for approval. */
+	REQUESTS_DECIDE("requests:decide"),
+
+	/** Create, list and revoke admin API tokens. */
+	TOKENS_MANAGE("tokens:manage");
+
+	private final String scopeName;
+
+	AdminScope(String scopeName) {
+		this.scopeName = scopeName;
+	}
+
+	/**
+	 * @return the name used in the API and stored with the token, e.g.
+	 * {@code certificates:read}
+	 */
+	public String scopeName() {
+		return this.scopeName;
+	}
+
+	/**
+	 * @return the Spring Security authority a token with this scope holds
+	 */
+	public String authority() {
+		return "SCOPE_" + this.scopeName;
+	}
+
+	public static Optional<AdminScope> of(String scopeName) {
+		return Arrays.stream(values()).filter((scope) -> scope.scopeName.equals(scopeName)).findFirst();
+	}
+
+}

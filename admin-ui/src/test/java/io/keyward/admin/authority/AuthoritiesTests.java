@@ -1,0 +1,29 @@
+package io.keyward.admin.authority;
+
+import io.keyward.admin.AdminUiTestSupport;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuthoritiesTests extends AdminUiTestSupport {
+
+	@Test
+	void whenShownThenCaAndRaCertificatesHaveTheirDaysLeft() {
+		var page = signedIn().get("/authorities");
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("CN=Keyward Root CA,O=Keyward")
+			.contains("RA SIGNING")
+			.contains("CURRENT")
+			.contains("days-low");
+	}
+
+	@Test
+	void whenReadOverTheApiThenBothListsAnswer() {
+		var answer = api(BOOTSTRAP_TOKEN).get("/api/v1/authorities");
+
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(answer.body()).contains("\"ca\":[").contains("\"ra\":[").contains("Keyward Root CA");
+	}
+
+}
