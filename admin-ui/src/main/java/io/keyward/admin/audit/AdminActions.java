@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.keyward.admin.web.LogText;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,9 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Who did what, from the dashboard or the admin API: one appended row and one log line
- * per state-changing action. The services that carry the action out record it too (the
- * ca-adapter stores who revoked, the gateway who approved).
+ * Who did what, from the dashboard or the admin API: one appended row, one log line and
+ * one count ({@code keyward.admin.actions} by action) per state-changing action. The
+ * services that carry the action out record it too (the ca-adapter stores who revoked,
+ * the gateway who approved).
  */
 @Component
 public class AdminActions {
@@ -25,9 +27,12 @@ public class AdminActions {
 
 	private final Clock clock;
 
-	AdminActions(JdbcClient jdbc, Clock clock) {
+	private final MeterRegistry meters;
+
+	AdminActions(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/**
@@ -46,6 +51,7 @@ public class AdminActions {
 			.param("detail", detail)
 			.param("at", Timestamp.from(this.clock.instant()))
 			.update();
+		this.meters.counter("keyward.admin.actions", "action", action).increment();
 		log.info("event=admin_action action={} actor=\"{}\" target=\"{}\"", action, LogText.printable(actor),
 				LogText.printable(target));
 	}

@@ -34,13 +34,4 @@ public class Authorities {
 		return Upstream.call("scep-gateway", this.gateway::raCertificates);
 	}
 
-	/**
-	 * Both lists, as the admin API answers them.
-	 *
-	 * @param ca CA and OCSP signer certificates
-	 * @param ra RA certificates
-	 */
-	public record View(List<AuthorityCertificate> ca, List<RaCertificate> ra) {
-	}
-
 }

@@ -16,8 +16,8 @@ class AuthoritiesApiController {
 	}
 
 	@GetMapping("/api/v1/authorities")
-	Authorities.View authorities() {
-		return new Authorities.View(this.authorities.ca(), this.authorities.ra());
+	AuthorityListing authorities() {
+		return new AuthorityListing(this.authorities.ca(), this.authorities.ra());
 	}
 
 }

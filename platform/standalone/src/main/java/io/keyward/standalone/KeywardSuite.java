@@ -275,9 +275,11 @@ public final class KeywardSuite implements AutoCloseable {
 				"  NDES-compatible path:   " + s.url(s.gatewayPort()) + "/certsrv/mscep/mscep.dll",
 				"  Challenge API (MDM):    " + s.url(s.challengePort()) + "/api/v1/challenges",
 				"  CA API:                 " + s.url(s.caPort()) + "/api/v1/ca",
-				"  Admin dashboard:        " + s.url(s.adminPort()) + "/", "  Data directory:         " + s.dataDir(),
+				"  Admin dashboard:        " + s.url(s.adminPort()) + "/",
+				"  Admin API:              " + s.url(s.adminPort()) + "/api/v1 (docs/api/admin-ui.md)",
+				"  Data directory:         " + s.dataDir(),
 				"  Initial credentials:    " + s.dataDir().resolve("initial-credentials")
-						+ " (admin password, MDM API key; created on first start)",
+						+ " (admin password, MDM API key, admin API token; created on first start)",
 				"");
 	}
 

@@ -53,10 +53,14 @@ final class SuiteClient {
 	 * The MDM's call: {@code POST /api/v1/challenges} with the bootstrap API key.
 	 */
 	String mintChallenge() throws IOException, InterruptedException {
+		return mintChallenge("default");
+	}
+
+	String mintChallenge(String profile) throws IOException, InterruptedException {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(challengeUrl("/api/v1/challenges")))
 			.header("Authorization", "Bearer " + this.apiKey)
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"profile\":\"default\"}"))
+			.POST(HttpRequest.BodyPublishers.ofString("{\"profile\":\"" + profile + "\"}"))
 			.build());
 		if (response.statusCode() != 201) {
 			throw new AssertionError("minting a challenge answered " + response.statusCode() + ": " + response.body());

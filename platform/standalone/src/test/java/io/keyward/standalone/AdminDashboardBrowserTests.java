@@ -1,0 +1,168 @@
+package io.keyward.standalone;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import io.keyward.scep.PkiStatus;
+import io.keyward.scep.client.CertRepResponse;
+import io.keyward.testsupport.MutableClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * An admin's day in a real browser (Debian's Chromium through its chromedriver) against
+ * the whole suite: sign in, find a certificate whose subject carries {@code <script>} and
+ * see it as text, revoke it, approve a request that waits for approval and watch the
+ * device's next CertPoll get its certificate.
+ */
+class AdminDashboardBrowserTests {
+
+	static final String API_KEY = "kw_browser-test-api-key-0123456789abcdefghijklm";
+
+	static final String ADMIN_PASSWORD = "browser-Admin-Password-42";
+
+	static final String ADMIN_TOKEN = "kwa_browser-test-admin-token-0123456789abcdefghij";
+
+	static final String HOSTILE_SUBJECT = "CN=<script>alert(1)</script>,O=Browser Test";
+
+	static final Path CHROMIUM = Path.of("/usr/lib/chromium/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	static KeywardSuite suite;
+
+	static SuiteClient client;
+
+	static WebDriver browser;
+
+	@BeforeAll
+	static void start() throws IOException {
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			throw new AssertionError(
+					"Chromium and chromedriver are missing: install the Debian packages 'chromium' and 'chromium-driver'");
+		}
+		Path dataDir = Files.createTempDirectory(Path.of("target"), "browser-data");
+		suite = KeywardSuite.start(EnrollmentEndToEndTests.freePorts(dataDir),
+				Map.of("keyward.challenge.bootstrap-api-key", API_KEY, "keyward.admin.initial-password", ADMIN_PASSWORD,
+						"keyward.admin.bootstrap-token", ADMIN_TOKEN, "keyward.gateway.profiles.approval.template",
+						"default", "keyward.gateway.profiles.approval.approval", "REQUIRED",
+						"keyward.challenge.profiles.approval.template", "default"),
+				new MutableClock());
+		client = new SuiteClient(suite, API_KEY);
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+					"--disable-sync", "--window-size=1280,900", "--user-data-dir="
+							+ Files.createTempDirectory(Path.of("target"), "chromium-profile").toAbsolutePath());
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	}
+
+	@AfterAll
+	static void stop() {
+		if (browser != null) {
+			browser.quit();
+		}
+		if (suite != null) {
+			suite.close();
+		}
+	}
+
+	@Test
+	void whenAnAdminWorksInTheBrowserThenRevocationAndApprovalReachTheServices() throws Exception {
+		CertRepResponse enrolled = new ScepDevice(client, "/scep/default", HOSTILE_SUBJECT)
+			.pkcsReq(client.mintChallenge());
+		assertThat(enrolled.status()).isEqualTo(PkiStatus.SUCCESS);
+		String serial = enrolled.certificates().get(0).getSerialNumber().toString(16).toUpperCase();
+		ScepDevice waiting = new ScepDevice(client, "/scep/approval", "CN=waiting-device,O=Browser Test");
+		assertThat(waiting.pkcsReq(client.mintChallenge("approval")).status()).isEqualTo(PkiStatus.PENDING);
+
+		signIn();
+		browser.get(client.adminUrl("/certificates"));
+		browser.findElement(By.id("q")).sendKeys("Browser Test");
+		browser.findElement(By.cssSelector("form.search button")).click();
+		browser.findElement(By.linkText(serial)).click();
+		screenshot("certificate-detail");
+
+		// the subject is shown as the text it is, and nothing ran
+		assertThat(browser.findElement(By.id("subject")).getText()).contains("<script>alert(1)</script>");
+		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> browser.switchTo().alert());
+
+		new Select(browser.findElement(By.id("reason"))).selectByValue("keyCompromise");
+		browser.findElement(By.id("comment")).sendKeys("lost in a taxi");
+		browser.findElement(By.cssSelector("#revoke button")).click();
+		assertThat(text(".notice")).contains("revoked (keyCompromise)");
+		screenshot("certificate-revoked");
+		HttpResponse<String> revoked = adminApi("/api/v1/certificates/" + serial);
+		assertThat(revoked.body()).contains("\"status\":\"REVOKED\"")
+			.contains("\"revocationReason\":\"keyCompromise\"")
+			.contains("\"revokedBy\":\"admin:admin\"");
+
+		browser.get(client.adminUrl("/requests"));
+		WebElement row = browser
+			.findElement(By.cssSelector("tr[data-transaction-id='" + waiting.transactionId() + "']"));
+		row.findElement(By.cssSelector("form:first-of-type input[name=comment]")).sendKeys("known device");
+		row.findElement(By.cssSelector("button.approve")).click();
+		assertThat(text(".notice")).contains("Request approved.");
+		screenshot("request-approved");
+
+		CertRepResponse polled = waiting.certPoll();
+		assertThat(polled.status()).isEqualTo(PkiStatus.SUCCESS);
+		assertThat(polled.certificates().get(0).getSubjectX500Principal().getName()).contains("waiting-device");
+	}
+
+	private static void signIn() {
+		browser.get(client.adminUrl("/login"));
+		browser.findElement(By.id("username")).sendKeys("admin");
+		browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until((driver) -> !driver.getCurrentUrl().contains("/login"));
+	}
+
+	private static String text(String css) {
+		return new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until((driver) -> driver.findElement(By.cssSelector(css)))
+			.getText();
+	}
+
+	private static HttpResponse<String> adminApi(String path) throws IOException, InterruptedException {
+		return client.send(HttpRequest.newBuilder(URI.create(client.adminUrl(path)))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN)
+			.build());
+	}
+
+	private static void screenshot(String name) throws IOException {
+		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+		Path target = Path.of("target", "screenshots");
+		Files.createDirectories(target);
+		Files.copy(shot.toPath(), target.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
