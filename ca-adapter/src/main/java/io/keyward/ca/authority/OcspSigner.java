@@ -3,6 +3,7 @@ package io.keyward.ca.authority;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.Date;
 
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
@@ -14,8 +15,6 @@ import org.bouncycastle.operator.DigestCalculator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 
 /**
  * A delegated OCSP signing certificate and its key (RFC 6960 section 4.2.2.2): signs OCSP
@@ -40,8 +39,7 @@ public final class OcspSigner {
 		try {
 			this.holder = new JcaX509CertificateHolder(certificate);
 			// byKey (section 4.2.2.3): the SHA-1 of the signer's public key
-			DigestCalculator sha1 = new JcaDigestCalculatorProviderBuilder().build()
-				.get(new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1));
+			DigestCalculator sha1 = new JcaDigestCalculatorProviderBuilder().build().get(RespID.HASH_SHA1);
 			this.responderId = new RespID(this.holder.getSubjectPublicKeyInfo(), sha1);
 		}
 		catch (CertificateEncodingException | OperatorCreationException | OCSPException ex) {
@@ -61,7 +59,7 @@ public final class OcspSigner {
 	 * Sign a response; the signing certificate goes along in {@code certs} so clients can
 	 * check the delegation (section 4.2.1).
 	 */
-	public BasicOCSPResp sign(BasicOCSPRespBuilder response, java.util.Date producedAt) {
+	public BasicOCSPResp sign(BasicOCSPRespBuilder response, Date producedAt) {
 		try {
 			return response.build(
 					new JcaContentSignerBuilder(this.algorithm.signatureAlgorithm()).build(this.privateKey),

@@ -52,9 +52,11 @@ public record RevocationProperties(@DefaultValue("http://localhost:8080") @NotNu
 	 * 5280 section 5.1.2.5)
 	 * @param reissueInterval a new CRL is issued when the newest is this old, revocation
 	 * or not; shorter than {@code validity} so relying parties never hold a stale one
+	 * @param checkInterval how often the age of the newest CRL is checked
 	 */
 	public record Crl(@DefaultValue("7d") @NotNull @DurationMin(minutes = 1) Duration validity,
-			@DefaultValue("1d") @NotNull @DurationMin(seconds = 1) Duration reissueInterval) {
+			@DefaultValue("1d") @NotNull @DurationMin(seconds = 1) Duration reissueInterval,
+			@DefaultValue("60s") @NotNull @DurationMin(seconds = 1) Duration checkInterval) {
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.keyward.ca.authority.CertificateAuthority;
 import io.keyward.ca.authority.OcspSigner;
@@ -116,19 +117,28 @@ class OcspResponder {
 		return encode(OCSPRespBuilder.SUCCESSFUL, signer.sign(response, Date.from(now)));
 	}
 
+	/**
+	 * Good is {@code null} in Bouncy Castle ({@link CertificateStatus#GOOD}), so the row
+	 * is read first and mapped after: a null from the row mapper would read as "no row".
+	 */
 	private CertificateStatus status(String serial) {
-		return this.jdbc.sql("select revoked_at, revocation_reason from ca.certificate where serial = :serial")
+		Optional<Stored> stored = this.jdbc
+			.sql("select revoked_at, revocation_reason from ca.certificate where serial = :serial")
 			.param("serial", serial)
-			.query((row, number) -> {
-				OffsetDateTime revokedAt = row.getObject("revoked_at", OffsetDateTime.class);
-				if (revokedAt == null) {
-					return CertificateStatus.GOOD;
-				}
-				return (CertificateStatus) new RevokedStatus(Date.from(revokedAt.toInstant()),
-						RevocationReason.of(row.getString("revocation_reason")).code());
-			})
-			.optional()
-			.orElseGet(UnknownStatus::new);
+			.query((row, number) -> new Stored(row.getObject("revoked_at", OffsetDateTime.class),
+					row.getString("revocation_reason")))
+			.optional();
+		if (stored.isEmpty()) {
+			return new UnknownStatus();
+		}
+		if (stored.get().revokedAt() == null) {
+			return CertificateStatus.GOOD;
+		}
+		return new RevokedStatus(Date.from(stored.get().revokedAt().toInstant()),
+				RevocationReason.of(stored.get().reason()).code());
+	}
+
+	private record Stored(OffsetDateTime revokedAt, String reason) {
 	}
 
 	private static String name(CertificateStatus status) {
