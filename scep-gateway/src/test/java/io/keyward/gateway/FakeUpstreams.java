@@ -153,8 +153,8 @@ public final class FakeUpstreams {
 					new IssuedCertificate(certificate.getSerialNumber().toString(16).toUpperCase(),
 							csr.getSubject().toString(), List.of(), certificate.getNotBefore().toInstant(),
 							certificate.getNotAfter().toInstant(), request.profile(), request.template(),
-							request.transactionId(), TestCertificateAuthority.pem(certificate), Instant.now(), "VALID",
-							null, null, null, null, null, null));
+							request.transactionId(), TestCertificateAuthority.pem(certificate), Instant.now(),
+							IssuedCertificate.VALID, null, null, null, null, null, null));
 		}
 		catch (Exception ex) {
 			send(exchange, 400, "application/problem+json",

@@ -35,8 +35,7 @@ class CertificateStore {
 	 * partial unique index; the certificate is then found by ix_certificate_request_id.
 	 */
 	static final String FIND_ISSUED = """
-			select c.serial, c.subject, c.sans, c.not_before, c.not_after, c.profile, c.template, c.transaction_id,
-			    c.pem, c.issued_at
+			select c.*
 			from ca.certificate_request r
 			join ca.certificate c on c.request_id = r.id
 			where r.transaction_id = :transactionId and r.csr_sha256 = :csrSha256
@@ -102,15 +101,21 @@ class CertificateStore {
 		return certificate;
 	}
 
-	private static CertificateRecord certificate(ResultSet row, int rowNumber) throws SQLException {
+	/**
+	 * Maps a row of {@code ca.certificate} (all columns).
+	 */
+	static CertificateRecord certificate(ResultSet row, int rowNumber) throws SQLException {
 		return new CertificateRecord(row.getString("serial"), row.getString("subject"),
 				List.of((String[]) row.getArray("sans").getArray()), instant(row, "not_before"),
 				instant(row, "not_after"), row.getString("profile"), row.getString("template"),
-				row.getString("transaction_id"), row.getString("pem"), instant(row, "issued_at"));
+				row.getString("transaction_id"), row.getString("pem"), instant(row, "issued_at"))
+			.lifecycle(instant(row, "revoked_at"), row.getString("revocation_reason"), row.getString("revoked_by"),
+					row.getString("revocation_comment"), row.getString("replaced_by"), row.getString("renewal_of"));
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {
-		return row.getObject(column, OffsetDateTime.class).toInstant();
+		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -42,7 +42,7 @@ import org.springframework.stereotype.Service;
  * gateway's decision); requests without a transactionID are never deduplicated.
  */
 @Service
-class Issuance {
+public class Issuance {
 
 	private static final Logger log = LoggerFactory.getLogger(Issuance.class);
 
@@ -194,7 +194,7 @@ class Issuance {
 	}
 
 	/** Caller-supplied text goes into log lines: keep it on one line (no log forging). */
-	static String printable(String value) {
+	public static String printable(String value) {
 		if (value == null) {
 			return null;
 		}

@@ -1,5 +1,6 @@
 package io.keyward.scep;
 
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
@@ -21,24 +22,49 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
  * @param recipient the certificate the SUCCESS envelope is encrypted to
  * @param contentEncryptionAlgorithm the request's cipher, mirrored when accepted
  * @param digestAlgorithm the request's digest, mirrored when advertised
+ * @param crls SUCCESS to a GetCRL only: the CRL (section 3.3.4), with no certificate
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8894#section-3.3.2">RFC 8894 section
  * 3.3.2</a>
  */
 public record CertRep(String transactionId, byte[] recipientNonce, PkiStatus status, FailInfo failInfo,
 		String failInfoText, List<X509Certificate> certificates, X509Certificate recipient,
-		ASN1ObjectIdentifier contentEncryptionAlgorithm, ASN1ObjectIdentifier digestAlgorithm) {
+		ASN1ObjectIdentifier contentEncryptionAlgorithm, ASN1ObjectIdentifier digestAlgorithm, List<X509CRL> crls) {
 
 	public CertRep {
 		Objects.requireNonNull(transactionId, "transactionId");
 		Objects.requireNonNull(recipientNonce, "recipientNonce");
 		Objects.requireNonNull(status, "status");
 		certificates = (certificates != null) ? List.copyOf(certificates) : List.of();
+		crls = (crls != null) ? List.copyOf(crls) : List.of();
 		if ((status == PkiStatus.FAILURE) != (failInfo != null)) {
 			throw new IllegalArgumentException("failInfo is required for FAILURE and only for FAILURE");
 		}
-		if (status == PkiStatus.SUCCESS && (certificates.isEmpty() || recipient == null)) {
-			throw new IllegalArgumentException("SUCCESS needs the issued certificate and a recipient");
+		if (status == PkiStatus.SUCCESS && ((certificates.isEmpty() && crls.isEmpty()) || recipient == null)) {
+			throw new IllegalArgumentException("SUCCESS needs the issued certificate or a CRL, and a recipient");
 		}
+	}
+
+	/**
+	 * A reply without CRLs (everything but a SUCCESS to GetCRL).
+	 */
+	public CertRep(String transactionId, byte[] recipientNonce, PkiStatus status, FailInfo failInfo,
+			String failInfoText, List<X509Certificate> certificates, X509Certificate recipient,
+			ASN1ObjectIdentifier contentEncryptionAlgorithm, ASN1ObjectIdentifier digestAlgorithm) {
+		this(transactionId, recipientNonce, status, failInfo, failInfoText, certificates, recipient,
+				contentEncryptionAlgorithm, digestAlgorithm, List.of());
+	}
+
+	/**
+	 * A SUCCESS reply to GetCRL (section 3.3.4): the degenerate SignedData holds the CRL
+	 * and no certificate.
+	 * @param request the verified GetCRL
+	 * @param crl the CRL
+	 * @return the reply
+	 */
+	public static CertRep crl(PkiRequest request, X509CRL crl) {
+		return new CertRep(request.transactionId(), request.senderNonce(), PkiStatus.SUCCESS, null, null, List.of(),
+				request.signerCertificate(), request.contentEncryptionAlgorithm(), request.digestAlgorithm(),
+				List.of(crl));
 	}
 
 	/**

@@ -127,7 +127,7 @@ public final class CertRepEncoder {
 		generator.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(certRep.recipient()));
 		ASN1ObjectIdentifier cipher = ScepAlgorithms.replyContentCipher(certRep.contentEncryptionAlgorithm());
 		CMSEnvelopedData enveloped = generator.generate(
-				new CMSProcessableByteArray(CertificatesOnly.encode(certRep.certificates())),
+				new CMSProcessableByteArray(CertificatesOnly.encode(certRep.certificates(), certRep.crls())),
 				new JceCMSContentEncryptorBuilder(cipher).build());
 		return enveloped.toASN1Structure().getEncoded(ASN1Encoding.DL);
 	}

@@ -1,15 +1,20 @@
 package io.keyward.scep;
 
 import java.io.IOException;
+import java.security.cert.CRLException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CRLHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSAbsentContent;
@@ -41,14 +46,28 @@ public final class CertificatesOnly {
 	 * @return the ContentInfo bytes
 	 */
 	public static byte[] encode(List<X509Certificate> certs) {
+		return encode(certs, List.of());
+	}
+
+	/**
+	 * Encodes certificates, order preserved, and CRLs (the GetCRL answer, RFC 8894
+	 * section 3.3.4, holds one CRL and no certificate).
+	 * @param certs the certificates, leaf first
+	 * @param crls the CRLs
+	 * @return the ContentInfo bytes
+	 */
+	public static byte[] encode(List<X509Certificate> certs, List<X509CRL> crls) {
 		try {
 			CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
 			for (X509Certificate cert : certs) {
 				generator.addCertificate(new JcaX509CertificateHolder(cert));
 			}
+			for (X509CRL crl : crls) {
+				generator.addCRL(new JcaX509CRLHolder(crl));
+			}
 			return generator.generate(new CMSAbsentContent()).getEncoded(ASN1Encoding.DL);
 		}
-		catch (CertificateEncodingException | CMSException | IOException ex) {
+		catch (CertificateEncodingException | CRLException | CMSException | IOException ex) {
 			throw new IllegalStateException("cannot encode certificates-only SignedData", ex);
 		}
 	}
@@ -60,6 +79,27 @@ public final class CertificatesOnly {
 	 * @throws MalformedMessageException when the bytes are not a SignedData with
 	 * certificates
 	 */
+	/**
+	 * Decodes the CRLs.
+	 * @param der a degenerate SignedData (DER or BER)
+	 * @return the CRLs, possibly none
+	 * @throws MalformedMessageException when the bytes are not a SignedData
+	 */
+	public static List<X509CRL> decodeCrls(byte[] der) throws MalformedMessageException {
+		try {
+			CMSSignedData signedData = new CMSSignedData(der);
+			JcaX509CRLConverter converter = new JcaX509CRLConverter();
+			List<X509CRL> crls = new ArrayList<>();
+			for (X509CRLHolder holder : signedData.getCRLs().getMatches(null)) {
+				crls.add(converter.getCRL(holder));
+			}
+			return crls;
+		}
+		catch (CMSException | CRLException | RuntimeException ex) {
+			throw new MalformedMessageException("not a certificates-only SignedData", ex);
+		}
+	}
+
 	@SuppressWarnings("unchecked")
 	public static List<X509Certificate> decode(byte[] der) throws MalformedMessageException {
 		try {

@@ -87,6 +87,11 @@ public final class KeywardSuite implements AutoCloseable {
 			common.put("keyward.admin.gateway-url", loopback + settings.gatewayPort());
 			common.put("keyward.admin.ca-url", loopback + settings.caPort());
 			common.put("spring.main.banner-mode", "off");
+			// the CRL and OCSP URLs in every issued certificate: the gateway's public
+			// address unless KEYWARD_PUBLIC_BASE_URL says otherwise
+			String publicBaseUrl = System.getenv("KEYWARD_PUBLIC_BASE_URL");
+			common.put("keyward.ca.public-base-url", (publicBaseUrl != null && !publicBaseUrl.isBlank())
+					? publicBaseUrl.strip() : settings.url(settings.gatewayPort()));
 			common.putAll(extraProperties);
 			suite.startServices(clock);
 			return suite;

@@ -88,6 +88,17 @@ class PkiOperationHandler {
 
 	private void record(EnrollmentProfile profile, PkiRequest request, CertRep certRep) {
 		String outcome = certRep.status().name().toLowerCase(Locale.ROOT);
+		MessageType type = request.messageType().orElse(null);
+		if (type == MessageType.GET_CERT || type == MessageType.GET_CRL) {
+			// look-ups, not enrollments: counted and logged apart
+			this.meters
+				.counter("keyward.scep.lookups", "profile", profile.name(), "type", type.rfcName(), "outcome", outcome)
+				.increment();
+			log.info("event=scep_lookup_answered transactionId={} profile={} messageType={} status={} failInfo={}",
+					LogSafe.text(request.transactionId()), profile.name(), type.rfcName(), certRep.status(),
+					(certRep.failInfo() != null) ? certRep.failInfo().rfcName() : "none");
+			return;
+		}
 		this.meters.counter("keyward.scep.enrollments", "profile", profile.name(), "outcome", outcome).increment();
 		if (certRep.status() == PkiStatus.SUCCESS) {
 			log.info("event=enrollment_issued transactionId={} profile={} serial={} subject=\"{}\"",

@@ -18,9 +18,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Three filter chains: the SCEP routes are open (SCEP authorises by challengePassword,
- * RFC 8894 section 2.4, and runs over plain HTTP, section 7.10); the REST API wants a
- * service token; the rest is the actuator's health, info and prometheus endpoints.
+ * Three filter chains: the SCEP routes, the CRL and OCSP are open (SCEP authorises by
+ * challengePassword, RFC 8894 section 2.4, and runs over plain HTTP, section 7.10); the
+ * REST API wants a service token; the rest is the actuator's health, info and prometheus
+ * endpoints.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -40,7 +41,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain scepSecurity(HttpSecurity http) throws Exception {
-		http.securityMatcher("/scep/**", "/certsrv/mscep/**")
+		// the CRL and OCSP are public by nature (RFC 5280 section 4.2.1.13, RFC 6960):
+		// relying parties fetch them without credentials
+		http.securityMatcher("/scep/**", "/certsrv/mscep/**", "/crl/**", "/ocsp", "/ocsp/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
 		return stateless(http).build();
 	}

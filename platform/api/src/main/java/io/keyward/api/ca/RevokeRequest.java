@@ -1,16 +1,14 @@
 package io.keyward.api.ca;
 
 /**
- * Revoke a certificate.
+ * Revoke a certificate ({@code POST /api/v1/certificates/{serial}/revoke}).
  *
- * @param reason RFC 5280 CRLReason name: {@code unspecified}, {@code keyCompromise},
- * {@code cACompromise}, {@code affiliationChanged}, {@code superseded},
- * {@code cessationOfOperation}, {@code certificateHold}, {@code privilegeWithdrawn},
- * {@code aACompromise}
- * @param comment why, in the revoker's words (may be null)
- * @param revokedBy who asked ({@code admin:<user>}, {@code token:<name>})
- * @see <a href="https://www.rfc-editor.org/rfc/rfc5280#section-5.3.1">RFC 5280 section
- * 5.3.1</a>
+ * @param reason RFC 5280 section 5.3.1 CRLReason in camelCase: {@code unspecified},
+ * {@code keyCompromise}, {@code cACompromise}, {@code affiliationChanged},
+ * {@code superseded}, {@code cessationOfOperation}, {@code certificateHold},
+ * {@code privilegeWithdrawn} or {@code aACompromise}; null means {@code unspecified}
+ * @param comment why, recorded with the revocation (optional)
+ * @param revokedBy who asked for it, recorded with the revocation (optional)
  */
 public record RevokeRequest(String reason, String comment, String revokedBy) {
 }

@@ -1,6 +1,7 @@
 package io.keyward.scep.client;
 
 import java.security.PrivateKey;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
@@ -67,13 +68,16 @@ public final class CertRepReader {
 		byte[] recipientNonce = message.recipientNonce()
 			.orElseThrow(() -> new MalformedMessageException("recipientNonce missing"));
 		List<X509Certificate> certificates = List.of();
+		List<X509CRL> crls = List.of();
 		if (status == PkiStatus.SUCCESS) {
 			byte[] envelope = message.content()
 				.orElseThrow(() -> new MalformedMessageException("SUCCESS without pkcsPKIEnvelope"));
-			certificates = CertificatesOnly.decode(decrypt(envelope, recipientKey));
+			byte[] messageData = decrypt(envelope, recipientKey);
+			certificates = CertificatesOnly.decode(messageData);
+			crls = CertificatesOnly.decodeCrls(messageData);
 		}
 		return new CertRepResponse(status, failInfo, failInfoText, transactionId, senderNonce, recipientNonce,
-				certificates);
+				certificates, crls);
 	}
 
 	private static byte[] decrypt(byte[] envelope, PrivateKey key) throws MalformedMessageException {

@@ -1,0 +1,158 @@
+package io.keyward.ca.issuance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.keyward.api.ca.CertificateAuthorityClient;
+import io.keyward.api.ca.CertificateSearchPage;
+import io.keyward.api.ca.IssueRequest;
+import io.keyward.api.ca.IssuedCertificate;
+import io.keyward.api.ca.RevokeRequest;
+import io.keyward.api.security.ServiceClients;
+import io.keyward.ca.CaAdapterTest;
+import io.keyward.ca.TestCsrs;
+import io.keyward.testsupport.MutableClock;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@CaAdapterTest
+class CertificateSearchTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RestClient.Builder restClient;
+
+	@Autowired
+	MutableClock clock;
+
+	CertificateAuthorityClient client;
+
+	/** Each test searches only its own profile, so tests do not see each other. */
+	String profile;
+
+	@BeforeEach
+	void client() {
+		this.client = ServiceClients.create(this.restClient, "http://127.0.0.1:" + this.port,
+				CaAdapterTest.SERVICE_TOKEN, Duration.ofSeconds(30), CertificateAuthorityClient.class);
+		this.profile = "search-" + UUID.randomUUID();
+	}
+
+	@AfterEach
+	void releaseClock() {
+		this.clock.release();
+	}
+
+	@Test
+	void whenPagingWithTheCursorThenEveryCertificateComesOnceNewestFirst() {
+		List<String> newestFirst = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			newestFirst.add(0, issue("CN=paged-" + i, null).serialNumber());
+		}
+
+		List<String> seen = new ArrayList<>();
+		String cursor = null;
+		int pages = 0;
+		do {
+			CertificateSearchPage page = this.client.search(null, null, this.profile, null, cursor, 2);
+			page.items().forEach((item) -> seen.add(item.serialNumber()));
+			cursor = page.nextCursor();
+			pages++;
+		}
+		while (cursor != null);
+
+		assertThat(seen).containsExactlyElementsOf(newestFirst);
+		assertThat(pages).isEqualTo(3);
+		CertificateSearchPage exact = this.client.search(null, null, this.profile, null, null, 5);
+		assertThat(exact.items()).hasSize(5);
+		assertThat(exact.nextCursor()).isNull();
+	}
+
+	@Test
+	void whenSearchingBySubjectSanOrSerialThenOnlyMatchesComeBack() {
+		IssuedCertificate printer = issue("CN=Printer 100%_floor2", "printer.floor2.example");
+		IssuedCertificate laptop = issue("CN=laptop-7", "laptop-7.example");
+
+		assertThat(serials(this.client.search("printer 100%_", null, this.profile, null, null, null)))
+			.containsExactly(printer.serialNumber());
+		assertThat(serials(this.client.search("LAPTOP-7.EXAMPLE", null, this.profile, null, null, null)))
+			.containsExactly(laptop.serialNumber());
+		assertThat(serials(this.client.search("100_", null, this.profile, null, null, null))).isEmpty();
+		String hex = laptop.serialNumber().toLowerCase(java.util.Locale.ROOT);
+		String even = (hex.length() % 2 == 0) ? hex : "0" + hex;
+		String colons = "00:" + String.join(":", even.split("(?<=\\G..)"));
+		assertThat(serials(this.client.search(colons, null, this.profile, null, null, null)))
+			.containsExactly(laptop.serialNumber());
+	}
+
+	@Test
+	void whenFilteringByStatusAndExpiryThenRevokedExpiredAndValidAreApart() {
+		Instant now = Instant.now();
+		this.clock.set(now.minus(Duration.ofDays(400)));
+		IssuedCertificate expired = issue("CN=old", null);
+		this.clock.set(now);
+		IssuedCertificate revoked = issue("CN=revoked", null);
+		this.client.revoke(revoked.serialNumber(), new RevokeRequest("superseded", null, null));
+		IssuedCertificate valid = issue("CN=valid", null);
+
+		assertThat(serials(this.client.search(null, "VALID", this.profile, null, null, null)))
+			.containsExactly(valid.serialNumber());
+		assertThat(serials(this.client.search(null, "revoked", this.profile, null, null, null)))
+			.containsExactly(revoked.serialNumber());
+		CertificateSearchPage expiredPage = this.client.search(null, "EXPIRED", this.profile, null, null, null);
+		assertThat(serials(expiredPage)).containsExactly(expired.serialNumber());
+		assertThat(expiredPage.items().get(0).status()).isEqualTo(IssuedCertificate.EXPIRED);
+		assertThat(serials(this.client.search(null, null, this.profile, now.plus(Duration.ofDays(30)), null, null)))
+			.containsExactly(expired.serialNumber());
+	}
+
+	@Test
+	void whenParametersAreWrongThenBadRequestProblems() {
+		assertBadRequest(() -> this.client.search(null, null, null, null, null, 0));
+		assertBadRequest(() -> this.client.search(null, null, null, null, null, 501));
+		assertBadRequest(() -> this.client.search(null, "LOST", null, null, null, null));
+		assertBadRequest(() -> this.client.search(null, null, null, null, "not-a-cursor", null));
+		assertBadRequest(() -> this.client.search("x".repeat(256), null, null, null, null, null));
+		String status = this.restClient.build()
+			.get()
+			.uri("http://127.0.0.1:" + this.port + "/api/v1/certificates/search?expiresBefore=tomorrow")
+			.header("Authorization", "Bearer " + CaAdapterTest.SERVICE_TOKEN)
+			.exchange((request, response) -> response.getStatusCode().value() + " "
+					+ response.getHeaders().getContentType());
+		assertThat(status).isEqualTo("400 " + MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	private void assertBadRequest(Runnable call) {
+		assertThatExceptionOfType(HttpClientErrorException.BadRequest.class).isThrownBy(call::run)
+			.satisfies((ex) -> assertThat(ex.getResponseHeaders().getContentType())
+				.isEqualTo(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	private IssuedCertificate issue(String subject, String dns) {
+		TestCsrs csr = TestCsrs.forKey(TestCsrs.rsa(2048), subject);
+		if (dns != null) {
+			csr.san(new GeneralName(GeneralName.dNSName, dns));
+		}
+		return this.client.issue(new IssueRequest(csr.base64(), this.profile, "default", null));
+	}
+
+	private static List<String> serials(CertificateSearchPage page) {
+		return page.items().stream().map(IssuedCertificate::serialNumber).toList();
+	}
+
+}
