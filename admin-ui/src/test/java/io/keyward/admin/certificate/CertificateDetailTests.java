@@ -24,7 +24,7 @@ class CertificateDetailTests extends AdminUiTestSupport {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("EC 256")
 			.contains("SHA256withECDSA")
-			.contains("&lt;script\\&gt;alert(1)")
+			.contains("CN=iphone-4711,O=Example")
 			.doesNotContain("<script>")
 			.contains("Issued")
 			.contains("Revoke certificate");

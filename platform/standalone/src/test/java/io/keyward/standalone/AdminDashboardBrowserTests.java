@@ -95,13 +95,11 @@ class AdminDashboardBrowserTests {
 	}
 
 	@Test
-	void whenAnAdminWorksInTheBrowserThenRevocationAndApprovalReachTheServices() throws Exception {
+	void whenAnAdminFindsACertificateThenTheHostileSubjectIsTextAndTheRevocationReachesTheCa() throws Exception {
 		CertRepResponse enrolled = new ScepDevice(client, "/scep/default", HOSTILE_SUBJECT)
 			.pkcsReq(client.mintChallenge());
 		assertThat(enrolled.status()).isEqualTo(PkiStatus.SUCCESS);
 		String serial = enrolled.certificates().get(0).getSerialNumber().toString(16).toUpperCase();
-		ScepDevice waiting = new ScepDevice(client, "/scep/approval", "CN=waiting-device,O=Browser Test");
-		assertThat(waiting.pkcsReq(client.mintChallenge("approval")).status()).isEqualTo(PkiStatus.PENDING);
 
 		signIn();
 		browser.get(client.adminUrl("/certificates"));
@@ -123,7 +121,14 @@ class AdminDashboardBrowserTests {
 		assertThat(revoked.body()).contains("\"status\":\"REVOKED\"")
 			.contains("\"revocationReason\":\"keyCompromise\"")
 			.contains("\"revokedBy\":\"admin:admin\"");
+	}
 
+	@Test
+	void whenAnAdminApprovesAWaitingRequestThenTheDevicesNextPollGetsItsCertificate() throws Exception {
+		ScepDevice waiting = new ScepDevice(client, "/scep/approval", "CN=waiting-device,O=Browser Test");
+		assertThat(waiting.pkcsReq(client.mintChallenge("approval")).status()).isEqualTo(PkiStatus.PENDING);
+
+		signIn();
 		browser.get(client.adminUrl("/requests"));
 		WebElement row = browser
 			.findElement(By.cssSelector("tr[data-transaction-id='" + waiting.transactionId() + "']"));
@@ -138,6 +143,7 @@ class AdminDashboardBrowserTests {
 	}
 
 	private static void signIn() {
+		browser.manage().deleteAllCookies();
 		browser.get(client.adminUrl("/login"));
 		browser.findElement(By.id("username")).sendKeys("admin");
 		browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
