@@ -1,16 +1,42 @@
 package io.keyward.api.gateway;
 
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
 
 /**
- * The gateway's read API over its SCEP transactions, authenticated with a service token.
+ * The gateway's API over its SCEP transactions, authenticated with a service token: the
+ * log, and the decisions on transactions whose profile requires approval.
  */
 @HttpExchange("/api/v1/transactions")
 public interface EnrollmentLogClient {
 
 	@GetExchange
 	TransactionPage transactions(@RequestParam int page, @RequestParam int size);
+
+	/**
+	 * @param status only transactions in this status, for example
+	 * {@code WAITING_APPROVAL}
+	 */
+	@GetExchange
+	TransactionPage transactions(@RequestParam int page, @RequestParam int size, @RequestParam String status);
+
+	/**
+	 * Approve a transaction in WAITING_APPROVAL; the certificate is issued by the
+	 * gateway's finisher or on the device's next poll. 404 for an unknown id, 409 when it
+	 * is not waiting.
+	 */
+	@PostExchange("/{id}/approve")
+	EnrollmentTransaction approve(@PathVariable String id, @RequestBody ApprovalDecision decision);
+
+	/**
+	 * Reject a transaction in WAITING_APPROVAL: the device's next poll gets FAILURE
+	 * badRequest. 404 for an unknown id, 409 when it is not waiting.
+	 */
+	@PostExchange("/{id}/reject")
+	EnrollmentTransaction reject(@PathVariable String id, @RequestBody ApprovalDecision decision);
 
 }
