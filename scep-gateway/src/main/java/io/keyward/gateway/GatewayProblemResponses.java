@@ -1,7 +1,13 @@
 package io.keyward.gateway;
 
 import io.keyward.api.problem.ProblemResponses;
+import io.keyward.gateway.approval.NotWaitingForApproval;
+import io.keyward.gateway.approval.TransactionNotFound;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
@@ -9,5 +15,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice
 class GatewayProblemResponses extends ProblemResponses {
+
+	@ExceptionHandler(TransactionNotFound.class)
+	ResponseEntity<ProblemDetail> notFound(TransactionNotFound ex) {
+		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(NotWaitingForApproval.class)
+	ResponseEntity<ProblemDetail> conflict(NotWaitingForApproval ex) {
+		return problem(HttpStatus.CONFLICT, ex.getMessage());
+	}
 
 }

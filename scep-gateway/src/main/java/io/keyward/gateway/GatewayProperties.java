@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import io.keyward.gateway.profile.Approval;
 import io.keyward.gateway.profile.WhenUnavailable;
 import io.keyward.scep.CertRepEncoder;
 import jakarta.validation.Valid;
@@ -60,11 +61,18 @@ public record GatewayProperties(@NotNull URI challengeUrl, @NotNull URI caUrl, S
 	 * ca-adapter is unavailable: {@code PENDING} (RFC 8894 section 3.3.2.3, the device
 	 * polls) or {@code FAILURE} (badRequest "service unavailable, retry", for clients
 	 * that must not see PENDING, such as Intune's)
+	 * @param approval {@code REQUIRED}: a request whose challenge was accepted waits
+	 * (PENDING, RFC 8894 section 3.3.2.3) until an admin approves or rejects it;
+	 * {@code NONE}: issued at once
+	 * @param approvalMaxAge how long a request may wait for approval before it is closed
+	 * FAILED (badRequest)
 	 */
 	public record Profile(@DefaultValue("default") @NotBlank String template,
 			@DefaultValue("true") boolean legacySingleDes,
 			@DefaultValue("EMPTY_OCTET_STRING") @NotNull CertRepEncoder.OmittedEnvelope omittedEnvelope,
-			@DefaultValue("PENDING") @NotNull WhenUnavailable whenUnavailable) {
+			@DefaultValue("PENDING") @NotNull WhenUnavailable whenUnavailable,
+			@DefaultValue("NONE") @NotNull Approval approval,
+			@DefaultValue("7d") @NotNull @DurationMin(millis = 1) Duration approvalMaxAge) {
 	}
 
 }

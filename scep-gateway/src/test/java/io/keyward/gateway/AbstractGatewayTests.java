@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"keyward.security.service-tokens=" + AbstractGatewayTests.ADMIN_TOKEN,
 				"keyward.gateway.profiles.default.template=default", "keyward.gateway.profiles.wifi.template=wifi",
 				"keyward.gateway.profiles.intune.when-unavailable=FAILURE",
+				"keyward.gateway.profiles.approved.approval=REQUIRED",
 				// the finisher runs only when a test calls it; the first backoff step is
 				// 1h
 				"keyward.gateway.retry-interval=1h" })

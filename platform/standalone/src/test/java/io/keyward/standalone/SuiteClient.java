@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -56,6 +58,9 @@ final class SuiteClient {
 		return mintChallenge("default");
 	}
 
+	/**
+	 * {@link #mintChallenge()} for another profile.
+	 */
 	String mintChallenge(String profile) throws IOException, InterruptedException {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(challengeUrl("/api/v1/challenges")))
 			.header("Authorization", "Bearer " + this.apiKey)
@@ -70,6 +75,23 @@ final class SuiteClient {
 			throw new AssertionError("no 32-hex challenge in " + response.body());
 		}
 		return matcher.group(1);
+	}
+
+	/**
+	 * A call to the gateway's REST API with the suite's internal service token, as the
+	 * admin-ui makes it.
+	 * @param body JSON to POST, or null for GET
+	 */
+	HttpResponse<String> gatewayApi(String path, String body) throws IOException, InterruptedException {
+		String token = Files
+			.readString(this.suite.settings().dataDir().resolve("service-token"), StandardCharsets.US_ASCII)
+			.strip();
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl(path)))
+			.header("Authorization", "Bearer " + token);
+		if (body != null) {
+			request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+		}
+		return send(request.build());
 	}
 
 	HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

@@ -31,6 +31,16 @@ public sealed interface Completion {
 	}
 
 	/**
+	 * The challenge was accepted on a profile that requires approval: the transaction is
+	 * WAITING_APPROVAL and the device is told PENDING.
+	 *
+	 * @param template the template to issue with once approved
+	 * @param expiresAt when it is closed FAILED if no admin decided
+	 */
+	record AwaitingApproval(String template, Instant expiresAt) implements Completion {
+	}
+
+	/**
 	 * An upstream service could not answer: the transaction stays open.
 	 *
 	 * @param reason which service and how it failed

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 
@@ -15,6 +16,7 @@ import io.keyward.api.challenge.ChallengeRedemptionClient;
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
 import io.keyward.gateway.LogSafe;
+import io.keyward.gateway.profile.Approval;
 import io.keyward.gateway.profile.EnrollmentProfile;
 import io.keyward.gateway.transaction.Claim;
 import io.keyward.gateway.transaction.TransactionClaims;
@@ -30,11 +32,13 @@ import org.springframework.stereotype.Component;
 /**
  * Completes a claimed transaction (ARCHITECTURE steps 3 and 4): redeems the challenge at
  * the challenge-service, asks the ca-adapter to issue, and records the outcome under the
- * claim. Used by the device's own request and by the {@link TransactionFinisher}, so
- * either may be the one that completes it. Repeating an attempt is safe: the
- * challenge-service accepts a second redemption by the same transactionID and public key
- * (and names the template again), and the ca-adapter answers a repeated issue call with
- * the same transactionID and CSR with the certificate it already issued.
+ * claim. On a profile that requires approval the transaction waits after the redemption,
+ * and once approved only the CA is asked, with the template named at redemption. Used by
+ * the device's own request and by the {@link TransactionFinisher}, so either may be the
+ * one that completes it. Repeating an attempt is safe: the challenge-service accepts a
+ * second redemption by the same transactionID and public key (and names the template
+ * again), and the ca-adapter answers a repeated issue call with the same transactionID
+ * and CSR with the certificate it already issued.
  */
 @Component
 public class TransactionCompletion {
@@ -47,11 +51,14 @@ public class TransactionCompletion {
 
 	private final TransactionClaims claims;
 
+	private final Clock clock;
+
 	TransactionCompletion(ChallengeRedemptionClient challenges, CertificateAuthorityClient certificateAuthority,
-			TransactionClaims claims) {
+			TransactionClaims claims, Clock clock) {
 		this.challenges = challenges;
 		this.certificateAuthority = certificateAuthority;
 		this.claims = claims;
+		this.clock = clock;
 	}
 
 	/**
@@ -78,20 +85,29 @@ public class TransactionCompletion {
 
 	private Completion attempt(Claim claim, EnrollmentProfile profile, CertificationRequest csr) {
 		try {
-			RedemptionResult redemption = UpstreamFailure.call("challenge-service",
-					() -> this.challenges.redeem(new RedemptionRequest(csr.challengePassword().orElseThrow(),
-							profile.name(), claim.transactionId(), csr.subject(), csr.subjectAltNames(),
-							csr.publicKeySha256Hex())));
-			if (redemption == null || !redemption.accepted()) {
-				return new Completion.Refused(FailInfo.BAD_REQUEST, (redemption != null && redemption.reason() != null)
-						? redemption.reason() : "challenge rejected");
+			String template = claim.approved() ? claim.approvedTemplate() : null;
+			if (template == null) {
+				RedemptionResult redemption = UpstreamFailure.call("challenge-service",
+						() -> this.challenges.redeem(new RedemptionRequest(csr.challengePassword().orElseThrow(),
+								profile.name(), claim.transactionId(), csr.subject(), csr.subjectAltNames(),
+								csr.publicKeySha256Hex())));
+				if (redemption == null || !redemption.accepted()) {
+					return new Completion.Refused(FailInfo.BAD_REQUEST,
+							(redemption != null && redemption.reason() != null) ? redemption.reason()
+									: "challenge rejected");
+				}
+				template = (redemption.template() != null && !redemption.template().isBlank()) ? redemption.template()
+						: profile.defaultTemplate();
+				if (profile.approval() == Approval.REQUIRED) {
+					return new Completion.AwaitingApproval(template,
+							this.clock.instant().plus(profile.approvalMaxAge()));
+				}
 			}
-			String template = (redemption.template() != null && !redemption.template().isBlank())
-					? redemption.template() : profile.defaultTemplate();
+			String issueTemplate = template;
 			IssuedCertificate issued = UpstreamFailure.call("ca-adapter",
 					() -> this.certificateAuthority
 						.issue(new IssueRequest(Base64.getEncoder().encodeToString(csr.encoded()), profile.name(),
-								template, claim.transactionId())));
+								issueTemplate, claim.transactionId())));
 			return new Completion.Issued(issued.serialNumber(), parse(issued.certificatePem()));
 		}
 		catch (UpstreamException ex) {
@@ -117,6 +133,13 @@ public class TransactionCompletion {
 			case Completion.Refused refused -> {
 				this.claims.failed(claim, refused.failInfo().rfcName(), refused.reason());
 				return refused;
+			}
+			case Completion.AwaitingApproval waiting -> {
+				this.claims.awaitApproval(claim, waiting.template(), waiting.expiresAt());
+				log.info("event=approval_requested transactionId={} profile={} template={} expiresAt={}",
+						LogSafe.text(claim.transactionId()), claim.profile(), LogSafe.text(waiting.template()),
+						waiting.expiresAt());
+				return waiting;
 			}
 			case Completion.Unavailable unavailable -> {
 				Instant next = this.claims.postpone(claim, unavailable.reason());

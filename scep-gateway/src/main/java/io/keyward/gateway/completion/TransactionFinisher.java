@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.keyward.gateway.GatewayProperties;
 import io.keyward.gateway.LogSafe;
+import io.keyward.gateway.approval.Approvals;
 import io.keyward.gateway.profile.EnrollmentProfile;
 import io.keyward.gateway.profile.EnrollmentProfiles;
 import io.keyward.gateway.transaction.Claim;
@@ -50,8 +51,11 @@ public class TransactionFinisher {
 
 	private final Duration maxAge;
 
+	private final Approvals approvals;
+
 	TransactionFinisher(TransactionClaims claims, TransactionCompletion completion, EnrollmentProfiles profiles,
-			Clock clock, GatewayProperties properties) {
+			Clock clock, GatewayProperties properties, Approvals approvals) {
+		this.approvals = approvals;
 		this.claims = claims;
 		this.completion = completion;
 		this.profiles = profiles;
@@ -60,16 +64,17 @@ public class TransactionFinisher {
 	}
 
 	/**
-	 * One run: close what is too old, complete what is due, batch after batch until none
-	 * is left (a backlog after a long outage is worked off in one run, not one batch per
-	 * retry interval). Once an attempt finds a service unavailable the run stops
-	 * attempting, so an outage costs one probe per run rather than a timeout per waiting
-	 * transaction.
+	 * One run: close what waited for approval too long and what is too old, complete what
+	 * is due, batch after batch until none is left (a backlog after a long outage is
+	 * worked off in one run, not one batch per retry interval). Once an attempt finds a
+	 * service unavailable the run stops attempting, so an outage costs one probe per run
+	 * rather than a timeout per waiting transaction.
 	 * @return how many transactions this run claimed
 	 */
 	@Scheduled(fixedDelayString = "${keyward.gateway.retry-interval:10s}",
 			initialDelayString = "${keyward.gateway.retry-interval:10s}")
 	public int finishDue() {
+		this.approvals.expireDue();
 		Instant giveUpBefore = this.clock.instant().minus(this.maxAge);
 		Run run = new Run();
 		List<TransactionRow> batch;
@@ -88,7 +93,7 @@ public class TransactionFinisher {
 	}
 
 	private void finish(TransactionRow row, Instant giveUpBefore, Run run) {
-		boolean tooOld = row.createdAt().isBefore(giveUpBefore);
+		boolean tooOld = row.openSince().isBefore(giveUpBefore);
 		if (run.upstreamDown && !tooOld) {
 			return;
 		}
@@ -122,6 +127,9 @@ public class TransactionFinisher {
 							+ "reason=\"{}\" attempts={}",
 					LogSafe.text(row.transactionId()), row.profile(), refused.failInfo().rfcName(),
 					LogSafe.text(refused.reason()), row.attempts());
+			case Completion.AwaitingApproval waiting -> {
+				// logged as approval_requested where it was recorded
+			}
 			case Completion.Unavailable unavailable -> {
 				// logged as transaction_retry_scheduled where it was recorded
 			}

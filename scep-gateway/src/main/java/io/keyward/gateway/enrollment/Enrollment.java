@@ -2,6 +2,7 @@ package io.keyward.gateway.enrollment;
 
 import java.util.List;
 
+import io.keyward.gateway.approval.Approvals;
 import io.keyward.gateway.completion.Completion;
 import io.keyward.gateway.profile.EnrollmentProfile;
 import io.keyward.gateway.profile.WhenUnavailable;
@@ -27,14 +28,17 @@ final class Enrollment {
 
 	private final TransactionClaims claims;
 
+	private final Approvals approvals;
+
 	private CertificationRequest csr;
 
 	private Claim claim;
 
-	Enrollment(EnrollmentProfile profile, PkiRequest request, TransactionClaims claims) {
+	Enrollment(EnrollmentProfile profile, PkiRequest request, TransactionClaims claims, Approvals approvals) {
 		this.profile = profile;
 		this.request = request;
 		this.claims = claims;
+		this.approvals = approvals;
 	}
 
 	EnrollmentProfile profile() {
@@ -101,6 +105,9 @@ final class Enrollment {
 		return switch (outcome) {
 			case Completion.Issued issued -> CertRep.success(this.request, List.of(issued.certificate()));
 			case Completion.Refused refused -> CertRep.failure(this.request, refused.failInfo(), refused.reason());
+			// RFC 8894 section 3.3.2.3: PENDING whatever the profile says about outages;
+			// a client that cannot poll could not be approved at all
+			case Completion.AwaitingApproval waiting -> CertRep.pending(this.request);
 			case Completion.Unavailable unavailable -> unavailable();
 		};
 	}
@@ -108,9 +115,14 @@ final class Enrollment {
 	/**
 	 * @param row the transaction as recorded
 	 * @return the answer to this request: the certificate (enveloped to the current
-	 * signer), the recorded refusal, or that it is still open
+	 * signer), the recorded refusal, PENDING while it waits for approval (FAILURE once
+	 * that expired), or that it is still open
 	 */
 	CertRep answer(TransactionRow row) {
+		if (row.status() == TransactionStatus.WAITING_APPROVAL) {
+			return this.approvals.expired(row) ? CertRep.failure(this.request, FailInfo.BAD_REQUEST, Approvals.EXPIRED)
+					: CertRep.pending(this.request);
+		}
 		if (row.status() == TransactionStatus.ISSUED) {
 			return CertRep.success(this.request, List.of(row.issuedCertificate()));
 		}

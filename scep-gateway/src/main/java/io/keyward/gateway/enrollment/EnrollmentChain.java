@@ -3,6 +3,7 @@ package io.keyward.gateway.enrollment;
 import java.util.List;
 import java.util.Optional;
 
+import io.keyward.gateway.approval.Approvals;
 import io.keyward.gateway.profile.EnrollmentProfile;
 import io.keyward.gateway.transaction.TransactionClaims;
 import io.keyward.scep.CertRep;
@@ -25,9 +26,12 @@ public class EnrollmentChain {
 
 	private final TransactionClaims claims;
 
-	EnrollmentChain(List<EnrollmentStep> steps, TransactionClaims claims) {
+	private final Approvals approvals;
+
+	EnrollmentChain(List<EnrollmentStep> steps, TransactionClaims claims, Approvals approvals) {
 		this.steps = List.copyOf(steps);
 		this.claims = claims;
+		this.approvals = approvals;
 	}
 
 	/**
@@ -36,7 +40,7 @@ public class EnrollmentChain {
 	 * @return the CertRep to sign and send
 	 */
 	public CertRep enroll(EnrollmentProfile profile, PkiRequest request) {
-		Enrollment enrollment = new Enrollment(profile, request, this.claims);
+		Enrollment enrollment = new Enrollment(profile, request, this.claims, this.approvals);
 		try {
 			for (EnrollmentStep step : this.steps) {
 				Optional<CertRep> answer = step.process(enrollment);

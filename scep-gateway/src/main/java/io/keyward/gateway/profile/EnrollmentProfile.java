@@ -1,5 +1,6 @@
 package io.keyward.gateway.profile;
 
+import java.time.Duration;
 import java.util.Set;
 
 import io.keyward.scep.CertRepEncoder;
@@ -17,9 +18,12 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
  * @param omittedEnvelope how FAILURE and PENDING replies leave out the pkcsPKIEnvelope
  * @param whenUnavailable what devices are answered while an upstream service is
  * unavailable
+ * @param approval whether an admin must approve each request first
+ * @param approvalMaxAge how long a request may wait for that approval
  */
 public record EnrollmentProfile(String name, String defaultTemplate, boolean legacySingleDes,
-		CertRepEncoder.OmittedEnvelope omittedEnvelope, WhenUnavailable whenUnavailable) {
+		CertRepEncoder.OmittedEnvelope omittedEnvelope, WhenUnavailable whenUnavailable, Approval approval,
+		Duration approvalMaxAge) {
 
 	/**
 	 * @return the content encryption algorithms accepted from devices on this profile

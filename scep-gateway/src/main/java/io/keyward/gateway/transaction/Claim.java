@@ -10,7 +10,16 @@ import java.util.UUID;
  * @param transactionId its transactionID
  * @param token the token the row carries while claimed
  * @param attempts the attempts recorded when it was claimed
+ * @param approvedTemplate the template to issue with when an admin approved the
+ * transaction (its challenge was redeemed before it waited), null otherwise
  */
-public record Claim(String profile, String transactionId, UUID token, int attempts) {
+public record Claim(String profile, String transactionId, UUID token, int attempts, String approvedTemplate) {
+
+	/**
+	 * @return whether the transaction was approved and only the CA remains to be asked
+	 */
+	public boolean approved() {
+		return this.approvedTemplate != null;
+	}
 
 }

@@ -62,6 +62,15 @@ public class ScepTransaction {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
+	@Column(name = "decided_by")
+	private String decidedBy;
+
+	@Column(name = "decided_at")
+	private Instant decidedAt;
+
+	@Column(name = "decision_comment")
+	private String decisionComment;
+
 	protected ScepTransaction() {
 	}
 
@@ -93,10 +102,10 @@ public class ScepTransaction {
 		return this.certificate;
 	}
 
-	EnrollmentTransaction toApi() {
+	public EnrollmentTransaction toApi() {
 		return new EnrollmentTransaction(this.transactionId, this.profile, this.messageType, this.subject,
 				this.status.name(), this.failInfo, this.failureReason, this.certificateSerial, this.createdAt,
-				this.updatedAt, String.valueOf(this.id), null, null, null);
+				this.updatedAt, this.id.toString(), this.decidedBy, this.decidedAt, this.decisionComment);
 	}
 
 }

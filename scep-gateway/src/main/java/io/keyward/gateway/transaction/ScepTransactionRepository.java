@@ -12,4 +12,7 @@ interface ScepTransactionRepository extends JpaRepository<ScepTransaction, UUID>
 	@Query("select t from ScepTransaction t order by t.createdAt desc, t.id")
 	Page<ScepTransaction> newestFirst(Pageable pageable);
 
+	@Query("select t from ScepTransaction t where t.status = :status order by t.createdAt desc, t.id")
+	Page<ScepTransaction> newestFirst(TransactionStatus status, Pageable pageable);
+
 }

@@ -37,13 +37,14 @@ public class TransactionClaims {
 	 * {@code status = 'RECEIVED'}, the predicate of the finisher's partial index
 	 * {@code transaction_open_due_idx}: with that, PostgreSQL could plan the update
 	 * through the partial index, and did on statistics taken before a backlog of open
-	 * transactions, reading all of them per claim. A new closed status must join the
-	 * {@code not in} list (the status check constraint admits only these three today).
+	 * transactions, reading all of them per claim. A new status that is not RECEIVED must
+	 * join the {@code not in} list: WAITING_APPROVAL is not claimable, nobody may ask the
+	 * CA before the approval.
 	 */
 	static final String TAKE_OVER = """
 			update transaction set claim_token = :token, claimed_at = :now, csr = coalesce(csr, :csr)
 			where profile = :profile and transaction_id = :transactionId
-			    and status not in ('ISSUED', 'FAILED') and attempts = :attempts and
+			    and status not in ('ISSUED', 'FAILED', 'WAITING_APPROVAL') and attempts = :attempts and
 			""";
 
 	private final JdbcClient jdbc;
@@ -94,14 +95,14 @@ public class TransactionClaims {
 		if (seen.claimToken() != null) {
 			statement = statement.param("seen", seen.claimToken());
 		}
-		return (statement.update() == 1)
-				? Optional.of(new Claim(seen.profile(), seen.transactionId(), token, seen.attempts()))
+		return (statement.update() == 1) ? Optional
+			.of(new Claim(seen.profile(), seen.transactionId(), token, seen.attempts(), seen.approvedTemplate()))
 				: Optional.empty();
 	}
 
 	/**
-	 * @param giveUpBefore open transactions created before this are returned whether due
-	 * or not, so they can be closed
+	 * @param giveUpBefore open transactions created (or approved) before this are
+	 * returned whether due or not, so they can be closed
 	 * @param limit the most rows returned
 	 * @return open transactions, not claimed by a live request, that the finisher can
 	 * complete now (with a stored CSR, and due) or must close; the longest waiting first
@@ -112,7 +113,7 @@ public class TransactionClaims {
 				 from transaction
 				where status = 'RECEIVED' and (claim_token is null or claimed_at < :leaseCutoff)
 				    and ((csr is not null and (next_attempt_at is null or next_attempt_at <= :now))
-				        or created_at < :giveUpBefore)
+				        or coalesce(decided_at, created_at) < :giveUpBefore)
 				order by next_attempt_at nulls first
 				limit :limit
 				""")
@@ -132,6 +133,19 @@ public class TransactionClaims {
 				"status = 'ISSUED', fail_info = null, failure_reason = null, certificate_serial = :serial, "
 						+ "certificate = :certificate",
 				(spec) -> spec.param("serial", serial).param("certificate", certificateDer));
+	}
+
+	/**
+	 * The challenge was accepted on a profile that requires approval: the transaction
+	 * waits, unclaimable, until an admin decides or it expires.
+	 * @param template the template to issue with once approved
+	 * @param expiresAt when it is closed FAILED if nobody decided
+	 */
+	public void awaitApproval(Claim claim, String template, Instant expiresAt) {
+		finish(claim,
+				"status = 'WAITING_APPROVAL', template = :template, approval_expires_at = :expiresAt, "
+						+ "failure_reason = null, next_attempt_at = null",
+				(spec) -> spec.param("template", template).param("expiresAt", utc(expiresAt)));
 	}
 
 	/**
@@ -170,7 +184,7 @@ public class TransactionClaims {
 		}
 	}
 
-	static OffsetDateTime utc(Instant instant) {
+	public static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 

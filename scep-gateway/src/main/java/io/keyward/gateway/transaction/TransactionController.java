@@ -1,5 +1,7 @@
 package io.keyward.gateway.transaction;
 
+import java.util.Arrays;
+
 import io.keyward.api.gateway.TransactionPage;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,14 +25,23 @@ class TransactionController {
 
 	@GetMapping("/api/v1/transactions")
 	TransactionPage transactions(@RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
+			@RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String status) {
 		if (page < 0) {
 			throw new IllegalArgumentException("page must be 0 or more");
 		}
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			throw new IllegalArgumentException("size must be between 1 and " + MAX_PAGE_SIZE);
 		}
-		return this.log.page(page, size);
+		return this.log.page(page, size, (status != null) ? status(status) : null);
+	}
+
+	private static TransactionStatus status(String name) {
+		for (TransactionStatus candidate : TransactionStatus.values()) {
+			if (candidate.name().equals(name)) {
+				return candidate;
+			}
+		}
+		throw new IllegalArgumentException("status must be one of " + Arrays.toString(TransactionStatus.values()));
 	}
 
 }

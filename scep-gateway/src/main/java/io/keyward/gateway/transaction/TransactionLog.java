@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.keyward.api.gateway.EnrollmentTransaction;
 import io.keyward.api.gateway.TransactionPage;
 import io.keyward.gateway.GatewayProperties;
 
@@ -78,7 +79,8 @@ public class TransactionLog {
 			.param("token", token)
 			.update();
 		if (inserted == 1) {
-			return new Recorded(Outcome.CLAIMED, new Claim(request.profile(), request.transactionId(), token, 0), null);
+			return new Recorded(Outcome.CLAIMED, new Claim(request.profile(), request.transactionId(), token, 0, null),
+					null);
 		}
 		long deadline = System.nanoTime() + this.wait.toNanos();
 		while (true) {
@@ -129,11 +131,26 @@ public class TransactionLog {
 		}
 	}
 
+	/**
+	 * @param status only transactions in this status, or all when null
+	 * @return one page, newest first
+	 */
 	@Transactional(readOnly = true)
-	public TransactionPage page(int page, int size) {
-		Page<ScepTransaction> result = this.repository.newestFirst(PageRequest.of(page, size));
+	public TransactionPage page(int page, int size, TransactionStatus status) {
+		PageRequest request = PageRequest.of(page, size);
+		Page<ScepTransaction> result = (status != null) ? this.repository.newestFirst(status, request)
+				: this.repository.newestFirst(request);
 		return new TransactionPage(result.map(ScepTransaction::toApi).getContent(), page, size,
 				result.getTotalElements());
+	}
+
+	/**
+	 * @param id the row's id
+	 * @return the transaction as the API shows it
+	 */
+	@Transactional(readOnly = true)
+	public Optional<EnrollmentTransaction> byId(UUID id) {
+		return this.repository.findById(id).map(ScepTransaction::toApi);
 	}
 
 	/**

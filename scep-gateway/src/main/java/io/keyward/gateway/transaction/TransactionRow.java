@@ -32,20 +32,47 @@ import io.keyward.scep.InvalidRequestException;
  * @param attempts how many attempts found an upstream service unavailable
  * @param nextAttemptAt when the finisher may try again
  * @param createdAt when the first request arrived
+ * @param template the template the challenge-service named (or the profile's default),
+ * kept while the transaction waits for approval
+ * @param approvalExpiresAt when a transaction waiting for approval is closed FAILED
+ * @param decision APPROVED or REJECTED once an admin decided, otherwise null
+ * @param decidedAt when
  */
 public record TransactionRow(String profile, String transactionId, String signerKeySha256, String csrSha256, byte[] csr,
 		TransactionStatus status, String failInfo, String failureReason, String certificateSerial, byte[] certificate,
-		UUID claimToken, Instant claimedAt, int attempts, Instant nextAttemptAt, Instant createdAt) {
+		UUID claimToken, Instant claimedAt, int attempts, Instant nextAttemptAt, Instant createdAt, String template,
+		Instant approvalExpiresAt, String decision, Instant decidedAt) {
 
 	static final String COLUMNS = "profile, transaction_id, signer_key_sha256, csr_sha256, csr, status, fail_info, "
 			+ "failure_reason, certificate_serial, certificate, claim_token, claimed_at, attempts, next_attempt_at, "
-			+ "created_at";
+			+ "created_at, template, approval_expires_at, decision, decided_at";
+
+	/** {@link #decision} of an approved transaction. */
+	public static final String APPROVED = "APPROVED";
+
+	/** {@link #decision} of a rejected transaction. */
+	public static final String REJECTED = "REJECTED";
 
 	/**
 	 * @return whether the transaction still waits for its certificate or refusal
 	 */
 	public boolean open() {
 		return this.status == TransactionStatus.RECEIVED;
+	}
+
+	/**
+	 * @return the template to issue with once approved, null while not approved
+	 */
+	public String approvedTemplate() {
+		return APPROVED.equals(this.decision) ? this.template : null;
+	}
+
+	/**
+	 * @return since when the transaction is open for the finisher's give-up age: an
+	 * approved transaction from its approval, not from the days it waited
+	 */
+	public Instant openSince() {
+		return (this.decidedAt != null) ? this.decidedAt : this.createdAt;
 	}
 
 	/**
@@ -79,7 +106,8 @@ public record TransactionRow(String profile, String transactionId, String signer
 				TransactionStatus.valueOf(rs.getString("status")), rs.getString("fail_info"),
 				rs.getString("failure_reason"), rs.getString("certificate_serial"), rs.getBytes("certificate"),
 				rs.getObject("claim_token", UUID.class), instant(rs, "claimed_at"), rs.getInt("attempts"),
-				instant(rs, "next_attempt_at"), instant(rs, "created_at"));
+				instant(rs, "next_attempt_at"), instant(rs, "created_at"), rs.getString("template"),
+				instant(rs, "approval_expires_at"), rs.getString("decision"), instant(rs, "decided_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

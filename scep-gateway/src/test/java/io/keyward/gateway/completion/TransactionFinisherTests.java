@@ -14,6 +14,7 @@ import io.keyward.gateway.AbstractGatewayTests;
 import io.keyward.gateway.FakeUpstreams;
 import io.keyward.gateway.GatewayProperties;
 import io.keyward.gateway.TestDevice;
+import io.keyward.gateway.approval.Approvals;
 import io.keyward.gateway.profile.EnrollmentProfiles;
 import io.keyward.gateway.transaction.TransactionClaims;
 import io.keyward.scep.FailInfo;
@@ -54,6 +55,9 @@ class TransactionFinisherTests extends AbstractGatewayTests {
 
 	@Autowired
 	GatewayProperties properties;
+
+	@Autowired
+	Approvals approvals;
 
 	@BeforeEach
 	void closeOtherTestsOpenTransactions() {
@@ -216,7 +220,7 @@ class TransactionFinisherTests extends AbstractGatewayTests {
 		upstreams.caFailureStatus = null;
 		this.clock.advance(DUE);
 		TransactionFinisher other = new TransactionFinisher(this.claims, this.completion, this.profiles, this.clock,
-				this.properties);
+				this.properties, this.approvals);
 		CyclicBarrier start = new CyclicBarrier(2);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		int claimed = 0;

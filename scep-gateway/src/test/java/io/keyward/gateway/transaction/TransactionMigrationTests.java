@@ -14,8 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Migration V3 (retry schedule and stored CSR) on a database that already holds V2 rows:
- * forward only, old rows intact and open rows still open.
+ * Migrations on a database that already holds rows of the previous version: V3 (retry
+ * schedule and stored CSR) over V2 rows, V5 (approval) over V3 rows; forward only, old
+ * rows intact and open rows still open.
  */
 class TransactionMigrationTests extends AbstractGatewayTests {
 
@@ -42,7 +43,36 @@ class TransactionMigrationTests extends AbstractGatewayTests {
 			assertThat(row.get("next_attempt_at")).isNull();
 			assertThat(this.jdbc.queryForObject(
 					"select max(version) from " + schema + ".flyway_schema_history where success", String.class))
-				.isEqualTo("3");
+				.isEqualTo("5");
+		}
+	}
+
+	@Test
+	void whenCurrentRowsExistThenV5KeepsThemUndecidedAndAdmitsWaitingApproval() throws Exception {
+		try (ScratchSchema scratch = ScratchSchema.of(this.dataSource, "gateway").migrate("3")) {
+			String schema = scratch.name();
+			this.jdbc.update("insert into " + schema + ".transaction (id, profile, transaction_id, message_type, "
+					+ "signer_key_sha256, csr_sha256, csr, subject, status, certificate_serial, created_at, "
+					+ "updated_at, attempts) values (?, 'default', 'TX-V3', 'PKCSReq', 'aa', 'bb', ?, 'CN=v3', "
+					+ "'ISSUED', '0A1B', now(), now(), 2)", UUID.randomUUID(), new byte[] { 1, 2 });
+			scratch.migrate();
+			Map<String, Object> row = this.jdbc.queryForMap("select status, certificate_serial, attempts, template, "
+					+ "decision, decided_by, approval_expires_at from " + schema + ".transaction");
+			assertThat(row).containsEntry("status", "ISSUED")
+				.containsEntry("certificate_serial", "0A1B")
+				.containsEntry("attempts", 2);
+			assertThat(row.get("template")).isNull();
+			assertThat(row.get("decision")).isNull();
+			assertThat(row.get("decided_by")).isNull();
+			assertThat(row.get("approval_expires_at")).isNull();
+			// no failing statement here: it would leave the pooled connection on the
+			// scratch schema's search_path for the tests after this one
+			this.jdbc
+				.update("update " + schema + ".transaction set status = 'WAITING_APPROVAL', decision = 'APPROVED'");
+			assertThat(this.jdbc.queryForList("select pg_get_constraintdef(oid) from pg_constraint "
+					+ "where conrelid = '" + schema + ".transaction'::regclass and contype = 'c'", String.class))
+				.anySatisfy((check) -> assertThat(check).contains("WAITING_APPROVAL").doesNotContain("PENDING"))
+				.anySatisfy((check) -> assertThat(check).contains("APPROVED").contains("REJECTED"));
 		}
 	}
 

@@ -11,7 +11,8 @@ import org.springframework.web.service.annotation.PostExchange;
 
 /**
  * The gateway's API over its SCEP transactions and RA certificates, authenticated with a
- * service token.
+ * service token: the log, the decisions on transactions whose profile requires approval,
+ * and the RA certificates.
  */
 @HttpExchange("/api/v1")
 public interface EnrollmentLogClient {
@@ -19,15 +20,31 @@ public interface EnrollmentLogClient {
 	@GetExchange("/transactions")
 	TransactionPage transactions(@RequestParam int page, @RequestParam int size);
 
+	/**
+	 * @param status only transactions in this status, for example
+	 * {@code WAITING_APPROVAL}
+	 */
 	@GetExchange("/transactions")
 	TransactionPage transactions(@RequestParam int page, @RequestParam int size, @RequestParam String status);
 
+	/**
+	 * Approve a transaction in WAITING_APPROVAL; the certificate is issued by the
+	 * gateway's finisher or on the device's next poll. 404 for an unknown id, 409 when it
+	 * is not waiting.
+	 */
 	@PostExchange("/transactions/{id}/approve")
 	EnrollmentTransaction approve(@PathVariable String id, @RequestBody ApprovalDecision decision);
 
+	/**
+	 * Reject a transaction in WAITING_APPROVAL: the device's next poll gets FAILURE
+	 * badRequest. 404 for an unknown id, 409 when it is not waiting.
+	 */
 	@PostExchange("/transactions/{id}/reject")
 	EnrollmentTransaction reject(@PathVariable String id, @RequestBody ApprovalDecision decision);
 
+	/**
+	 * @return the RA signing and encryption certificates, current and previous
+	 */
 	@GetExchange("/ra")
 	List<RaCertificate> raCertificates();
 

@@ -5,11 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +29,13 @@ public final class CertmongerSession implements AutoCloseable {
 	private static final Path GETCERT = Path.of("/usr/bin/getcert");
 
 	private static final Path DBUS_DAEMON = Path.of("/usr/bin/dbus-daemon");
+
+	/**
+	 * States of {@code getcert list} that change only after hours or never: issued and
+	 * saved, rejected, waiting for the CA (after a PENDING), or stuck.
+	 */
+	private static final Set<String> SETTLED_STATES = Set.of("MONITORING", "CA_REJECTED", "CA_WORKING",
+			"CA_UNREACHABLE", "NEED_GUIDANCE", "CA_UNCONFIGURED");
 
 	private final Path home;
 
@@ -126,17 +135,92 @@ public final class CertmongerSession implements AutoCloseable {
 	 */
 	public Enrollment request(String ca, String challenge, String commonName, Path workDir)
 			throws IOException, InterruptedException {
+		Request request = submit(ca, challenge, commonName, workDir, true);
+		return read(request, request.output());
+	}
+
+	/**
+	 * {@code getcert request} without waiting: certmonger submits the request and, while
+	 * the CA answers PENDING, polls it with CertPoll on its own schedule.
+	 */
+	public Request submit(String ca, String challenge, String commonName, Path workDir)
+			throws IOException, InterruptedException {
+		return submit(ca, challenge, commonName, workDir, false);
+	}
+
+	private Request submit(String ca, String challenge, String commonName, Path workDir, boolean wait)
+			throws IOException, InterruptedException {
 		workDir = workDir.toAbsolutePath();
 		Files.createDirectories(workDir);
 		Path key = workDir.resolve("certmonger.key");
 		Path certificate = workDir.resolve("certmonger.pem");
 		String id = "kw" + System.nanoTime();
 		List<String> args = new ArrayList<>(List.of("request", "-s", "-c", ca, "-I", id, "-f", certificate.toString(),
-				"-k", key.toString(), "-L", challenge, "-N", "CN=" + commonName, "-w", "-v"));
+				"-k", key.toString(), "-L", challenge, "-N", "CN=" + commonName, "-v"));
+		if (wait) {
+			args.add("-w");
+		}
 		ExternalCommand.Result requested = getcert(args, 120);
-		ExternalCommand.Result listed = getcert(List.of("list", "-s", "-i", id), 30);
-		return new Enrollment(MicromdmScepClient.readCertificate(certificate),
-				requested.output() + "\n" + listed.output());
+		if (!wait && requested.exitCode() != 0) {
+			throw new AssertionError("getcert request failed: " + requested.output());
+		}
+		return new Request(id, certificate, requested.output());
+	}
+
+	/**
+	 * A request certmonger tracks.
+	 *
+	 * @param id its nickname ({@code getcert list -i})
+	 * @param certificate where certmonger saves the certificate
+	 * @param output what {@code getcert request} printed
+	 */
+	public record Request(String id, Path certificate, String output) {
+	}
+
+	/**
+	 * @return the request's state as {@code getcert list} prints it ({@code CA_WORKING}
+	 * while the CA said PENDING, {@code MONITORING} once the certificate is saved,
+	 * {@code CA_REJECTED} after a FAILURE)
+	 */
+	public String state(Request request) throws IOException, InterruptedException {
+		String listed = getcert(List.of("list", "-s", "-i", request.id()), 30).output();
+		return listed.lines()
+			.map(String::strip)
+			.filter((line) -> line.startsWith("status:"))
+			.map((line) -> line.substring("status:".length()).strip())
+			.findFirst()
+			.orElse("UNKNOWN");
+	}
+
+	/**
+	 * Wait while certmonger works on the request: until it is in a state it leaves only
+	 * by itself much later, or the timeout.
+	 * @return the certificate if one was saved, and the listing
+	 */
+	public Enrollment await(Request request, Duration timeout) throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline && !SETTLED_STATES.contains(state(request))) {
+			Thread.sleep(500);
+		}
+		return read(request, "");
+	}
+
+	/**
+	 * {@code getcert refresh -i <id>}: certmonger polls a request the CA answered PENDING
+	 * now (with CertPoll, RFC 8894 section 3.3.3) instead of on its own schedule, which
+	 * is hours.
+	 */
+	public void refresh(Request request) throws IOException, InterruptedException {
+		ExternalCommand.Result result = getcert(List.of("refresh", "-s", "-i", request.id()), 60);
+		if (result.exitCode() != 0) {
+			throw new AssertionError("getcert refresh failed: " + result.output());
+		}
+	}
+
+	private Enrollment read(Request request, String output) throws IOException, InterruptedException {
+		ExternalCommand.Result listed = getcert(List.of("list", "-s", "-i", request.id()), 30);
+		return new Enrollment(MicromdmScepClient.readCertificate(request.certificate()),
+				output + "\n" + listed.output());
 	}
 
 	private ExternalCommand.Result getcert(List<String> args, long timeoutSeconds)
