@@ -109,8 +109,7 @@ class AdminDashboardBrowserTests {
 		screenshot("certificate-detail");
 
 		// the subject is shown as the text it is, and nothing ran
-		// (the ca-adapter records the DN as RFC 2253 prints it:
-		// "CN=\\<script\\>alert(1)...")
+		// the ca-adapter records the DN as RFC 2253 prints it, a backslash before < and >
 		assertThat(browser.findElement(By.id("subject")).getText()).contains("<script").contains("alert(1)");
 		assertThat(browser.findElements(By.cssSelector("#subject script"))).isEmpty();
 		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> browser.switchTo().alert());
