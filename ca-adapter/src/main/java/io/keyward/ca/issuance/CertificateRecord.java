@@ -54,11 +54,19 @@ class CertificateRecord {
 	@Column(name = "issued_at")
 	private Instant issuedAt;
 
+	/** The serial this certificate renewed, null for a first enrollment. */
+	@Column(name = "renewal_of")
+	private String renewalOf;
+
+	/** The serial of the newest certificate that renewed this one, null while none. */
+	@Column(name = "replaced_by")
+	private String replacedBy;
+
 	protected CertificateRecord() {
 	}
 
 	CertificateRecord(String serial, String subject, List<String> sans, Instant notBefore, Instant notAfter,
-			String profile, String template, String transactionId, String pem, Instant issuedAt) {
+			String profile, String template, String transactionId, String pem, Instant issuedAt, String renewalOf) {
 		this.serial = serial;
 		this.subject = subject;
 		this.sans = sans.toArray(String[]::new);
@@ -69,6 +77,7 @@ class CertificateRecord {
 		this.transactionId = transactionId;
 		this.pem = pem;
 		this.issuedAt = issuedAt;
+		this.renewalOf = renewalOf;
 	}
 
 	String serial() {
@@ -109,6 +118,14 @@ class CertificateRecord {
 
 	Instant issuedAt() {
 		return this.issuedAt;
+	}
+
+	String renewalOf() {
+		return this.renewalOf;
+	}
+
+	String replacedBy() {
+		return this.replacedBy;
 	}
 
 	IssuedCertificate toApi() {
