@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"keyward.security.service-tokens=" + AbstractGatewayTests.ADMIN_TOKEN,
 				"keyward.gateway.profiles.default.template=default", "keyward.gateway.profiles.wifi.template=wifi",
 				"keyward.gateway.profiles.intune.when-unavailable=FAILURE",
+				"keyward.gateway.profiles.norenew.renewal-enabled=false",
+				"keyward.gateway.profiles.window30.renewal-window=30d",
 				// the finisher runs only when a test calls it; the first backoff step is
 				// 1h
 				"keyward.gateway.retry-interval=1h" })

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +23,7 @@ import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,6 +67,17 @@ public final class FakeUpstreams {
 
 	public final AtomicInteger redemptionCalls = new AtomicInteger();
 
+	/** Every end-entity certificate issued, by upper-case hex serial. */
+	public final Map<String, X509Certificate> issuedBySerial = new ConcurrentHashMap<>();
+
+	/**
+	 * Renewals issued: new serial to the serial renewed, as the ca-adapter records them.
+	 */
+	public final Map<String, String> renewalOf = new ConcurrentHashMap<>();
+
+	/** Serials the ca-adapter treats as revoked: renewing them is refused. */
+	public final Set<String> revoked = ConcurrentHashMap.newKeySet();
+
 	public final AtomicInteger unauthorizedCalls = new AtomicInteger();
 
 	private FakeUpstreams() {
@@ -104,6 +117,7 @@ public final class FakeUpstreams {
 		this.caFailureStatus = null;
 		this.challengeServiceDown = false;
 		this.raIssuanceDown = false;
+		this.revoked.clear();
 	}
 
 	private static RedemptionResult defaultRedemption(RedemptionRequest request) {
@@ -141,19 +155,44 @@ public final class FakeUpstreams {
 			send(exchange, failure, "application/problem+json", body.getBytes(StandardCharsets.UTF_8));
 			return;
 		}
+		X509Certificate renewed = null;
+		if (request.renewalOf() != null) {
+			renewed = this.issuedBySerial.get(request.renewalOf());
+			String refusal = (renewed == null) ? "no certificate with serial " + request.renewalOf() + " was issued"
+					: this.revoked.contains(request.renewalOf()) ? "certificate " + request.renewalOf() + " is revoked"
+							: null;
+			if (refusal != null) {
+				send(exchange, 400, "application/problem+json",
+						("{\"title\":\"Bad Request\",\"status\":400,\"detail\":\"" + refusal + "\"}")
+							.getBytes(StandardCharsets.UTF_8));
+				return;
+			}
+		}
 		try {
 			PKCS10CertificationRequest csr = new PKCS10CertificationRequest(Base64.getDecoder().decode(request.csr()));
-			X509Certificate certificate = this.ca.issue(csr, request.template());
-			this.issuedByTemplate.computeIfAbsent(request.template(), (key) -> new AtomicInteger()).incrementAndGet();
+			// like the ca-adapter: a renewal keeps the renewed certificate's subject
+			X509Certificate certificate = (renewed != null)
+					? this.ca.issue(csr, "default",
+							X500Name.getInstance(renewed.getSubjectX500Principal().getEncoded()))
+					: this.ca.issue(csr, request.template());
+			String serial = certificate.getSerialNumber().toString(16).toUpperCase();
+			this.issuedBySerial.put(serial, certificate);
+			if (renewed != null) {
+				this.renewalOf.put(serial, request.renewalOf());
+			}
+			this.issuedByTemplate
+				.computeIfAbsent((request.template() != null) ? request.template() : "default",
+						(key) -> new AtomicInteger())
+				.incrementAndGet();
 			if (request.transactionId() != null) {
 				this.issuedByTransaction.computeIfAbsent(request.transactionId(), (key) -> new AtomicInteger())
 					.incrementAndGet();
 			}
 			sendJson(exchange,
-					new IssuedCertificate(certificate.getSerialNumber().toString(16).toUpperCase(),
-							csr.getSubject().toString(), List.of(), certificate.getNotBefore().toInstant(),
-							certificate.getNotAfter().toInstant(), request.profile(), request.template(),
-							request.transactionId(), TestCertificateAuthority.pem(certificate), Instant.now()));
+					new IssuedCertificate(serial, certificate.getSubjectX500Principal().getName(), List.of(),
+							certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
+							request.profile(), request.template(), request.transactionId(),
+							TestCertificateAuthority.pem(certificate), Instant.now()));
 		}
 		catch (Exception ex) {
 			send(exchange, 400, "application/problem+json",

@@ -57,12 +57,15 @@ public class TransactionCompletion {
 	/**
 	 * @param claim the claim on the transaction; released whatever happens
 	 * @param profile the transaction's profile
-	 * @param csr its PKCS#10 request, carrying the challengePassword
+	 * @param csr its PKCS#10 request, carrying the challengePassword unless a renewal
+	 * @param renewalOf the serial of the certificate a renewal replaces (its signer
+	 * certificate authorised it, RFC 8894 section 2.4: no challenge is redeemed), null
+	 * for an enrollment
 	 * @return the outcome, recorded
 	 */
-	public Completion complete(Claim claim, EnrollmentProfile profile, CertificationRequest csr) {
+	public Completion complete(Claim claim, EnrollmentProfile profile, CertificationRequest csr, String renewalOf) {
 		try {
-			return record(claim, attempt(claim, profile, csr));
+			return record(claim, attempt(claim, profile, csr, renewalOf));
 		}
 		catch (RuntimeException ex) {
 			// a broken attempt: keep the transaction open rather than wait for the lease
@@ -76,22 +79,27 @@ public class TransactionCompletion {
 		}
 	}
 
-	private Completion attempt(Claim claim, EnrollmentProfile profile, CertificationRequest csr) {
+	private Completion attempt(Claim claim, EnrollmentProfile profile, CertificationRequest csr, String renewalOf) {
 		try {
-			RedemptionResult redemption = UpstreamFailure.call("challenge-service",
-					() -> this.challenges.redeem(new RedemptionRequest(csr.challengePassword().orElseThrow(),
-							profile.name(), claim.transactionId(), csr.subject(), csr.subjectAltNames(),
-							csr.publicKeySha256Hex())));
-			if (redemption == null || !redemption.accepted()) {
-				return new Completion.Refused(FailInfo.BAD_REQUEST, (redemption != null && redemption.reason() != null)
-						? redemption.reason() : "challenge rejected");
+			// a renewal is issued under the renewed certificate's template (null here)
+			String template = null;
+			if (renewalOf == null) {
+				RedemptionResult redemption = UpstreamFailure.call("challenge-service",
+						() -> this.challenges.redeem(new RedemptionRequest(csr.challengePassword().orElseThrow(),
+								profile.name(), claim.transactionId(), csr.subject(), csr.subjectAltNames(),
+								csr.publicKeySha256Hex())));
+				if (redemption == null || !redemption.accepted()) {
+					return new Completion.Refused(FailInfo.BAD_REQUEST,
+							(redemption != null && redemption.reason() != null) ? redemption.reason()
+									: "challenge rejected");
+				}
+				template = (redemption.template() != null && !redemption.template().isBlank()) ? redemption.template()
+						: profile.defaultTemplate();
 			}
-			String template = (redemption.template() != null && !redemption.template().isBlank())
-					? redemption.template() : profile.defaultTemplate();
+			IssueRequest request = new IssueRequest(Base64.getEncoder().encodeToString(csr.encoded()), profile.name(),
+					template, claim.transactionId(), renewalOf);
 			IssuedCertificate issued = UpstreamFailure.call("ca-adapter",
-					() -> this.certificateAuthority
-						.issue(new IssueRequest(Base64.getEncoder().encodeToString(csr.encoded()), profile.name(),
-								template, claim.transactionId())));
+					() -> this.certificateAuthority.issue(request));
 			return new Completion.Issued(issued.serialNumber(), parse(issued.certificatePem()));
 		}
 		catch (UpstreamException ex) {

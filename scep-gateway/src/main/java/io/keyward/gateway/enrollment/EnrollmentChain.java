@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.keyward.gateway.profile.EnrollmentProfile;
+import io.keyward.gateway.renewal.RenewalEvents;
 import io.keyward.gateway.transaction.TransactionClaims;
 import io.keyward.scep.CertRep;
 import io.keyward.scep.PkiRequest;
@@ -12,11 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Handles a PKIOperation request as a short chain of {@link EnrollmentStep}s: check the
- * request, answer a CertPoll from its transaction, parse the CSR, record and claim the
- * transaction, complete it (redeem the challenge, issue). The claim
- * ({@link TransactionClaims}) keeps two identical requests, or a request and the
- * background finisher, from both reaching the CA without holding a database connection or
- * row lock across the upstream calls.
+ * request, answer a CertPoll from its transaction, authorise a renewal by its signer
+ * certificate, parse the CSR, record and claim the transaction, complete it (redeem the
+ * challenge unless a renewal, issue). The claim ({@link TransactionClaims}) keeps two
+ * identical requests, or a request and the background finisher, from both reaching the CA
+ * without holding a database connection or row lock across the upstream calls.
  */
 @Component
 public class EnrollmentChain {
@@ -25,9 +26,12 @@ public class EnrollmentChain {
 
 	private final TransactionClaims claims;
 
-	EnrollmentChain(List<EnrollmentStep> steps, TransactionClaims claims) {
+	private final RenewalEvents renewals;
+
+	EnrollmentChain(List<EnrollmentStep> steps, TransactionClaims claims, RenewalEvents renewals) {
 		this.steps = List.copyOf(steps);
 		this.claims = claims;
+		this.renewals = renewals;
 	}
 
 	/**
@@ -41,6 +45,10 @@ public class EnrollmentChain {
 			for (EnrollmentStep step : this.steps) {
 				Optional<CertRep> answer = step.process(enrollment);
 				if (answer.isPresent()) {
+					if (enrollment.renewalOf() != null) {
+						this.renewals.record(profile, request, enrollment.renewalOf(), enrollment.renewalRefusal(),
+								answer.get());
+					}
 					return answer.get();
 				}
 			}

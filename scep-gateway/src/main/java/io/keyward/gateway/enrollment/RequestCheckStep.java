@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The request must have verified and decrypted (RFC 8894 section 3.3.2.2 failInfo from
- * the decoder) and be a PKCSReq or a CertPoll (section 3.3.3): renewal and the optional
- * GetCert/GetCRL are not served yet.
+ * the decoder) and be a PKCSReq, a RenewalReq (section 3.3.1) or a CertPoll (section
+ * 3.3.3): the optional GetCert/GetCRL are not served yet.
  */
 @Component
 @Order(1)
@@ -29,7 +29,7 @@ class RequestCheckStep implements EnrollmentStep {
 			return Optional.of(enrollment.refuse(request.failInfo(), request.failureReason()));
 		}
 		MessageType type = request.messageType().orElse(null);
-		if (type != MessageType.PKCS_REQ && type != MessageType.CERT_POLL) {
+		if (type != MessageType.PKCS_REQ && type != MessageType.RENEWAL_REQ && type != MessageType.CERT_POLL) {
 			String name = request.messageType()
 				.map(MessageType::rfcName)
 				.orElse("messageType " + request.messageTypeCode());

@@ -17,9 +17,10 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
  * @param omittedEnvelope how FAILURE and PENDING replies leave out the pkcsPKIEnvelope
  * @param whenUnavailable what devices are answered while an upstream service is
  * unavailable
+ * @param renewal when certificates are renewed without a challenge
  */
 public record EnrollmentProfile(String name, String defaultTemplate, boolean legacySingleDes,
-		CertRepEncoder.OmittedEnvelope omittedEnvelope, WhenUnavailable whenUnavailable) {
+		CertRepEncoder.OmittedEnvelope omittedEnvelope, WhenUnavailable whenUnavailable, RenewalPolicy renewal) {
 
 	/**
 	 * @return the content encryption algorithms accepted from devices on this profile

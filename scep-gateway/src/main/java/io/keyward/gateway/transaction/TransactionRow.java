@@ -32,14 +32,16 @@ import io.keyward.scep.InvalidRequestException;
  * @param attempts how many attempts found an upstream service unavailable
  * @param nextAttemptAt when the finisher may try again
  * @param createdAt when the first request arrived
+ * @param renewalOf the serial of the certificate this transaction renews (RFC 8894
+ * section 2.5), null for an enrollment authorised by a challenge
  */
 public record TransactionRow(String profile, String transactionId, String signerKeySha256, String csrSha256, byte[] csr,
 		TransactionStatus status, String failInfo, String failureReason, String certificateSerial, byte[] certificate,
-		UUID claimToken, Instant claimedAt, int attempts, Instant nextAttemptAt, Instant createdAt) {
+		UUID claimToken, Instant claimedAt, int attempts, Instant nextAttemptAt, Instant createdAt, String renewalOf) {
 
 	static final String COLUMNS = "profile, transaction_id, signer_key_sha256, csr_sha256, csr, status, fail_info, "
 			+ "failure_reason, certificate_serial, certificate, claim_token, claimed_at, attempts, next_attempt_at, "
-			+ "created_at";
+			+ "created_at, renewal_of";
 
 	/**
 	 * @return whether the transaction still waits for its certificate or refusal
@@ -79,7 +81,7 @@ public record TransactionRow(String profile, String transactionId, String signer
 				TransactionStatus.valueOf(rs.getString("status")), rs.getString("fail_info"),
 				rs.getString("failure_reason"), rs.getString("certificate_serial"), rs.getBytes("certificate"),
 				rs.getObject("claim_token", UUID.class), instant(rs, "claimed_at"), rs.getInt("attempts"),
-				instant(rs, "next_attempt_at"), instant(rs, "created_at"));
+				instant(rs, "next_attempt_at"), instant(rs, "created_at"), rs.getString("renewal_of"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
