@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The ca-adapter: the built-in certificate authority, its templates and the inventory of
@@ -16,6 +17,7 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 // generating and logging a default password.
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class CaAdapterApplication {
 
 	static {

@@ -1,11 +1,10 @@
 -- Renewal (RFC 8894 section 2.5): a certificate issued for a RenewalReq, or for a PKCSReq
--- signed with a certificate of ours, names the certificate it renews; the renewed one names
--- the certificate that replaced it (the newest, when it was renewed more than once).
--- Serials as in certificate.serial: upper-case hex without leading zeros. Nullable columns
--- without default are catalogue-only changes: no table rewrite, old rows stay as they were
--- (not renewals, not replaced).
-alter table certificate add column renewal_of text;
-alter table certificate add column replaced_by text;
+-- signed with a certificate of ours, names the certificate it renews (certificate.renewal_of);
+-- the renewed one names the certificate that replaced it (certificate.replaced_by, the newest
+-- when it was renewed more than once). V3 added both columns; the request records the serial
+-- it renews too, for idempotency. Serials as in certificate.serial: upper-case hex without
+-- leading zeros. A nullable column without default is a catalogue-only change: no table
+-- rewrite, old rows stay as they were (not renewals).
 alter table certificate_request add column renewal_of text;
 
 create index ix_certificate_renewal_of on certificate (renewal_of) where renewal_of is not null;

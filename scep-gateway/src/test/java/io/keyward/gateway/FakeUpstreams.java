@@ -21,6 +21,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.keyward.api.ca.CaCertificates;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
+import io.keyward.api.ca.RevokeRequest;
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -57,6 +58,9 @@ public final class FakeUpstreams {
 	/** When set, the ca-adapter answers RA certificate requests with HTTP 503. */
 	public volatile boolean raIssuanceDown;
 
+	/** When set, the ca-adapter answers revocations with HTTP 503. */
+	public volatile boolean revokeDown;
+
 	/** When set, the challenge-service answers with HTTP 503. */
 	public volatile boolean challengeServiceDown;
 
@@ -77,6 +81,9 @@ public final class FakeUpstreams {
 
 	/** Serials the ca-adapter treats as revoked: renewing them is refused. */
 	public final Set<String> revoked = ConcurrentHashMap.newKeySet();
+
+	/** The reasons revocations were asked for with, by serial. */
+	public final Map<String, String> revocationReasons = new ConcurrentHashMap<>();
 
 	public final AtomicInteger unauthorizedCalls = new AtomicInteger();
 
@@ -118,6 +125,7 @@ public final class FakeUpstreams {
 		this.challengeServiceDown = false;
 		this.raIssuanceDown = false;
 		this.revoked.clear();
+		this.revokeDown = false;
 	}
 
 	private static RedemptionResult defaultRedemption(RedemptionRequest request) {
@@ -141,6 +149,10 @@ public final class FakeUpstreams {
 
 	private void issue(HttpExchange exchange) throws IOException {
 		if (!authorized(exchange)) {
+			return;
+		}
+		if (exchange.getRequestURI().getPath().endsWith("/revoke")) {
+			revoke(exchange);
 			return;
 		}
 		IssueRequest request = this.json.readValue(read(exchange), IssueRequest.class);
@@ -188,17 +200,41 @@ public final class FakeUpstreams {
 				this.issuedByTransaction.computeIfAbsent(request.transactionId(), (key) -> new AtomicInteger())
 					.incrementAndGet();
 			}
-			sendJson(exchange,
-					new IssuedCertificate(serial, certificate.getSubjectX500Principal().getName(), List.of(),
-							certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
-							request.profile(), request.template(), request.transactionId(),
-							TestCertificateAuthority.pem(certificate), Instant.now()));
+			sendJson(exchange, new IssuedCertificate(serial, certificate.getSubjectX500Principal().getName(), List.of(),
+					certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), request.profile(),
+					request.template(), request.transactionId(), TestCertificateAuthority.pem(certificate),
+					Instant.now(), IssuedCertificate.VALID, null, null, null, null, null, request.renewalOf()));
 		}
 		catch (Exception ex) {
 			send(exchange, 400, "application/problem+json",
 					"{\"title\":\"Bad Request\",\"status\":400,\"detail\":\"bad csr\"}"
 						.getBytes(StandardCharsets.UTF_8));
 		}
+	}
+
+	/** {@code POST /api/v1/certificates/{serial}/revoke}: 409 when already revoked. */
+	private void revoke(HttpExchange exchange) throws IOException {
+		String[] path = exchange.getRequestURI().getPath().split("/");
+		String serial = path[path.length - 2];
+		RevokeRequest request = this.json.readValue(read(exchange), RevokeRequest.class);
+		if (this.revokeDown) {
+			send(exchange, 503, "application/problem+json",
+					"{\"title\":\"Unavailable\",\"status\":503}".getBytes(StandardCharsets.UTF_8));
+			return;
+		}
+		if (!this.revoked.add(serial)) {
+			send(exchange, 409, "application/problem+json",
+					"{\"title\":\"Conflict\",\"status\":409,\"detail\":\"already revoked\"}"
+						.getBytes(StandardCharsets.UTF_8));
+			return;
+		}
+		this.revocationReasons.put(serial, request.reason());
+		X509Certificate certificate = this.issuedBySerial.get(serial);
+		sendJson(exchange,
+				new IssuedCertificate(serial, certificate.getSubjectX500Principal().getName(), List.of(),
+						certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), null, null, null,
+						TestCertificateAuthority.pem(certificate), Instant.now(), IssuedCertificate.REVOKED,
+						Instant.now(), request.reason(), request.revokedBy(), request.comment(), null, null));
 	}
 
 	private void ca(HttpExchange exchange) throws IOException {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import io.keyward.api.secret.KeyEncryptionKey;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
@@ -17,14 +18,25 @@ class AuthorityConfiguration {
 	}
 
 	@Bean
-	CaKeyStore caKeyStore(CaRecordRepository repository, KeyStorageProperties storage, Clock clock,
-			SerialNumbers serials) {
-		return new CaKeyStore(repository, KeyEncryptionKey.load(storage.kek(), storage.dataDir()), clock, serials);
+	KeyEncryptionKey keyEncryptionKey(KeyStorageProperties storage) {
+		return KeyEncryptionKey.load(storage.kek(), storage.dataDir());
 	}
 
 	@Bean
-	CertificateAuthority certificateAuthority(CaKeyStore store, CaProperties settings) {
-		return store.loadOrCreate(settings);
+	CaKeyStore caKeyStore(CaRecordRepository repository, KeyEncryptionKey kek, Clock clock, SerialNumbers serials) {
+		return new CaKeyStore(repository, kek, clock, serials);
+	}
+
+	@Bean
+	BuiltInCertificateAuthority certificateAuthority(CaKeyStore store, CaProperties settings,
+			RevocationProperties revocation) {
+		return store.loadOrCreate(settings, revocation);
+	}
+
+	@Bean
+	OcspSigners ocspSigners(BuiltInCertificateAuthority authority, JdbcClient jdbc, KeyEncryptionKey kek, Clock clock,
+			RevocationProperties revocation) {
+		return new OcspSigners(authority, jdbc, kek, clock, revocation.ocsp());
 	}
 
 }

@@ -48,6 +48,14 @@ class CaKeyStore {
 	}
 
 	BuiltInCertificateAuthority loadOrCreate(CaProperties settings) {
+		return loadOrCreate(settings, null);
+	}
+
+	/**
+	 * @param revocation where issued certificates point relying parties to, null for
+	 * nowhere
+	 */
+	BuiltInCertificateAuthority loadOrCreate(CaProperties settings, RevocationProperties revocation) {
 		Optional<CaRecord> stored = this.repository.findByName(settings.name());
 		if (stored.isEmpty()) {
 			create(settings);
@@ -60,7 +68,7 @@ class CaKeyStore {
 			log.info("event=ca_settings_ignored name={} reason=\"the stored CA ({} {}) wins over keyward.ca settings\"",
 					record.name(), record.keyAlgorithm(), record.subject());
 		}
-		return open(record);
+		return open(record, revocation);
 	}
 
 	private void create(CaProperties settings) {
@@ -95,7 +103,7 @@ class CaKeyStore {
 		}
 	}
 
-	private BuiltInCertificateAuthority open(CaRecord record) {
+	private BuiltInCertificateAuthority open(CaRecord record, RevocationProperties revocation) {
 		CaKeyAlgorithm algorithm = CaKeyAlgorithm.valueOf(record.keyAlgorithm());
 		X509Certificate certificate = certificate(record.certificateDer());
 		byte[] pkcs8;
@@ -114,7 +122,8 @@ class CaKeyStore {
 			requireMatchingPair(certificate, privateKey, algorithm, record.name());
 			log.info("event=ca_loaded name={} subject=\"{}\" keyAlgorithm={}", record.name(), record.subject(),
 					algorithm);
-			return new BuiltInCertificateAuthority(certificate, privateKey, algorithm, this.clock, this.serials);
+			return new BuiltInCertificateAuthority(record.name(), certificate, privateKey, algorithm, this.clock,
+					this.serials, revocation);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("the stored private key of CA '" + record.name() + "' is unreadable", ex);

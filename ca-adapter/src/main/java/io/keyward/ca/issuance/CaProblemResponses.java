@@ -1,6 +1,7 @@
 package io.keyward.ca.issuance;
 
 import io.keyward.api.problem.ProblemResponses;
+import io.keyward.ca.revocation.CertificateAlreadyRevoked;
 import io.keyward.ca.template.CertificateRequestRefused;
 
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,11 @@ class CaProblemResponses extends ProblemResponses {
 	@ExceptionHandler(CertificateNotFound.class)
 	ResponseEntity<ProblemDetail> notFound(CertificateNotFound ex) {
 		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(CertificateAlreadyRevoked.class)
+	ResponseEntity<ProblemDetail> alreadyRevoked(CertificateAlreadyRevoked ex) {
+		return problem(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 }

@@ -1,12 +1,13 @@
 package io.keyward.ca.issuance;
 
-import java.math.BigInteger;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import io.keyward.api.ca.CaCertificates;
 import io.keyward.api.ca.CertificatePage;
+import io.keyward.api.ca.CertificateSearchPage;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.ca.authority.CertificateAuthority;
@@ -40,24 +41,37 @@ class CertificateController {
 
 	private final CertificateAuthority authority;
 
-	CertificateController(Issuance issuance, CertificateRepository certificates, CertificateAuthority authority) {
+	private final CertificateInventory inventory;
+
+	private final Clock clock;
+
+	CertificateController(Issuance issuance, CertificateRepository certificates, CertificateAuthority authority,
+			CertificateInventory inventory, Clock clock) {
 		this.issuance = issuance;
 		this.certificates = certificates;
 		this.authority = authority;
+		this.inventory = inventory;
+		this.clock = clock;
 	}
 
 	@PostMapping("/certificates")
 	ResponseEntity<IssuedCertificate> issue(@RequestBody IssueRequest request) {
-		IssuedCertificate issued = this.issuance.issue(request).toApi();
+		IssuedCertificate issued = this.issuance.issue(request).toApi(this.clock.instant());
 		return ResponseEntity.created(URI.create("/api/v1/certificates/" + issued.serialNumber())).body(issued);
 	}
 
 	@GetMapping("/certificates/{serial}")
 	IssuedCertificate certificate(@PathVariable String serial) {
-		String normalized = normalizeSerial(serial);
-		return this.certificates.findBySerial(normalized)
-			.map(CertificateRecord::toApi)
-			.orElseThrow(() -> new CertificateNotFound(normalized));
+		String normalized = CertificateInventory.normalizeSerial(serial);
+		return this.inventory.find(normalized).orElseThrow(() -> new CertificateNotFound(normalized));
+	}
+
+	@GetMapping("/certificates/search")
+	CertificateSearchPage search(@RequestParam(required = false) String q,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String profile,
+			@RequestParam(required = false) String expiresBefore, @RequestParam(required = false) String after,
+			@RequestParam(required = false) Integer size) {
+		return this.inventory.search(CertificateQuery.of(q, status, profile, expiresBefore, after, size));
 	}
 
 	@GetMapping("/certificates")
@@ -72,7 +86,8 @@ class CertificateController {
 		int capped = Math.min(size, MAX_PAGE_SIZE);
 		Page<CertificateRecord> found = this.certificates
 			.findAll(PageRequest.of(page, capped, Sort.by(Sort.Order.desc("issuedAt"), Sort.Order.desc("id"))));
-		return new CertificatePage(found.map(CertificateRecord::toApi).toList(), page, capped,
+		Instant now = this.clock.instant();
+		return new CertificatePage(found.map((record) -> record.toApi(now)).toList(), page, capped,
 				found.getTotalElements());
 	}
 
@@ -80,19 +95,6 @@ class CertificateController {
 	CaCertificates ca() {
 		List<String> chain = this.authority.chain().stream().map(Pem::certificate).toList();
 		return new CaCertificates(chain);
-	}
-
-	/**
-	 * Accept the serial as any hex spelling (lower case, leading zeros, colon separators
-	 * as printed by OpenSSL) and look it up in the stored form: upper case, no leading
-	 * zeros.
-	 */
-	static String normalizeSerial(String serial) {
-		String hex = serial.strip().replace(":", "");
-		if (!hex.matches("[0-9A-Fa-f]{1,64}")) {
-			throw new IllegalArgumentException("serial must be a hexadecimal number");
-		}
-		return new BigInteger(hex, 16).toString(16).toUpperCase(Locale.ROOT);
 	}
 
 }

@@ -54,13 +54,23 @@ class CertificateRecord {
 	@Column(name = "issued_at")
 	private Instant issuedAt;
 
-	/** The serial this certificate renewed, null for a first enrollment. */
-	@Column(name = "renewal_of")
-	private String renewalOf;
+	@Column(name = "revoked_at")
+	private Instant revokedAt;
 
-	/** The serial of the newest certificate that renewed this one, null while none. */
+	@Column(name = "revocation_reason")
+	private String revocationReason;
+
+	@Column(name = "revoked_by")
+	private String revokedBy;
+
+	@Column(name = "revocation_comment")
+	private String revocationComment;
+
 	@Column(name = "replaced_by")
 	private String replacedBy;
+
+	@Column(name = "renewal_of")
+	private String renewalOf;
 
 	protected CertificateRecord() {
 	}
@@ -124,13 +134,38 @@ class CertificateRecord {
 		return this.renewalOf;
 	}
 
-	String replacedBy() {
-		return this.replacedBy;
+	Instant revokedAt() {
+		return this.revokedAt;
 	}
 
-	IssuedCertificate toApi() {
+	String revocationReason() {
+		return this.revocationReason;
+	}
+
+	/**
+	 * The revocation and renewal columns, as read from a row.
+	 */
+	CertificateRecord lifecycle(Instant revokedAt, String revocationReason, String revokedBy, String revocationComment,
+			String replacedBy, String renewalOf) {
+		this.revokedAt = revokedAt;
+		this.revocationReason = revocationReason;
+		this.revokedBy = revokedBy;
+		this.revocationComment = revocationComment;
+		this.replacedBy = replacedBy;
+		this.renewalOf = renewalOf;
+		return this;
+	}
+
+	/**
+	 * @param now the instant the status is reported for: a revoked certificate is
+	 * {@code REVOKED} even after it expired
+	 */
+	IssuedCertificate toApi(Instant now) {
+		String status = (this.revokedAt != null) ? IssuedCertificate.REVOKED
+				: this.notAfter.isAfter(now) ? IssuedCertificate.VALID : IssuedCertificate.EXPIRED;
 		return new IssuedCertificate(this.serial, this.subject, List.of(this.sans), this.notBefore, this.notAfter,
-				this.profile, this.template, this.transactionId, this.pem, this.issuedAt);
+				this.profile, this.template, this.transactionId, this.pem, this.issuedAt, status, this.revokedAt,
+				this.revocationReason, this.revokedBy, this.revocationComment, this.replacedBy, this.renewalOf);
 	}
 
 }

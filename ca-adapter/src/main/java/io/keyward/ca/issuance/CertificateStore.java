@@ -36,8 +36,7 @@ class CertificateStore {
 	 * it; the certificate is then found by ix_certificate_request_id.
 	 */
 	static final String FIND_ISSUED = """
-			select c.serial, c.subject, c.sans, c.not_before, c.not_after, c.profile, c.template, c.transaction_id,
-			    c.pem, c.issued_at, c.renewal_of
+			select c.*
 			from ca.certificate_request r
 			join ca.certificate c on c.request_id = r.id
 			where r.transaction_id = :transactionId and r.csr_sha256 = :csrSha256
@@ -45,10 +44,7 @@ class CertificateStore {
 			""";
 
 	static final String FIND_BY_SERIAL = """
-			select serial, subject, sans, not_before, not_after, profile, template, transaction_id, pem, issued_at,
-			    renewal_of
-			from ca.certificate
-			where serial = :serial
+			select * from ca.certificate where serial = :serial
 			""";
 
 	private final JdbcClient jdbc;
@@ -130,16 +126,22 @@ class CertificateStore {
 		return certificate;
 	}
 
-	private static CertificateRecord certificate(ResultSet row, int rowNumber) throws SQLException {
+	/**
+	 * Maps a row of {@code ca.certificate} (all columns).
+	 */
+	static CertificateRecord certificate(ResultSet row, int rowNumber) throws SQLException {
 		return new CertificateRecord(row.getString("serial"), row.getString("subject"),
 				List.of((String[]) row.getArray("sans").getArray()), instant(row, "not_before"),
 				instant(row, "not_after"), row.getString("profile"), row.getString("template"),
 				row.getString("transaction_id"), row.getString("pem"), instant(row, "issued_at"),
-				row.getString("renewal_of"));
+				row.getString("renewal_of"))
+			.lifecycle(instant(row, "revoked_at"), row.getString("revocation_reason"), row.getString("revoked_by"),
+					row.getString("revocation_comment"), row.getString("replaced_by"), row.getString("renewal_of"));
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {
-		return row.getObject(column, OffsetDateTime.class).toInstant();
+		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

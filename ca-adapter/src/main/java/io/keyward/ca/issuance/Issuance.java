@@ -47,7 +47,7 @@ import org.springframework.stereotype.Service;
  * serial, which is recorded as replaced by the new one in the same statement.
  */
 @Service
-class Issuance {
+public class Issuance {
 
 	private static final Logger log = LoggerFactory.getLogger(Issuance.class);
 
@@ -126,7 +126,7 @@ class Issuance {
 			return null;
 		}
 		try {
-			return CertificateController.normalizeSerial(serial);
+			return CertificateInventory.normalizeSerial(serial);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new CertificateRequestRefused("renewalOf must be a hexadecimal serial number");
@@ -231,7 +231,7 @@ class Issuance {
 	}
 
 	/** Caller-supplied text goes into log lines: keep it on one line (no log forging). */
-	static String printable(String value) {
+	public static String printable(String value) {
 		if (value == null) {
 			return null;
 		}

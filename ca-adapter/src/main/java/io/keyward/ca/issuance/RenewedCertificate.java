@@ -33,9 +33,14 @@ record RenewedCertificate(String serial, String template, X500Name subject, List
 	/**
 	 * @param stored the certificate named by the issue request's {@code renewalOf}
 	 * @param now the CA's clock
-	 * @throws CertificateRequestRefused when it can no longer be renewed
+	 * @throws CertificateRequestRefused when it can no longer be renewed: revoked or
+	 * expired
 	 */
 	static RenewedCertificate of(CertificateRecord stored, Instant now) {
+		if (stored.revokedAt() != null) {
+			throw new CertificateRequestRefused("certificate " + stored.serial() + " to renew was revoked ("
+					+ stored.revocationReason() + ") at " + stored.revokedAt() + "; enroll again with a challenge");
+		}
 		if (!now.isBefore(stored.notAfter())) {
 			throw new CertificateRequestRefused("certificate " + stored.serial() + " to renew expired at "
 					+ stored.notAfter() + "; enroll again with a challenge");

@@ -243,6 +243,16 @@ class IdempotentIssuanceTests {
 				return IdempotentIssuanceTests.this.authority.chain();
 			}
 
+			@Override
+			public String name() {
+				return IdempotentIssuanceTests.this.authority.name();
+			}
+
+			@Override
+			public org.bouncycastle.cert.X509CRLHolder signCrl(org.bouncycastle.cert.X509v2CRLBuilder crl) {
+				return IdempotentIssuanceTests.this.authority.signCrl(crl);
+			}
+
 		};
 
 		CertificateRecord answer = new Issuance(overtaken, this.templates, this.store, this.clock, this.meters)

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
+import io.keyward.api.ca.RevokeRequest;
 import io.keyward.api.security.ServiceClients;
 import io.keyward.ca.CaAdapterTest;
 import io.keyward.ca.Certificates;
@@ -86,6 +87,24 @@ class RenewalIssuanceTests {
 		assertThat(column("renewal_of", renewed.serialNumber())).isEqualTo(old.serialNumber());
 		assertThat(column("replaced_by", old.serialNumber())).isEqualTo(renewed.serialNumber());
 		assertThat(column("replaced_by", renewed.serialNumber())).isNull();
+		assertThat(renewed.renewalOf()).isEqualTo(old.serialNumber());
+		assertThat(this.client.certificate(old.serialNumber()).replacedBy()).isEqualTo(renewed.serialNumber());
+	}
+
+	@Test
+	void whenTheRenewedCertificateIsRevokedThen400AndNothingStored() throws Exception {
+		IssuedCertificate old = enroll("CN=revoked-renewal,O=Keyward Tests", "revoked.example");
+		this.client.revoke(old.serialNumber(), new RevokeRequest("keyCompromise", "lost", "test"));
+		long before = certificates();
+		String csr = TestCsrs.forKey(NEW_KEY, "CN=revoked-renewal,O=Keyward Tests").base64();
+		assertThatExceptionOfType(HttpClientErrorException.class)
+			.isThrownBy(() -> this.client
+				.issue(new IssueRequest(csr, "devices", null, "tx-" + UUID.randomUUID(), old.serialNumber())))
+			.satisfies((ex) -> {
+				assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+				assertThat(ex.getResponseBodyAsString()).contains("was revoked (keyCompromise)");
+			});
+		assertThat(certificates()).isEqualTo(before);
 	}
 
 	@Test

@@ -120,6 +120,16 @@ class SerialClashTests {
 			return this.delegate.chain();
 		}
 
+		@Override
+		public String name() {
+			return this.delegate.name();
+		}
+
+		@Override
+		public org.bouncycastle.cert.X509CRLHolder signCrl(org.bouncycastle.cert.X509v2CRLBuilder crl) {
+			return this.delegate.signCrl(crl);
+		}
+
 	}
 
 }

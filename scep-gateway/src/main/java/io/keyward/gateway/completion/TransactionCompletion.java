@@ -11,6 +11,7 @@ import java.util.Base64;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
+import io.keyward.api.ca.RevokeRequest;
 import io.keyward.api.challenge.ChallengeRedemptionClient;
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
@@ -26,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * Completes a claimed transaction (ARCHITECTURE steps 3 and 4): redeems the challenge at
@@ -100,6 +102,9 @@ public class TransactionCompletion {
 					template, claim.transactionId(), renewalOf);
 			IssuedCertificate issued = UpstreamFailure.call("ca-adapter",
 					() -> this.certificateAuthority.issue(request));
+			if (renewalOf != null && profile.renewal().revokeReplaced()) {
+				revokeReplaced(claim, renewalOf, issued.serialNumber());
+			}
 			return new Completion.Issued(issued.serialNumber(), parse(issued.certificatePem()));
 		}
 		catch (UpstreamException ex) {
@@ -108,6 +113,37 @@ public class TransactionCompletion {
 			}
 			// attempts and schedule are filled in when recorded
 			return new Completion.Unavailable(ex.service() + " unavailable: " + ex.failure().detail(), 0, null);
+		}
+	}
+
+	/**
+	 * Revoke the renewed certificate as superseded (RFC 5280 section 5.3.1) before the
+	 * transaction is recorded ISSUED: while the ca-adapter cannot be reached the
+	 * transaction stays open, and its next attempt gets the same certificate (issuance is
+	 * idempotent) and revokes again; 409, already revoked, is that earlier attempt's
+	 * work. A refusal leaves the old certificate valid and the renewal standing, logged.
+	 */
+	private void revokeReplaced(Claim claim, String serial, String replacement) {
+		RevokeRequest superseded = new RevokeRequest("superseded",
+				"replaced by " + replacement + " (SCEP renewal, transactionID " + claim.transactionId() + ")",
+				"scep-gateway");
+		try {
+			UpstreamFailure.call("ca-adapter", () -> {
+				try {
+					return this.certificateAuthority.revoke(serial, superseded);
+				}
+				catch (HttpClientErrorException.Conflict ex) {
+					return null;
+				}
+			});
+		}
+		catch (UpstreamException ex) {
+			if (!ex.failure().refused()) {
+				throw ex;
+			}
+			log.warn("event=renewal_revoke_refused transactionId={} profile={} serial={} replacement={} detail=\"{}\"",
+					LogSafe.text(claim.transactionId()), claim.profile(), serial, replacement,
+					LogSafe.text(ex.failure().detail()));
 		}
 	}
 

@@ -103,6 +103,44 @@ class RenewalTests extends AbstractGatewayTests {
 	}
 
 	@Test
+	void whenTheProfileRevokesOnRenewalThenTheOldCertificateIsRevokedAsSupersededOnce() throws Exception {
+		TestDevice device = new TestDevice("renew-revoking");
+		X509Certificate current = enrolled(device);
+		this.clock.advance(Duration.ofDays(200));
+		String transactionId = TestDevice.newTransactionId();
+		PKCS10CertificationRequest csr = device.csr(null);
+
+		CertRepResponse renewed = renew(device, MessageType.RENEWAL_REQ, csr, current, transactionId, "/scep/revoking");
+		CertRepResponse repeated = renew(device, MessageType.RENEWAL_REQ, csr, current, transactionId,
+				"/scep/revoking");
+
+		assertThat(renewed.status()).isEqualTo(PkiStatus.SUCCESS);
+		assertThat(repeated.certificates().get(0).getSerialNumber())
+			.isEqualTo(renewed.certificates().get(0).getSerialNumber());
+		assertThat(upstreams.revocationReasons).containsEntry(serial(current), "superseded");
+		assertThat(upstreams.revoked).doesNotContain(serial(renewed.certificates().get(0)));
+	}
+
+	@Test
+	void whenTheCaCannotRevokeTheOldCertificateThenPendingAndTheRetryRevokesIt() throws Exception {
+		TestDevice device = new TestDevice("renew-revoke-later");
+		X509Certificate current = enrolled(device);
+		this.clock.advance(Duration.ofDays(200));
+		String transactionId = TestDevice.newTransactionId();
+		upstreams.revokeDown = true;
+		assertThat(renew(device, MessageType.RENEWAL_REQ, device.csr(null), current, transactionId, "/scep/revoking")
+			.status()).isEqualTo(PkiStatus.PENDING);
+		assertThat(statusOf(transactionId)).isEqualTo("RECEIVED");
+		upstreams.revokeDown = false;
+		CertRepResponse polled = device.read(
+				pkiOperation("/scep/revoking",
+						device.certPoll(upstreams.ca.certificate(), ra().encryptionCertificate(), transactionId)),
+				ra().signingCertificate());
+		assertThat(polled.status()).isEqualTo(PkiStatus.SUCCESS);
+		assertThat(upstreams.revocationReasons).containsEntry(serial(current), "superseded");
+	}
+
+	@Test
 	void whenTheCertificateHasExpiredThenFailureBadRequest() throws Exception {
 		TestDevice device = new TestDevice("renew-expired");
 		X509Certificate current = enrolled(device);

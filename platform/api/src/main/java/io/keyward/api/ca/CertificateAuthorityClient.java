@@ -1,5 +1,8 @@
 package io.keyward.api.ca;
 
+import java.time.Instant;
+import java.util.List;
+
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,5 +27,51 @@ public interface CertificateAuthorityClient {
 
 	@GetExchange("/ca")
 	CaCertificates caCertificates();
+
+	/**
+	 * Revoke a certificate and re-issue its CA's CRL, in one step.
+	 * @param serial hex, any spelling (leading zeros, colons, lower case)
+	 * @param request reason, comment and who
+	 * @return the certificate as revoked
+	 */
+	@PostExchange("/certificates/{serial}/revoke")
+	IssuedCertificate revoke(@PathVariable String serial, @RequestBody RevokeRequest request);
+
+	/**
+	 * Search issued certificates, newest issued first, with keyset paging. Every filter
+	 * is optional (null).
+	 * @param q substring of the subject or a SAN, or a serial in hex
+	 * @param status {@code VALID}, {@code REVOKED} or {@code EXPIRED}
+	 * @param profile enrollment profile, exact
+	 * @param expiresBefore only certificates whose notAfter is before this instant
+	 * @param after the previous page's {@code nextCursor}
+	 * @param size 1 to 500, 50 when null
+	 * @return one page
+	 */
+	@GetExchange("/certificates/search")
+	CertificateSearchPage search(@RequestParam(required = false) String q,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String profile,
+			@RequestParam(required = false) Instant expiresBefore, @RequestParam(required = false) String after,
+			@RequestParam(required = false) Integer size);
+
+	/**
+	 * @return the CA certificates and the OCSP signing certificates
+	 */
+	@GetExchange("/authorities")
+	List<AuthorityCertificate> authorities();
+
+	/**
+	 * @param caName the CA's name
+	 * @return its current CRL, DER (RFC 5280 section 5)
+	 */
+	@GetExchange("/crl/{caName}")
+	byte[] crl(@PathVariable String caName);
+
+	/**
+	 * @param request a DER OCSPRequest (RFC 6960 section 4.1)
+	 * @return the DER OCSPResponse, signed by the CA's delegated OCSP signer
+	 */
+	@PostExchange(url = "/ocsp", contentType = "application/ocsp-request", accept = "application/ocsp-response")
+	byte[] ocsp(@RequestBody byte[] request);
 
 }

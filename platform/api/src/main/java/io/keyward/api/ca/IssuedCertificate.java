@@ -16,8 +16,25 @@ import java.util.List;
  * @param transactionId SCEP transactionID, null when issued outside SCEP
  * @param certificatePem the certificate, PEM
  * @param issuedAt when it was issued
+ * @param status {@code VALID}, {@code REVOKED} or {@code EXPIRED} (revoked wins over
+ * expired), as of the answer
+ * @param revokedAt when it was revoked, null unless revoked
+ * @param revocationReason RFC 5280 CRLReason name in camelCase (for example
+ * {@code keyCompromise}), null unless revoked
+ * @param revokedBy who revoked it, as the caller recorded it
+ * @param revocationComment why, free text from the caller
+ * @param replacedBy serial of the renewal that replaced it, null when not replaced
+ * @param renewalOf serial of the certificate it renewed, null for a first enrollment
  */
 public record IssuedCertificate(String serialNumber, String subject, List<String> subjectAltNames, Instant notBefore,
 		Instant notAfter, String profile, String template, String transactionId, String certificatePem,
-		Instant issuedAt) {
+		Instant issuedAt, String status, Instant revokedAt, String revocationReason, String revokedBy,
+		String revocationComment, String replacedBy, String renewalOf) {
+
+	public static final String VALID = "VALID";
+
+	public static final String REVOKED = "REVOKED";
+
+	public static final String EXPIRED = "EXPIRED";
+
 }

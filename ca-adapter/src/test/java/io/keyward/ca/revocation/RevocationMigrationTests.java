@@ -1,0 +1,72 @@
+package io.keyward.ca.revocation;
+
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import io.keyward.ca.CaAdapterTest;
+import io.keyward.testsupport.ScratchSchema;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Upgrading a database the V2 ca-adapter wrote: its certificates stay as they were and
+ * read as not revoked; a revocation needs its reason.
+ */
+@CaAdapterTest
+class RevocationMigrationTests {
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private ScratchSchema scratch;
+
+	@BeforeEach
+	void scratchSchema() {
+		this.scratch = ScratchSchema.of(this.jdbc.getDataSource(), "ca");
+	}
+
+	@AfterEach
+	void dropSchema() throws SQLException {
+		this.scratch.close();
+	}
+
+	@Test
+	void whenAV2DatabaseIsMigratedThenItsCertificatesAreKeptUnrevoked() {
+		String schema = this.scratch.migrate("2").name();
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		long request = this.jdbc.queryForObject("insert into " + schema + ".certificate_request (transaction_id, "
+				+ "profile, template, csr, subject, requested_at, status, csr_sha256) values ('tx-v2', 'devices', "
+				+ "'default', '\\x3003020101', 'CN=upgraded', ?, 'ISSUED', 'ab') returning id", Long.class, now);
+		this.jdbc.update("insert into " + schema + ".certificate (serial, request_id, subject, sans, not_before, "
+				+ "not_after, profile, template, transaction_id, pem, issued_at) values ('0A', ?, 'CN=upgraded', "
+				+ "'{dns:a.example}', ?, ?, 'devices', 'default', 'tx-v2', 'PEM', ?)", request, now, now.plusDays(365),
+				now);
+
+		this.scratch.migrate();
+
+		Map<String, Object> row = this.jdbc.queryForMap("select * from " + schema + ".certificate where serial = '0A'");
+		assertThat(row).containsEntry("subject", "CN=upgraded")
+			.containsEntry("transaction_id", "tx-v2")
+			.containsEntry("revoked_at", null)
+			.containsEntry("revocation_reason", null)
+			.containsEntry("replaced_by", null)
+			.containsEntry("renewal_of", null);
+		assertThat(this.jdbc.queryForObject("select count(*) from " + schema + ".crl", Long.class)).isZero();
+		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(
+				() -> this.jdbc.update("update " + schema + ".certificate set revoked_at = now() where serial = '0A'"));
+		assertThat(this.jdbc.update("update " + schema
+				+ ".certificate set revoked_at = now(), revocation_reason = 'keyCompromise' where serial = '0A'"))
+			.isEqualTo(1);
+	}
+
+}
