@@ -1,13 +1,33 @@
 package io.keyward.standalone;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.keyward.scep.MessageType;
+import io.keyward.scep.PkiStatus;
+import io.keyward.scep.client.CertRepReader;
+import io.keyward.scep.client.CertRepResponse;
+import io.keyward.scep.client.ScepRequestBuilder;
 import io.keyward.testsupport.clients.CertmongerSession;
+import org.bouncycastle.asn1.DERPrintableString;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,14 +35,16 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Renewal with a real client nobody here wrote: certmonger enrolls with a challenge, then
- * {@code getcert resubmit} renews. It sends a PKCSReq (messageType 19, not RenewalReq)
- * signed with the certificate it holds and its key, under the same transactionID (a
- * digest of the unchanged key) and with the same CSR, challenge included, because the
- * gateway advertises {@code Renewal} (certmonger {@code src/scep.c}, "rekey" message).
- * The suite's default profile opens renewal for the whole lifetime here, so the
- * certificate just issued can be renewed without moving the clock (which certmonger,
- * holding real time, would see through).
+ * Renewal against the whole suite (real gateway, challenge-service, ca-adapter and
+ * PostgreSQL). With a real client nobody here wrote: certmonger enrolls with a challenge,
+ * then {@code getcert resubmit} renews. It sends a PKCSReq (messageType 19, not
+ * RenewalReq) signed with the certificate it holds and its key, under the same
+ * transactionID (a digest of the unchanged key) and with the same CSR, challenge
+ * included, because the gateway advertises {@code Renewal} (certmonger
+ * {@code src/scep.c}, "rekey" message). The suite's default profile opens renewal for the
+ * whole lifetime here, so the certificate just issued can be renewed without moving the
+ * clock (which certmonger, holding real time, would see through). And a RenewalReq from
+ * the project's own client codec, which certmonger does not send.
  */
 class RenewalEndToEndTests {
 
@@ -97,6 +119,66 @@ class RenewalEndToEndTests {
 					serial(second)))
 				.contains("revoked (keyCompromise)");
 		}
+	}
+
+	@Test
+	void whenOurClientSendsARenewalReqThenTheRealCaRenewsUnderTheOldNamesWithTheNewKey() throws Exception {
+		List<X509Certificate> published = client.caCertificates();
+		X509Certificate raSigning = published.stream().filter((c) -> c.getKeyUsage()[0]).findFirst().orElseThrow();
+		X509Certificate raEncryption = published.stream()
+			.filter((c) -> c.getBasicConstraints() < 0 && c.getKeyUsage()[2])
+			.findFirst()
+			.orElseThrow();
+		KeyPair oldKey = rsa();
+		X500Name subject = new X500Name("CN=codec-renewal-1,O=Keyward E2E");
+		PKCS10CertificationRequestBuilder enrollment = new JcaPKCS10CertificationRequestBuilder(subject,
+				oldKey.getPublic());
+		enrollment.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_challengePassword,
+				new DERPrintableString(client.mintChallenge()));
+		X509Certificate first = send(MessageType.PKCS_REQ, sign(enrollment, oldKey),
+				ScepRequestBuilder.selfSignedSigner(oldKey, subject), oldKey, raEncryption, raSigning);
+
+		KeyPair newKey = rsa();
+		PKCS10CertificationRequest renewal = sign(new JcaPKCS10CertificationRequestBuilder(
+				new X500Name("CN=someone-else,O=Elsewhere"), newKey.getPublic()), newKey);
+		X509Certificate second = send(MessageType.RENEWAL_REQ, renewal, first, oldKey, raEncryption, raSigning);
+
+		assertThat(second.getSerialNumber()).isNotEqualTo(first.getSerialNumber());
+		assertThat(second.getSubjectX500Principal()).isEqualTo(first.getSubjectX500Principal());
+		assertThat(second.getPublicKey()).isEqualTo(newKey.getPublic());
+		assertThat(client.text("select replaced_by from ca.certificate where serial = ?", serial(first)))
+			.isEqualTo(serial(second));
+		assertThat(client.text("select message_type from gateway.transaction where renewal_of = ?", serial(first)))
+			.isEqualTo("RenewalReq");
+	}
+
+	/** One PKIOperation by POST, read as the client reads it; SUCCESS expected. */
+	private static X509Certificate send(MessageType type, PKCS10CertificationRequest csr, X509Certificate signer,
+			KeyPair signerKey, X509Certificate raEncryption, X509Certificate raSigning) throws Exception {
+		byte[] nonce = new byte[16];
+		new SecureRandom().nextBytes(nonce);
+		byte[] message = ScepRequestBuilder.pkiMessage(type, csr, signer, signerKey.getPrivate(), raEncryption,
+				"codec-" + System.nanoTime(), nonce, CMSAlgorithm.AES128_CBC, "SHA-256");
+		HttpResponse<byte[]> response = client
+			.sendForBytes(HttpRequest.newBuilder(URI.create(client.gatewayUrl("/scep/default?operation=PKIOperation")))
+				.header("Content-Type", "application/x-pki-message")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(message))
+				.build());
+		assertThat(response.statusCode()).isEqualTo(200);
+		CertRepResponse certRep = CertRepReader.read(response.body(), raSigning, signerKey.getPrivate());
+		assertThat(certRep.status()).as(certRep.failInfoText()).isEqualTo(PkiStatus.SUCCESS);
+		return certRep.certificates().get(0);
+	}
+
+	private static PKCS10CertificationRequest sign(PKCS10CertificationRequestBuilder builder, KeyPair key)
+			throws Exception {
+		return builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate()));
+	}
+
+	private static KeyPair rsa() throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		return generator.generateKeyPair();
 	}
 
 	private static String serial(X509Certificate certificate) {
