@@ -8,6 +8,8 @@ import io.keyward.gateway.profile.Approval;
 import io.keyward.gateway.profile.WhenUnavailable;
 import io.keyward.scep.CertRepEncoder;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -66,13 +68,25 @@ public record GatewayProperties(@NotNull URI challengeUrl, @NotNull URI caUrl, S
 	 * {@code NONE}: issued at once
 	 * @param approvalMaxAge how long a request may wait for approval before it is closed
 	 * FAILED (badRequest)
+	 * @param renewalEnabled serve renewal (RFC 8894 section 2.5: a RenewalReq, or a
+	 * PKCSReq signed with a certificate of this CA, authorised by that certificate
+	 * without a challenge) and advertise {@code Renewal} in GetCACaps
+	 * @param renewalWindow how long before its expiry a certificate may be renewed; when
+	 * unset, {@code renewalWindowPercent} decides
+	 * @param renewalWindowPercent the last share of a certificate's lifetime in which it
+	 * may be renewed, when {@code renewalWindow} is unset
+	 * @param revokeOnRenewal revoke the renewed certificate (RFC 5280 reason superseded)
+	 * once its replacement is issued
 	 */
 	public record Profile(@DefaultValue("default") @NotBlank String template,
 			@DefaultValue("true") boolean legacySingleDes,
 			@DefaultValue("EMPTY_OCTET_STRING") @NotNull CertRepEncoder.OmittedEnvelope omittedEnvelope,
 			@DefaultValue("PENDING") @NotNull WhenUnavailable whenUnavailable,
 			@DefaultValue("NONE") @NotNull Approval approval,
-			@DefaultValue("7d") @NotNull @DurationMin(millis = 1) Duration approvalMaxAge) {
+			@DefaultValue("7d") @NotNull @DurationMin(millis = 1) Duration approvalMaxAge,
+			@DefaultValue("true") boolean renewalEnabled, @DurationMin(millis = 1) Duration renewalWindow,
+			@DefaultValue("50") @Min(1) @Max(100) int renewalWindowPercent,
+			@DefaultValue("false") boolean revokeOnRenewal) {
 	}
 
 }

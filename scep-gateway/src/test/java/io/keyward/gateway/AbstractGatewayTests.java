@@ -35,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"keyward.gateway.profiles.default.template=default", "keyward.gateway.profiles.wifi.template=wifi",
 				"keyward.gateway.profiles.intune.when-unavailable=FAILURE",
 				"keyward.gateway.profiles.approved.approval=REQUIRED",
+				"keyward.gateway.profiles.norenew.renewal-enabled=false",
+				"keyward.gateway.profiles.window30.renewal-window=30d",
+				"keyward.gateway.profiles.revoking.revoke-on-renewal=true",
 				// the finisher runs only when a test calls it; the first backoff step is
 				// 1h
 				"keyward.gateway.retry-interval=1h" })

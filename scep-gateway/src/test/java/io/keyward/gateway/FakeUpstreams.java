@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,8 +21,10 @@ import com.sun.net.httpserver.HttpServer;
 import io.keyward.api.ca.CaCertificates;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
+import io.keyward.api.ca.RevokeRequest;
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +58,9 @@ public final class FakeUpstreams {
 	/** When set, the ca-adapter answers RA certificate requests with HTTP 503. */
 	public volatile boolean raIssuanceDown;
 
+	/** When set, the ca-adapter answers revocations with HTTP 503. */
+	public volatile boolean revokeDown;
+
 	/** When set, the challenge-service answers with HTTP 503. */
 	public volatile boolean challengeServiceDown;
 
@@ -64,6 +70,20 @@ public final class FakeUpstreams {
 	public final Map<String, AtomicInteger> issuedByTransaction = new ConcurrentHashMap<>();
 
 	public final AtomicInteger redemptionCalls = new AtomicInteger();
+
+	/** Every end-entity certificate issued, by upper-case hex serial. */
+	public final Map<String, X509Certificate> issuedBySerial = new ConcurrentHashMap<>();
+
+	/**
+	 * Renewals issued: new serial to the serial renewed, as the ca-adapter records them.
+	 */
+	public final Map<String, String> renewalOf = new ConcurrentHashMap<>();
+
+	/** Serials the ca-adapter treats as revoked: renewing them is refused. */
+	public final Set<String> revoked = ConcurrentHashMap.newKeySet();
+
+	/** The reasons revocations were asked for with, by serial. */
+	public final Map<String, String> revocationReasons = new ConcurrentHashMap<>();
 
 	public final AtomicInteger unauthorizedCalls = new AtomicInteger();
 
@@ -104,6 +124,8 @@ public final class FakeUpstreams {
 		this.caFailureStatus = null;
 		this.challengeServiceDown = false;
 		this.raIssuanceDown = false;
+		this.revoked.clear();
+		this.revokeDown = false;
 	}
 
 	private static RedemptionResult defaultRedemption(RedemptionRequest request) {
@@ -129,6 +151,10 @@ public final class FakeUpstreams {
 		if (!authorized(exchange)) {
 			return;
 		}
+		if (exchange.getRequestURI().getPath().endsWith("/revoke")) {
+			revoke(exchange);
+			return;
+		}
 		IssueRequest request = this.json.readValue(read(exchange), IssueRequest.class);
 		Integer failure = this.caFailureStatus;
 		if (this.raIssuanceDown && request.template() != null && request.template().startsWith("ra-")) {
@@ -141,26 +167,74 @@ public final class FakeUpstreams {
 			send(exchange, failure, "application/problem+json", body.getBytes(StandardCharsets.UTF_8));
 			return;
 		}
+		X509Certificate renewed = null;
+		if (request.renewalOf() != null) {
+			renewed = this.issuedBySerial.get(request.renewalOf());
+			String refusal = (renewed == null) ? "no certificate with serial " + request.renewalOf() + " was issued"
+					: this.revoked.contains(request.renewalOf()) ? "certificate " + request.renewalOf() + " is revoked"
+							: null;
+			if (refusal != null) {
+				send(exchange, 400, "application/problem+json",
+						("{\"title\":\"Bad Request\",\"status\":400,\"detail\":\"" + refusal + "\"}")
+							.getBytes(StandardCharsets.UTF_8));
+				return;
+			}
+		}
 		try {
 			PKCS10CertificationRequest csr = new PKCS10CertificationRequest(Base64.getDecoder().decode(request.csr()));
-			X509Certificate certificate = this.ca.issue(csr, request.template());
-			this.issuedByTemplate.computeIfAbsent(request.template(), (key) -> new AtomicInteger()).incrementAndGet();
+			// like the ca-adapter: a renewal keeps the renewed certificate's subject
+			X509Certificate certificate = (renewed != null)
+					? this.ca.issue(csr, "default",
+							X500Name.getInstance(renewed.getSubjectX500Principal().getEncoded()))
+					: this.ca.issue(csr, request.template());
+			String serial = certificate.getSerialNumber().toString(16).toUpperCase();
+			this.issuedBySerial.put(serial, certificate);
+			if (renewed != null) {
+				this.renewalOf.put(serial, request.renewalOf());
+			}
+			this.issuedByTemplate
+				.computeIfAbsent((request.template() != null) ? request.template() : "default",
+						(key) -> new AtomicInteger())
+				.incrementAndGet();
 			if (request.transactionId() != null) {
 				this.issuedByTransaction.computeIfAbsent(request.transactionId(), (key) -> new AtomicInteger())
 					.incrementAndGet();
 			}
-			sendJson(exchange,
-					new IssuedCertificate(certificate.getSerialNumber().toString(16).toUpperCase(),
-							csr.getSubject().toString(), List.of(), certificate.getNotBefore().toInstant(),
-							certificate.getNotAfter().toInstant(), request.profile(), request.template(),
-							request.transactionId(), TestCertificateAuthority.pem(certificate), Instant.now(),
-							IssuedCertificate.VALID, null, null, null, null, null, null));
+			sendJson(exchange, new IssuedCertificate(serial, certificate.getSubjectX500Principal().getName(), List.of(),
+					certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), request.profile(),
+					request.template(), request.transactionId(), TestCertificateAuthority.pem(certificate),
+					Instant.now(), IssuedCertificate.VALID, null, null, null, null, null, request.renewalOf()));
 		}
 		catch (Exception ex) {
 			send(exchange, 400, "application/problem+json",
 					"{\"title\":\"Bad Request\",\"status\":400,\"detail\":\"bad csr\"}"
 						.getBytes(StandardCharsets.UTF_8));
 		}
+	}
+
+	/** {@code POST /api/v1/certificates/{serial}/revoke}: 409 when already revoked. */
+	private void revoke(HttpExchange exchange) throws IOException {
+		String[] path = exchange.getRequestURI().getPath().split("/");
+		String serial = path[path.length - 2];
+		RevokeRequest request = this.json.readValue(read(exchange), RevokeRequest.class);
+		if (this.revokeDown) {
+			send(exchange, 503, "application/problem+json",
+					"{\"title\":\"Unavailable\",\"status\":503}".getBytes(StandardCharsets.UTF_8));
+			return;
+		}
+		if (!this.revoked.add(serial)) {
+			send(exchange, 409, "application/problem+json",
+					"{\"title\":\"Conflict\",\"status\":409,\"detail\":\"already revoked\"}"
+						.getBytes(StandardCharsets.UTF_8));
+			return;
+		}
+		this.revocationReasons.put(serial, request.reason());
+		X509Certificate certificate = this.issuedBySerial.get(serial);
+		sendJson(exchange,
+				new IssuedCertificate(serial, certificate.getSubjectX500Principal().getName(), List.of(),
+						certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), null, null, null,
+						TestCertificateAuthority.pem(certificate), Instant.now(), IssuedCertificate.REVOKED,
+						Instant.now(), request.reason(), request.revokedBy(), request.comment(), null, null));
 	}
 
 	private void ca(HttpExchange exchange) throws IOException {

@@ -48,6 +48,41 @@ class GatewayPropertiesTests {
 		});
 	}
 
+	@Test
+	void whenRenewalIsNotConfiguredThenItIsOnForTheLastHalfWithoutRevocation() {
+		this.contexts.run((context) -> {
+			GatewayProperties.Profile profile = context.getBean(GatewayProperties.class).profiles().get("default");
+			assertThat(profile.renewalEnabled()).isTrue();
+			assertThat(profile.renewalWindow()).isNull();
+			assertThat(profile.renewalWindowPercent()).isEqualTo(50);
+			assertThat(profile.revokeOnRenewal()).isFalse();
+		});
+	}
+
+	@Test
+	void whenRenewalSettingsAreGivenThenTheyBind() {
+		this.contexts
+			.withPropertyValues("keyward.gateway.profiles.default.renewal-enabled=false",
+					"keyward.gateway.profiles.default.renewal-window=30d",
+					"keyward.gateway.profiles.default.revoke-on-renewal=true")
+			.run((context) -> {
+				GatewayProperties.Profile profile = context.getBean(GatewayProperties.class).profiles().get("default");
+				assertThat(profile.renewalEnabled()).isFalse();
+				assertThat(profile.renewalWindow()).isEqualTo(Duration.ofDays(30));
+				assertThat(profile.revokeOnRenewal()).isTrue();
+			});
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "renewal-window-percent, 0, renewalWindowPercent", "renewal-window-percent, 101, renewalWindowPercent",
+			"renewal-window, 0s, renewalWindow" })
+	void whenARenewalWindowCannotWorkThenTheGatewayDoesNotStart(String setting, String value, String field) {
+		this.contexts.withPropertyValues("keyward.gateway.profiles.default." + setting + "=" + value).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining(field);
+		});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(GatewayProperties.class)
 	static class Binding {

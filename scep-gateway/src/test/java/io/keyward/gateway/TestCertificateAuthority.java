@@ -36,9 +36,16 @@ public final class TestCertificateAuthority {
 	private final X509Certificate certificate;
 
 	public TestCertificateAuthority() {
+		this("CN=Keyward Test CA,O=Keyward Tests");
+	}
+
+	/**
+	 * @param subject the CA's subject; the same name as another CA's makes an impostor
+	 */
+	public TestCertificateAuthority(String subject) {
 		try {
 			this.keyPair = rsa();
-			X500Name name = new X500Name("CN=Keyward Test CA,O=Keyward Tests");
+			X500Name name = new X500Name(subject);
 			Instant now = Instant.now();
 			JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(),
 					Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(3650))), name,
@@ -70,11 +77,18 @@ public final class TestCertificateAuthority {
 	 * @return the issued certificate
 	 */
 	public X509Certificate issue(PKCS10CertificationRequest csr, String template) throws Exception {
+		return issue(csr, template, csr.getSubject());
+	}
+
+	/**
+	 * @param subject the subject to certify instead of the CSR's (a renewal's)
+	 */
+	public X509Certificate issue(PKCS10CertificationRequest csr, String template, X500Name subject) throws Exception {
 		JcaPKCS10CertificationRequest request = new JcaPKCS10CertificationRequest(csr);
 		Instant now = Instant.now();
 		JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(this.certificate, serial(),
-				Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(Duration.ofDays(365))),
-				csr.getSubject(), request.getPublicKey());
+				Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(Duration.ofDays(365))), subject,
+				request.getPublicKey());
 		builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
 		switch (template) {
 			case "ra-signing" ->

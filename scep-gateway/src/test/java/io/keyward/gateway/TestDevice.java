@@ -83,6 +83,20 @@ public final class TestDevice {
 	}
 
 	/**
+	 * A renewal (RFC 8894 section 2.5) signed with this device's key and the certificate
+	 * issued for it: a RenewalReq, or a PKCSReq as certmonger sends it.
+	 * @param current the certificate issued for this device's key
+	 * @param csr the request for the new certificate, with this or another key
+	 */
+	public byte[] renewal(MessageType type, PKCS10CertificationRequest csr, X509Certificate current,
+			X509Certificate raEncryption, String transactionId) {
+		byte[] nonce = new byte[16];
+		RANDOM.nextBytes(nonce);
+		return ScepRequestBuilder.pkiMessage(type, csr, current, this.keyPair.getPrivate(), raEncryption, transactionId,
+				nonce, CMSAlgorithm.AES128_CBC, "SHA-256");
+	}
+
+	/**
 	 * A CertPoll (RFC 8894 section 3.3.3) for this device's pending request, signed with
 	 * its key.
 	 */

@@ -76,7 +76,7 @@ class CertificateRecord {
 	}
 
 	CertificateRecord(String serial, String subject, List<String> sans, Instant notBefore, Instant notAfter,
-			String profile, String template, String transactionId, String pem, Instant issuedAt) {
+			String profile, String template, String transactionId, String pem, Instant issuedAt, String renewalOf) {
 		this.serial = serial;
 		this.subject = subject;
 		this.sans = sans.toArray(String[]::new);
@@ -87,6 +87,7 @@ class CertificateRecord {
 		this.transactionId = transactionId;
 		this.pem = pem;
 		this.issuedAt = issuedAt;
+		this.renewalOf = renewalOf;
 	}
 
 	String serial() {
@@ -127,6 +128,18 @@ class CertificateRecord {
 
 	Instant issuedAt() {
 		return this.issuedAt;
+	}
+
+	String renewalOf() {
+		return this.renewalOf;
+	}
+
+	Instant revokedAt() {
+		return this.revokedAt;
+	}
+
+	String revocationReason() {
+		return this.revocationReason;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.keyward.ca.issuance;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,14 +32,19 @@ class CertificateStore {
 	static final String UNIQUE_SERIAL = "uk_certificate_serial";
 
 	/**
-	 * Both conditions are equalities on non-null values, so PostgreSQL can use the
-	 * partial unique index; the certificate is then found by ix_certificate_request_id.
+	 * The conditions repeat the partial unique index's expressions, so PostgreSQL can use
+	 * it; the certificate is then found by ix_certificate_request_id.
 	 */
 	static final String FIND_ISSUED = """
 			select c.*
 			from ca.certificate_request r
 			join ca.certificate c on c.request_id = r.id
 			where r.transaction_id = :transactionId and r.csr_sha256 = :csrSha256
+			    and coalesce(r.renewal_of, '') = :renewalOf
+			""";
+
+	static final String FIND_BY_SERIAL = """
+			select * from ca.certificate where serial = :serial
 			""";
 
 	private final JdbcClient jdbc;
@@ -50,14 +56,25 @@ class CertificateStore {
 	/**
 	 * @param transactionId the SCEP transactionID of the request
 	 * @param csrSha256 {@link io.keyward.ca.template.CertificateSigningRequest#sha256()}
-	 * @return the certificate issued for that transactionID and CSR, if any
+	 * @param renewalOf the serial renewed, null for a first enrollment
+	 * @return the certificate issued for that transactionID, CSR and renewed serial, if
+	 * any
 	 */
-	Optional<CertificateRecord> findIssued(String transactionId, String csrSha256) {
+	Optional<CertificateRecord> findIssued(String transactionId, String csrSha256, String renewalOf) {
 		return this.jdbc.sql(FIND_ISSUED)
 			.param("transactionId", transactionId)
 			.param("csrSha256", csrSha256)
+			.param("renewalOf", (renewalOf != null) ? renewalOf : "")
 			.query(CertificateStore::certificate)
 			.optional();
+	}
+
+	/**
+	 * @param serial as stored: upper-case hex without leading zeros
+	 * @return the certificate with that serial, if this CA issued it
+	 */
+	Optional<CertificateRecord> findBySerial(String serial) {
+		return this.jdbc.sql(FIND_BY_SERIAL).param("serial", serial).query(CertificateStore::certificate).optional();
 	}
 
 	/**
@@ -68,20 +85,27 @@ class CertificateStore {
 	 * @return the certificate
 	 * @throws org.springframework.dao.DataIntegrityViolationException on a serial clash
 	 * ({@value #UNIQUE_SERIAL}) or when the same transactionID and CSR are already stored
-	 * ({@value #UNIQUE_REQUEST})
+	 * ({@value #UNIQUE_REQUEST}); a renewal marks the renewed certificate replaced in the
+	 * same statement, so both or neither are written
 	 */
 	CertificateRecord store(CertificateRecord certificate, byte[] csr, String csrSha256, Instant requestedAt) {
 		this.jdbc.sql("""
 				with request as (
 				    insert into ca.certificate_request (transaction_id, profile, template, csr, csr_sha256, subject,
-				        requested_at, status)
-				    values (:transactionId, :profile, :template, :csr, :csrSha256, :subject, :requestedAt, :status)
-				    returning id)
-				insert into ca.certificate (serial, request_id, subject, sans, not_before, not_after, profile, template,
-				    transaction_id, pem, issued_at)
-				select :serial, request.id, :subject, :sans, :notBefore, :notAfter, :profile, :template,
-				    :transactionId, :pem, :issuedAt
-				from request
+				        requested_at, status, renewal_of)
+				    values (:transactionId, :profile, :template, :csr, :csrSha256, :subject, :requestedAt, :status,
+				        :renewalOf)
+				    returning id),
+				issued as (
+				    insert into ca.certificate (serial, request_id, subject, sans, not_before, not_after, profile,
+				        template, transaction_id, pem, issued_at, renewal_of)
+				    select :serial, request.id, :subject, :sans, :notBefore, :notAfter, :profile, :template,
+				        :transactionId, :pem, :issuedAt, :renewalOf
+				    from request
+				    returning serial)
+				update ca.certificate set replaced_by = issued.serial
+				from issued
+				where ca.certificate.serial = :renewalOf
 				""")
 			.param("transactionId", certificate.transactionId())
 			.param("profile", certificate.profile())
@@ -97,6 +121,7 @@ class CertificateStore {
 			.param("notAfter", utc(certificate.notAfter()))
 			.param("pem", certificate.pem())
 			.param("issuedAt", utc(certificate.issuedAt()))
+			.param("renewalOf", certificate.renewalOf(), Types.VARCHAR)
 			.update();
 		return certificate;
 	}
@@ -108,7 +133,8 @@ class CertificateStore {
 		return new CertificateRecord(row.getString("serial"), row.getString("subject"),
 				List.of((String[]) row.getArray("sans").getArray()), instant(row, "not_before"),
 				instant(row, "not_after"), row.getString("profile"), row.getString("template"),
-				row.getString("transaction_id"), row.getString("pem"), instant(row, "issued_at"))
+				row.getString("transaction_id"), row.getString("pem"), instant(row, "issued_at"),
+				row.getString("renewal_of"))
 			.lifecycle(instant(row, "revoked_at"), row.getString("revocation_reason"), row.getString("revoked_by"),
 					row.getString("revocation_comment"), row.getString("replaced_by"), row.getString("renewal_of"));
 	}

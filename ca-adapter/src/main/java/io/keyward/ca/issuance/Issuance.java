@@ -40,6 +40,11 @@ import org.springframework.stereotype.Service;
  * and discarded, so a SCEP transaction yields exactly one certificate. The same
  * transactionID with another CSR is another request (whether to allow that is the
  * gateway's decision); requests without a transactionID are never deduplicated.
+ * <p>
+ * A renewal ({@link IssueRequest#renewalOf()}, RFC 8894 section 2.5) keeps the subject
+ * and SANs of the certificate it renews ({@link RenewedCertificate}), under that
+ * certificate's template unless the request names one, and is stored with the renewed
+ * serial, which is recorded as replaced by the new one in the same statement.
  */
 @Service
 public class Issuance {
@@ -87,25 +92,49 @@ public class Issuance {
 	private CertificateRecord issueChecked(IssueRequest request) {
 		String profile = optional("profile", request.profile());
 		String transactionId = optional("transactionId", request.transactionId());
-		String templateName = (request.template() == null || request.template().isBlank()) ? "default"
-				: optional("template", request.template());
+		String renewalOf = renewalOf(request.renewalOf());
+		String templateName = optional("template", request.template());
 		CertificateSigningRequest csr = CertificateSigningRequest.decode(request.csr());
 		String csrSha256 = csr.sha256();
 		try {
-			return issueNew(csr, csrSha256, profile, templateName, transactionId);
+			RenewedCertificate renewed = (renewalOf != null) ? renewed(renewalOf) : null;
+			if (templateName == null) {
+				templateName = (renewed != null) ? renewed.template() : "default";
+			}
+			return issueNew((renewed != null) ? renewed.applyTo(csr) : csr, csrSha256, profile, templateName,
+					transactionId, renewalOf);
 		}
 		catch (CertificateRequestRefused ex) {
 			// a certificate that exists is answered even if the configuration changed
-			// since it was issued; only a refusal pays for this look-up, the common case
-			// (a new request) does not
+			// since it was issued (or the renewed certificate expired since); only a
+			// refusal pays for this look-up, the common case (a new request) does not
 			Optional<CertificateRecord> previous = (transactionId != null)
-					? this.store.findIssued(transactionId, csrSha256) : Optional.empty();
+					? this.store.findIssued(transactionId, csrSha256, renewalOf) : Optional.empty();
 			return previous.map((certificate) -> replayed(certificate, null)).orElseThrow(() -> ex);
 		}
 	}
 
+	private RenewedCertificate renewed(String serial) {
+		CertificateRecord stored = this.store.findBySerial(serial)
+			.orElseThrow(() -> new CertificateRequestRefused(
+					"no certificate with serial " + serial + " was issued by this CA; it cannot be renewed"));
+		return RenewedCertificate.of(stored, this.clock.instant());
+	}
+
+	private static String renewalOf(String serial) {
+		if (serial == null || serial.isBlank()) {
+			return null;
+		}
+		try {
+			return CertificateInventory.normalizeSerial(serial);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CertificateRequestRefused("renewalOf must be a hexadecimal serial number");
+		}
+	}
+
 	private CertificateRecord issueNew(CertificateSigningRequest csr, String csrSha256, String profile,
-			String templateName, String transactionId) {
+			String templateName, String transactionId, String renewalOf) {
 		CertificateTemplate template = this.templates.find(templateName)
 			.orElseThrow(() -> new CertificateRequestRefused("unknown template '" + printable(templateName)
 					+ "'; known templates: " + new TreeSet<>(this.templates.names())));
@@ -114,11 +143,13 @@ public class Issuance {
 		for (int attempt = 1;; attempt++) {
 			IssuedCertificate issued = this.authority.issue(spec);
 			try {
-				CertificateRecord stored = store(issued, csr, csrSha256, profile, template.name(), transactionId,
-						requestedAt);
+				CertificateRecord stored = store(issued, csr, csrSha256,
+						new Origin(profile, template.name(), transactionId, renewalOf), requestedAt);
 				this.meters.counter("keyward.ca.certificates.issued", "template", template.name()).increment();
-				log.info("event=certificate_issued serial={} transactionId={} profile={} template={} subject=\"{}\"",
-						stored.serial(), printable(transactionId), printable(profile), template.name(),
+				log.info(
+						"event=certificate_issued serial={} transactionId={} profile={} template={} renewalOf={} "
+								+ "subject=\"{}\"",
+						stored.serial(), printable(transactionId), printable(profile), template.name(), renewalOf,
 						printable(issued.certificate().getSubjectX500Principal().getName()));
 				return stored;
 			}
@@ -129,7 +160,7 @@ public class Issuance {
 					// answer, this one is dropped unanswered. Looking first
 					// would cost every new request a round trip to save one
 					// signature per replay
-					return replayed(this.store.findIssued(transactionId, csrSha256).orElseThrow(() -> ex),
+					return replayed(this.store.findIssued(transactionId, csrSha256, renewalOf).orElseThrow(() -> ex),
 							issued.serialHex());
 				}
 				if (!violates(ex, CertificateStore.UNIQUE_SERIAL) || attempt >= MAX_ATTEMPTS) {
@@ -159,15 +190,21 @@ public class Issuance {
 	}
 
 	private CertificateRecord store(IssuedCertificate issued, CertificateSigningRequest csr, String csrSha256,
-			String profile, String template, String transactionId, Instant requestedAt) {
+			Origin origin, Instant requestedAt) {
 		X509Certificate certificate = issued.certificate();
 		String subject = certificate.getSubjectX500Principal().getName();
 		// microseconds, as timestamptz keeps them: a replay or a look-up answers exactly
 		// what this call answers
 		Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		return this.store.store(new CertificateRecord(issued.serialHex(), subject, SubjectAltNames.of(certificate),
-				certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), profile, template,
-				transactionId, issued.pem(), issuedAt), csr.der(), csrSha256, requestedAt);
+		return this.store.store(
+				new CertificateRecord(issued.serialHex(), subject, SubjectAltNames.of(certificate),
+						certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), origin.profile(),
+						origin.template(), origin.transactionId(), issued.pem(), issuedAt, origin.renewalOf()),
+				csr.der(), csrSha256, requestedAt);
+	}
+
+	/** Where an issue request came from, as stored with its certificate. */
+	private record Origin(String profile, String template, String transactionId, String renewalOf) {
 	}
 
 	/**

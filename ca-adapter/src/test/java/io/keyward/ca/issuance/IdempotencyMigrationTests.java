@@ -61,7 +61,7 @@ class IdempotencyMigrationTests {
 		insertCertificate(firstRequest, "0A");
 		insertCertificate(secondRequest, "0B");
 
-		migrate("latest");
+		migrate("2");
 
 		List<Map<String, Object>> requests = this.jdbc.queryForList(
 				"select id, transaction_id, csr_sha256, csr from " + this.schema + ".certificate_request order by id");
@@ -93,6 +93,35 @@ class IdempotencyMigrationTests {
 						+ ".certificate c on c.request_id = r.id where r.transaction_id = ? and r.csr_sha256 = ?",
 				String.class, "tx-v1", CSR_SHA256))
 			.isEqualTo("0C");
+	}
+
+	@Test
+	void whenAV2DatabaseIsMigratedThenRenewalsOfARepeatedTransactionAndCsrCanBeStored() {
+		migrate("2");
+		long enrolled = insertRequest("tx-v2", CSR_SHA256);
+		insertCertificate(enrolled, "1A");
+
+		migrate("latest");
+
+		assertThat(this.jdbc
+			.queryForMap("select renewal_of, replaced_by from " + this.schema + ".certificate where serial = '1A'"))
+			.containsEntry("renewal_of", null)
+			.containsEntry("replaced_by", null);
+		assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(() -> insertRequest("tx-v2", CSR_SHA256))
+			.withMessageContaining(CertificateStore.UNIQUE_REQUEST);
+		long renewal = insertRenewalRequest("tx-v2", CSR_SHA256, "1A");
+		assertThat(renewal).isPositive();
+		assertThatExceptionOfType(DuplicateKeyException.class)
+			.isThrownBy(() -> insertRenewalRequest("tx-v2", CSR_SHA256, "1A"))
+			.withMessageContaining(CertificateStore.UNIQUE_REQUEST);
+	}
+
+	private long insertRenewalRequest(String transactionId, String csrSha256, String renewalOf) {
+		return this.jdbc.queryForObject(
+				"insert into " + this.schema + ".certificate_request (transaction_id, profile, "
+						+ "template, csr, subject, requested_at, status, csr_sha256, renewal_of) values (?, 'devices', "
+						+ "'default', ?, 'CN=upgraded', ?, 'ISSUED', ?, ?) returning id",
+				Long.class, transactionId, CSR, now(), csrSha256, renewalOf);
 	}
 
 	private void migrate(String target) {

@@ -313,6 +313,7 @@ class IdempotentIssuanceTests {
 			return this.jdbcClient.sql("explain " + CertificateStore.FIND_ISSUED)
 				.param("transactionId", "tx-plan")
 				.param("csrSha256", "00")
+				.param("renewalOf", "")
 				.query(String.class)
 				.list();
 		});

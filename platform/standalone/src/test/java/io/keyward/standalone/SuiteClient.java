@@ -127,6 +127,28 @@ final class SuiteClient {
 			.orElseThrow(() -> new AssertionError("GetCACert holds no CA certificate"));
 	}
 
+	/**
+	 * What an admin does through the ca-adapter's API with the suite's service token:
+	 * {@code POST /api/v1/certificates/{serial}/revoke}.
+	 */
+	void revoke(String serial, String reason) throws IOException, InterruptedException {
+		String token = Files
+			.readString(this.suite.settings().dataDir().resolve("service-token"), StandardCharsets.US_ASCII)
+			.strip();
+		HttpResponse<String> response = send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.suite.settings().caPort() + "/api/v1/certificates/"
+					+ serial + "/revoke"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"reason\":\"" + reason + "\",\"comment\":\"e2e\",\"revokedBy\":\"e2e\"}"))
+			.build());
+		if (response.statusCode() != 200) {
+			throw new AssertionError(
+					"revoking " + serial + " answered " + response.statusCode() + ": " + response.body());
+		}
+	}
+
 	long count(String sql, Object... parameters) throws SQLException {
 		try (Connection connection = DriverManager.getConnection(this.suite.jdbcUrl(), "postgres", "postgres");
 				PreparedStatement statement = connection.prepareStatement(sql)) {

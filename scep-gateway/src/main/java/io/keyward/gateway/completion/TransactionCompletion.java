@@ -12,6 +12,7 @@ import java.util.Base64;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
+import io.keyward.api.ca.RevokeRequest;
 import io.keyward.api.challenge.ChallengeRedemptionClient;
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
@@ -28,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * Completes a claimed transaction (ARCHITECTURE steps 3 and 4): redeems the challenge at
@@ -64,12 +66,15 @@ public class TransactionCompletion {
 	/**
 	 * @param claim the claim on the transaction; released whatever happens
 	 * @param profile the transaction's profile
-	 * @param csr its PKCS#10 request, carrying the challengePassword
+	 * @param csr its PKCS#10 request, carrying the challengePassword unless a renewal
+	 * @param renewalOf the serial of the certificate a renewal replaces (its signer
+	 * certificate authorised it, RFC 8894 section 2.4: no challenge is redeemed), null
+	 * for an enrollment
 	 * @return the outcome, recorded
 	 */
-	public Completion complete(Claim claim, EnrollmentProfile profile, CertificationRequest csr) {
+	public Completion complete(Claim claim, EnrollmentProfile profile, CertificationRequest csr, String renewalOf) {
 		try {
-			return record(claim, attempt(claim, profile, csr));
+			return record(claim, attempt(claim, profile, csr, renewalOf));
 		}
 		catch (RuntimeException ex) {
 			// a broken attempt: keep the transaction open rather than wait for the lease
@@ -83,10 +88,13 @@ public class TransactionCompletion {
 		}
 	}
 
-	private Completion attempt(Claim claim, EnrollmentProfile profile, CertificationRequest csr) {
+	private Completion attempt(Claim claim, EnrollmentProfile profile, CertificationRequest csr, String renewalOf) {
 		try {
+			// an approved transaction was redeemed on arrival and keeps its template; a
+			// renewal is issued under the renewed certificate's template (null here) and,
+			// authorised by that certificate, waits for no approval
 			String template = claim.approved() ? claim.approvedTemplate() : null;
-			if (template == null) {
+			if (template == null && renewalOf == null) {
 				RedemptionResult redemption = UpstreamFailure.call("challenge-service",
 						() -> this.challenges.redeem(new RedemptionRequest(csr.challengePassword().orElseThrow(),
 								profile.name(), claim.transactionId(), csr.subject(), csr.subjectAltNames(),
@@ -103,11 +111,13 @@ public class TransactionCompletion {
 							this.clock.instant().plus(profile.approvalMaxAge()));
 				}
 			}
-			String issueTemplate = template;
+			IssueRequest request = new IssueRequest(Base64.getEncoder().encodeToString(csr.encoded()), profile.name(),
+					template, claim.transactionId(), renewalOf);
 			IssuedCertificate issued = UpstreamFailure.call("ca-adapter",
-					() -> this.certificateAuthority
-						.issue(new IssueRequest(Base64.getEncoder().encodeToString(csr.encoded()), profile.name(),
-								issueTemplate, claim.transactionId())));
+					() -> this.certificateAuthority.issue(request));
+			if (renewalOf != null && profile.renewal().revokeReplaced()) {
+				revokeReplaced(claim, renewalOf, issued.serialNumber());
+			}
 			return new Completion.Issued(issued.serialNumber(), parse(issued.certificatePem()));
 		}
 		catch (UpstreamException ex) {
@@ -116,6 +126,37 @@ public class TransactionCompletion {
 			}
 			// attempts and schedule are filled in when recorded
 			return new Completion.Unavailable(ex.service() + " unavailable: " + ex.failure().detail(), 0, null);
+		}
+	}
+
+	/**
+	 * Revoke the renewed certificate as superseded (RFC 5280 section 5.3.1) before the
+	 * transaction is recorded ISSUED: while the ca-adapter cannot be reached the
+	 * transaction stays open, and its next attempt gets the same certificate (issuance is
+	 * idempotent) and revokes again; 409, already revoked, is that earlier attempt's
+	 * work. A refusal leaves the old certificate valid and the renewal standing, logged.
+	 */
+	private void revokeReplaced(Claim claim, String serial, String replacement) {
+		RevokeRequest superseded = new RevokeRequest("superseded",
+				"replaced by " + replacement + " (SCEP renewal, transactionID " + claim.transactionId() + ")",
+				"scep-gateway");
+		try {
+			UpstreamFailure.call("ca-adapter", () -> {
+				try {
+					return this.certificateAuthority.revoke(serial, superseded);
+				}
+				catch (HttpClientErrorException.Conflict ex) {
+					return null;
+				}
+			});
+		}
+		catch (UpstreamException ex) {
+			if (!ex.failure().refused()) {
+				throw ex;
+			}
+			log.warn("event=renewal_revoke_refused transactionId={} profile={} serial={} replacement={} detail=\"{}\"",
+					LogSafe.text(claim.transactionId()), claim.profile(), serial, replacement,
+					LogSafe.text(ex.failure().detail()));
 		}
 	}
 

@@ -117,7 +117,7 @@ public class TransactionFinisher {
 		if (profile.isEmpty()) {
 			return abandon(claim, row, "profile " + row.profile() + " is no longer configured");
 		}
-		Completion outcome = this.completion.complete(claim, profile.get(), row.pkcs10());
+		Completion outcome = this.completion.complete(claim, profile.get(), row.pkcs10(), row.renewalOf());
 		switch (outcome) {
 			case Completion.Issued issued ->
 				log.info("event=transaction_completed transactionId={} profile={} status=ISSUED serial={} attempts={}",

@@ -62,8 +62,8 @@ class CertPollStep implements EnrollmentStep {
 			// the finisher or a repeated PKCSReq took it a moment ago
 			return Optional.of(enrollment.unavailable());
 		}
-		return Optional
-			.of(enrollment.answer(this.completion.complete(claim.get(), enrollment.profile(), row.pkcs10())));
+		return Optional.of(enrollment
+			.answer(this.completion.complete(claim.get(), enrollment.profile(), row.pkcs10(), row.renewalOf())));
 	}
 
 }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * completes it.
  */
 @Component
-@Order(5)
+@Order(6)
 class CompleteTransactionStep implements EnrollmentStep {
 
 	private final TransactionCompletion completion;
@@ -28,8 +28,8 @@ class CompleteTransactionStep implements EnrollmentStep {
 
 	@Override
 	public Optional<CertRep> process(Enrollment enrollment) {
-		return Optional.of(enrollment
-			.answer(this.completion.complete(enrollment.handOver(), enrollment.profile(), enrollment.csr())));
+		return Optional.of(enrollment.answer(this.completion.complete(enrollment.handOver(), enrollment.profile(),
+				enrollment.csr(), enrollment.renewalOf())));
 	}
 
 }

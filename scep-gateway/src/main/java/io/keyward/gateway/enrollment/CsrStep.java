@@ -13,14 +13,18 @@ import org.springframework.stereotype.Component;
 /**
  * The messageData of a PKCSReq is a PKCS#10 request (RFC 8894 section 3.3.1) whose
  * self-signature must verify and which must carry the challengePassword that authorises
- * it (section 2.4).
+ * it (section 2.4). A renewal, authorised by its signer certificate instead, has been
+ * parsed by {@link RenewalStep}.
  */
 @Component
-@Order(3)
+@Order(4)
 class CsrStep implements EnrollmentStep {
 
 	@Override
 	public Optional<CertRep> process(Enrollment enrollment) {
+		if (enrollment.renewalOf() != null) {
+			return Optional.empty();
+		}
 		CertificationRequest csr;
 		try {
 			csr = CertificationRequest.parse(enrollment.request().messageData());

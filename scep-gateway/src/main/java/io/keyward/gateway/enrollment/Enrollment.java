@@ -17,8 +17,8 @@ import io.keyward.scep.MessageType;
 import io.keyward.scep.PkiRequest;
 
 /**
- * What the steps of one PKCSReq or CertPoll learn as it moves through the chain, and the
- * CertReps it can be answered with.
+ * What the steps of one PKCSReq, RenewalReq or CertPoll learn as it moves through the
+ * chain, and the CertReps it can be answered with.
  */
 final class Enrollment {
 
@@ -33,6 +33,10 @@ final class Enrollment {
 	private CertificationRequest csr;
 
 	private Claim claim;
+
+	private String renewalOf;
+
+	private String renewalRefusal;
 
 	Enrollment(EnrollmentProfile profile, PkiRequest request, TransactionClaims claims, Approvals approvals) {
 		this.profile = profile;
@@ -55,6 +59,30 @@ final class Enrollment {
 
 	void csr(CertificationRequest csr) {
 		this.csr = csr;
+	}
+
+	/**
+	 * @return the serial of the certificate this request renews (RFC 8894 section 2.5),
+	 * null for an enrollment authorised by a challenge
+	 */
+	String renewalOf() {
+		return this.renewalOf;
+	}
+
+	/**
+	 * @return why the renewal was refused before anything was recorded, null otherwise
+	 */
+	String renewalRefusal() {
+		return this.renewalRefusal;
+	}
+
+	/**
+	 * This request is a renewal of the certificate with this serial.
+	 * @param refusal why it is refused, null while it may proceed
+	 */
+	void renewal(String serial, String refusal) {
+		this.renewalOf = serial;
+		this.renewalRefusal = refusal;
 	}
 
 	/**

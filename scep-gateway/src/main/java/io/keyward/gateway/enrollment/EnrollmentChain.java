@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.keyward.gateway.approval.Approvals;
 import io.keyward.gateway.profile.EnrollmentProfile;
+import io.keyward.gateway.renewal.RenewalEvents;
 import io.keyward.gateway.transaction.TransactionClaims;
 import io.keyward.scep.CertRep;
 import io.keyward.scep.PkiRequest;
@@ -13,11 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Handles a PKIOperation request as a short chain of {@link EnrollmentStep}s: check the
- * request, answer a CertPoll from its transaction, parse the CSR, record and claim the
- * transaction, complete it (redeem the challenge, issue). The claim
- * ({@link TransactionClaims}) keeps two identical requests, or a request and the
- * background finisher, from both reaching the CA without holding a database connection or
- * row lock across the upstream calls.
+ * request, answer a CertPoll from its transaction, authorise a renewal by its signer
+ * certificate, parse the CSR, record and claim the transaction, complete it (redeem the
+ * challenge unless a renewal, issue). The claim ({@link TransactionClaims}) keeps two
+ * identical requests, or a request and the background finisher, from both reaching the CA
+ * without holding a database connection or row lock across the upstream calls.
  */
 @Component
 public class EnrollmentChain {
@@ -28,10 +29,14 @@ public class EnrollmentChain {
 
 	private final Approvals approvals;
 
-	EnrollmentChain(List<EnrollmentStep> steps, TransactionClaims claims, Approvals approvals) {
+	private final RenewalEvents renewals;
+
+	EnrollmentChain(List<EnrollmentStep> steps, TransactionClaims claims, Approvals approvals,
+			RenewalEvents renewals) {
 		this.steps = List.copyOf(steps);
 		this.claims = claims;
 		this.approvals = approvals;
+		this.renewals = renewals;
 	}
 
 	/**
@@ -45,6 +50,10 @@ public class EnrollmentChain {
 			for (EnrollmentStep step : this.steps) {
 				Optional<CertRep> answer = step.process(enrollment);
 				if (answer.isPresent()) {
+					if (enrollment.renewalOf() != null) {
+						this.renewals.record(profile, request, enrollment.renewalOf(), enrollment.renewalRefusal(),
+								answer.get());
+					}
 					return answer.get();
 				}
 			}

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * transactionID is refused.
  */
 @Component
-@Order(4)
+@Order(5)
 class RecordTransactionStep implements EnrollmentStep {
 
 	private final TransactionLog log;
@@ -32,10 +32,11 @@ class RecordTransactionStep implements EnrollmentStep {
 	@Override
 	public Optional<CertRep> process(Enrollment enrollment) {
 		byte[] csr = enrollment.csr().encoded();
-		TransactionLog.Recorded recorded = this.log.claim(new TransactionLog.NewTransaction(enrollment.profile().name(),
-				enrollment.request().transactionId(), MessageType.PKCS_REQ.rfcName(),
-				Fingerprints.sha256(enrollment.request().signerCertificate().getPublicKey().getEncoded()),
-				Fingerprints.sha256(csr), csr, enrollment.csr().subject()));
+		TransactionLog.Recorded recorded = this.log
+			.claim(new TransactionLog.NewTransaction(enrollment.profile().name(), enrollment.request().transactionId(),
+					enrollment.request().messageType().orElse(MessageType.PKCS_REQ).rfcName(),
+					Fingerprints.sha256(enrollment.request().signerCertificate().getPublicKey().getEncoded()),
+					Fingerprints.sha256(csr), csr, enrollment.csr().subject(), enrollment.renewalOf()));
 		return switch (recorded.outcome()) {
 			case CLAIMED -> {
 				enrollment.claimed(recorded.claim());

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The request must have verified and decrypted (RFC 8894 section 3.3.2.2 failInfo from
- * the decoder) and be a PKCSReq, a CertPoll (section 3.3.3) or a GetCert / GetCRL
- * (section 3.3.4): renewal is not served yet.
+ * the decoder) and be a PKCSReq, a RenewalReq (section 3.3.1), a CertPoll (section 3.3.3)
+ * or a GetCert / GetCRL (section 3.3.4).
  */
 @Component
 @Order(1)
@@ -29,8 +29,8 @@ class RequestCheckStep implements EnrollmentStep {
 			return Optional.of(enrollment.refuse(request.failInfo(), request.failureReason()));
 		}
 		MessageType type = request.messageType().orElse(null);
-		if (type != MessageType.PKCS_REQ && type != MessageType.CERT_POLL && type != MessageType.GET_CERT
-				&& type != MessageType.GET_CRL) {
+		if (type != MessageType.PKCS_REQ && type != MessageType.RENEWAL_REQ && type != MessageType.CERT_POLL
+				&& type != MessageType.GET_CERT && type != MessageType.GET_CRL) {
 			String name = request.messageType()
 				.map(MessageType::rfcName)
 				.orElse("messageType " + request.messageTypeCode());

@@ -20,10 +20,11 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
  * unavailable
  * @param approval whether an admin must approve each request first
  * @param approvalMaxAge how long a request may wait for that approval
+ * @param renewal when certificates are renewed without a challenge
  */
 public record EnrollmentProfile(String name, String defaultTemplate, boolean legacySingleDes,
 		CertRepEncoder.OmittedEnvelope omittedEnvelope, WhenUnavailable whenUnavailable, Approval approval,
-		Duration approvalMaxAge) {
+		Duration approvalMaxAge, RenewalPolicy renewal) {
 
 	/**
 	 * @return the content encryption algorithms accepted from devices on this profile

@@ -27,7 +27,9 @@ public class EnrollmentProfiles {
 		GatewayProperties.Profile profile = this.properties.profiles().get(name);
 		return (profile != null) ? Optional
 			.of(new EnrollmentProfile(name, profile.template(), profile.legacySingleDes(), profile.omittedEnvelope(),
-					profile.whenUnavailable(), profile.approval(), profile.approvalMaxAge()))
+					profile.whenUnavailable(), profile.approval(), profile.approvalMaxAge(),
+					new RenewalPolicy(profile.renewalEnabled(), profile.renewalWindow(),
+							profile.renewalWindowPercent(), profile.revokeOnRenewal())))
 				: Optional.empty();
 	}
 

@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The issuing CA's chain as the ca-adapter publishes it, fetched on first need and reused
- * for {@code keyward.gateway.ca-certificates-cache}.
+ * for {@code keyward.gateway.ca-certificates-cache}. GetCACert serves it; renewal checks
+ * the old certificate's signature against its first certificate.
  */
 @Component
-class CaCertificateChain {
+public class CaCertificateChain {
 
 	private final CertificateAuthorityClient certificateAuthority;
 
@@ -42,7 +43,7 @@ class CaCertificateChain {
 	 * @throws org.springframework.web.client.RestClientException when the ca-adapter does
 	 * not answer and nothing is cached
 	 */
-	List<X509Certificate> certificates() {
+	public List<X509Certificate> certificates() {
 		Cached current = this.cached;
 		Instant now = this.clock.instant();
 		if (current != null && now.isBefore(current.expires())) {

@@ -46,13 +46,17 @@ class ScepController {
 	private static final Logger log = LoggerFactory.getLogger(ScepController.class);
 
 	/**
-	 * No {@code Renewal} until RenewalReq is served; SHA-1, DES3 and SHA-512 are listed
-	 * explicitly because Apple does not expand SCEPStandard (protocol brief rule 2).
+	 * SHA-1, DES3 and SHA-512 are listed explicitly because Apple does not expand
+	 * SCEPStandard (protocol brief rule 2).
 	 */
-	private static final byte[] CAPABILITIES = CaCapability
-		.render(List.of(CaCapability.POST_PKI_OPERATION, CaCapability.SHA_256, CaCapability.SHA_512, CaCapability.SHA_1,
-				CaCapability.AES, CaCapability.DES3, CaCapability.SCEP_STANDARD))
-		.getBytes(StandardCharsets.US_ASCII);
+	private static final byte[] CAPABILITIES = capabilities(false);
+
+	/**
+	 * {@code Renewal} (RFC 8894 section 3.5.2) exactly where the profile serves renewal:
+	 * certmonger signs its PKCSReq with the old certificate only when it is advertised,
+	 * macOS treats its absence as "renewal unsupported".
+	 */
+	private static final byte[] CAPABILITIES_WITH_RENEWAL = capabilities(true);
 
 	private final EnrollmentProfiles profiles;
 
@@ -100,7 +104,8 @@ class ScepController {
 		}
 		try {
 			switch (operation.get()) {
-				case GET_CA_CAPS -> ScepResponses.write(response, 200, ScepResponses.TEXT_PLAIN, CAPABILITIES);
+				case GET_CA_CAPS -> ScepResponses.write(response, 200, ScepResponses.TEXT_PLAIN,
+						profile.get().renewal().enabled() ? CAPABILITIES_WITH_RENEWAL : CAPABILITIES);
 				case GET_CA_CERT -> ScepResponses.write(response, 200, ScepResponses.CA_RA_CERT, caCertificates());
 				case PKI_OPERATION -> pkiOperation(profile.get(), request, response);
 			}
@@ -137,6 +142,16 @@ class ScepController {
 		finally {
 			PkiOperationHandler.clearMdc();
 		}
+	}
+
+	private static byte[] capabilities(boolean renewal) {
+		List<CaCapability> capabilities = new ArrayList<>(List.of(CaCapability.POST_PKI_OPERATION));
+		if (renewal) {
+			capabilities.add(CaCapability.RENEWAL);
+		}
+		capabilities.addAll(List.of(CaCapability.SHA_256, CaCapability.SHA_512, CaCapability.SHA_1, CaCapability.AES,
+				CaCapability.DES3, CaCapability.SCEP_STANDARD));
+		return CaCapability.render(capabilities).getBytes(StandardCharsets.US_ASCII);
 	}
 
 	/**

@@ -43,7 +43,7 @@ public class TransactionClaims {
 	 */
 	static final String TAKE_OVER = """
 			update transaction set claim_token = :token, claimed_at = :now, csr = coalesce(csr, :csr)
-			where profile = :profile and transaction_id = :transactionId
+			where profile = :profile and transaction_id = :transactionId and coalesce(renewal_of, '') = :renewalOf
 			    and status not in ('ISSUED', 'FAILED', 'WAITING_APPROVAL') and attempts = :attempts and
 			""";
 
@@ -91,6 +91,7 @@ public class TransactionClaims {
 			.param("csr", csr, Types.BINARY)
 			.param("profile", seen.profile())
 			.param("transactionId", seen.transactionId())
+			.param("renewalOf", (seen.renewalOf() != null) ? seen.renewalOf() : "")
 			.param("attempts", seen.attempts());
 		if (seen.claimToken() != null) {
 			statement = statement.param("seen", seen.claimToken());

@@ -1,5 +1,6 @@
 package io.keyward.gateway.transaction;
 
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,10 +63,10 @@ public class TransactionLog {
 		Instant now = this.clock.instant();
 		int inserted = this.jdbc.sql("""
 				insert into transaction (id, profile, transaction_id, message_type, signer_key_sha256, csr_sha256,
-				    csr, subject, status, created_at, updated_at, claim_token, claimed_at)
+				    csr, subject, status, created_at, updated_at, claim_token, claimed_at, renewal_of)
 				values (:id, :profile, :transactionId, :messageType, :signerKeySha256, :csrSha256,
-				    :csr, :subject, 'RECEIVED', :now, :now, :token, :now)
-				on conflict (profile, transaction_id) do nothing
+				    :csr, :subject, 'RECEIVED', :now, :now, :token, :now, :renewalOf)
+				on conflict (profile, transaction_id, coalesce(renewal_of, '')) do nothing
 				""")
 			.param("id", UUID.randomUUID())
 			.param("profile", request.profile())
@@ -77,6 +78,7 @@ public class TransactionLog {
 			.param("subject", request.subject())
 			.param("now", TransactionClaims.utc(now))
 			.param("token", token)
+			.param("renewalOf", request.renewalOf(), Types.VARCHAR)
 			.update();
 		if (inserted == 1) {
 			return new Recorded(Outcome.CLAIMED, new Claim(request.profile(), request.transactionId(), token, 0, null),
@@ -84,7 +86,7 @@ public class TransactionLog {
 		}
 		long deadline = System.nanoTime() + this.wait.toNanos();
 		while (true) {
-			TransactionRow row = find(request.profile(), request.transactionId())
+			TransactionRow row = find(request.profile(), request.transactionId(), request.renewalOf())
 				.orElseThrow(() -> new IllegalStateException("transaction row missing after insert"));
 			if (!row.csrSha256().equals(request.csrSha256())) {
 				return new Recorded(Outcome.OTHER_CSR, null, row);
@@ -109,14 +111,31 @@ public class TransactionLog {
 	/**
 	 * @param profile the profile name
 	 * @param transactionId the transactionID
-	 * @return the transaction, if one was recorded
+	 * @return the newest transaction recorded under it: the renewal, when a renewal
+	 * repeated an enrollment's transactionID (what a CertPoll continues)
 	 */
 	public Optional<TransactionRow> find(String profile, String transactionId) {
 		return this.jdbc
-			.sql("select " + TransactionRow.COLUMNS
-					+ " from transaction where profile = :profile and transaction_id = :transactionId")
+			.sql("select " + TransactionRow.COLUMNS + " from transaction where profile = :profile and "
+					+ "transaction_id = :transactionId order by created_at desc limit 1")
 			.param("profile", profile)
 			.param("transactionId", transactionId)
+			.query(TransactionRow::map)
+			.optional();
+	}
+
+	/**
+	 * @param renewalOf the serial renewed, null for an enrollment
+	 * @return the transaction recorded under this transactionID for this renewal (or
+	 * enrollment), if any
+	 */
+	Optional<TransactionRow> find(String profile, String transactionId, String renewalOf) {
+		return this.jdbc
+			.sql("select " + TransactionRow.COLUMNS + " from transaction where profile = :profile and "
+					+ "transaction_id = :transactionId and coalesce(renewal_of, '') = :renewalOf")
+			.param("profile", profile)
+			.param("transactionId", transactionId)
+			.param("renewalOf", (renewalOf != null) ? renewalOf : "")
 			.query(TransactionRow::map)
 			.optional();
 	}
@@ -158,9 +177,11 @@ public class TransactionLog {
 	 *
 	 * @param csr the PKCS#10 request (DER), kept so the transaction can be completed
 	 * without the device
+	 * @param renewalOf the serial of the certificate that authorised it, null when a
+	 * challenge does
 	 */
 	public record NewTransaction(String profile, String transactionId, String messageType, String signerKeySha256,
-			String csrSha256, byte[] csr, String subject) {
+			String csrSha256, byte[] csr, String subject, String renewalOf) {
 	}
 
 	/**

@@ -37,15 +37,17 @@ import io.keyward.scep.InvalidRequestException;
  * @param approvalExpiresAt when a transaction waiting for approval is closed FAILED
  * @param decision APPROVED or REJECTED once an admin decided, otherwise null
  * @param decidedAt when
+ * @param renewalOf the serial of the certificate this transaction renews (RFC 8894
+ * section 2.5), null for an enrollment authorised by a challenge
  */
 public record TransactionRow(String profile, String transactionId, String signerKeySha256, String csrSha256, byte[] csr,
 		TransactionStatus status, String failInfo, String failureReason, String certificateSerial, byte[] certificate,
 		UUID claimToken, Instant claimedAt, int attempts, Instant nextAttemptAt, Instant createdAt, String template,
-		Instant approvalExpiresAt, String decision, Instant decidedAt) {
+		Instant approvalExpiresAt, String decision, Instant decidedAt, String renewalOf) {
 
 	static final String COLUMNS = "profile, transaction_id, signer_key_sha256, csr_sha256, csr, status, fail_info, "
 			+ "failure_reason, certificate_serial, certificate, claim_token, claimed_at, attempts, next_attempt_at, "
-			+ "created_at, template, approval_expires_at, decision, decided_at";
+			+ "created_at, template, approval_expires_at, decision, decided_at, renewal_of";
 
 	/** {@link #decision} of an approved transaction. */
 	public static final String APPROVED = "APPROVED";
@@ -107,7 +109,8 @@ public record TransactionRow(String profile, String transactionId, String signer
 				rs.getString("failure_reason"), rs.getString("certificate_serial"), rs.getBytes("certificate"),
 				rs.getObject("claim_token", UUID.class), instant(rs, "claimed_at"), rs.getInt("attempts"),
 				instant(rs, "next_attempt_at"), instant(rs, "created_at"), rs.getString("template"),
-				instant(rs, "approval_expires_at"), rs.getString("decision"), instant(rs, "decided_at"));
+				instant(rs, "approval_expires_at"), rs.getString("decision"), instant(rs, "decided_at"),
+				rs.getString("renewal_of"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

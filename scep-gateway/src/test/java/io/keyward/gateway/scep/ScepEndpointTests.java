@@ -28,7 +28,7 @@ class ScepEndpointTests extends AbstractGatewayTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().allValues("Content-Type")).containsExactly("text/plain");
 		assertThat(new String(response.body(), StandardCharsets.US_ASCII))
-			.isEqualTo("POSTPKIOperation\nSHA-256\nSHA-512\nSHA-1\nAES\nDES3\nSCEPStandard\n");
+			.isEqualTo("POSTPKIOperation\nRenewal\nSHA-256\nSHA-512\nSHA-1\nAES\nDES3\nSCEPStandard\n");
 	}
 
 	@Test

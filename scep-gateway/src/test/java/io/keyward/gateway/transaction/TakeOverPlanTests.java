@@ -61,7 +61,7 @@ class TakeOverPlanTests extends AbstractGatewayTests {
 			}
 			try (var explain = connection.prepareStatement(statement)) {
 				Object[] values = { UUID.randomUUID(), TransactionClaims.utc(Instant.now()), null, "default", "TX-PLAN",
-						0, UUID.randomUUID() };
+						"", 0, UUID.randomUUID() };
 				int count = explain.getParameterMetaData().getParameterCount();
 				for (int i = 0; i < count; i++) {
 					explain.setObject(i + 1, values[i]);

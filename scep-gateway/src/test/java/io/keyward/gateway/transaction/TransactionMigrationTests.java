@@ -10,13 +10,15 @@ import io.keyward.testsupport.ScratchSchema;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Migrations on a database that already holds rows of the previous version: V3 (retry
- * schedule and stored CSR) over V2 rows, V5 (approval) over V3 rows; forward only, old
- * rows intact and open rows still open.
+ * schedule and stored CSR) over V2 rows, V5 (approval) over V3 rows, V7 (renewal) over
+ * the rows before it; forward only, old rows intact and open rows still open.
  */
 class TransactionMigrationTests extends AbstractGatewayTests {
 
@@ -31,7 +33,7 @@ class TransactionMigrationTests extends AbstractGatewayTests {
 					+ "signer_key_sha256, csr_sha256, subject, status, failure_reason, created_at, updated_at) "
 					+ "values (?, 'default', 'TX-V2', 'PKCSReq', 'aa', 'bb', 'CN=old', 'RECEIVED', "
 					+ "'ca-adapter unavailable: HTTP 503', now(), now())", UUID.randomUUID());
-			scratch.migrate();
+			scratch.migrate("3");
 			Map<String, Object> row = this.jdbc.queryForMap("select transaction_id, status, subject, failure_reason, "
 					+ "csr, attempts, next_attempt_at from " + schema + ".transaction");
 			assertThat(row).containsEntry("transaction_id", "TX-V2")
@@ -74,6 +76,32 @@ class TransactionMigrationTests extends AbstractGatewayTests {
 				.anySatisfy((check) -> assertThat(check).contains("WAITING_APPROVAL").doesNotContain("PENDING"))
 				.anySatisfy((check) -> assertThat(check).contains("APPROVED").contains("REJECTED"));
 		}
+	}
+
+	@Test
+	void whenV3RowsExistThenV7KeepsThemAndARenewalMayRepeatTheirTransactionId() throws Exception {
+		try (ScratchSchema scratch = ScratchSchema.of(this.dataSource, "gateway").migrate("3")) {
+			String schema = scratch.name();
+			insert(schema, "TX-V3", null);
+			scratch.migrate();
+			assertThat(this.jdbc.queryForMap("select status, renewal_of from " + schema + ".transaction"))
+				.containsEntry("status", "ISSUED")
+				.containsEntry("renewal_of", null);
+			insert(schema, "TX-V3", "0A1B");
+			assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(() -> insert(schema, "TX-V3", null));
+			assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(() -> insert(schema, "TX-V3", "0A1B"));
+			assertThat(this.jdbc.queryForObject("select count(*) from " + schema + ".transaction", Integer.class))
+				.isEqualTo(2);
+		}
+	}
+
+	private void insert(String schema, String transactionId, String renewalOf) {
+		String renewalColumn = (renewalOf != null) ? ", renewal_of" : "";
+		String renewalValue = (renewalOf != null) ? ", '" + renewalOf + "'" : "";
+		this.jdbc.update("insert into " + schema + ".transaction (id, profile, transaction_id, message_type, "
+				+ "signer_key_sha256, csr_sha256, subject, status, created_at, updated_at" + renewalColumn
+				+ ") values (?, 'default', ?, 'PKCSReq', 'aa', 'bb', 'CN=old', 'ISSUED', now(), now()" + renewalValue
+				+ ")", UUID.randomUUID(), transactionId);
 	}
 
 }

@@ -5,8 +5,20 @@ package io.keyward.api.ca;
  *
  * @param csr base64 of the DER PKCS#10 request
  * @param profile the enrollment profile the request came through
- * @param template the certificate template whose policy applies
+ * @param template the certificate template whose policy applies; for a renewal, null or
+ * blank means the template the renewed certificate was issued under
  * @param transactionId the SCEP transactionID, for the record
+ * @param renewalOf serial (hex) of the certificate this one renews (RFC 8894 section
+ * 2.5), null for a first enrollment: the ca-adapter then takes the subject and SANs from
+ * that certificate, not from the CSR, and records the old one as replaced
  */
-public record IssueRequest(String csr, String profile, String template, String transactionId) {
+public record IssueRequest(String csr, String profile, String template, String transactionId, String renewalOf) {
+
+	/**
+	 * A first enrollment, not a renewal.
+	 */
+	public IssueRequest(String csr, String profile, String template, String transactionId) {
+		this(csr, profile, template, transactionId, null);
+	}
+
 }

@@ -126,8 +126,10 @@ public final class CertmongerSession implements AutoCloseable {
 	 *
 	 * @param certificate the issued certificate, when it got one
 	 * @param status {@code getcert list} output for the request (status, ca-error)
+	 * @param id certmonger's request id, for {@link #resubmit}
+	 * @param certificateFile where certmonger saves the certificate
 	 */
-	public record Enrollment(Optional<X509Certificate> certificate, String status) {
+	public record Enrollment(Optional<X509Certificate> certificate, String status, String id, Path certificateFile) {
 	}
 
 	/**
@@ -220,7 +222,20 @@ public final class CertmongerSession implements AutoCloseable {
 	private Enrollment read(Request request, String output) throws IOException, InterruptedException {
 		ExternalCommand.Result listed = getcert(List.of("list", "-s", "-i", request.id()), 30);
 		return new Enrollment(MicromdmScepClient.readCertificate(request.certificate()),
-				output + "\n" + listed.output());
+				output + "\n" + listed.output(), request.id(), request.certificate());
+	}
+
+	/**
+	 * {@code getcert resubmit -i <id> -w}: certmonger builds a new request with the same
+	 * key and, when the CA advertises {@code Renewal} and it holds a certificate, signs
+	 * the PKCSReq with that certificate instead of its self-signed "minicert".
+	 * @return the request afterwards: the certificate file as it is then
+	 */
+	public Enrollment resubmit(Enrollment enrollment) throws IOException, InterruptedException {
+		ExternalCommand.Result resubmitted = getcert(List.of("resubmit", "-s", "-i", enrollment.id(), "-w", "-v"), 120);
+		ExternalCommand.Result listed = getcert(List.of("list", "-s", "-i", enrollment.id()), 30);
+		return new Enrollment(MicromdmScepClient.readCertificate(enrollment.certificateFile()),
+				resubmitted.output() + "\n" + listed.output(), enrollment.id(), enrollment.certificateFile());
 	}
 
 	private ExternalCommand.Result getcert(List<String> args, long timeoutSeconds)
