@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import io.keyward.admin.audit.AdminAction;
 import io.keyward.admin.web.Timestamps;
 import io.keyward.api.ca.IssuedCertificate;
+import io.keyward.api.gateway.EnrollmentTransaction;
 
 /**
  * One line of a certificate's history on its detail page.
@@ -22,11 +24,21 @@ record CertificateEvent(String at, String what, String who, String detail, Insta
 
 	/**
 	 * @param certificate the certificate as the ca-adapter records it
+	 * @param request the SCEP transaction that asked for it, as the gateway records it
 	 * @param actions what admins did to it
 	 * @return its life, oldest first
 	 */
-	static List<CertificateEvent> history(IssuedCertificate certificate, List<AdminAction> actions) {
+	static List<CertificateEvent> history(IssuedCertificate certificate, Optional<EnrollmentTransaction> request,
+			List<AdminAction> actions) {
 		List<CertificateEvent> events = new ArrayList<>();
+		request.ifPresent((transaction) -> {
+			events.add(of(transaction.createdAt(), "Requested (" + orEmpty(transaction.messageType()) + ")", "",
+					"subject " + orEmpty(transaction.subject())));
+			if (transaction.decidedAt() != null) {
+				events.add(of(transaction.decidedAt(), "Approval decided", orEmpty(transaction.decidedBy()),
+						orEmpty(transaction.decisionComment())));
+			}
+		});
 		String issued = "profile " + orEmpty(certificate.profile()) + ", template " + orEmpty(certificate.template())
 				+ ((certificate.transactionId() != null) ? ", transactionID " + certificate.transactionId() : "");
 		events.add(of(certificate.issuedAt(),

@@ -1,7 +1,9 @@
 package io.keyward.admin.certificate;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.keyward.admin.audit.AdminActions;
@@ -11,6 +13,9 @@ import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.CertificateSearchPage;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.api.ca.RevokeRequest;
+import io.keyward.api.gateway.EnrollmentLogClient;
+import io.keyward.api.gateway.EnrollmentTransaction;
+import io.keyward.api.gateway.TransactionPage;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -39,9 +44,12 @@ public class CertificateLifecycle {
 
 	private final AdminActions actions;
 
-	CertificateLifecycle(CertificateAuthorityClient ca, AdminActions actions) {
+	private final EnrollmentLogClient gateway;
+
+	CertificateLifecycle(CertificateAuthorityClient ca, AdminActions actions, EnrollmentLogClient gateway) {
 		this.ca = ca;
 		this.actions = actions;
+		this.gateway = gateway;
 	}
 
 	public CertificateSearchPage search(CertificateQuery query) {
@@ -57,6 +65,33 @@ public class CertificateLifecycle {
 
 	public IssuedCertificate find(String serial) {
 		return Upstream.call(SERVICE, () -> this.ca.certificate(checkedSerial(serial)));
+	}
+
+	/**
+	 * The SCEP transaction that produced a certificate, as the gateway recorded it (when it
+	 * arrived, who approved it): found by profile and transactionID, and among the
+	 * transactions sharing that transactionID (renewals) by the certificate's serial.
+	 * @return the transaction, empty when issued outside SCEP or the gateway cannot say
+	 */
+	public Optional<EnrollmentTransaction> request(IssuedCertificate certificate) {
+		if (certificate.transactionId() == null || certificate.profile() == null) {
+			return Optional.empty();
+		}
+		try {
+			TransactionPage page = Upstream.call("scep-gateway", () -> this.gateway
+				.transactionsWithId(certificate.profile(), certificate.transactionId(), 0, MAX_PAGE_SIZE));
+			return page.items()
+				.stream()
+				.filter((transaction) -> sameSerial(transaction.certificateSerial(), certificate.serialNumber()))
+				.findFirst();
+		}
+		catch (ApiProblem ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static boolean sameSerial(String a, String b) {
+		return a != null && b != null && new BigInteger(a, 16).equals(new BigInteger(b, 16));
 	}
 
 	/**

@@ -85,7 +85,7 @@ class CertificatesController {
 		IssuedCertificate certificate = this.lifecycle.find(serial);
 		model.addAttribute("certificate", certificate);
 		model.addAttribute("fields", CertificateFields.decode(certificate.certificatePem()));
-		model.addAttribute("history", CertificateEvent.history(certificate,
+		model.addAttribute("history", CertificateEvent.history(certificate, this.lifecycle.request(certificate),
 				this.actions.on(CertificateLifecycle.target(certificate.serialNumber()))));
 		model.addAttribute("reasons", CertificateLifecycle.REASONS);
 		return "certificate";

@@ -27,6 +27,7 @@ class CertificateDetailTests extends AdminUiTestSupport {
 			.contains("CN=iphone-4711,O=Example")
 			.doesNotContain("<script>")
 			.contains("Issued")
+			.contains("Requested (PKCSReq)")
 			.contains("Revoke certificate");
 	}
 

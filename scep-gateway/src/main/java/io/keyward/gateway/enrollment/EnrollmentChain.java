@@ -31,8 +31,7 @@ public class EnrollmentChain {
 
 	private final RenewalEvents renewals;
 
-	EnrollmentChain(List<EnrollmentStep> steps, TransactionClaims claims, Approvals approvals,
-			RenewalEvents renewals) {
+	EnrollmentChain(List<EnrollmentStep> steps, TransactionClaims claims, Approvals approvals, RenewalEvents renewals) {
 		this.steps = List.copyOf(steps);
 		this.claims = claims;
 		this.approvals = approvals;

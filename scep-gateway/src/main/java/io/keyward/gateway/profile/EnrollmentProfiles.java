@@ -25,11 +25,10 @@ public class EnrollmentProfiles {
 	 */
 	public Optional<EnrollmentProfile> find(String name) {
 		GatewayProperties.Profile profile = this.properties.profiles().get(name);
-		return (profile != null) ? Optional
-			.of(new EnrollmentProfile(name, profile.template(), profile.legacySingleDes(), profile.omittedEnvelope(),
-					profile.whenUnavailable(), profile.approval(), profile.approvalMaxAge(),
-					new RenewalPolicy(profile.renewalEnabled(), profile.renewalWindow(),
-							profile.renewalWindowPercent(), profile.revokeOnRenewal())))
+		return (profile != null) ? Optional.of(new EnrollmentProfile(name, profile.template(),
+				profile.legacySingleDes(), profile.omittedEnvelope(), profile.whenUnavailable(), profile.approval(),
+				profile.approvalMaxAge(), new RenewalPolicy(profile.renewalEnabled(), profile.renewalWindow(),
+						profile.renewalWindowPercent(), profile.revokeOnRenewal())))
 				: Optional.empty();
 	}
 

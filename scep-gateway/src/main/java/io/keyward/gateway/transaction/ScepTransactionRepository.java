@@ -15,4 +15,12 @@ interface ScepTransactionRepository extends JpaRepository<ScepTransaction, UUID>
 	@Query("select t from ScepTransaction t where t.status = :status order by t.createdAt desc, t.id")
 	Page<ScepTransaction> newestFirst(TransactionStatus status, Pageable pageable);
 
+	/**
+	 * A transactionID's transactions on a profile: one, or a first enrollment and the
+	 * renewals under the same transactionID (certmonger derives it from the key).
+	 */
+	@Query("select t from ScepTransaction t where t.profile = :profile and t.transactionId = :transactionId "
+			+ "order by t.createdAt desc, t.id")
+	Page<ScepTransaction> withTransactionId(String profile, String transactionId, Pageable pageable);
+
 }

@@ -25,12 +25,19 @@ class TransactionController {
 
 	@GetMapping("/api/v1/transactions")
 	TransactionPage transactions(@RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String status) {
+			@RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String profile, @RequestParam(required = false) String transactionId) {
 		if (page < 0) {
 			throw new IllegalArgumentException("page must be 0 or more");
 		}
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			throw new IllegalArgumentException("size must be between 1 and " + MAX_PAGE_SIZE);
+		}
+		if (transactionId != null) {
+			if (profile == null || status != null) {
+				throw new IllegalArgumentException("transactionId needs profile, and cannot be combined with status");
+			}
+			return this.log.withTransactionId(profile, transactionId, page, size);
 		}
 		return this.log.page(page, size, (status != null) ? status(status) : null);
 	}

@@ -164,6 +164,17 @@ public class TransactionLog {
 	}
 
 	/**
+	 * @return the transactions with this transactionID on this profile, newest first
+	 */
+	@Transactional(readOnly = true)
+	public TransactionPage withTransactionId(String profile, String transactionId, int page, int size) {
+		Page<ScepTransaction> result = this.repository.withTransactionId(profile, transactionId,
+				PageRequest.of(page, size));
+		return new TransactionPage(result.map(ScepTransaction::toApi).getContent(), page, size,
+				result.getTotalElements());
+	}
+
+	/**
 	 * @param id the row's id
 	 * @return the transaction as the API shows it
 	 */

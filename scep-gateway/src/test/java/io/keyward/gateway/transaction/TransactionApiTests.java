@@ -57,4 +57,31 @@ class TransactionApiTests extends AbstractGatewayTests {
 		assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
 	}
 
+	@Test
+	void whenAskedForATransactionIdThenOnlyItsTransactionsAnswer() throws Exception {
+		TestDevice device = new TestDevice("looked-up");
+		String transactionId = TestDevice.newTransactionId();
+		pkiOperation("/scep/default",
+				device.pkcsReq(device.csr(FakeUpstreams.GOOD_CHALLENGE), ra().encryptionCertificate(), transactionId));
+		TestDevice other = new TestDevice("not-looked-up");
+		pkiOperation("/scep/default", other.pkcsReq(other.csr(FakeUpstreams.GOOD_CHALLENGE),
+				ra().encryptionCertificate(), TestDevice.newTransactionId()));
+
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(uri("/api/v1/transactions?profile=default&transactionId=" + transactionId
+					+ "&page=0&size=10"))
+				.header("Authorization", "Bearer " + ADMIN_TOKEN)
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		HttpResponse<String> withoutProfile = this.http
+			.send(HttpRequest.newBuilder(uri("/api/v1/transactions?transactionId=" + transactionId))
+				.header("Authorization", "Bearer " + ADMIN_TOKEN)
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"transactionId\":\"" + transactionId + "\"")
+			.contains("\"total\":1")
+			.doesNotContain("not-looked-up");
+		assertThat(withoutProfile.statusCode()).isEqualTo(400);
+	}
+
 }

@@ -28,6 +28,16 @@ public interface EnrollmentLogClient {
 	TransactionPage transactions(@RequestParam int page, @RequestParam int size, @RequestParam String status);
 
 	/**
+	 * @param profile the profile the transactionID was used on
+	 * @param transactionId the SCEP transactionID
+	 * @return its transactions (a first enrollment and renewals may share it), newest
+	 * first
+	 */
+	@GetExchange("/transactions")
+	TransactionPage transactionsWithId(@RequestParam String profile, @RequestParam String transactionId,
+			@RequestParam int page, @RequestParam int size);
+
+	/**
 	 * Approve a transaction in WAITING_APPROVAL; the certificate is issued by the
 	 * gateway's finisher or on the device's next poll. 404 for an unknown id, 409 when it
 	 * is not waiting.
