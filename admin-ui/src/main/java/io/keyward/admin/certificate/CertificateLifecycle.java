@@ -68,8 +68,8 @@ public class CertificateLifecycle {
 	}
 
 	/**
-	 * The SCEP transaction that produced a certificate, as the gateway recorded it (when it
-	 * arrived, who approved it): found by profile and transactionID, and among the
+	 * The SCEP transaction that produced a certificate, as the gateway recorded it (when
+	 * it arrived, who approved it): found by profile and transactionID, and among the
 	 * transactions sharing that transactionID (renewals) by the certificate's serial.
 	 * @return the transaction, empty when issued outside SCEP or the gateway cannot say
 	 */

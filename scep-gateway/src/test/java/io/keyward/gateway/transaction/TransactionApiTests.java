@@ -67,11 +67,10 @@ class TransactionApiTests extends AbstractGatewayTests {
 		pkiOperation("/scep/default", other.pkcsReq(other.csr(FakeUpstreams.GOOD_CHALLENGE),
 				ra().encryptionCertificate(), TestDevice.newTransactionId()));
 
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(uri("/api/v1/transactions?profile=default&transactionId=" + transactionId
-					+ "&page=0&size=10"))
-				.header("Authorization", "Bearer " + ADMIN_TOKEN)
-				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		HttpResponse<String> response = this.http.send(HttpRequest
+			.newBuilder(uri("/api/v1/transactions?profile=default&transactionId=" + transactionId + "&page=0&size=10"))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN)
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		HttpResponse<String> withoutProfile = this.http
 			.send(HttpRequest.newBuilder(uri("/api/v1/transactions?transactionId=" + transactionId))
 				.header("Authorization", "Bearer " + ADMIN_TOKEN)
