@@ -110,7 +110,8 @@ public final class FakeServices {
 				  "subjectAltNames":["dns:iphone-4711.example","email:<b>x</b>@example.com"],
 				  "notBefore":"2026-03-01T10:15:31Z","notAfter":"2027-03-01T10:15:31Z","profile":"ios",
 				  "template":"device","transactionId":"7F3A9C01","certificatePem":"-----BEGIN CERTIFICATE-----",
-				  "issuedAt":"2026-03-01T10:15:31Z"}
+				  "issuedAt":"2026-03-01T10:15:31Z","status":"VALID","revokedAt":null,"revocationReason":null,
+				  "revokedBy":null,"revocationComment":null,"replacedBy":null,"renewalOf":null}
 				],"page":0,"size":25,"total":1}
 				""";
 	}
