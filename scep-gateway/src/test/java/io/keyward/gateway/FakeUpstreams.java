@@ -94,6 +94,8 @@ public final class FakeUpstreams {
 			this.server.createContext("/internal/v1/redemptions", this::redeem);
 			this.server.createContext("/api/v1/certificates", this::issue);
 			this.server.createContext("/api/v1/ca", this::ca);
+			this.server.createContext("/api/v1/crl/", this::crl);
+			this.server.createContext("/api/v1/ocsp", this::ocsp);
 			this.server.start();
 		}
 		catch (IOException ex) {
@@ -242,6 +244,47 @@ public final class FakeUpstreams {
 			return;
 		}
 		sendJson(exchange, new CaCertificates(List.of(TestCertificateAuthority.pem(this.ca.certificate()))));
+	}
+
+	/** The CRL of the CA named {@code root}: fixed bytes the gateway must relay as is. */
+	public static final byte[] ROOT_CRL = { 0x30, 0x03, 0x02, 0x01, 0x07 };
+
+	private void crl(HttpExchange exchange) throws IOException {
+		if (!authorized(exchange) || failed(exchange)) {
+			return;
+		}
+		if (exchange.getRequestURI().getPath().equals("/api/v1/crl/root")) {
+			send(exchange, 200, "application/pkix-crl", ROOT_CRL);
+			return;
+		}
+		send(exchange, 404, "application/problem+json",
+				"{\"title\":\"Not Found\",\"status\":404}".getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Answers the OCSP request's bytes reversed, so a test sees exactly what was relayed.
+	 */
+	private void ocsp(HttpExchange exchange) throws IOException {
+		if (!authorized(exchange) || failed(exchange)) {
+			return;
+		}
+		byte[] request = read(exchange);
+		byte[] answer = new byte[request.length];
+		for (int i = 0; i < request.length; i++) {
+			answer[i] = request[request.length - 1 - i];
+		}
+		send(exchange, 200, "application/ocsp-response", answer);
+	}
+
+	private boolean failed(HttpExchange exchange) throws IOException {
+		Integer failure = this.caFailureStatus;
+		if (failure == null) {
+			return false;
+		}
+		read(exchange);
+		send(exchange, failure, "application/problem+json",
+				("{\"status\":" + failure + "}").getBytes(StandardCharsets.UTF_8));
+		return true;
 	}
 
 	private boolean authorized(HttpExchange exchange) throws IOException {

@@ -32,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -153,6 +154,27 @@ class RevocationTests {
 
 		assertThat(this.client.certificate(issued.serialNumber()).status()).isEqualTo(IssuedCertificate.VALID);
 		assertThat(count("ca.crl")).isEqualTo(crls);
+	}
+
+	@Test
+	void whenTheNewCrlCannotBeStoredThenTheRevocationIsRolledBackToo() throws Exception {
+		IssuedCertificate issued = issue("CN=rolled-back");
+		// a fault in the CRL step, after the certificate row was updated
+		this.jdbc.execute("alter table ca.crl add constraint ck_crl_fault check (crl_number < 0) not valid");
+		try {
+			assertThatExceptionOfType(HttpServerErrorException.InternalServerError.class).isThrownBy(
+					() -> this.client.revoke(issued.serialNumber(), new RevokeRequest("keyCompromise", null, null)));
+		}
+		finally {
+			this.jdbc.execute("alter table ca.crl drop constraint ck_crl_fault");
+		}
+
+		IssuedCertificate after = this.client.certificate(issued.serialNumber());
+		assertThat(after.status()).isEqualTo(IssuedCertificate.VALID);
+		assertThat(after.revokedAt()).isNull();
+		assertThat(crl().getRevokedCertificate(new BigInteger(issued.serialNumber(), 16))).isNull();
+		assertThat(this.client.revoke(issued.serialNumber(), new RevokeRequest("keyCompromise", null, null)).status())
+			.isEqualTo(IssuedCertificate.REVOKED);
 	}
 
 	@Test
