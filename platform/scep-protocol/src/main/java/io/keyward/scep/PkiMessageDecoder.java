@@ -52,6 +52,21 @@ public final class PkiMessageDecoder {
 		Optional<MessageType> type = MessageType.of(typeCode);
 		ASN1ObjectIdentifier digest = message.digestAlgorithm();
 		Outcome outcome = new Outcome(type, typeCode, transactionId, senderNonce, signer, digest);
+		try {
+			return decode(message, outcome, typeText);
+		}
+		catch (RuntimeException ex) {
+			// a Bouncy Castle getter that throws on a structure PkiMessage.parse could
+			// not
+			// check: the message was readable enough to answer, so answer it
+			return outcome.failed(FailInfo.BAD_REQUEST, "pkiMessage cannot be processed");
+		}
+	}
+
+	private PkiRequest decode(PkiMessage message, Outcome outcome, String typeText) {
+		Optional<MessageType> type = outcome.type();
+		ASN1ObjectIdentifier digest = outcome.digest();
+		X509Certificate signer = outcome.signer();
 		if (!ScepAlgorithms.isAcceptedDigest(digest)) {
 			return outcome.failed(FailInfo.BAD_ALG, "digest algorithm " + digest + " not accepted");
 		}
@@ -67,8 +82,8 @@ public final class PkiMessageDecoder {
 		}
 		try {
 			PkcsPkiEnvelope.Opened opened = this.envelope.open(content.get());
-			return new PkiRequest(type, typeCode, transactionId, senderNonce, signer, digest, opened.cipher(),
-					opened.messageData(), null, null);
+			return new PkiRequest(type, outcome.typeCode(), outcome.transactionId(), outcome.senderNonce(), signer,
+					digest, opened.cipher(), opened.messageData(), null, null);
 		}
 		catch (PkcsPkiEnvelope.EnvelopeException ex) {
 			return outcome.failed(ex.failInfo(), ex.getMessage());

@@ -38,6 +38,11 @@ class RequestCheckStep implements EnrollmentStep {
 		if (request.transactionId().isBlank() || request.transactionId().length() > MAX_TRANSACTION_ID_LENGTH) {
 			return Optional.of(enrollment.refuse(FailInfo.BAD_REQUEST, "transactionID empty or too long"));
 		}
+		if (request.transactionId().chars().anyMatch(Character::isISOControl)) {
+			// section 3.2.1.1: a hash in hex or base64 or a number; a NUL cannot be
+			// stored
+			return Optional.of(enrollment.refuse(FailInfo.BAD_REQUEST, "transactionID holds control characters"));
+		}
 		return Optional.empty();
 	}
 
