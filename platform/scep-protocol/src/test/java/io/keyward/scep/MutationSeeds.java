@@ -33,7 +33,7 @@ final class MutationSeeds {
 	/** Decodes with both the fixture RA key and the test RA key, single DES allowed. */
 	static PkiMessageDecoder decoder() {
 		return new PkiMessageDecoder(List.of(Fixtures.recipientKey(), PkcsReqFixture.pki.recipientKey()),
-				ScepAlgorithms.withLegacySingleDes());
+				ScepAlgorithms.withLegacySingleDes(), PkiMessageDecoder.ALL_REQUESTS);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.keyward.gateway.enrollment.EnrollmentChain;
 import io.keyward.gateway.profile.EnrollmentProfile;
+import io.keyward.gateway.profile.ServedMessageTypes;
 import io.keyward.gateway.ra.RaCredentials;
 import io.keyward.gateway.ra.RaKeys;
 import io.keyward.scep.CertRep;
@@ -74,7 +75,9 @@ class PkiOperationHandler {
 		RaCredentials ra = this.raKeys.current();
 		Codec codec = this.codecs.get(profile);
 		if (codec == null || codec.ra() != ra) {
-			codec = new Codec(ra, new PkiMessageDecoder(List.of(ra.recipient()), profile.acceptedCiphers()),
+			codec = new Codec(ra,
+					new PkiMessageDecoder(List.of(ra.recipient()), profile.acceptedCiphers(),
+							ServedMessageTypes.of(profile)),
 					new CertRepEncoder(ra.signingCertificate(), ra.signingKey(), profile.omittedEnvelope()));
 			this.codecs.put(profile, codec);
 		}

@@ -3,7 +3,6 @@ package io.keyward.gateway.scep;
 import io.keyward.gateway.LogSafe;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,6 @@ import io.keyward.gateway.profile.EnrollmentProfiles;
 import io.keyward.gateway.ra.RaCredentials;
 import io.keyward.gateway.ra.RaKeys;
 import io.keyward.gateway.ra.RaKeysUnavailableException;
-import io.keyward.scep.CaCapability;
 import io.keyward.scep.CertificatesOnly;
 import io.keyward.scep.MalformedMessageException;
 import io.keyward.scep.MessageParameter;
@@ -45,15 +43,6 @@ class ScepController {
 
 	private static final Logger log = LoggerFactory.getLogger(ScepController.class);
 
-	/**
-	 * No {@code Renewal} until RenewalReq is served; SHA-1, DES3 and SHA-512 are listed
-	 * explicitly because Apple does not expand SCEPStandard (protocol brief rule 2).
-	 */
-	private static final byte[] CAPABILITIES = CaCapability
-		.render(List.of(CaCapability.POST_PKI_OPERATION, CaCapability.SHA_256, CaCapability.SHA_512, CaCapability.SHA_1,
-				CaCapability.AES, CaCapability.DES3, CaCapability.SCEP_STANDARD))
-		.getBytes(StandardCharsets.US_ASCII);
-
 	private final EnrollmentProfiles profiles;
 
 	private final RaKeys raKeys;
@@ -62,14 +51,17 @@ class ScepController {
 
 	private final PkiOperationHandler pkiOperations;
 
+	private final CaCapabilities capabilities;
+
 	private final long maxMessageSize;
 
 	ScepController(EnrollmentProfiles profiles, RaKeys raKeys, CaCertificateChain caChain,
-			PkiOperationHandler pkiOperations, GatewayProperties properties) {
+			PkiOperationHandler pkiOperations, CaCapabilities capabilities, GatewayProperties properties) {
 		this.profiles = profiles;
 		this.raKeys = raKeys;
 		this.caChain = caChain;
 		this.pkiOperations = pkiOperations;
+		this.capabilities = capabilities;
 		this.maxMessageSize = properties.maxMessageSize().toBytes();
 	}
 
@@ -100,7 +92,8 @@ class ScepController {
 		}
 		try {
 			switch (operation.get()) {
-				case GET_CA_CAPS -> ScepResponses.write(response, 200, ScepResponses.TEXT_PLAIN, CAPABILITIES);
+				case GET_CA_CAPS ->
+					ScepResponses.write(response, 200, ScepResponses.TEXT_PLAIN, this.capabilities.body(profile.get()));
 				case GET_CA_CERT -> ScepResponses.write(response, 200, ScepResponses.CA_RA_CERT, caCertificates());
 				case PKI_OPERATION -> pkiOperation(profile.get(), request, response);
 			}
