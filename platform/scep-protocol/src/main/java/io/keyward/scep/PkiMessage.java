@@ -36,6 +36,8 @@ public final class PkiMessage {
 
 	private final ASN1ObjectIdentifier digestAlgorithm;
 
+	private final ASN1ObjectIdentifier signatureAlgorithm;
+
 	private final Optional<X509Certificate> signerCertificate;
 
 	private final Optional<byte[]> content;
@@ -44,6 +46,7 @@ public final class PkiMessage {
 		this.signer = signer;
 		this.attributes = signer.getSignedAttributes();
 		this.digestAlgorithm = signer.getDigestAlgorithmID().getAlgorithm();
+		this.signatureAlgorithm = signer.toASN1Structure().getDigestEncryptionAlgorithm().getAlgorithm();
 		this.signerCertificate = signerCertificate(signedData, signer);
 		this.content = content(signedData);
 	}
@@ -136,6 +139,14 @@ public final class PkiMessage {
 
 	public ASN1ObjectIdentifier digestAlgorithm() {
 		return this.digestAlgorithm;
+	}
+
+	/**
+	 * @return the SignerInfo signature algorithm, for example sha256WithRSAEncryption or
+	 * rsaEncryption (older Windows and Cisco)
+	 */
+	public ASN1ObjectIdentifier signatureAlgorithm() {
+		return this.signatureAlgorithm;
 	}
 
 	public Optional<String> transactionId() {

@@ -72,7 +72,8 @@ public final class PkiMessageDecoder {
 		int typeCode = parseCode(typeText);
 		Optional<MessageType> type = MessageType.of(typeCode);
 		ASN1ObjectIdentifier digest = message.digestAlgorithm();
-		Outcome outcome = new Outcome(type, typeCode, transactionId, senderNonce, signer, digest);
+		Outcome outcome = new Outcome(type, typeCode, transactionId, senderNonce, signer, digest,
+				message.signatureAlgorithm());
 		try {
 			return decode(message, outcome, typeText);
 		}
@@ -105,7 +106,8 @@ public final class PkiMessageDecoder {
 		try {
 			PkcsPkiEnvelope.Opened opened = this.envelope.open(content.get());
 			return new PkiRequest(type, outcome.typeCode(), outcome.transactionId(), outcome.senderNonce(), signer,
-					digest, opened.cipher(), opened.messageData(), null, null);
+					digest, opened.cipher(), opened.messageData(), null, null, opened.keyTransport(),
+					outcome.signature());
 		}
 		catch (PkcsPkiEnvelope.EnvelopeException ex) {
 			return outcome.failed(ex.failInfo(), ex.getMessage());
@@ -122,11 +124,11 @@ public final class PkiMessageDecoder {
 	}
 
 	private record Outcome(Optional<MessageType> type, int typeCode, String transactionId, byte[] senderNonce,
-			X509Certificate signer, ASN1ObjectIdentifier digest) {
+			X509Certificate signer, ASN1ObjectIdentifier digest, ASN1ObjectIdentifier signature) {
 
 		PkiRequest failed(FailInfo failInfo, String reason) {
 			return new PkiRequest(this.type, this.typeCode, this.transactionId, this.senderNonce, this.signer,
-					this.digest, null, null, failInfo, reason);
+					this.digest, null, null, failInfo, reason, null, this.signature);
 		}
 
 	}
