@@ -2,6 +2,7 @@ package io.keyward.gateway.enrollment;
 
 import java.util.Optional;
 
+import io.keyward.gateway.transaction.ClientAlgorithms;
 import io.keyward.gateway.transaction.TransactionLog;
 import io.keyward.scep.CertRep;
 import io.keyward.scep.FailInfo;
@@ -35,7 +36,7 @@ class RecordTransactionStep implements EnrollmentStep {
 		TransactionLog.Recorded recorded = this.log.claim(new TransactionLog.NewTransaction(enrollment.profile().name(),
 				enrollment.request().transactionId(), MessageType.PKCS_REQ.rfcName(),
 				Fingerprints.sha256(enrollment.request().signerCertificate().getPublicKey().getEncoded()),
-				Fingerprints.sha256(csr), csr, enrollment.csr().subject()));
+				Fingerprints.sha256(csr), csr, enrollment.csr().subject(), ClientAlgorithms.of(enrollment.request())));
 		return switch (recorded.outcome()) {
 			case CLAIMED -> {
 				enrollment.claimed(recorded.claim());

@@ -62,6 +62,18 @@ public class ScepTransaction {
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
+	@Column(name = "content_encryption_algorithm")
+	private String contentEncryptionAlgorithm;
+
+	@Column(name = "key_transport_algorithm")
+	private String keyTransportAlgorithm;
+
+	@Column(name = "digest_algorithm")
+	private String digestAlgorithm;
+
+	@Column(name = "signature_algorithm")
+	private String signatureAlgorithm;
+
 	protected ScepTransaction() {
 	}
 
@@ -96,7 +108,8 @@ public class ScepTransaction {
 	EnrollmentTransaction toApi() {
 		return new EnrollmentTransaction(this.transactionId, this.profile, this.messageType, this.subject,
 				this.status.name(), this.failInfo, this.failureReason, this.certificateSerial, this.createdAt,
-				this.updatedAt);
+				this.updatedAt, this.contentEncryptionAlgorithm, this.keyTransportAlgorithm, this.digestAlgorithm,
+				this.signatureAlgorithm);
 	}
 
 }

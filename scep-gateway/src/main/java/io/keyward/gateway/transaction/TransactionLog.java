@@ -61,9 +61,11 @@ public class TransactionLog {
 		Instant now = this.clock.instant();
 		int inserted = this.jdbc.sql("""
 				insert into transaction (id, profile, transaction_id, message_type, signer_key_sha256, csr_sha256,
-				    csr, subject, status, created_at, updated_at, claim_token, claimed_at)
+				    csr, subject, status, created_at, updated_at, claim_token, claimed_at,
+				    content_encryption_algorithm, key_transport_algorithm, digest_algorithm, signature_algorithm)
 				values (:id, :profile, :transactionId, :messageType, :signerKeySha256, :csrSha256,
-				    :csr, :subject, 'RECEIVED', :now, :now, :token, :now)
+				    :csr, :subject, 'RECEIVED', :now, :now, :token, :now,
+				    :contentEncryption, :keyTransport, :digest, :signature)
 				on conflict (profile, transaction_id) do nothing
 				""")
 			.param("id", UUID.randomUUID())
@@ -76,6 +78,10 @@ public class TransactionLog {
 			.param("subject", request.subject())
 			.param("now", TransactionClaims.utc(now))
 			.param("token", token)
+			.param("contentEncryption", request.algorithms().contentEncryption())
+			.param("keyTransport", request.algorithms().keyTransport())
+			.param("digest", request.algorithms().digest())
+			.param("signature", request.algorithms().signature())
 			.update();
 		if (inserted == 1) {
 			return new Recorded(Outcome.CLAIMED, new Claim(request.profile(), request.transactionId(), token, 0), null);
@@ -141,9 +147,10 @@ public class TransactionLog {
 	 *
 	 * @param csr the PKCS#10 request (DER), kept so the transaction can be completed
 	 * without the device
+	 * @param algorithms what the device used
 	 */
 	public record NewTransaction(String profile, String transactionId, String messageType, String signerKeySha256,
-			String csrSha256, byte[] csr, String subject) {
+			String csrSha256, byte[] csr, String subject, ClientAlgorithms algorithms) {
 	}
 
 	/**
