@@ -230,7 +230,9 @@ public final class FakeServices {
 				{"items":[
 				 {"transactionId":"7F3A9C01","profile":"ios","messageType":"PKCSReq","subject":"CN=iphone-4711,O=Example",
 				  "status":"ISSUED","failInfo":null,"failureReason":null,"certificateSerial":"5E1F00A7C3",
-				  "createdAt":"2026-03-01T10:15:30Z","updatedAt":"2026-03-01T10:15:31Z"},
+				  "createdAt":"2026-03-01T10:15:30Z","updatedAt":"2026-03-01T10:15:31Z",
+				  "contentEncryptionAlgorithm":"AES256/CBC","keyTransportAlgorithm":"RSA","digestAlgorithm":"SHA256",
+				  "signatureAlgorithm":"SHA256WITHRSA"},
 				 {"transactionId":"DEADBEEF02","profile":"routers","messageType":"PKCSReq","subject":"%s",
 				  "status":"FAILED","failInfo":"badRequest","failureReason":"challenge already used",
 				  "certificateSerial":null,"createdAt":"2026-03-01T09:00:00Z","updatedAt":"2026-03-01T09:00:00Z"},

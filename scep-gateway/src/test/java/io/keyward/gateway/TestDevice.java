@@ -116,4 +116,9 @@ public final class TestDevice {
 		return this.keyPair;
 	}
 
+	/** The self-signed signer certificate (RFC 8894 section 2.3). */
+	public X509Certificate signer() {
+		return this.signer;
+	}
+
 }

@@ -39,9 +39,34 @@ public final class CertificationRequest {
 
 	private final byte[] encoded;
 
+	private final Optional<String> challengePassword;
+
+	private final String subject;
+
+	private final Extensions extensionRequest;
+
+	private final List<String> subjectAltNames;
+
+	private final String publicKeySha256Hex;
+
+	/**
+	 * Reads every part the accessors return now: Bouncy Castle builds attribute values,
+	 * names and extensions lazily and throws {@link IllegalArgumentException} on
+	 * malformed ones, and a signed request can still hold any bytes.
+	 */
 	private CertificationRequest(PKCS10CertificationRequest pkcs10, byte[] encoded) {
 		this.pkcs10 = pkcs10;
 		this.encoded = encoded;
+		this.challengePassword = readChallengePassword(pkcs10);
+		this.subject = readSubject(pkcs10);
+		this.extensionRequest = readExtensionRequest(pkcs10);
+		this.subjectAltNames = readSubjectAltNames(this.extensionRequest);
+		this.publicKeySha256Hex = readPublicKeySha256Hex(pkcs10);
+		if (this.subject.indexOf('\0') >= 0
+				|| this.subjectAltNames.stream().anyMatch((name) -> name.indexOf('\0') >= 0)) {
+			// the null-prefix trick (CVE-2009-2408): "CN=www.bank.com\0.attacker.net"
+			throw new IllegalArgumentException("NUL character in the subject or a subjectAltName");
+		}
 	}
 
 	/**
@@ -69,7 +94,12 @@ public final class CertificationRequest {
 		if (!valid) {
 			throw new InvalidRequestException("PKCS#10 signature does not verify");
 		}
-		return new CertificationRequest(pkcs10, der.clone());
+		try {
+			return new CertificationRequest(pkcs10, der.clone());
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidRequestException("PKCS#10 request content is malformed", ex);
+		}
 	}
 
 	/**
@@ -101,7 +131,11 @@ public final class CertificationRequest {
 	 * @return the password, empty when absent or not a string
 	 */
 	public Optional<String> challengePassword() {
-		Attribute[] attributes = this.pkcs10.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_challengePassword);
+		return this.challengePassword;
+	}
+
+	private static Optional<String> readChallengePassword(PKCS10CertificationRequest pkcs10) {
+		Attribute[] attributes = pkcs10.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_challengePassword);
 		if (attributes.length == 0 || attributes[0].getAttrValues().size() == 0) {
 			return Optional.empty();
 		}
@@ -120,7 +154,11 @@ public final class CertificationRequest {
 	 * @return for example {@code CN=device1,OU=MDM,O=scep-client,C=US}
 	 */
 	public String subject() {
-		RDN[] rdns = this.pkcs10.getSubject().getRDNs();
+		return this.subject;
+	}
+
+	private static String readSubject(PKCS10CertificationRequest pkcs10) {
+		RDN[] rdns = pkcs10.getSubject().getRDNs();
 		RDN[] reversed = new RDN[rdns.length];
 		for (int i = 0; i < rdns.length; i++) {
 			reversed[i] = rdns[rdns.length - 1 - i];
@@ -135,12 +173,15 @@ public final class CertificationRequest {
 	 * none
 	 */
 	public List<String> subjectAltNames() {
-		Extensions extensions = extensionRequest();
+		return this.subjectAltNames;
+	}
+
+	private static List<String> readSubjectAltNames(Extensions extensions) {
 		if (extensions == null) {
 			return List.of();
 		}
 		GeneralNames names = GeneralNames.fromExtensions(extensions, Extension.subjectAlternativeName);
-		return (names != null) ? SubjectAltNames.render(names) : List.of();
+		return (names != null) ? List.copyOf(SubjectAltNames.render(names)) : List.of();
 	}
 
 	/**
@@ -148,7 +189,11 @@ public final class CertificationRequest {
 	 * @return the requested extensions, or {@code null} when absent
 	 */
 	public Extensions extensionRequest() {
-		Attribute[] attributes = this.pkcs10.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest);
+		return this.extensionRequest;
+	}
+
+	private static Extensions readExtensionRequest(PKCS10CertificationRequest pkcs10) {
+		Attribute[] attributes = pkcs10.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest);
 		if (attributes.length == 0 || attributes[0].getAttrValues().size() == 0) {
 			return null;
 		}
@@ -161,8 +206,12 @@ public final class CertificationRequest {
 	 * @return 64 hex characters
 	 */
 	public String publicKeySha256Hex() {
+		return this.publicKeySha256Hex;
+	}
+
+	private static String readPublicKeySha256Hex(PKCS10CertificationRequest pkcs10) {
 		try {
-			byte[] spki = this.pkcs10.getSubjectPublicKeyInfo().getEncoded(ASN1Encoding.DER);
+			byte[] spki = pkcs10.getSubjectPublicKeyInfo().getEncoded(ASN1Encoding.DER);
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(spki));
 		}
 		catch (IOException | NoSuchAlgorithmException ex) {

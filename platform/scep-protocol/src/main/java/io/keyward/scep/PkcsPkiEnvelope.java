@@ -1,101 +1,149 @@
 package io.keyward.scep;
 
-import java.security.cert.CertificateEncodingException;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
-import org.bouncycastle.cms.CMSEnvelopedData;
-import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.KeyTransRecipientId;
-import org.bouncycastle.cms.RecipientInformation;
-import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.EncryptedContentInfo;
+import org.bouncycastle.asn1.cms.EnvelopedData;
+import org.bouncycastle.asn1.cms.KeyTransRecipientInfo;
+import org.bouncycastle.asn1.cms.RecipientInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cms.CMSAlgorithm;
 
 /**
  * Opens the pkcsPKIEnvelope of a request. Clients differ on which published certificate
  * they encrypt to (micromdm encrypts to all of them; some address the CA instead of the
  * RA), so every KeyTransRecipientInfo is matched against every configured
- * {@link RecipientKey} by issuer+serial or subjectKeyIdentifier. Key transport may be RSA
- * PKCS#1 v1.5 (Intune, Jamf) or RSAES-OAEP; content encryption must be one of the
- * decoder's accepted ciphers ({@link ScepAlgorithms#CONTENT_CIPHERS} by default).
+ * {@link RecipientKey} by issuerAndSerialNumber or subjectKeyIdentifier
+ * ({@link RecipientMatch}). Key transport is RSA PKCS#1 v1.5 or RSAES-OAEP
+ * ({@link KeyTransport}); content encryption must be one of the decoder's accepted
+ * ciphers.
+ * <p>
+ * Every decryption error (not addressed to us, wrong key, bad padding, bad OAEP, bad
+ * content) is the same failure, badMessageCheck "pkcsPKIEnvelope cannot be decrypted",
+ * reached through the same content decryption, so the answer tells an attacker nothing
+ * about the key transport (RFC 3218 section 2.3.2). Only what anyone can read from the
+ * envelope itself (not EnvelopedData, an algorithm not accepted) is answered otherwise.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8894#section-3.2.2">RFC 8894 section
  * 3.2.2</a>
  */
 final class PkcsPkiEnvelope {
 
-	private final List<Candidate> candidates;
+	static final String UNDECRYPTABLE = "pkcsPKIEnvelope cannot be decrypted";
+
+	/** Key and IV lengths by content cipher; IV lengths are the block sizes. */
+	private static final Map<ASN1ObjectIdentifier, ContentCipher> CIPHERS = Map.of(CMSAlgorithm.AES128_CBC,
+			new ContentCipher("AES/CBC/PKCS5Padding", "AES", 16, 16), CMSAlgorithm.AES192_CBC,
+			new ContentCipher("AES/CBC/PKCS5Padding", "AES", 24, 16), CMSAlgorithm.AES256_CBC,
+			new ContentCipher("AES/CBC/PKCS5Padding", "AES", 32, 16), CMSAlgorithm.DES_EDE3_CBC,
+			new ContentCipher("DESede/CBC/PKCS5Padding", "DESede", 24, 8), ScepAlgorithms.SINGLE_DES,
+			new ContentCipher("DES/CBC/PKCS5Padding", "DES", 8, 8));
+
+	private final List<RecipientMatch> recipients;
 
 	private final Set<ASN1ObjectIdentifier> acceptedCiphers;
 
 	PkcsPkiEnvelope(List<RecipientKey> keys, Set<ASN1ObjectIdentifier> acceptedCiphers) {
-		this.candidates = keys.stream().map(Candidate::of).toList();
+		this.recipients = keys.stream().map(RecipientMatch::of).toList();
 		this.acceptedCiphers = Set.copyOf(acceptedCiphers);
 	}
 
 	Opened open(byte[] envelope) throws EnvelopeException {
-		CMSEnvelopedData envelopedData;
+		EncryptedContentInfo content;
+		List<KeyTransRecipientInfo> keyTransports = new ArrayList<>();
 		try {
-			envelopedData = new CMSEnvelopedData(envelope);
-		}
-		catch (CMSException | RuntimeException ex) {
-			throw new EnvelopeException(FailInfo.BAD_MESSAGE_CHECK, "pkcsPKIEnvelope is not CMS EnvelopedData");
-		}
-		ASN1ObjectIdentifier cipher = envelopedData.getContentEncryptionAlgorithm().getAlgorithm();
-		if (!this.acceptedCiphers.contains(cipher)) {
-			throw new EnvelopeException(FailInfo.BAD_ALG, "content encryption algorithm " + cipher + " not accepted");
-		}
-		for (RecipientInformation recipient : envelopedData.getRecipientInfos().getRecipients()) {
-			for (Candidate candidate : this.candidates) {
-				if (recipient.getRID() instanceof KeyTransRecipientId id && id.match(candidate.holder())) {
-					return new Opened(cipher, decrypt(recipient, candidate.key()));
+			ContentInfo contentInfo = ContentInfo.getInstance(ASN1Primitive.fromByteArray(envelope));
+			if (!CMSObjectIdentifiers.envelopedData.equals(contentInfo.getContentType())) {
+				throw new IllegalArgumentException("not EnvelopedData");
+			}
+			EnvelopedData enveloped = EnvelopedData.getInstance(contentInfo.getContent());
+			content = enveloped.getEncryptedContentInfo();
+			content.getContentEncryptionAlgorithm().getAlgorithm();
+			for (ASN1Encodable recipient : enveloped.getRecipientInfos()) {
+				if (RecipientInfo.getInstance(recipient).getInfo() instanceof KeyTransRecipientInfo keyTrans) {
+					keyTrans.getRecipientIdentifier().getId();
+					keyTransports.add(keyTrans);
 				}
 			}
 		}
-		throw new EnvelopeException(FailInfo.BAD_MESSAGE_CHECK, "pkcsPKIEnvelope is not addressed to any RA key");
+		catch (IOException | RuntimeException ex) {
+			throw new EnvelopeException(FailInfo.BAD_MESSAGE_CHECK, "pkcsPKIEnvelope is not CMS EnvelopedData");
+		}
+		ASN1ObjectIdentifier cipher = content.getContentEncryptionAlgorithm().getAlgorithm();
+		if (!this.acceptedCiphers.contains(cipher) || !CIPHERS.containsKey(cipher)) {
+			throw new EnvelopeException(FailInfo.BAD_ALG, "content encryption algorithm " + cipher + " not accepted");
+		}
+		for (KeyTransRecipientInfo keyTrans : keyTransports) {
+			for (RecipientMatch recipient : this.recipients) {
+				if (recipient.matches(keyTrans.getRecipientIdentifier())) {
+					AlgorithmIdentifier transport = keyTrans.getKeyEncryptionAlgorithm();
+					if (!KeyTransport.isSupported(transport)) {
+						throw new EnvelopeException(FailInfo.BAD_ALG,
+								"key transport " + transport.getAlgorithm() + " not accepted");
+					}
+					byte[] contentKey = KeyTransport.contentKey(transport, recipient.key().privateKey(),
+							keyTrans.getEncryptedKey().getOctets(), CIPHERS.get(cipher).keyLength());
+					return new Opened(cipher, transport.getAlgorithm(), decrypt(content, contentKey));
+				}
+			}
+		}
+		throw new EnvelopeException(FailInfo.BAD_MESSAGE_CHECK, UNDECRYPTABLE);
 	}
 
-	private static byte[] decrypt(RecipientInformation recipient, RecipientKey key) throws EnvelopeException {
+	private static byte[] decrypt(EncryptedContentInfo content, byte[] contentKey) throws EnvelopeException {
+		ContentCipher cipher = CIPHERS.get(content.getContentEncryptionAlgorithm().getAlgorithm());
 		try {
-			// JDK providers for the RSA unwrap (faster, and the key may live in a JDK
-			// keystore); Bouncy Castle only when the JDK lacks the padding (some OAEP
-			// parameter sets).
-			return recipient.getContent(new JceKeyTransEnvelopedRecipient(key.privateKey()));
+			byte[] iv = ASN1OctetString.getInstance(content.getContentEncryptionAlgorithm().getParameters())
+				.getOctets();
+			ASN1OctetString encrypted = content.getEncryptedContent();
+			if (iv.length != cipher.ivLength() || encrypted == null) {
+				throw new GeneralSecurityException("bad IV or no encrypted content");
+			}
+			Cipher decryptor = Cipher.getInstance(cipher.transformation());
+			decryptor.init(Cipher.DECRYPT_MODE, new SecretKeySpec(contentKey, cipher.keyAlgorithm()),
+					new IvParameterSpec(iv));
+			byte[] messageData = decryptor.doFinal(encrypted.getOctets());
+			// every messageData (PKCS#10, IssuerAndSubject, IssuerAndSerialNumber) is one
+			// SEQUENCE: a random key's garbage, which passes the CBC padding check one
+			// time
+			// in 256, ends here with the same answer as a key that failed
+			if (!(ASN1Primitive.fromByteArray(messageData) instanceof ASN1Sequence)) {
+				throw new GeneralSecurityException("messageData is not a SEQUENCE");
+			}
+			return messageData;
 		}
-		catch (CMSException | RuntimeException jdkFailure) {
-			try {
-				return recipient
-					.getContent(new JceKeyTransEnvelopedRecipient(key.privateKey()).setProvider(BouncyCastle.PROVIDER));
-			}
-			catch (CMSException | RuntimeException ex) {
-				throw new EnvelopeException(FailInfo.BAD_MESSAGE_CHECK, "pkcsPKIEnvelope cannot be decrypted");
-			}
+		catch (GeneralSecurityException | IOException | RuntimeException ex) {
+			throw new EnvelopeException(FailInfo.BAD_MESSAGE_CHECK, UNDECRYPTABLE);
 		}
 	}
 
-	/** A configured key with its certificate in the form RecipientIds match against. */
-	private record Candidate(X509CertificateHolder holder, RecipientKey key) {
-
-		static Candidate of(RecipientKey key) {
-			try {
-				return new Candidate(new JcaX509CertificateHolder(key.certificate()), key);
-			}
-			catch (CertificateEncodingException ex) {
-				throw new IllegalArgumentException("recipient certificate cannot be encoded", ex);
-			}
-		}
-
+	private record ContentCipher(String transformation, String keyAlgorithm, int keyLength, int ivLength) {
 	}
 
 	/**
 	 * A decrypted envelope.
 	 *
 	 * @param cipher the content encryption algorithm the client chose
+	 * @param keyTransport the key transport algorithm the client chose
 	 * @param messageData the decrypted messageData
 	 */
-	record Opened(ASN1ObjectIdentifier cipher, byte[] messageData) {
+	record Opened(ASN1ObjectIdentifier cipher, ASN1ObjectIdentifier keyTransport, byte[] messageData) {
 	}
 
 	/** The envelope cannot be opened; carries the failInfo to answer with. */

@@ -30,20 +30,34 @@ import org.bouncycastle.operator.OperatorCreationException;
  */
 public final class PkiMessage {
 
-	private final CMSSignedData signedData;
-
 	private final SignerInformation signer;
 
 	private final AttributeTable attributes;
 
+	private final ASN1ObjectIdentifier digestAlgorithm;
+
+	private final ASN1ObjectIdentifier signatureAlgorithm;
+
+	private final Optional<X509Certificate> signerCertificate;
+
+	private final Optional<byte[]> content;
+
 	private PkiMessage(CMSSignedData signedData, SignerInformation signer) {
-		this.signedData = signedData;
 		this.signer = signer;
 		this.attributes = signer.getSignedAttributes();
+		this.digestAlgorithm = signer.getDigestAlgorithmID().getAlgorithm();
+		this.signatureAlgorithm = signer.toASN1Structure().getDigestEncryptionAlgorithm().getAlgorithm();
+		this.signerCertificate = signerCertificate(signedData, signer);
+		this.content = content(signedData);
 	}
 
 	/**
-	 * Parses a ContentInfo holding SignedData with at least one signer.
+	 * Parses a ContentInfo holding SignedData with at least one signer, and reads
+	 * everything the accessors return. Bouncy Castle builds its ASN.1 objects lazily and
+	 * throws {@link IllegalArgumentException} or {@link IllegalStateException} from
+	 * getters such as {@code getSignedAttributes()} when a structure is malformed, so
+	 * every read happens here, under one guard, and the accessors only hand out what was
+	 * read.
 	 * @param der the message (DER or BER)
 	 * @return the message
 	 * @throws MalformedMessageException when the bytes are not such a SignedData
@@ -59,15 +73,20 @@ public final class PkiMessage {
 		catch (CMSException | RuntimeException ex) {
 			throw new MalformedMessageException("pkiMessage is not a CMS SignedData", ex);
 		}
-		Collection<SignerInformation> signers = signedData.getSignerInfos().getSigners();
-		if (signers.isEmpty()) {
-			throw new MalformedMessageException("pkiMessage has no SignerInfo");
+		try {
+			Collection<SignerInformation> signers = signedData.getSignerInfos().getSigners();
+			if (signers.isEmpty()) {
+				throw new MalformedMessageException("pkiMessage has no SignerInfo");
+			}
+			SignerInformation signer = signers.iterator().next();
+			if (signer.getSignedAttributes() == null) {
+				throw new MalformedMessageException("pkiMessage has no signed attributes");
+			}
+			return new PkiMessage(signedData, signer);
 		}
-		SignerInformation signer = signers.iterator().next();
-		if (signer.getSignedAttributes() == null) {
-			throw new MalformedMessageException("pkiMessage has no signed attributes");
+		catch (RuntimeException ex) {
+			throw new MalformedMessageException("pkiMessage SignedData is malformed", ex);
 		}
-		return new PkiMessage(signedData, signer);
 	}
 
 	/**
@@ -75,9 +94,13 @@ public final class PkiMessage {
 	 * 2.3: a request MUST carry it).
 	 * @return the signer certificate, or empty when absent or unreadable
 	 */
-	@SuppressWarnings("unchecked")
 	public Optional<X509Certificate> signerCertificate() {
-		Collection<X509CertificateHolder> matches = this.signedData.getCertificates().getMatches(this.signer.getSID());
+		return this.signerCertificate;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Optional<X509Certificate> signerCertificate(CMSSignedData signedData, SignerInformation signer) {
+		Collection<X509CertificateHolder> matches = signedData.getCertificates().getMatches(signer.getSID());
 		for (X509CertificateHolder holder : matches) {
 			try {
 				return Optional.of(new JcaX509CertificateConverter().getCertificate(holder));
@@ -115,7 +138,15 @@ public final class PkiMessage {
 	}
 
 	public ASN1ObjectIdentifier digestAlgorithm() {
-		return this.signer.getDigestAlgorithmID().getAlgorithm();
+		return this.digestAlgorithm;
+	}
+
+	/**
+	 * @return the SignerInfo signature algorithm, for example sha256WithRSAEncryption or
+	 * rsaEncryption (older Windows and Cisco)
+	 */
+	public ASN1ObjectIdentifier signatureAlgorithm() {
+		return this.signatureAlgorithm;
 	}
 
 	public Optional<String> transactionId() {
@@ -140,7 +171,11 @@ public final class PkiMessage {
 	 * @return the content bytes, or empty when there is no content
 	 */
 	public Optional<byte[]> content() {
-		CMSTypedData content = this.signedData.getSignedContent();
+		return this.content.map(byte[]::clone);
+	}
+
+	private static Optional<byte[]> content(CMSSignedData signedData) {
+		CMSTypedData content = signedData.getSignedContent();
 		if (content == null) {
 			return Optional.empty();
 		}

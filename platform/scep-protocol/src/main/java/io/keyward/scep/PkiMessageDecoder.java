@@ -1,6 +1,7 @@
 package io.keyward.scep;
 
 import java.security.cert.X509Certificate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +13,8 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
  * certificate from {@code certificates} (section 2.3), read the signed attributes
  * leniently (section 3.2.1), verify the signature with the signer certificate's public
  * key, then open the pkcsPKIEnvelope (section 3.2.2) with whichever {@link RecipientKey}
- * the client addressed.
+ * the client addressed. A messageType the server does not serve is refused (badRequest)
+ * as soon as the attributes a CertRep needs are read, before anything else.
  * <p>
  * Only messages no CertRep can be built for (no SignedData, no signer certificate, no
  * transactionID, senderNonce or messageType) raise {@link MalformedMessageException};
@@ -23,19 +25,38 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
  */
 public final class PkiMessageDecoder {
 
+	/**
+	 * Every request type of RFC 8894 section 3.2.1.2, for tests and client-side tools.
+	 */
+	public static final Set<MessageType> ALL_REQUESTS = Set
+		.copyOf(EnumSet.complementOf(EnumSet.of(MessageType.CERT_REP)));
+
 	private final PkcsPkiEnvelope envelope;
 
+	private final Set<MessageType> servedTypes;
+
+	/**
+	 * A decoder of every request type with the default ciphers, for tests and tools; a
+	 * server passes the types it serves.
+	 * @param recipients the keys envelopes may be addressed to
+	 */
 	public PkiMessageDecoder(List<RecipientKey> recipients) {
-		this(recipients, ScepAlgorithms.CONTENT_CIPHERS);
+		this(recipients, ScepAlgorithms.CONTENT_CIPHERS, ALL_REQUESTS);
 	}
 
 	/**
 	 * @param recipients the keys envelopes may be addressed to
 	 * @param acceptedCiphers content encryption algorithms to accept, for example
 	 * {@link ScepAlgorithms#withLegacySingleDes()}; anything else is answered badAlg
+	 * @param servedTypes the message types the server implements and authorises; any
+	 * other is answered badRequest before the signature is checked or the envelope opened
+	 * (step-ca's CVE-2026-30836 issued certificates for types it parsed but never
+	 * authorised)
 	 */
-	public PkiMessageDecoder(List<RecipientKey> recipients, Set<ASN1ObjectIdentifier> acceptedCiphers) {
+	public PkiMessageDecoder(List<RecipientKey> recipients, Set<ASN1ObjectIdentifier> acceptedCiphers,
+			Set<MessageType> servedTypes) {
 		this.envelope = new PkcsPkiEnvelope(recipients, acceptedCiphers);
+		this.servedTypes = Set.copyOf(servedTypes);
 	}
 
 	public PkiRequest decode(byte[] der) throws MalformedMessageException {
@@ -51,15 +72,32 @@ public final class PkiMessageDecoder {
 		int typeCode = parseCode(typeText);
 		Optional<MessageType> type = MessageType.of(typeCode);
 		ASN1ObjectIdentifier digest = message.digestAlgorithm();
-		Outcome outcome = new Outcome(type, typeCode, transactionId, senderNonce, signer, digest);
+		Outcome outcome = new Outcome(type, typeCode, transactionId, senderNonce, signer, digest,
+				message.signatureAlgorithm());
+		try {
+			return decode(message, outcome, typeText);
+		}
+		catch (RuntimeException ex) {
+			// a Bouncy Castle getter that throws on a structure PkiMessage.parse could
+			// not
+			// check: the message was readable enough to answer, so answer it
+			return outcome.failed(FailInfo.BAD_REQUEST, "pkiMessage cannot be processed");
+		}
+	}
+
+	private PkiRequest decode(PkiMessage message, Outcome outcome, String typeText) {
+		Optional<MessageType> type = outcome.type();
+		ASN1ObjectIdentifier digest = outcome.digest();
+		X509Certificate signer = outcome.signer();
+		if (type.isEmpty() || !this.servedTypes.contains(type.get())) {
+			return outcome.failed(FailInfo.BAD_REQUEST,
+					"messageType " + type.map(MessageType::rfcName).orElse(typeText.strip()) + " not served");
+		}
 		if (!ScepAlgorithms.isAcceptedDigest(digest)) {
 			return outcome.failed(FailInfo.BAD_ALG, "digest algorithm " + digest + " not accepted");
 		}
 		if (!message.signatureVerifies(signer.getPublicKey())) {
 			return outcome.failed(FailInfo.BAD_MESSAGE_CHECK, "signature does not verify");
-		}
-		if (type.isEmpty() || type.get() == MessageType.CERT_REP) {
-			return outcome.failed(FailInfo.BAD_REQUEST, "messageType " + typeText.strip() + " is not a request");
 		}
 		Optional<byte[]> content = message.content();
 		if (content.isEmpty()) {
@@ -67,8 +105,9 @@ public final class PkiMessageDecoder {
 		}
 		try {
 			PkcsPkiEnvelope.Opened opened = this.envelope.open(content.get());
-			return new PkiRequest(type, typeCode, transactionId, senderNonce, signer, digest, opened.cipher(),
-					opened.messageData(), null, null);
+			return new PkiRequest(type, outcome.typeCode(), outcome.transactionId(), outcome.senderNonce(), signer,
+					digest, opened.cipher(), opened.messageData(), null, null, opened.keyTransport(),
+					outcome.signature());
 		}
 		catch (PkcsPkiEnvelope.EnvelopeException ex) {
 			return outcome.failed(ex.failInfo(), ex.getMessage());
@@ -85,11 +124,11 @@ public final class PkiMessageDecoder {
 	}
 
 	private record Outcome(Optional<MessageType> type, int typeCode, String transactionId, byte[] senderNonce,
-			X509Certificate signer, ASN1ObjectIdentifier digest) {
+			X509Certificate signer, ASN1ObjectIdentifier digest, ASN1ObjectIdentifier signature) {
 
 		PkiRequest failed(FailInfo failInfo, String reason) {
 			return new PkiRequest(this.type, this.typeCode, this.transactionId, this.senderNonce, this.signer,
-					this.digest, null, null, failInfo, reason);
+					this.digest, null, null, failInfo, reason, null, this.signature);
 		}
 
 	}

@@ -21,12 +21,16 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
  * @param messageData the decrypted messageData, {@code null} on failure
  * @param failInfo the failure to answer with, {@code null} when ok
  * @param failureReason a short log-safe reason, {@code null} when ok
+ * @param keyTransportAlgorithm how the content-encryption key was transported
+ * (rsaEncryption or id-RSAES-OAEP), {@code null} when not decrypted
+ * @param signatureAlgorithm the SignerInfo signature algorithm
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8894#section-3.3">RFC 8894 section
  * 3.3</a>
  */
 public record PkiRequest(Optional<MessageType> messageType, int messageTypeCode, String transactionId,
 		byte[] senderNonce, X509Certificate signerCertificate, ASN1ObjectIdentifier digestAlgorithm,
-		ASN1ObjectIdentifier contentEncryptionAlgorithm, byte[] messageData, FailInfo failInfo, String failureReason) {
+		ASN1ObjectIdentifier contentEncryptionAlgorithm, byte[] messageData, FailInfo failInfo, String failureReason,
+		ASN1ObjectIdentifier keyTransportAlgorithm, ASN1ObjectIdentifier signatureAlgorithm) {
 
 	/**
 	 * Whether the request was verified and decrypted.

@@ -62,15 +62,23 @@ public final class ScepAttributes {
 	 * Reads a string attribute of any ASN.1 string type (an INTEGER is tolerated too).
 	 * @param table the signed attributes
 	 * @param type the attribute
-	 * @return the first value as text, or empty when absent or not a string
+	 * @return the first value as text, or empty when absent, not a string or not
+	 * decodable
 	 */
 	public static Optional<String> string(AttributeTable table, ASN1ObjectIdentifier type) {
 		return firstValue(table, type).flatMap((value) -> {
-			if (value instanceof ASN1String text) {
-				return Optional.of(text.getString());
+			try {
+				if (value instanceof ASN1String text) {
+					return Optional.of(text.getString());
+				}
+				if (value instanceof ASN1Integer number) {
+					return Optional.of(number.getValue().toString());
+				}
 			}
-			if (value instanceof ASN1Integer number) {
-				return Optional.of(number.getValue().toString());
+			catch (RuntimeException ex) {
+				// Bouncy Castle decodes lazily: a UTF8String that is not UTF-8 throws
+				// here
+				return Optional.empty();
 			}
 			return Optional.empty();
 		});
@@ -106,7 +114,7 @@ public final class ScepAttributes {
 				return Optional.of(octets.getOctets());
 			}
 			if (value instanceof ASN1String text) {
-				return Optional.of(text.getString().getBytes(StandardCharsets.ISO_8859_1));
+				return string(table, type).map((chars) -> chars.getBytes(StandardCharsets.ISO_8859_1));
 			}
 			return Optional.empty();
 		});

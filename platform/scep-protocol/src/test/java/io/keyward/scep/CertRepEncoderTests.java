@@ -138,7 +138,8 @@ class CertRepEncoderTests {
 		PkiRequest request = request();
 		PkiRequest unusual = new PkiRequest(request.messageType(), request.messageTypeCode(), request.transactionId(),
 				request.senderNonce(), request.signerCertificate(), NISTObjectIdentifiers.id_sha224,
-				new ASN1ObjectIdentifier("1.2.840.113549.3.2"), request.messageData(), null, null);
+				new ASN1ObjectIdentifier("1.2.840.113549.3.2"), request.messageData(), null, null,
+				request.keyTransportAlgorithm(), request.signatureAlgorithm());
 		byte[] der = pki.encoder().encode(CertRep.success(unusual, List.of(pki.issue(client.csr()))));
 		assertThat(signer(der).getDigestAlgOID()).isEqualTo(NISTObjectIdentifiers.id_sha256.getId());
 		assertThat(new CMSEnvelopedData(PkiMessage.parse(der).content().orElseThrow()).getEncryptionAlgOID())
@@ -150,7 +151,8 @@ class CertRepEncoderTests {
 		PkiRequest request = request();
 		PkiRequest legacy = new PkiRequest(request.messageType(), request.messageTypeCode(), request.transactionId(),
 				request.senderNonce(), request.signerCertificate(), request.digestAlgorithm(),
-				ScepAlgorithms.SINGLE_DES, request.messageData(), null, null);
+				ScepAlgorithms.SINGLE_DES, request.messageData(), null, null, request.keyTransportAlgorithm(),
+				request.signatureAlgorithm());
 		byte[] der = pki.encoder().encode(CertRep.success(legacy, List.of(pki.issue(client.csr()))));
 		assertThat(new CMSEnvelopedData(PkiMessage.parse(der).content().orElseThrow()).getEncryptionAlgOID())
 			.isEqualTo(CMSAlgorithm.DES_EDE3_CBC.getId());

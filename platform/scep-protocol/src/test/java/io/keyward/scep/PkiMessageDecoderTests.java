@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -179,6 +180,33 @@ class PkiMessageDecoderTests {
 		PkiRequest request = this.decoder.decode(message);
 		assertThat(request.failInfo()).isEqualTo(FailInfo.BAD_REQUEST);
 		assertThat(request.messageData()).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "RENEWAL_REQ", "GET_CERT", "GET_CRL", "CERT_POLL" })
+	void whenMessageTypeIsNotServedThenBadRequestBeforeSignatureOrEnvelopeIsLookedAt(MessageType type)
+			throws Exception {
+		// garbage for an envelope and a broken signature: either would be badMessageCheck
+		// if the decoder looked at them
+		byte[] message = RawPkiMessage.signedBy(client)
+			.content(new byte[] { 0x30, 0x03, 0x02, 0x01, 0x00 })
+			.attributes(RawPkiMessage.requestAttributes("tx-unserved", type, ScepAttributes.newSenderNonce()))
+			.build();
+		message[message.length - 1] ^= 0x01;
+		PkiMessageDecoder pkcsReqOnly = new PkiMessageDecoder(List.of(pki.recipientKey()),
+				ScepAlgorithms.CONTENT_CIPHERS, Set.of(MessageType.PKCS_REQ));
+		PkiRequest request = pkcsReqOnly.decode(message);
+		assertThat(request.failInfo()).isEqualTo(FailInfo.BAD_REQUEST);
+		assertThat(request.failureReason()).isEqualTo("messageType " + type.rfcName() + " not served");
+		assertThat(request.messageType()).contains(type);
+		assertThat(request.transactionId()).isEqualTo("tx-unserved");
+	}
+
+	@Test
+	void whenMessageTypeIsServedThenItIsDecoded() throws Exception {
+		PkiMessageDecoder pkcsReqOnly = new PkiMessageDecoder(List.of(pki.recipientKey()),
+				ScepAlgorithms.CONTENT_CIPHERS, Set.of(MessageType.PKCS_REQ));
+		assertThat(pkcsReqOnly.decode(PkcsReqFixture.pkcsReq("tx-served")).ok()).isTrue();
 	}
 
 	@Test

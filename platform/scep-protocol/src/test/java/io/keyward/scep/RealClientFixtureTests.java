@@ -100,7 +100,7 @@ class RealClientFixtureTests {
 	void whenAProfileAllowsLegacySingleDesThenScepclientDecodesAndTheReplyIsTripleDes(Capture capture)
 			throws Exception {
 		PkiRequest request = new PkiMessageDecoder(List.of(Fixtures.recipientKey()),
-				ScepAlgorithms.withLegacySingleDes())
+				ScepAlgorithms.withLegacySingleDes(), PkiMessageDecoder.ALL_REQUESTS)
 			.decode(capture.message());
 		assertThat(request.ok()).as(request.failureReason()).isTrue();
 		assertThat(request.contentEncryptionAlgorithm()).isEqualTo(ScepAlgorithms.SINGLE_DES);

@@ -2,6 +2,7 @@ package io.keyward.gateway.enrollment;
 
 import java.util.Optional;
 
+import io.keyward.gateway.transaction.ClientAlgorithms;
 import io.keyward.gateway.transaction.TransactionLog;
 import io.keyward.scep.CertRep;
 import io.keyward.scep.FailInfo;
@@ -36,7 +37,8 @@ class RecordTransactionStep implements EnrollmentStep {
 			.claim(new TransactionLog.NewTransaction(enrollment.profile().name(), enrollment.request().transactionId(),
 					enrollment.request().messageType().orElse(MessageType.PKCS_REQ).rfcName(),
 					Fingerprints.sha256(enrollment.request().signerCertificate().getPublicKey().getEncoded()),
-					Fingerprints.sha256(csr), csr, enrollment.csr().subject(), enrollment.renewalOf()));
+					Fingerprints.sha256(csr), csr, enrollment.csr().subject(), enrollment.renewalOf(),
+					ClientAlgorithms.of(enrollment.request())));
 		return switch (recorded.outcome()) {
 			case CLAIMED -> {
 				enrollment.claimed(recorded.claim());

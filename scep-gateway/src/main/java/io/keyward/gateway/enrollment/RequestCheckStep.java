@@ -2,6 +2,7 @@ package io.keyward.gateway.enrollment;
 
 import java.util.Optional;
 
+import io.keyward.gateway.profile.ServedMessageTypes;
 import io.keyward.scep.CertRep;
 import io.keyward.scep.FailInfo;
 import io.keyward.scep.MessageType;
@@ -12,8 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The request must have verified and decrypted (RFC 8894 section 3.3.2.2 failInfo from
- * the decoder) and be a PKCSReq, a RenewalReq (section 3.3.1), a CertPoll (section 3.3.3)
- * or a GetCert / GetCRL (section 3.3.4).
+ * the decoder) and be of a type the profile serves ({@link ServedMessageTypes}).
  */
 @Component
 @Order(1)
@@ -28,16 +28,21 @@ class RequestCheckStep implements EnrollmentStep {
 		if (!request.ok()) {
 			return Optional.of(enrollment.refuse(request.failInfo(), request.failureReason()));
 		}
-		MessageType type = request.messageType().orElse(null);
-		if (type != MessageType.PKCS_REQ && type != MessageType.RENEWAL_REQ && type != MessageType.CERT_POLL
-				&& type != MessageType.GET_CERT && type != MessageType.GET_CRL) {
+		// the decoder refused unserved types already; checked again in case the chain is
+		// ever reached another way
+		if (request.messageType().filter(ServedMessageTypes.of(enrollment.profile())::contains).isEmpty()) {
 			String name = request.messageType()
 				.map(MessageType::rfcName)
 				.orElse("messageType " + request.messageTypeCode());
-			return Optional.of(enrollment.refuse(FailInfo.BAD_REQUEST, name + " not supported"));
+			return Optional.of(enrollment.refuse(FailInfo.BAD_REQUEST, name + " not served"));
 		}
 		if (request.transactionId().isBlank() || request.transactionId().length() > MAX_TRANSACTION_ID_LENGTH) {
 			return Optional.of(enrollment.refuse(FailInfo.BAD_REQUEST, "transactionID empty or too long"));
+		}
+		if (request.transactionId().chars().anyMatch(Character::isISOControl)) {
+			// section 3.2.1.1: a hash in hex or base64 or a number; a NUL cannot be
+			// stored
+			return Optional.of(enrollment.refuse(FailInfo.BAD_REQUEST, "transactionID holds control characters"));
 		}
 		return Optional.empty();
 	}

@@ -8,8 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.keyward.gateway.enrollment.EnrollmentChain;
 import io.keyward.gateway.profile.EnrollmentProfile;
+import io.keyward.gateway.profile.ServedMessageTypes;
 import io.keyward.gateway.ra.RaCredentials;
 import io.keyward.gateway.ra.RaKeys;
+import io.keyward.gateway.transaction.ClientAlgorithms;
 import io.keyward.scep.CertRep;
 import io.keyward.scep.CertRepEncoder;
 import io.keyward.scep.MalformedMessageException;
@@ -18,6 +20,7 @@ import io.keyward.scep.PkiMessageDecoder;
 import io.keyward.scep.PkiRequest;
 import io.keyward.scep.PkiStatus;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -65,6 +68,9 @@ class PkiOperationHandler {
 		// cleared by the controller once the answer or the error is logged
 		MDC.put(MDC_TRANSACTION_ID, LogSafe.text(request.transactionId()));
 		MDC.put(MDC_MESSAGE_TYPE, request.messageType().map(MessageType::rfcName).orElse("unknown"));
+		if (request.ok()) {
+			countAlgorithms(profile, request);
+		}
 		CertRep certRep = this.enrollments.enroll(profile, request);
 		record(profile, request, certRep);
 		return codec.encoder().encode(certRep);
@@ -74,7 +80,9 @@ class PkiOperationHandler {
 		RaCredentials ra = this.raKeys.current();
 		Codec codec = this.codecs.get(profile);
 		if (codec == null || codec.ra() != ra) {
-			codec = new Codec(ra, new PkiMessageDecoder(List.of(ra.recipient()), profile.acceptedCiphers()),
+			codec = new Codec(ra,
+					new PkiMessageDecoder(List.of(ra.recipient()), profile.acceptedCiphers(),
+							ServedMessageTypes.of(profile)),
 					new CertRepEncoder(ra.signingCertificate(), ra.signingKey(), profile.omittedEnvelope()));
 			this.codecs.put(profile, codec);
 		}
@@ -84,6 +92,25 @@ class PkiOperationHandler {
 	static void clearMdc() {
 		MDC.remove(MDC_TRANSACTION_ID);
 		MDC.remove(MDC_MESSAGE_TYPE);
+	}
+
+	/**
+	 * {@code keyward.scep.client.algorithms} by kind and algorithm, with {@code legacy}
+	 * set for single DES, triple DES and SHA-1: which devices still need the old crypto.
+	 */
+	private void countAlgorithms(EnrollmentProfile profile, PkiRequest request) {
+		count(profile, "content_encryption", request.contentEncryptionAlgorithm());
+		count(profile, "key_transport", request.keyTransportAlgorithm());
+		count(profile, "digest", request.digestAlgorithm());
+		count(profile, "signature", request.signatureAlgorithm());
+	}
+
+	private void count(EnrollmentProfile profile, String kind, ASN1ObjectIdentifier algorithm) {
+		if (algorithm != null) {
+			this.meters.counter("keyward.scep.client.algorithms", "profile", profile.name(), "kind", kind, "algorithm",
+					ClientAlgorithms.name(algorithm), "legacy", Boolean.toString(ClientAlgorithms.legacy(algorithm)))
+				.increment();
+		}
 	}
 
 	private void record(EnrollmentProfile profile, PkiRequest request, CertRep certRep) {

@@ -3,7 +3,6 @@ package io.keyward.gateway.scep;
 import io.keyward.gateway.LogSafe;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,6 @@ import io.keyward.gateway.profile.EnrollmentProfiles;
 import io.keyward.gateway.ra.RaCredentials;
 import io.keyward.gateway.ra.RaKeys;
 import io.keyward.gateway.ra.RaKeysUnavailableException;
-import io.keyward.scep.CaCapability;
 import io.keyward.scep.CertificatesOnly;
 import io.keyward.scep.MalformedMessageException;
 import io.keyward.scep.MessageParameter;
@@ -45,19 +43,6 @@ class ScepController {
 
 	private static final Logger log = LoggerFactory.getLogger(ScepController.class);
 
-	/**
-	 * SHA-1, DES3 and SHA-512 are listed explicitly because Apple does not expand
-	 * SCEPStandard (protocol brief rule 2).
-	 */
-	private static final byte[] CAPABILITIES = capabilities(false);
-
-	/**
-	 * {@code Renewal} (RFC 8894 section 3.5.2) exactly where the profile serves renewal:
-	 * certmonger signs its PKCSReq with the old certificate only when it is advertised,
-	 * macOS treats its absence as "renewal unsupported".
-	 */
-	private static final byte[] CAPABILITIES_WITH_RENEWAL = capabilities(true);
-
 	private final EnrollmentProfiles profiles;
 
 	private final RaKeys raKeys;
@@ -66,14 +51,17 @@ class ScepController {
 
 	private final PkiOperationHandler pkiOperations;
 
+	private final CaCapabilities capabilities;
+
 	private final long maxMessageSize;
 
 	ScepController(EnrollmentProfiles profiles, RaKeys raKeys, CaCertificateChain caChain,
-			PkiOperationHandler pkiOperations, GatewayProperties properties) {
+			PkiOperationHandler pkiOperations, CaCapabilities capabilities, GatewayProperties properties) {
 		this.profiles = profiles;
 		this.raKeys = raKeys;
 		this.caChain = caChain;
 		this.pkiOperations = pkiOperations;
+		this.capabilities = capabilities;
 		this.maxMessageSize = properties.maxMessageSize().toBytes();
 	}
 
@@ -104,8 +92,8 @@ class ScepController {
 		}
 		try {
 			switch (operation.get()) {
-				case GET_CA_CAPS -> ScepResponses.write(response, 200, ScepResponses.TEXT_PLAIN,
-						profile.get().renewal().enabled() ? CAPABILITIES_WITH_RENEWAL : CAPABILITIES);
+				case GET_CA_CAPS ->
+					ScepResponses.write(response, 200, ScepResponses.TEXT_PLAIN, this.capabilities.body(profile.get()));
 				case GET_CA_CERT -> ScepResponses.write(response, 200, ScepResponses.CA_RA_CERT, caCertificates());
 				case PKI_OPERATION -> pkiOperation(profile.get(), request, response);
 			}
@@ -142,16 +130,6 @@ class ScepController {
 		finally {
 			PkiOperationHandler.clearMdc();
 		}
-	}
-
-	private static byte[] capabilities(boolean renewal) {
-		List<CaCapability> capabilities = new ArrayList<>(List.of(CaCapability.POST_PKI_OPERATION));
-		if (renewal) {
-			capabilities.add(CaCapability.RENEWAL);
-		}
-		capabilities.addAll(List.of(CaCapability.SHA_256, CaCapability.SHA_512, CaCapability.SHA_1, CaCapability.AES,
-				CaCapability.DES3, CaCapability.SCEP_STANDARD));
-		return CaCapability.render(capabilities).getBytes(StandardCharsets.US_ASCII);
 	}
 
 	/**

@@ -70,6 +70,17 @@ public class ScepTransaction {
 
 	@Column(name = "decision_comment")
 	private String decisionComment;
+	@Column(name = "content_encryption_algorithm")
+	private String contentEncryptionAlgorithm;
+
+	@Column(name = "key_transport_algorithm")
+	private String keyTransportAlgorithm;
+
+	@Column(name = "digest_algorithm")
+	private String digestAlgorithm;
+
+	@Column(name = "signature_algorithm")
+	private String signatureAlgorithm;
 
 	protected ScepTransaction() {
 	}
@@ -105,7 +116,9 @@ public class ScepTransaction {
 	public EnrollmentTransaction toApi() {
 		return new EnrollmentTransaction(this.transactionId, this.profile, this.messageType, this.subject,
 				this.status.name(), this.failInfo, this.failureReason, this.certificateSerial, this.createdAt,
-				this.updatedAt, this.id.toString(), this.decidedBy, this.decidedAt, this.decisionComment);
+				this.updatedAt, this.id.toString(), this.decidedBy, this.decidedAt, this.decisionComment,
+				this.contentEncryptionAlgorithm, this.keyTransportAlgorithm, this.digestAlgorithm,
+				this.signatureAlgorithm);
 	}
 
 }

@@ -63,9 +63,11 @@ public class TransactionLog {
 		Instant now = this.clock.instant();
 		int inserted = this.jdbc.sql("""
 				insert into transaction (id, profile, transaction_id, message_type, signer_key_sha256, csr_sha256,
-				    csr, subject, status, created_at, updated_at, claim_token, claimed_at, renewal_of)
+				    csr, subject, status, created_at, updated_at, claim_token, claimed_at, renewal_of,
+				    content_encryption_algorithm, key_transport_algorithm, digest_algorithm, signature_algorithm)
 				values (:id, :profile, :transactionId, :messageType, :signerKeySha256, :csrSha256,
-				    :csr, :subject, 'RECEIVED', :now, :now, :token, :now, :renewalOf)
+				    :csr, :subject, 'RECEIVED', :now, :now, :token, :now, :renewalOf,
+				    :contentEncryption, :keyTransport, :digest, :signature)
 				on conflict (profile, transaction_id, coalesce(renewal_of, '')) do nothing
 				""")
 			.param("id", UUID.randomUUID())
@@ -79,6 +81,10 @@ public class TransactionLog {
 			.param("now", TransactionClaims.utc(now))
 			.param("token", token)
 			.param("renewalOf", request.renewalOf(), Types.VARCHAR)
+			.param("contentEncryption", request.algorithms().contentEncryption())
+			.param("keyTransport", request.algorithms().keyTransport())
+			.param("digest", request.algorithms().digest())
+			.param("signature", request.algorithms().signature())
 			.update();
 		if (inserted == 1) {
 			return new Recorded(Outcome.CLAIMED, new Claim(request.profile(), request.transactionId(), token, 0, null),
@@ -190,9 +196,10 @@ public class TransactionLog {
 	 * without the device
 	 * @param renewalOf the serial of the certificate that authorised it, null when a
 	 * challenge does
+	 * @param algorithms what the device used
 	 */
 	public record NewTransaction(String profile, String transactionId, String messageType, String signerKeySha256,
-			String csrSha256, byte[] csr, String subject, String renewalOf) {
+			String csrSha256, byte[] csr, String subject, String renewalOf, ClientAlgorithms algorithms) {
 	}
 
 	/**

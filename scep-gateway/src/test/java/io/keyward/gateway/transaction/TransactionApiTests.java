@@ -7,7 +7,12 @@ import java.nio.charset.StandardCharsets;
 import io.keyward.gateway.AbstractGatewayTests;
 import io.keyward.gateway.FakeUpstreams;
 import io.keyward.gateway.TestDevice;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bouncycastle.cms.CMSAlgorithm;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The admin-ui's read API over SCEP transactions.
  */
 class TransactionApiTests extends AbstractGatewayTests {
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void whenNoTokenThenProblem401() throws Exception {
@@ -45,6 +53,35 @@ class TransactionApiTests extends AbstractGatewayTests {
 			.contains("\"status\":\"ISSUED\"")
 			.contains("\"messageType\":\"PKCSReq\"")
 			.contains("\"size\":1");
+	}
+
+	@Test
+	void whenDeviceUsedTripleDesAndSha1ThenTransactionAndMetricShowIt() throws Exception {
+		TestDevice device = new TestDevice("legacy-crypto");
+		String transactionId = TestDevice.newTransactionId();
+		double before = legacyCount();
+		pkiOperation("/scep/default", device.pkcsReq(device.csr(FakeUpstreams.GOOD_CHALLENGE),
+				ra().encryptionCertificate(), transactionId, CMSAlgorithm.DES_EDE3_CBC, "SHA-1"));
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/v1/transactions?page=0&size=1"))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN)
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(response.body()).contains("\"transactionId\":\"" + transactionId + "\"")
+			.contains("\"contentEncryptionAlgorithm\":\"DESEDE-3KEY/CBC\"")
+			.contains("\"keyTransportAlgorithm\":\"RSA\"")
+			.contains("\"digestAlgorithm\":\"SHA1\"")
+			// Bouncy Castle's clients write rsaEncryption for PKCS#1 v1.5 signatures
+			.contains("\"signatureAlgorithm\":\"RSA\"");
+		assertThat(legacyCount() - before).isEqualTo(2.0);
+	}
+
+	private double legacyCount() {
+		return this.meters.find("keyward.scep.client.algorithms")
+			.tag("profile", "default")
+			.tag("legacy", "true")
+			.counters()
+			.stream()
+			.mapToDouble(Counter::count)
+			.sum();
 	}
 
 	@Test

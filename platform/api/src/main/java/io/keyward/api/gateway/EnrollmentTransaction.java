@@ -22,8 +22,19 @@ import java.time.Instant;
  * @param decidedBy who approved or rejected it, null while undecided
  * @param decidedAt when
  * @param decisionComment the comment given with the decision
+ * @param contentEncryptionAlgorithm the device's pkcsPKIEnvelope cipher by Bouncy
+ * Castle's name, for example {@code DESEDE-3KEY/CBC}, or the dotted OID such as
+ * {@code 1.3.14.3.2.7} (single DES); {@code null} for transactions recorded before the
+ * gateway kept it
+ * @param keyTransportAlgorithm {@code RSA} (PKCS#1 v1.5) or {@code RSAOAEP}
+ * @param digestAlgorithm the SignerInfo digest, for example {@code SHA256} or
+ * {@code SHA1}
+ * @param signatureAlgorithm the SignerInfo signature algorithm, for example
+ * {@code SHA256WITHRSA}, or {@code RSA} where the device wrote rsaEncryption
  */
 public record EnrollmentTransaction(String transactionId, String profile, String messageType, String subject,
 		String status, String failInfo, String failureReason, String certificateSerial, Instant createdAt,
-		Instant updatedAt, String id, String decidedBy, Instant decidedAt, String decisionComment) {
+		Instant updatedAt, String id, String decidedBy, Instant decidedAt, String decisionComment,
+		String contentEncryptionAlgorithm, String keyTransportAlgorithm, String digestAlgorithm,
+		String signatureAlgorithm) {
 }

@@ -1,0 +1,59 @@
+package io.keyward.scep;
+
+import java.security.cert.CertificateEncodingException;
+import java.util.Arrays;
+
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
+import org.bouncycastle.asn1.cms.RecipientIdentifier;
+import org.bouncycastle.asn1.x509.Certificate;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+
+/**
+ * A configured {@link RecipientKey} and the two ways a KeyTransRecipientInfo may name its
+ * certificate: issuerAndSerialNumber, or subjectKeyIdentifier (RFC 5652 section 6.2.1),
+ * taken from the certificate's extension or, when it has none, computed by method 1 of
+ * RFC 5280 section 4.2.1.2 as clients do.
+ */
+record RecipientMatch(RecipientKey key, IssuerAndSerialNumber issuerAndSerial, byte[] subjectKeyIdentifier) {
+
+	static RecipientMatch of(RecipientKey key) {
+		try {
+			X509CertificateHolder holder = new JcaX509CertificateHolder(key.certificate());
+			Certificate certificate = holder.toASN1Structure();
+			SubjectKeyIdentifier ski = SubjectKeyIdentifier.fromExtensions(holder.getExtensions());
+			if (ski == null) {
+				ski = new BcX509ExtensionUtils().createSubjectKeyIdentifier(holder.getSubjectPublicKeyInfo());
+			}
+			return new RecipientMatch(key,
+					new IssuerAndSerialNumber(certificate.getIssuer(), certificate.getSerialNumber().getValue()),
+					ski.getKeyIdentifier());
+		}
+		catch (CertificateEncodingException ex) {
+			throw new IllegalArgumentException("recipient certificate cannot be encoded", ex);
+		}
+	}
+
+	boolean matches(RecipientIdentifier identifier) {
+		try {
+			return matchesOrThrows(identifier);
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	private boolean matchesOrThrows(RecipientIdentifier identifier) {
+		if (identifier.isTagged()) {
+			return Arrays.equals(this.subjectKeyIdentifier,
+					ASN1OctetString.getInstance(identifier.getId()).getOctets());
+		}
+		IssuerAndSerialNumber named = IssuerAndSerialNumber.getInstance(identifier.getId());
+		return named.getName().equals(this.issuerAndSerial.getName())
+				&& named.getSerialNumber().equals(this.issuerAndSerial.getSerialNumber());
+	}
+
+}
