@@ -22,8 +22,8 @@ public final class ServedMessageTypes {
 	 * Served on every profile: PKCSReq (section 3.3.1), CertPoll (section 3.3.3), GetCert
 	 * and GetCRL (section 3.3.4).
 	 */
-	private static final Set<MessageType> EVERY_PROFILE = Set.copyOf(
-			EnumSet.of(MessageType.PKCS_REQ, MessageType.CERT_POLL, MessageType.GET_CERT, MessageType.GET_CRL));
+	private static final Set<MessageType> EVERY_PROFILE = Set
+		.copyOf(EnumSet.of(MessageType.PKCS_REQ, MessageType.CERT_POLL, MessageType.GET_CERT, MessageType.GET_CRL));
 
 	/** And RenewalReq (section 3.3.1.2) where the profile renews. */
 	private static final Set<MessageType> RENEWING_PROFILE = Set.copyOf(EnumSet.of(MessageType.PKCS_REQ,

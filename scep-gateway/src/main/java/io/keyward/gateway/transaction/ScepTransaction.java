@@ -70,6 +70,7 @@ public class ScepTransaction {
 
 	@Column(name = "decision_comment")
 	private String decisionComment;
+
 	@Column(name = "content_encryption_algorithm")
 	private String contentEncryptionAlgorithm;
 
