@@ -77,6 +77,9 @@ public record GatewayProperties(@NotNull URI challengeUrl, @NotNull URI caUrl, S
 	 * may be renewed, when {@code renewalWindow} is unset
 	 * @param revokeOnRenewal revoke the renewed certificate (RFC 5280 reason superseded)
 	 * once its replacement is issued
+	 * @param certRepIncludesCa whether a SUCCESS CertRep carries the CA chain after the
+	 * issued certificate (Cisco IOS expects it; some Juniper releases refuse a CertRep
+	 * with more than one certificate)
 	 */
 	public record Profile(@DefaultValue("default") @NotBlank String template,
 			@DefaultValue("true") boolean legacySingleDes,
@@ -86,7 +89,7 @@ public record GatewayProperties(@NotNull URI challengeUrl, @NotNull URI caUrl, S
 			@DefaultValue("7d") @NotNull @DurationMin(millis = 1) Duration approvalMaxAge,
 			@DefaultValue("true") boolean renewalEnabled, @DurationMin(millis = 1) Duration renewalWindow,
 			@DefaultValue("50") @Min(1) @Max(100) int renewalWindowPercent,
-			@DefaultValue("false") boolean revokeOnRenewal) {
+			@DefaultValue("false") boolean revokeOnRenewal, @DefaultValue("false") boolean certRepIncludesCa) {
 	}
 
 }

@@ -28,8 +28,8 @@ public class EnrollmentProfiles {
 		return (profile != null) ? Optional.of(new EnrollmentProfile(name, profile.template(),
 				profile.legacySingleDes(), profile.omittedEnvelope(), profile.whenUnavailable(), profile.approval(),
 				profile.approvalMaxAge(), new RenewalPolicy(profile.renewalEnabled(), profile.renewalWindow(),
-						profile.renewalWindowPercent(), profile.revokeOnRenewal())))
-				: Optional.empty();
+						profile.renewalWindowPercent(), profile.revokeOnRenewal()),
+				profile.certRepIncludesCa())) : Optional.empty();
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.keyward.gateway.scep;
 
 import io.keyward.gateway.LogSafe;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,13 +49,16 @@ class PkiOperationHandler {
 
 	private final MeterRegistry meters;
 
+	private final CaCertificateChain caChain;
+
 	/** Per profile: building them parses the RA certificates, so it is done once. */
 	private final Map<EnrollmentProfile, Codec> codecs = new ConcurrentHashMap<>();
 
-	PkiOperationHandler(RaKeys raKeys, EnrollmentChain enrollments, MeterRegistry meters) {
+	PkiOperationHandler(RaKeys raKeys, EnrollmentChain enrollments, MeterRegistry meters, CaCertificateChain caChain) {
 		this.raKeys = raKeys;
 		this.enrollments = enrollments;
 		this.meters = meters;
+		this.caChain = caChain;
 	}
 
 	/**
@@ -71,9 +76,23 @@ class PkiOperationHandler {
 		if (request.ok()) {
 			countAlgorithms(profile, request);
 		}
-		CertRep certRep = this.enrollments.enroll(profile, request);
+		CertRep certRep = withCaChain(profile, request, this.enrollments.enroll(profile, request));
 		record(profile, request, certRep);
 		return codec.encoder().encode(certRep);
+	}
+
+	/**
+	 * On profiles that ask for it, a SUCCESS carrying a certificate carries the CA chain
+	 * after it (RFC 8894 section 3.3.2: the issued certificate first; Cisco IOS installs
+	 * the CA from the CertRep).
+	 */
+	private CertRep withCaChain(EnrollmentProfile profile, PkiRequest request, CertRep certRep) {
+		if (!profile.certRepIncludesCa() || certRep.status() != PkiStatus.SUCCESS || certRep.certificates().isEmpty()) {
+			return certRep;
+		}
+		List<X509Certificate> certificates = new ArrayList<>(certRep.certificates());
+		certificates.addAll(this.caChain.certificates());
+		return CertRep.success(request, certificates);
 	}
 
 	private Codec codec(EnrollmentProfile profile) {

@@ -218,7 +218,7 @@ class RenewalTests extends AbstractGatewayTests {
 		X509Certificate current = enrolled(device);
 		this.clock.advance(Duration.ofDays(200));
 		assertRefused(renew(device, MessageType.RENEWAL_REQ, device.csr(null), current, TestDevice.newTransactionId(),
-				"/scep/norenew"), FailInfo.BAD_REQUEST, "not enabled");
+				"/scep/norenew"), FailInfo.BAD_REQUEST, "RenewalReq not served");
 		// a PKCSReq signed with the certificate is then an enrollment: its challenge
 		// decides
 		assertRefused(renew(device, MessageType.PKCS_REQ, device.csr(null), current, TestDevice.newTransactionId(),

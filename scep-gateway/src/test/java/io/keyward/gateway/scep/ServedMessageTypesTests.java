@@ -19,7 +19,6 @@ import org.bouncycastle.cms.CMSAlgorithm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -36,9 +35,10 @@ class ServedMessageTypesTests extends AbstractGatewayTests {
 	EnrollmentProfiles profiles;
 
 	@ParameterizedTest
-	@EnumSource(value = MessageType.class, names = { "RENEWAL_REQ", "GET_CERT", "GET_CRL", "CERT_REP" })
-	void whenMessageTypeIsNotServedThenFailureBadRequestAndNothingHappens(MessageType type) throws Exception {
-		assertThat(ServedMessageTypes.of(this.profiles.find("default").orElseThrow())).doesNotContain(type);
+	@CsvSource({ "CERT_REP, default", "RENEWAL_REQ, norenew" })
+	void whenMessageTypeIsNotServedThenFailureBadRequestAndNothingHappens(MessageType type, String profile)
+			throws Exception {
+		assertThat(ServedMessageTypes.of(this.profiles.find(profile).orElseThrow())).doesNotContain(type);
 		TestDevice device = new TestDevice("unserved-" + type.code());
 		String transactionId = TestDevice.newTransactionId();
 		int redemptions = upstreams.redemptionCalls.get();
@@ -46,7 +46,7 @@ class ServedMessageTypesTests extends AbstractGatewayTests {
 		byte[] message = ScepRequestBuilder.pkiMessage(type, device.csr(FakeUpstreams.GOOD_CHALLENGE).getEncoded(),
 				device.signer(), device.keyPair().getPrivate(), ra().encryptionCertificate(), transactionId,
 				new byte[16], CMSAlgorithm.AES128_CBC, "SHA-256");
-		CertRepResponse answer = device.read(pkiOperation("/scep/default", message), ra().signingCertificate());
+		CertRepResponse answer = device.read(pkiOperation("/scep/" + profile, message), ra().signingCertificate());
 		assertThat(answer.status()).isEqualTo(PkiStatus.FAILURE);
 		assertThat(answer.failInfo()).isEqualTo(FailInfo.BAD_REQUEST);
 		assertThat(answer.failInfoText()).isEqualTo("messageType " + type.rfcName() + " not served");
