@@ -74,7 +74,7 @@ class PkiOperationHandler {
 		RaCredentials ra = this.raKeys.current();
 		Codec codec = this.codecs.get(profile);
 		if (codec == null || codec.ra() != ra) {
-			codec = new Codec(ra, new PkiMessageDecoder(List.of(ra.recipient()), profile.acceptedCiphers()),
+			codec = new Codec(ra, new PkiMessageDecoder(ra.recipients(), profile.acceptedCiphers()),
 					new CertRepEncoder(ra.signingCertificate(), ra.signingKey(), profile.omittedEnvelope()));
 			this.codecs.put(profile, codec);
 		}

@@ -50,7 +50,7 @@ class RaKeyStoreTests extends AbstractGatewayTests {
 
 	@Test
 	void whenPrivateKeyStoredThenSealedNotPlain() {
-		RaKey row = this.repository.findByPurpose("signing").orElseThrow();
+		RaKey row = this.repository.findByPurposeAndState("signing", RaKey.CURRENT).orElseThrow();
 		byte[] pkcs8 = ra().signingKey().getEncoded();
 		assertThat(row.sealedPrivateKey()).isNotEqualTo(pkcs8);
 		assertThat(this.keyEncryptionKey.open(row.sealedPrivateKey(), "ra:signing")).isEqualTo(pkcs8);
