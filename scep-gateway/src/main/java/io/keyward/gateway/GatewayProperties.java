@@ -54,10 +54,13 @@ public record GatewayProperties(@NotNull URI challengeUrl, @NotNull URI caUrl, S
 	 * encryption key keeps decrypting until the old certificate expires, so this is also
 	 * the overlap window
 	 * @param checkInterval how often each gateway looks whether a renewal is due (and
-	 * reloads what another gateway renewed)
+	 * reloads what another gateway renewed), and logs the certificates about to expire
+	 * @param warnBefore from how long before a CA or RA certificate expires each check
+	 * logs {@code event=certificate_expiring}
 	 */
 	public record Ra(@DefaultValue("30d") @NotNull @DurationMin(minutes = 1) Duration renewBefore,
-			@DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration checkInterval) {
+			@DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration checkInterval,
+			@DefaultValue("14d") @NotNull Duration warnBefore) {
 	}
 
 	/**

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * for {@code keyward.gateway.ca-certificates-cache}.
  */
 @Component
-class CaCertificateChain {
+public class CaCertificateChain {
 
 	private final CertificateAuthorityClient certificateAuthority;
 
@@ -42,7 +42,7 @@ class CaCertificateChain {
 	 * @throws org.springframework.web.client.RestClientException when the ca-adapter does
 	 * not answer and nothing is cached
 	 */
-	List<X509Certificate> certificates() {
+	public List<X509Certificate> certificates() {
 		Cached current = this.cached;
 		Instant now = this.clock.instant();
 		if (current != null && now.isBefore(current.expires())) {

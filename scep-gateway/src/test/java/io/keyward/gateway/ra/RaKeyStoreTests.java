@@ -95,6 +95,9 @@ class RaKeyStoreTests extends AbstractGatewayTests {
 			keys.onReady();
 			assertThatExceptionOfType(RaKeysUnavailableException.class).isThrownBy(keys::current);
 			assertThat(this.repository.count()).isZero();
+			assertThat(new RaKeysHealthIndicator(keys, Clock.systemUTC()).health().getStatus().getCode())
+				.as("readiness while the RA keys cannot be opened or created")
+				.isEqualTo("DOWN");
 			upstreams.raIssuanceDown = false;
 			RaCredentials created = keys.current();
 			assertThat(created.signingCertificate().getSubjectX500Principal().getName())
