@@ -56,6 +56,8 @@ class RaRolloverTests extends AbstractGatewayTests {
 			this.repository.saveAll(this.original);
 		});
 		this.raKeys.reload();
+		// enrolled at a moved clock: they would head the newest-first transaction list
+		this.jdbc.update("delete from gateway.transaction where subject like '%CN=ra-rollover%'");
 	}
 
 	@Test
