@@ -72,8 +72,7 @@ class TransactionMigrationTests extends AbstractGatewayTests {
 			assertThat(row.get("decision")).isNull();
 			assertThat(row.get("decided_by")).isNull();
 			assertThat(row.get("approval_expires_at")).isNull();
-			// no failing statement here: it would leave the pooled connection on the
-			// scratch schema's search_path for the tests after this one
+			// the new check constraints, read from the catalogue
 			this.jdbc
 				.update("update " + schema + ".transaction set status = 'WAITING_APPROVAL', decision = 'APPROVED'");
 			assertThat(this.jdbc.queryForList("select pg_get_constraintdef(oid) from pg_constraint "
