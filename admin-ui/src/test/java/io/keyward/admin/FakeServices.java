@@ -253,7 +253,7 @@ public final class FakeServices {
 
 	private static String ra() {
 		return """
-				[{"purpose":"SIGNING","state":"CURRENT","serialNumber":"0A","subject":"CN=Keyward RA",
+				[{"purpose":"signing","state":"CURRENT","serialNumber":"0A","subject":"CN=Keyward RA",
 				  "notBefore":"2026-01-01T00:00:00Z","notAfter":"2026-01-10T00:00:00Z"}]
 				""";
 	}

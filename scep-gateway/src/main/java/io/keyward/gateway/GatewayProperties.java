@@ -36,6 +36,7 @@ import org.springframework.validation.annotation.Validated;
  * left open, and the first step of their backoff
  * @param pendingMaxAge how long an open transaction is retried before it is closed FAILED
  * @param profiles enrollment profiles by name ({@code /scep/<name>})
+ * @param ra RA certificate rollover
  */
 @Validated
 @ConfigurationProperties("keyward.gateway")
@@ -45,7 +46,24 @@ public record GatewayProperties(@NotNull URI challengeUrl, @NotNull URI caUrl, S
 		@DefaultValue("10m") @NotNull Duration caCertificatesCache,
 		@DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration retryInterval,
 		@DefaultValue("24h") @NotNull @DurationMin(millis = 1) Duration pendingMaxAge,
-		@NotEmpty Map<String, @Valid Profile> profiles) {
+		@NotEmpty Map<String, @Valid Profile> profiles, @DefaultValue @NotNull @Valid Ra ra) {
+
+	/**
+	 * RA certificate rollover (RFC 8894 section 2.1.2: the RA certificates devices
+	 * envelope to and verify with).
+	 *
+	 * @param renewBefore how long before an RA certificate expires it is renewed; the old
+	 * encryption key keeps decrypting until the old certificate expires, so this is also
+	 * the overlap window
+	 * @param checkInterval how often each gateway looks whether a renewal is due (and
+	 * reloads what another gateway renewed), and logs the certificates about to expire
+	 * @param warnBefore from how long before a CA or RA certificate expires each check
+	 * logs {@code event=certificate_expiring}
+	 */
+	public record Ra(@DefaultValue("30d") @NotNull @DurationMin(minutes = 1) Duration renewBefore,
+			@DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration checkInterval,
+			@DefaultValue("14d") @NotNull Duration warnBefore) {
+	}
 
 	/**
 	 * One enrollment profile.

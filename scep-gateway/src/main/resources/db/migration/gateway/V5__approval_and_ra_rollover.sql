@@ -17,3 +17,13 @@ alter table transaction add constraint transaction_decision_check
 -- the approval queue and its expiry, without reading the whole log
 create index transaction_waiting_approval_idx on transaction (approval_expires_at)
     where status = 'WAITING_APPROVAL';
+
+-- RA rollover (issue 12): an RA certificate is renewed before it expires. The new pair becomes
+-- CURRENT, the old one PREVIOUS: its encryption key still decrypts what devices enveloped to the
+-- certificate they fetched earlier, until that certificate expires; then it is RETIRED (kept as
+-- a record, never used). One CURRENT pair per purpose; the partial unique index is what the
+-- unique constraint on purpose was, so concurrently starting gateways still converge.
+alter table ra_key add column state varchar(16) not null default 'CURRENT';
+alter table ra_key add constraint ra_key_state_check check (state in ('CURRENT', 'PREVIOUS', 'RETIRED'));
+alter table ra_key drop constraint ra_key_purpose_unique;
+create unique index ra_key_current_purpose_unique on ra_key (purpose) where state = 'CURRENT';

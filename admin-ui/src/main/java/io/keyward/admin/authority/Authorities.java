@@ -5,7 +5,7 @@ import java.util.List;
 import io.keyward.admin.web.Upstream;
 import io.keyward.api.ca.AuthorityCertificate;
 import io.keyward.api.ca.CertificateAuthorityClient;
-import io.keyward.api.gateway.EnrollmentLogClient;
+import io.keyward.api.gateway.RaCertificateClient;
 import io.keyward.api.gateway.RaCertificate;
 
 import org.springframework.stereotype.Service;
@@ -19,11 +19,11 @@ public class Authorities {
 
 	private final CertificateAuthorityClient ca;
 
-	private final EnrollmentLogClient gateway;
+	private final RaCertificateClient ra;
 
-	Authorities(CertificateAuthorityClient ca, EnrollmentLogClient gateway) {
+	Authorities(CertificateAuthorityClient ca, RaCertificateClient ra) {
 		this.ca = ca;
-		this.gateway = gateway;
+		this.ra = ra;
 	}
 
 	public List<AuthorityCertificate> ca() {
@@ -31,7 +31,7 @@ public class Authorities {
 	}
 
 	public List<RaCertificate> ra() {
-		return Upstream.call("scep-gateway", this.gateway::raCertificates);
+		return Upstream.call("scep-gateway", this.ra::raCertificates);
 	}
 
 }

@@ -12,7 +12,7 @@ import io.keyward.api.gateway.RaCertificate;
  * certificate silently stops every enrollment (the commonest NDES outage), so the page
  * marks any with fewer than {@link #WARN_DAYS} days.
  *
- * @param role CA, OCSP_SIGNER, RA SIGNING, RA ENCRYPTION
+ * @param role CA, OCSP_SIGNER, RA signing, RA encryption
  * @param state CURRENT or PREVIOUS for RA certificates, empty otherwise
  * @param subject subject DN
  * @param serial upper-case hex

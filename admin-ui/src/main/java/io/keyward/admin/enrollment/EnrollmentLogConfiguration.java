@@ -2,6 +2,7 @@ package io.keyward.admin.enrollment;
 
 import io.keyward.admin.AdminProperties;
 import io.keyward.api.gateway.EnrollmentLogClient;
+import io.keyward.api.gateway.RaCertificateClient;
 import io.keyward.api.security.ServiceClients;
 
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,13 @@ class EnrollmentLogConfiguration {
 		return ServiceClients.create(builder, properties.gatewayUrl().toString(),
 				properties.hasServiceToken() ? properties.serviceToken() : "", properties.timeout(),
 				EnrollmentLogClient.class);
+	}
+
+	@Bean
+	RaCertificateClient raCertificateClient(RestClient.Builder builder, AdminProperties properties) {
+		return ServiceClients.create(builder, properties.gatewayUrl().toString(),
+				properties.hasServiceToken() ? properties.serviceToken() : "", properties.timeout(),
+				RaCertificateClient.class);
 	}
 
 }

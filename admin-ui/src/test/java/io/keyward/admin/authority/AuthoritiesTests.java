@@ -13,7 +13,7 @@ class AuthoritiesTests extends AdminUiTestSupport {
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("CN=Keyward Root CA,O=Keyward")
-			.contains("RA SIGNING")
+			.contains("RA signing")
 			.contains("CURRENT")
 			.contains("days-low");
 	}

@@ -2,6 +2,8 @@ package io.keyward.gateway.ra;
 
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.keyward.scep.RecipientKey;
 
@@ -12,21 +14,28 @@ import io.keyward.scep.RecipientKey;
  * @param signingKey its private key
  * @param encryptionCertificate clients encrypt pkcsPKIEnvelopes to it (keyEncipherment)
  * @param encryptionKey its private key
+ * @param previousRecipients renewed encryption keys whose certificates have not expired:
+ * a device may still envelope to the certificate it fetched before the renewal
  */
 public record RaCredentials(X509Certificate signingCertificate, PrivateKey signingKey,
-		X509Certificate encryptionCertificate, PrivateKey encryptionKey) {
+		X509Certificate encryptionCertificate, PrivateKey encryptionKey, List<RecipientKey> previousRecipients) {
 
 	/**
-	 * @return the key the request decoder decrypts with
+	 * @return the keys the request decoder decrypts with: the current one first, then the
+	 * previous ones
 	 */
-	public RecipientKey recipient() {
-		return new RecipientKey(this.encryptionCertificate, this.encryptionKey);
+	public List<RecipientKey> recipients() {
+		List<RecipientKey> all = new ArrayList<>();
+		all.add(new RecipientKey(this.encryptionCertificate, this.encryptionKey));
+		all.addAll(this.previousRecipients);
+		return List.copyOf(all);
 	}
 
 	@Override
 	public String toString() {
 		return "RaCredentials[signing=" + this.signingCertificate.getSerialNumber().toString(16) + ", encryption="
-				+ this.encryptionCertificate.getSerialNumber().toString(16) + "]";
+				+ this.encryptionCertificate.getSerialNumber().toString(16) + ", previousEncryption="
+				+ this.previousRecipients.size() + "]";
 	}
 
 }

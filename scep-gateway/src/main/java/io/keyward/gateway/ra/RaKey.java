@@ -37,6 +37,9 @@ class RaKey {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	@Column(nullable = false)
+	private String state;
+
 	protected RaKey() {
 	}
 
@@ -49,6 +52,32 @@ class RaKey {
 		this.serialNumber = serialNumber;
 		this.notAfter = notAfter;
 		this.createdAt = createdAt;
+		this.state = CURRENT;
+	}
+
+	/** Served by GetCACert, signs and decrypts. */
+	static final String CURRENT = "CURRENT";
+
+	/** Renewed; the encryption key still decrypts until the certificate expires. */
+	static final String PREVIOUS = "PREVIOUS";
+
+	/** Expired after its renewal; kept as a record only. */
+	static final String RETIRED = "RETIRED";
+
+	String state() {
+		return this.state;
+	}
+
+	void state(String state) {
+		this.state = state;
+	}
+
+	Instant notAfter() {
+		return this.notAfter;
+	}
+
+	String serialNumber() {
+		return this.serialNumber;
 	}
 
 	String purpose() {

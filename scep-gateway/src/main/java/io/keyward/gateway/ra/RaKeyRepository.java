@@ -1,5 +1,6 @@
 package io.keyward.gateway.ra;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,6 +8,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface RaKeyRepository extends JpaRepository<RaKey, UUID> {
 
-	Optional<RaKey> findByPurpose(String purpose);
+	Optional<RaKey> findByPurposeAndState(String purpose, String state);
+
+	List<RaKey> findByStateOrderByPurposeAscCreatedAtDesc(String state);
 
 }

@@ -8,6 +8,10 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -15,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.keyward.api.secret.KeyEncryptionKey;
+import io.keyward.scep.RecipientKey;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,10 +27,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads the RA key pairs from {@code ra_key}, creating the missing ones. Creation runs
- * under a PostgreSQL advisory lock so that gateways starting together ask the CA once;
- * the unique constraint on {@code purpose} is the backstop: a gateway that loses the
- * insert reloads the winner's pair.
+ * Loads the RA key pairs from {@code ra_key}, creating the missing ones. Creation (and
+ * {@link RaRollover renewal}) runs under a PostgreSQL advisory lock so that gateways
+ * starting together ask the CA once; the unique index on the CURRENT pair per
+ * {@code purpose} is the backstop: a gateway that loses the insert reloads the winner's
+ * pair.
  */
 @Component
 class RaKeyStore {
@@ -66,9 +72,9 @@ class RaKeyStore {
 		}
 		try {
 			return this.transactions.execute((status) -> {
-				this.jdbc.execute("select pg_advisory_xact_lock(" + ADVISORY_LOCK + ")");
+				lock();
 				for (RaKeyPurpose purpose : RaKeyPurpose.values()) {
-					if (this.repository.findByPurpose(purpose.column()).isEmpty()) {
+					if (current(purpose).isEmpty()) {
 						store(purpose, this.issuer.issue(purpose));
 					}
 				}
@@ -83,7 +89,31 @@ class RaKeyStore {
 		}
 	}
 
-	private void store(RaKeyPurpose purpose, RaCertificateIssuer.IssuedKeyPair issued) {
+	/**
+	 * Take the "create or renew RA keys" lock for the current database transaction.
+	 */
+	void lock() {
+		this.jdbc.execute("select pg_advisory_xact_lock(" + ADVISORY_LOCK + ")");
+	}
+
+	Optional<RaKey> current(RaKeyPurpose purpose) {
+		return this.repository.findByPurposeAndState(purpose.column(), RaKey.CURRENT);
+	}
+
+	/**
+	 * @return the CURRENT and PREVIOUS rows with their certificates, current first
+	 */
+	Map<RaKey, X509Certificate> listed() {
+		Map<RaKey, X509Certificate> listed = new LinkedHashMap<>();
+		for (String state : List.of(RaKey.CURRENT, RaKey.PREVIOUS)) {
+			for (RaKey row : this.repository.findByStateOrderByPurposeAscCreatedAtDesc(state)) {
+				listed.put(row, certificate(row));
+			}
+		}
+		return listed;
+	}
+
+	void store(RaKeyPurpose purpose, RaCertificateIssuer.IssuedKeyPair issued) {
 		X509Certificate certificate = issued.certificate();
 		byte[] pkcs8 = issued.keyPair().getPrivate().getEncoded();
 		try {
@@ -103,7 +133,7 @@ class RaKeyStore {
 	private Optional<RaCredentials> load() {
 		Map<RaKeyPurpose, RaKey> rows = new EnumMap<>(RaKeyPurpose.class);
 		for (RaKeyPurpose purpose : RaKeyPurpose.values()) {
-			this.repository.findByPurpose(purpose.column()).ifPresent((row) -> rows.put(purpose, row));
+			current(purpose).ifPresent((row) -> rows.put(purpose, row));
 		}
 		if (rows.size() != RaKeyPurpose.values().length) {
 			return Optional.empty();
@@ -111,7 +141,19 @@ class RaKeyStore {
 		RaKey signing = rows.get(RaKeyPurpose.SIGNING);
 		RaKey encryption = rows.get(RaKeyPurpose.ENCRYPTION);
 		return Optional.of(new RaCredentials(certificate(signing), privateKey(signing, RaKeyPurpose.SIGNING),
-				certificate(encryption), privateKey(encryption, RaKeyPurpose.ENCRYPTION)));
+				certificate(encryption), privateKey(encryption, RaKeyPurpose.ENCRYPTION), previousRecipients()));
+	}
+
+	/** Renewed encryption keys whose certificates a device may still envelope to. */
+	private List<RecipientKey> previousRecipients() {
+		Instant now = this.clock.instant();
+		List<RecipientKey> previous = new ArrayList<>();
+		for (RaKey row : this.repository.findByStateOrderByPurposeAscCreatedAtDesc(RaKey.PREVIOUS)) {
+			if (row.purpose().equals(RaKeyPurpose.ENCRYPTION.column()) && row.notAfter().isAfter(now)) {
+				previous.add(new RecipientKey(certificate(row), privateKey(row, RaKeyPurpose.ENCRYPTION)));
+			}
+		}
+		return previous;
 	}
 
 	private static X509Certificate certificate(RaKey row) {

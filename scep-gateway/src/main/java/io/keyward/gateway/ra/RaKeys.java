@@ -36,6 +36,24 @@ public class RaKeys {
 	}
 
 	/**
+	 * Load the RA credentials again, after this or another gateway renewed them. Keeps
+	 * the loaded ones when the database cannot be read now.
+	 */
+	public void reload() {
+		try {
+			RaCredentials loaded = this.store.loadOrCreate();
+			RaCredentials before = this.current;
+			this.current = loaded;
+			if (before == null || !before.toString().equals(loaded.toString())) {
+				log.info("event=ra_certificates_ready {}", loaded);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("event=ra_certificate_problem cause=\"{}\"", ex.toString());
+		}
+	}
+
+	/**
 	 * @return the RA credentials
 	 * @throws RaKeysUnavailableException when they do not exist and cannot be created now
 	 */

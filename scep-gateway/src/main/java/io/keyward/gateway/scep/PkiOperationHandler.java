@@ -100,8 +100,7 @@ class PkiOperationHandler {
 		Codec codec = this.codecs.get(profile);
 		if (codec == null || codec.ra() != ra) {
 			codec = new Codec(ra,
-					new PkiMessageDecoder(List.of(ra.recipient()), profile.acceptedCiphers(),
-							ServedMessageTypes.of(profile)),
+					new PkiMessageDecoder(ra.recipients(), profile.acceptedCiphers(), ServedMessageTypes.of(profile)),
 					new CertRepEncoder(ra.signingCertificate(), ra.signingKey(), profile.omittedEnvelope()));
 			this.codecs.put(profile, codec);
 		}

@@ -50,7 +50,7 @@ class RaKeyStoreTests extends AbstractGatewayTests {
 
 	@Test
 	void whenPrivateKeyStoredThenSealedNotPlain() {
-		RaKey row = this.repository.findByPurpose("signing").orElseThrow();
+		RaKey row = this.repository.findByPurposeAndState("signing", RaKey.CURRENT).orElseThrow();
 		byte[] pkcs8 = ra().signingKey().getEncoded();
 		assertThat(row.sealedPrivateKey()).isNotEqualTo(pkcs8);
 		assertThat(this.keyEncryptionKey.open(row.sealedPrivateKey(), "ra:signing")).isEqualTo(pkcs8);
@@ -95,6 +95,9 @@ class RaKeyStoreTests extends AbstractGatewayTests {
 			keys.onReady();
 			assertThatExceptionOfType(RaKeysUnavailableException.class).isThrownBy(keys::current);
 			assertThat(this.repository.count()).isZero();
+			assertThat(new RaKeysHealthIndicator(keys, Clock.systemUTC()).health().getStatus().getCode())
+				.as("readiness while the RA keys cannot be opened or created")
+				.isEqualTo("DOWN");
 			upstreams.raIssuanceDown = false;
 			RaCredentials created = keys.current();
 			assertThat(created.signingCertificate().getSubjectX500Principal().getName())

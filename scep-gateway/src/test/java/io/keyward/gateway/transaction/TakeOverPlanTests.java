@@ -56,6 +56,14 @@ class TakeOverPlanTests extends AbstractGatewayTests {
 	private String planOfTakeOver(String schema, String seenClaim) {
 		String statement = "explain " + (TransactionClaims.TAKE_OVER + seenClaim).replaceAll(":\\w+", "?");
 		return this.jdbc.execute((ConnectionCallback<String>) (connection) -> {
+			// the pool set the connection's schema when it opened it; "reset search_path"
+			// would go back to the server default instead, and the next test class
+			// handed this connection would find no tables
+			String poolPath;
+			try (var showPath = connection.createStatement(); var path = showPath.executeQuery("show search_path")) {
+				path.next();
+				poolPath = path.getString(1);
+			}
 			try (var setPath = connection.createStatement()) {
 				setPath.execute("set search_path to " + schema);
 			}
@@ -75,8 +83,9 @@ class TakeOverPlanTests extends AbstractGatewayTests {
 				return String.join("\n", lines);
 			}
 			finally {
-				try (var resetPath = connection.createStatement()) {
-					resetPath.execute("reset search_path");
+				try (var resetPath = connection.prepareStatement("select set_config('search_path', ?, false)")) {
+					resetPath.setString(1, poolPath);
+					resetPath.execute();
 				}
 			}
 		});

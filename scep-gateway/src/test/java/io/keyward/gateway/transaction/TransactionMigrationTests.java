@@ -73,14 +73,21 @@ class TransactionMigrationTests extends AbstractGatewayTests {
 	}
 
 	@Test
-	void whenCurrentRowsExistThenV5KeepsThemUndecidedAndAdmitsWaitingApproval() throws Exception {
+	void whenCurrentRowsExistThenV5KeepsThemUndecidedAndRaKeysCurrent() throws Exception {
 		try (ScratchSchema scratch = ScratchSchema.of(this.dataSource, "gateway").migrate("3")) {
 			String schema = scratch.name();
 			this.jdbc.update("insert into " + schema + ".transaction (id, profile, transaction_id, message_type, "
 					+ "signer_key_sha256, csr_sha256, csr, subject, status, certificate_serial, created_at, "
 					+ "updated_at, attempts) values (?, 'default', 'TX-V3', 'PKCSReq', 'aa', 'bb', ?, 'CN=v3', "
 					+ "'ISSUED', '0A1B', now(), now(), 2)", UUID.randomUUID(), new byte[] { 1, 2 });
+			this.jdbc.update(
+					"insert into " + schema + ".ra_key (id, purpose, certificate, sealed_private_key, "
+							+ "serial_number, not_after, created_at) values (?, 'signing', ?, ?, '0C', now(), now())",
+					UUID.randomUUID(), new byte[] { 3 }, new byte[] { 4 });
 			scratch.migrate();
+			assertThat(this.jdbc.queryForObject("select state from " + schema + ".ra_key", String.class))
+				.as("an RA key from before V5 is the current one")
+				.isEqualTo("CURRENT");
 			Map<String, Object> row = this.jdbc.queryForMap("select status, certificate_serial, attempts, template, "
 					+ "decision, decided_by, approval_expires_at from " + schema + ".transaction");
 			assertThat(row).containsEntry("status", "ISSUED")
@@ -90,8 +97,7 @@ class TransactionMigrationTests extends AbstractGatewayTests {
 			assertThat(row.get("decision")).isNull();
 			assertThat(row.get("decided_by")).isNull();
 			assertThat(row.get("approval_expires_at")).isNull();
-			// no failing statement here: it would leave the pooled connection on the
-			// scratch schema's search_path for the tests after this one
+			// the new check constraints, read from the catalogue
 			this.jdbc
 				.update("update " + schema + ".transaction set status = 'WAITING_APPROVAL', decision = 'APPROVED'");
 			assertThat(this.jdbc.queryForList("select pg_get_constraintdef(oid) from pg_constraint "

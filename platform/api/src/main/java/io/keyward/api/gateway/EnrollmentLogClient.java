@@ -1,7 +1,5 @@
 package io.keyward.api.gateway;
 
-import java.util.List;
-
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,9 +8,8 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
 /**
- * The gateway's API over its SCEP transactions and RA certificates, authenticated with a
- * service token: the log, the decisions on transactions whose profile requires approval,
- * and the RA certificates.
+ * The gateway's API over its SCEP transactions, authenticated with a service token: the
+ * log, and the decisions on transactions whose profile requires approval.
  */
 @HttpExchange("/api/v1")
 public interface EnrollmentLogClient {
@@ -51,11 +48,5 @@ public interface EnrollmentLogClient {
 	 */
 	@PostExchange("/transactions/{id}/reject")
 	EnrollmentTransaction reject(@PathVariable String id, @RequestBody ApprovalDecision decision);
-
-	/**
-	 * @return the RA signing and encryption certificates, current and previous
-	 */
-	@GetExchange("/ra")
-	List<RaCertificate> raCertificates();
 
 }

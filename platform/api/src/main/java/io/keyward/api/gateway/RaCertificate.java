@@ -3,12 +3,14 @@ package io.keyward.api.gateway;
 import java.time.Instant;
 
 /**
- * An RA certificate of the gateway (RFC 8894 section 2.1.2).
+ * One of the gateway's RA certificates (RFC 8894 section 2.1.2).
  *
- * @param purpose {@code SIGNING} or {@code ENCRYPTION}
- * @param state {@code CURRENT} or {@code PREVIOUS}
- * @param serialNumber upper-case hex
- * @param subject RFC 4514 subject DN
+ * @param purpose {@code signing} (signs CertReps) or {@code encryption} (devices envelope
+ * their requests to it)
+ * @param state {@code CURRENT} (served by GetCACert) or {@code PREVIOUS} (renewed; its
+ * key still decrypts requests enveloped to it until it expires)
+ * @param serialNumber upper-case hex serial number
+ * @param subject subject DN
  * @param notBefore start of validity
  * @param notAfter end of validity
  */

@@ -1,0 +1,18 @@
+package io.keyward.api.gateway;
+
+import java.util.List;
+
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+
+/**
+ * The gateway's RA certificates, current and previous, authenticated with a service
+ * token; for the dashboard's certificate page.
+ */
+@HttpExchange("/api/v1/ra")
+public interface RaCertificateClient {
+
+	@GetExchange
+	List<RaCertificate> raCertificates();
+
+}
