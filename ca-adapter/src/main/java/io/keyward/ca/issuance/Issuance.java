@@ -92,12 +92,13 @@ public class Issuance {
 	private CertificateRecord issueChecked(IssueRequest request) {
 		String profile = optional("profile", request.profile());
 		String transactionId = optional("transactionId", request.transactionId());
-		String renewalOf = renewalOf(request.renewalOf());
+		String renewalOf = RenewedCertificate.serial(request.renewalOf());
 		String templateName = optional("template", request.template());
 		CertificateSigningRequest csr = CertificateSigningRequest.decode(request.csr());
 		String csrSha256 = csr.sha256();
 		try {
-			RenewedCertificate renewed = (renewalOf != null) ? renewed(renewalOf) : null;
+			RenewedCertificate renewed = (renewalOf != null)
+					? RenewedCertificate.find(this.store, renewalOf, this.clock.instant()) : null;
 			if (templateName == null) {
 				templateName = (renewed != null) ? renewed.template() : "default";
 			}
@@ -111,25 +112,6 @@ public class Issuance {
 			Optional<CertificateRecord> previous = (transactionId != null)
 					? this.store.findIssued(transactionId, csrSha256, renewalOf) : Optional.empty();
 			return previous.map((certificate) -> replayed(certificate, null)).orElseThrow(() -> ex);
-		}
-	}
-
-	private RenewedCertificate renewed(String serial) {
-		CertificateRecord stored = this.store.findBySerial(serial)
-			.orElseThrow(() -> new CertificateRequestRefused(
-					"no certificate with serial " + serial + " was issued by this CA; it cannot be renewed"));
-		return RenewedCertificate.of(stored, this.clock.instant());
-	}
-
-	private static String renewalOf(String serial) {
-		if (serial == null || serial.isBlank()) {
-			return null;
-		}
-		try {
-			return CertificateInventory.normalizeSerial(serial);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new CertificateRequestRefused("renewalOf must be a hexadecimal serial number");
 		}
 	}
 

@@ -31,6 +31,36 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 record RenewedCertificate(String serial, String template, X500Name subject, List<GeneralName> subjectAltNames) {
 
 	/**
+	 * @param serial the issue request's {@code renewalOf}: any hex spelling, or null or
+	 * blank for a first enrollment
+	 * @return the serial as stored, null for a first enrollment
+	 */
+	static String serial(String serial) {
+		if (serial == null || serial.isBlank()) {
+			return null;
+		}
+		try {
+			return CertificateInventory.normalizeSerial(serial);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CertificateRequestRefused("renewalOf must be a hexadecimal serial number");
+		}
+	}
+
+	/**
+	 * @param serial as stored
+	 * @throws CertificateRequestRefused when this CA did not issue it or it can no longer
+	 * be renewed
+	 */
+	static RenewedCertificate find(CertificateStore store, String serial, Instant now) {
+		return of(
+				store.findBySerial(serial)
+					.orElseThrow(() -> new CertificateRequestRefused(
+							"no certificate with serial " + serial + " was issued by this CA; it cannot be renewed")),
+				now);
+	}
+
+	/**
 	 * @param stored the certificate named by the issue request's {@code renewalOf}
 	 * @param now the CA's clock
 	 * @throws CertificateRequestRefused when it can no longer be renewed: revoked or
