@@ -6,56 +6,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.CertificateSearchPage;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.api.ca.RevokeRequest;
-import io.keyward.api.security.ServiceClients;
 import io.keyward.ca.CaAdapterTest;
+import io.keyward.ca.CaApiTests;
 import io.keyward.ca.TestCsrs;
-import io.keyward.testsupport.MutableClock;
 import org.bouncycastle.asn1.x509.GeneralName;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@CaAdapterTest
-class CertificateSearchTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	RestClient.Builder restClient;
-
-	@Autowired
-	MutableClock clock;
-
-	CertificateAuthorityClient client;
+class CertificateSearchTests extends CaApiTests {
 
 	/** Each test searches only its own profile, so tests do not see each other. */
 	String profile;
 
 	@BeforeEach
-	void client() {
-		this.client = ServiceClients.create(this.restClient, "http://127.0.0.1:" + this.port,
-				CaAdapterTest.SERVICE_TOKEN, Duration.ofSeconds(30), CertificateAuthorityClient.class);
+	void setUp() {
 		this.profile = "search-" + UUID.randomUUID();
-	}
-
-	@AfterEach
-	void releaseClock() {
-		this.clock.release();
 	}
 
 	@Test

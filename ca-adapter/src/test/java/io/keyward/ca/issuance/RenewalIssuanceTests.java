@@ -2,31 +2,21 @@ package io.keyward.ca.issuance;
 
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.api.ca.RevokeRequest;
-import io.keyward.api.security.ServiceClients;
-import io.keyward.ca.CaAdapterTest;
+import io.keyward.ca.CaApiTests;
 import io.keyward.ca.Certificates;
 import io.keyward.ca.TestCsrs;
-import io.keyward.testsupport.MutableClock;
 import org.bouncycastle.asn1.x509.GeneralName;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -36,37 +26,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * one's subject and SANs whatever the CSR asks for, carries the CSR's key, and the old
  * one is recorded as replaced by it.
  */
-@CaAdapterTest
-class RenewalIssuanceTests {
+class RenewalIssuanceTests extends CaApiTests {
 
 	private static final KeyPair OLD_KEY = TestCsrs.rsa(2048);
 
 	private static final KeyPair NEW_KEY = TestCsrs.rsa(2048);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	RestClient.Builder restClient;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	MutableClock clock;
-
-	CertificateAuthorityClient client;
-
-	@BeforeEach
-	void client() {
-		this.client = ServiceClients.create(this.restClient, "http://127.0.0.1:" + this.port,
-				CaAdapterTest.SERVICE_TOKEN, Duration.ofSeconds(30), CertificateAuthorityClient.class);
-	}
-
-	@AfterEach
-	void releaseClock() {
-		this.clock.release();
-	}
 
 	@Test
 	void whenRenewedThenSubjectAndSansComeFromTheOldCertificateAndTheKeyFromTheCsr() throws Exception {

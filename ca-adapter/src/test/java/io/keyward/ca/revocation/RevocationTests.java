@@ -10,66 +10,37 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.api.ca.RevokeRequest;
-import io.keyward.api.security.ServiceClients;
-import io.keyward.ca.CaAdapterTest;
+import io.keyward.ca.CaApiTests;
 import io.keyward.ca.Certificates;
 import io.keyward.ca.TestCsrs;
-import io.keyward.testsupport.MutableClock;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@CaAdapterTest
-class RevocationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	RestClient.Builder restClient;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	MutableClock clock;
+class RevocationTests extends CaApiTests {
 
 	@Autowired
 	CrlPublisher crls;
 
-	CertificateAuthorityClient client;
-
 	X509Certificate ca;
 
 	@BeforeEach
-	void client() {
-		this.client = ServiceClients.create(this.restClient, "http://127.0.0.1:" + this.port,
-				CaAdapterTest.SERVICE_TOKEN, Duration.ofSeconds(30), CertificateAuthorityClient.class);
-		this.ca = Certificates.parse(this.client.caCertificates().chainPem().get(0));
-	}
-
-	@AfterEach
-	void releaseClock() {
-		this.clock.release();
+	void setUp() {
+		this.ca = caCertificate();
 	}
 
 	@Test
