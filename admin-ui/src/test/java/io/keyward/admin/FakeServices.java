@@ -235,7 +235,9 @@ public final class FakeServices {
 				  "signatureAlgorithm":"SHA256WITHRSA"},
 				 {"transactionId":"DEADBEEF02","profile":"routers","messageType":"PKCSReq","subject":"%s",
 				  "status":"FAILED","failInfo":"badRequest","failureReason":"challenge already used",
-				  "certificateSerial":null,"createdAt":"2026-03-01T09:00:00Z","updatedAt":"2026-03-01T09:00:00Z"},
+				  "certificateSerial":null,"createdAt":"2026-03-01T09:00:00Z","updatedAt":"2026-03-01T09:00:00Z",
+				  "contentEncryptionAlgorithm":"1.3.14.3.2.7","keyTransportAlgorithm":"RSA","digestAlgorithm":"SHA1",
+				  "signatureAlgorithm":"RSA"},
 				 {"transactionId":"CAFE03","profile":"ios","messageType":"PKCSReq","subject":"CN=ipad-42",
 				  "status":"PENDING","failInfo":null,"failureReason":null,"certificateSerial":null,
 				  "createdAt":"2026-03-01T08:00:00Z","updatedAt":"2026-03-01T08:00:00Z"}

@@ -1,7 +1,11 @@
 package io.keyward.admin.enrollment;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.keyward.admin.web.Timestamps;
 import io.keyward.api.gateway.EnrollmentTransaction;
@@ -21,9 +25,18 @@ import io.keyward.api.gateway.EnrollmentTransaction;
  * @param reason failInfo and reason when FAILED, otherwise empty
  * @param serial certificate serial when ISSUED, otherwise empty
  * @param id the gateway's id of the request, for approve and reject
+ * @param algorithms what the device used (content encryption, key transport, digest,
+ * signature), empty when the gateway recorded none
+ * @param legacy whether any of them is legacy crypto (DES, triple DES, MD5, SHA-1), so
+ * admins see which devices still need it
  */
 public record EnrollmentRow(String time, String profile, String transactionId, String messageType, String subject,
-		String status, String statusStyle, String reason, String serial, String id) {
+		String status, String statusStyle, String reason, String serial, String id, String algorithms, boolean legacy) {
+
+	/**
+	 * Single DES (1.3.14.3.2.7), triple DES, MD5 and SHA-1, as the gateway names them.
+	 */
+	private static final Pattern LEGACY = Pattern.compile("^(DES.*|1\\.3\\.14\\.3\\.2\\.7|MD5.*|SHA1.*)$");
 
 	private static final Set<String> KNOWN_STATUSES = Set.of("issued", "failed", "pending", "waiting_approval");
 
@@ -33,7 +46,17 @@ public record EnrollmentRow(String time, String profile, String transactionId, S
 		return new EnrollmentRow(Timestamps.utc(transaction.createdAt()), orEmpty(transaction.profile()),
 				orEmpty(transaction.transactionId()), orEmpty(transaction.messageType()),
 				orEmpty(transaction.subject()), status, KNOWN_STATUSES.contains(style) ? style : "other",
-				reason(transaction), orEmpty(transaction.certificateSerial()), orEmpty(transaction.id()));
+				reason(transaction), orEmpty(transaction.certificateSerial()), orEmpty(transaction.id()),
+				String.join(" · ", algorithms(transaction)),
+				algorithms(transaction).stream().anyMatch((name) -> LEGACY.matcher(name).matches()));
+	}
+
+	private static List<String> algorithms(EnrollmentTransaction transaction) {
+		return Stream
+			.of(transaction.contentEncryptionAlgorithm(), transaction.keyTransportAlgorithm(),
+					transaction.digestAlgorithm(), transaction.signatureAlgorithm())
+			.filter(Objects::nonNull)
+			.toList();
 	}
 
 	private static String reason(EnrollmentTransaction transaction) {

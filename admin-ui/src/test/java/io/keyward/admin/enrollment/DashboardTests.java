@@ -29,6 +29,16 @@ class DashboardTests extends AdminUiTestSupport {
 	}
 
 	@Test
+	void whenDevicesUseLegacyCryptoThenTheRowSaysSo() {
+		String body = signedIn().get("/").body();
+
+		assertThat(body).contains("AES256/CBC · RSA · SHA256 · SHA256WITHRSA")
+			.contains("1.3.14.3.2.7 · RSA · SHA1 · RSA");
+		// one legacy row (single DES, SHA-1), the modern one is not marked
+		assertThat(body.split("status-legacy", -1)).hasSize(2);
+	}
+
+	@Test
 	void whenSubjectCarriesMarkupThenItIsEscaped() {
 		String body = signedIn().get("/").body();
 
