@@ -1,17 +1,14 @@
 package io.keyward.admin.certificate;
 
-import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.keyward.admin.web.Timestamps;
+import io.keyward.api.ca.CertificatePem;
 
 /**
  * A certificate decoded for the detail page: every field an admin checks, as text. All of
@@ -62,15 +60,14 @@ record CertificateFields(String serial, String subject, String issuer, String no
 	/**
 	 * @param pem the certificate
 	 * @return its fields
-	 * @throws IllegalArgumentException when the PEM does not hold a certificate
+	 * @throws IllegalStateException when the PEM does not hold a certificate
 	 */
 	static CertificateFields decode(String pem) {
-		X509Certificate certificate = parse(pem);
+		X509Certificate certificate = CertificatePem.parse(pem);
 		try {
 			byte[] der = certificate.getEncoded();
-			return new CertificateFields(
-					HexFormat.of().withUpperCase().formatHex(certificate.getSerialNumber().toByteArray()),
-					certificate.getSubjectX500Principal().getName(), certificate.getIssuerX500Principal().getName(),
+			return new CertificateFields(serial(certificate), certificate.getSubjectX500Principal().getName(),
+					certificate.getIssuerX500Principal().getName(),
 					Timestamps.utc(certificate.getNotBefore().toInstant()),
 					Timestamps.utc(certificate.getNotAfter().toInstant()), publicKey(certificate.getPublicKey()),
 					certificate.getSigAlgName(), subjectAltNames(certificate), keyUsage(certificate),
@@ -81,19 +78,19 @@ record CertificateFields(String serial, String subject, String issuer, String no
 					der);
 		}
 		catch (CertificateException | NoSuchAlgorithmException ex) {
-			throw new IllegalArgumentException("certificate cannot be decoded", ex);
+			throw new IllegalStateException("certificate cannot be decoded", ex);
 		}
 	}
 
-	private static X509Certificate parse(String pem) {
-		String base64 = (pem != null) ? pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "") : "";
-		try {
-			return (X509Certificate) CertificateFactory.getInstance("X.509")
-				.generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
-		}
-		catch (CertificateException | IllegalArgumentException ex) {
-			throw new IllegalArgumentException("not a PEM certificate", ex);
-		}
+	/**
+	 * The serial's bytes as the certificate encodes them, leading zero bytes kept, as
+	 * {@code openssl x509 -serial} prints them; without the sign byte DER adds to a
+	 * number whose top bit is set.
+	 */
+	private static String serial(X509Certificate certificate) {
+		byte[] bytes = certificate.getSerialNumber().toByteArray();
+		int sign = (bytes.length > 1 && bytes[0] == 0 && bytes[1] < 0) ? 1 : 0;
+		return HexFormat.of().withUpperCase().formatHex(bytes, sign, bytes.length);
 	}
 
 	private static String publicKey(PublicKey key) {

@@ -22,22 +22,19 @@ class SignInAudit {
 
 	@EventListener
 	void signedIn(AuthenticationSuccessEvent event) {
-		log.info("event=admin_signed_in username={}", printable(event.getAuthentication().getName()));
+		log.info("event=admin_signed_in username={}", LogText.printable(event.getAuthentication().getName()));
 	}
 
 	@EventListener
 	void refused(AbstractAuthenticationFailureEvent event) {
-		log.warn("event=admin_sign_in_failed username={} reason={}", printable(event.getAuthentication().getName()),
+		log.warn("event=admin_sign_in_failed username={} reason={}",
+				LogText.printable(event.getAuthentication().getName()),
 				event.getException().getClass().getSimpleName());
 	}
 
 	@EventListener
 	void signedOut(LogoutSuccessEvent event) {
-		log.info("event=admin_signed_out username={}", printable(event.getAuthentication().getName()));
-	}
-
-	static String printable(String value) {
-		return LogText.printable(value);
+		log.info("event=admin_signed_out username={}", LogText.printable(event.getAuthentication().getName()));
 	}
 
 }

@@ -1,13 +1,10 @@
 package io.keyward.ca.issuance;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 
+import io.keyward.api.ca.CertificatePem;
 import io.keyward.ca.template.CertificateRequestRefused;
 import io.keyward.ca.template.CertificateSigningRequest;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -75,7 +72,7 @@ record RenewedCertificate(String serial, String template, X500Name subject, List
 			throw new CertificateRequestRefused("certificate " + stored.serial() + " to renew expired at "
 					+ stored.notAfter() + "; enroll again with a challenge");
 		}
-		X509Certificate certificate = parse(stored.pem());
+		X509Certificate certificate = CertificatePem.parse(stored.pem());
 		X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
 		byte[] extension = certificate.getExtensionValue(Extension.subjectAlternativeName.getId());
 		List<GeneralName> sans = (extension != null)
@@ -91,16 +88,6 @@ record RenewedCertificate(String serial, String template, X500Name subject, List
 	 */
 	CertificateSigningRequest applyTo(CertificateSigningRequest csr) {
 		return new CertificateSigningRequest(csr.der(), this.subject, csr.publicKey(), this.subjectAltNames);
-	}
-
-	private static X509Certificate parse(String pem) {
-		try {
-			return (X509Certificate) CertificateFactory.getInstance("X.509")
-				.generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("stored certificate cannot be parsed", ex);
-		}
 	}
 
 }

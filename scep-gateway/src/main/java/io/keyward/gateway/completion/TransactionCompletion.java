@@ -1,15 +1,12 @@
 package io.keyward.gateway.completion;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 
 import io.keyward.api.ca.CertificateAuthorityClient;
+import io.keyward.api.ca.CertificatePem;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.api.ca.RevokeRequest;
@@ -118,7 +115,7 @@ public class TransactionCompletion {
 			if (renewalOf != null && profile.renewal().revokeReplaced()) {
 				revokeReplaced(claim, renewalOf, issued.serialNumber());
 			}
-			return new Completion.Issued(issued.serialNumber(), parse(issued.certificatePem()));
+			return new Completion.Issued(issued.serialNumber(), CertificatePem.parse(issued.certificatePem()));
 		}
 		catch (UpstreamException ex) {
 			if (ex.failure().refused()) {
@@ -191,16 +188,6 @@ public class TransactionCompletion {
 						LogSafe.text(unavailable.reason()));
 				return new Completion.Unavailable(unavailable.reason(), claim.attempts() + 1, next);
 			}
-		}
-	}
-
-	private static X509Certificate parse(String pem) {
-		try {
-			return (X509Certificate) CertificateFactory.getInstance("X.509")
-				.generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (GeneralSecurityException | RuntimeException ex) {
-			throw new IllegalStateException("the ca-adapter returned an unreadable certificate", ex);
 		}
 	}
 

@@ -1,7 +1,6 @@
 package io.keyward.gateway.enrollment;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
@@ -12,6 +11,7 @@ import java.util.Optional;
 
 import io.keyward.api.ca.AuthorityCertificate;
 import io.keyward.api.ca.CertificateAuthorityClient;
+import io.keyward.api.ca.CertificatePem;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.scep.CertRep;
 import io.keyward.scep.FailInfo;
@@ -66,11 +66,10 @@ class CertificateAccessStep implements EnrollmentStep {
 			return Optional.of(enrollment.refuse(FailInfo.BAD_CERT_ID, "no certificate with this serial number"));
 		}
 		if (type == MessageType.GET_CERT) {
-			X509Certificate parsed = (X509Certificate) parse(
-					certificate.get().certificatePem().getBytes(StandardCharsets.US_ASCII), false);
+			X509Certificate parsed = CertificatePem.parse(certificate.get().certificatePem());
 			return Optional.of(CertRep.success(enrollment.request(), List.of(parsed)));
 		}
-		X509CRL crl = (X509CRL) parse(this.certificateAuthority.crl(authority.get().name()), true);
+		X509CRL crl = crl(this.certificateAuthority.crl(authority.get().name()));
 		return Optional.of(CertRep.crl(enrollment.request(), crl));
 	}
 
@@ -95,19 +94,16 @@ class CertificateAccessStep implements EnrollmentStep {
 	}
 
 	private static X500Name subjectOf(AuthorityCertificate authority) {
-		X509Certificate certificate = (X509Certificate) parse(
-				authority.certificatePem().getBytes(StandardCharsets.US_ASCII), false);
+		X509Certificate certificate = CertificatePem.parse(authority.certificatePem());
 		return X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
 	}
 
-	private static Object parse(byte[] encoded, boolean crl) {
+	private static X509CRL crl(byte[] der) {
 		try {
-			CertificateFactory factory = CertificateFactory.getInstance("X.509");
-			return crl ? factory.generateCRL(new ByteArrayInputStream(encoded))
-					: factory.generateCertificate(new ByteArrayInputStream(encoded));
+			return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("the ca-adapter answered an unreadable certificate or CRL", ex);
+			throw new IllegalStateException("the ca-adapter answered an unreadable CRL", ex);
 		}
 	}
 

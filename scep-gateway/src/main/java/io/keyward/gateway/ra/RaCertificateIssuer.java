@@ -1,17 +1,15 @@
 package io.keyward.gateway.ra;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 
 import javax.security.auth.x500.X500Principal;
 
+import io.keyward.api.ca.CertificatePem;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
@@ -51,7 +49,7 @@ class RaCertificateIssuer {
 				.build(new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate()));
 			IssuedCertificate issued = this.certificateAuthority.issue(new IssueRequest(
 					Base64.getEncoder().encodeToString(csr.getEncoded()), RA_PROFILE, purpose.template(), null));
-			X509Certificate certificate = parsePem(issued.certificatePem());
+			X509Certificate certificate = CertificatePem.parse(issued.certificatePem());
 			if (!certificate.getPublicKey().equals(keyPair.getPublic())) {
 				throw new IllegalStateException("the CA returned a certificate for another key");
 			}
@@ -60,12 +58,6 @@ class RaCertificateIssuer {
 		catch (GeneralSecurityException | OperatorCreationException | IOException ex) {
 			throw new IllegalStateException("cannot build the RA certificate request", ex);
 		}
-	}
-
-	static X509Certificate parsePem(String pem) throws GeneralSecurityException {
-		CertificateFactory factory = CertificateFactory.getInstance("X.509");
-		return (X509Certificate) factory
-			.generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
 	}
 
 	record IssuedKeyPair(X509Certificate certificate, KeyPair keyPair) {

@@ -1,16 +1,12 @@
 package io.keyward.gateway.scep;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.keyward.api.ca.CaCertificates;
+import io.keyward.api.ca.CertificatePem;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.gateway.GatewayProperties;
 
@@ -56,21 +52,10 @@ public class CaCertificateChain {
 	}
 
 	private static List<X509Certificate> parse(List<String> pems) {
-		try {
-			CertificateFactory factory = CertificateFactory.getInstance("X.509");
-			List<X509Certificate> chain = new ArrayList<>();
-			for (String pem : pems) {
-				chain.add((X509Certificate) factory
-					.generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
-			}
-			if (chain.isEmpty()) {
-				throw new IllegalStateException("the ca-adapter published an empty CA chain");
-			}
-			return List.copyOf(chain);
+		if (pems == null || pems.isEmpty()) {
+			throw new IllegalStateException("the ca-adapter published an empty CA chain");
 		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("the ca-adapter published an unreadable CA certificate", ex);
-		}
+		return pems.stream().map(CertificatePem::parse).toList();
 	}
 
 	private record Cached(List<X509Certificate> chain, Instant expires) {

@@ -1,0 +1,39 @@
+package io.keyward.api.ca;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+
+/**
+ * Reads the PEM certificates the ca-adapter's API carries
+ * ({@link IssuedCertificate#certificatePem()}, {@link CaCertificates#chainPem()},
+ * {@link AuthorityCertificate#certificatePem()}): the one place every service turns them
+ * back into certificates.
+ */
+public final class CertificatePem {
+
+	private CertificatePem() {
+	}
+
+	/**
+	 * @param pem one PEM certificate
+	 * @return the certificate
+	 * @throws IllegalStateException when the text holds no readable certificate: these
+	 * come from a Keyward service, so that is an internal error, not a caller's mistake
+	 */
+	public static X509Certificate parse(String pem) {
+		if (pem == null) {
+			throw new IllegalStateException("no PEM certificate from the ca-adapter");
+		}
+		try {
+			return (X509Certificate) CertificateFactory.getInstance("X.509")
+				.generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (CertificateException | RuntimeException ex) {
+			throw new IllegalStateException("unreadable PEM certificate from the ca-adapter", ex);
+		}
+	}
+
+}
