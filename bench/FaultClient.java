@@ -51,7 +51,7 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  * class path (it carries Keyward's SCEP codec and Bouncy Castle):
  *
  * <pre>
- * java -cp platform/loadgen/target/keyward-loadgen.jar bench/FaultClient.java --url URL \
+ * java -cp bench/loadgen/target/keyward-loadgen.jar bench/FaultClient.java --url URL \
  *   --challenge-url URL --api-key KEY --devices N --concurrency P --rate R --stop-file F --out FILE
  * </pre>
  *

@@ -45,7 +45,7 @@ KEY_POOL=${BENCH_KEY_POOL:-64}
 # the JVM options of `./keyward start`
 KEYWARD_OPTS=${KEYWARD_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}
 if [ "${BENCH_AOT:-0}" = 1 ]; then
-	AOT_DIR=$BENCH_HOME/platform/standalone/target/aot
+	AOT_DIR=$BENCH_HOME/standalone/target/aot
 	[ -s "$AOT_DIR/keyward.aot" ] \
 		&& [ "$(sha256sum "$STANDALONE_JAR" | cut -d' ' -f1)" = "$(cat "$AOT_DIR/source.sha256" 2>/dev/null)" ] \
 		|| fail "BENCH_AOT=1 needs an AOT cache made from this build: run ./keyward train"

@@ -97,8 +97,8 @@ stop_pidfile() { # pidfile: SIGTERM, up to 20 s, then SIGKILL
 # ---------------------------------------------------------------- database
 
 db_start() {
-	local jar="$KEYWARD_HOME/platform/standalone/target/keyward-standalone.jar" out="$RUN/logs/db.log" i
-	[ -f "$jar" ] || die "missing $jar (build: ./mvnw -o -B -q -pl platform/standalone package -DskipTests)"
+	local jar="$KEYWARD_HOME/standalone/target/keyward-standalone.jar" out="$RUN/logs/db.log" i
+	[ -f "$jar" ] || die "missing $jar (build: ./mvnw -o -B -q -pl standalone package -DskipTests)"
 	: >"$out"
 	KEYWARD_DATA_DIR="$RUN/data" KEYWARD_DB_PORT=$DB_PORT setsid "$JAVA" -Xmx128m -jar "$jar" database \
 		>>"$out" 2>&1 </dev/null &

@@ -3,8 +3,8 @@
 BENCH_HOME=${KEYWARD_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
-LOADGEN_JAR=${KEYWARD_LOADGEN_JAR:-$BENCH_HOME/platform/loadgen/target/keyward-loadgen.jar}
-STANDALONE_JAR=$BENCH_HOME/platform/standalone/target/keyward-standalone.jar
+LOADGEN_JAR=${KEYWARD_LOADGEN_JAR:-$BENCH_HOME/bench/loadgen/target/keyward-loadgen.jar}
+STANDALONE_JAR=$BENCH_HOME/standalone/target/keyward-standalone.jar
 # The load generator shares the cores with the server under test: C1 only, so that it
 # does not spend seconds of CPU compiling with C2 during every short step, and a young
 # generation that holds a whole step's garbage, so that no collection stops the workers

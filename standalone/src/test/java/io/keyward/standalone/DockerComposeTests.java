@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DockerComposeTests {
 
-	static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+	static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
 	static final List<String> SERVICES = List.of("ca-adapter", "challenge-service", "scep-gateway", "admin-ui");
 
