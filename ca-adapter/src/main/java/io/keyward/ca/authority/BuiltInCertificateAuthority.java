@@ -174,8 +174,7 @@ final class BuiltInCertificateAuthority implements CertificateAuthority {
 			notAfter = caNotAfter;
 		}
 		if (!notAfter.isAfter(now)) {
-			throw new IllegalStateException(
-					"the CA certificate expired at " + caNotAfter + "; create a new CA before issuing again");
+			throw new CaCertificateExpired(this.name, caNotAfter);
 		}
 		try {
 			X509v3CertificateBuilder builder = new X509v3CertificateBuilder(this.issuer, this.serials.next(),

@@ -1,6 +1,7 @@
 package io.keyward.ca.issuance;
 
 import io.keyward.api.problem.ProblemResponses;
+import io.keyward.ca.authority.CaCertificateExpired;
 import io.keyward.ca.revocation.CertificateAlreadyRevoked;
 import io.keyward.ca.template.CertificateRequestRefused;
 
@@ -20,6 +21,11 @@ class CaProblemResponses extends ProblemResponses {
 	@ExceptionHandler(CertificateRequestRefused.class)
 	ResponseEntity<ProblemDetail> refused(CertificateRequestRefused ex) {
 		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler(CaCertificateExpired.class)
+	ResponseEntity<ProblemDetail> caExpired(CaCertificateExpired ex) {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
 	}
 
 	@ExceptionHandler(CertificateNotFound.class)

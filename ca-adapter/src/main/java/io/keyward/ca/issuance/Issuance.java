@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import io.keyward.api.ca.IssueRequest;
+import io.keyward.ca.authority.CaCertificateExpired;
 import io.keyward.ca.authority.CertificateAuthority;
 import io.keyward.ca.authority.CertificateSpec;
 import io.keyward.ca.authority.IssuedCertificate;
@@ -85,6 +86,12 @@ public class Issuance {
 			log.info("event=issuance_refused transactionId={} profile={} template={} reason=\"{}\"",
 					printable(request.transactionId()), printable(request.profile()), printable(request.template()),
 					ex.getMessage());
+			throw ex;
+		}
+		catch (CaCertificateExpired ex) {
+			this.meters.counter("keyward.ca.issuance.unavailable", "reason", "ca_expired").increment();
+			log.error("event=issuance_unavailable reason=ca_expired ca={} transactionId={} profile={} detail=\"{}\"",
+					ex.caName(), printable(request.transactionId()), printable(request.profile()), ex.getMessage());
 			throw ex;
 		}
 	}

@@ -16,12 +16,14 @@ import io.keyward.api.challenge.RedemptionResult;
 import io.keyward.gateway.LogSafe;
 import io.keyward.gateway.profile.Approval;
 import io.keyward.gateway.profile.EnrollmentProfile;
+import io.keyward.gateway.scep.CaCertificateChain;
 import io.keyward.gateway.transaction.Claim;
 import io.keyward.gateway.transaction.TransactionClaims;
 import io.keyward.gateway.upstream.UpstreamException;
 import io.keyward.gateway.upstream.UpstreamFailure;
 import io.keyward.scep.CertificationRequest;
 import io.keyward.scep.FailInfo;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +54,14 @@ public class TransactionCompletion {
 
 	private final Clock clock;
 
+	private final CaCertificateChain caChain;
+
+	private final MeterRegistry meters;
+
 	TransactionCompletion(ChallengeRedemptionClient challenges, CertificateAuthorityClient certificateAuthority,
-			TransactionClaims claims, Clock clock) {
+			TransactionClaims claims, Clock clock, CaCertificateChain caChain, MeterRegistry meters) {
+		this.caChain = caChain;
+		this.meters = meters;
 		this.challenges = challenges;
 		this.certificateAuthority = certificateAuthority;
 		this.claims = claims;
@@ -87,6 +95,10 @@ public class TransactionCompletion {
 
 	private Completion attempt(Claim claim, EnrollmentProfile profile, CertificationRequest csr, String renewalOf) {
 		try {
+			Completion.Refused expired = refusedWhileTheCaIsExpired(claim, profile);
+			if (expired != null) {
+				return expired;
+			}
 			// an approved transaction was redeemed on arrival and keeps its template; a
 			// renewal is issued under the renewed certificate's template (null here) and,
 			// authorised by that certificate, waits for no approval
@@ -124,6 +136,29 @@ public class TransactionCompletion {
 			// attempts and schedule are filled in when recorded
 			return new Completion.Unavailable(ex.service() + " unavailable: " + ex.failure().detail(), 0, null);
 		}
+	}
+
+	/**
+	 * Once the issuing CA certificate expired nothing it signs validates (RFC 5280
+	 * section 6.1.3) and the ca-adapter answers 503 until an admin switches to a new CA.
+	 * The device is refused before its challenge is redeemed, so it keeps the challenge
+	 * for after the switch; waiting (PENDING) would last until then.
+	 * @return the refusal, null while the CA is valid
+	 */
+	private Completion.Refused refusedWhileTheCaIsExpired(Claim claim, EnrollmentProfile profile) {
+		Instant notAfter = UpstreamFailure.call("ca-adapter", () -> this.caChain.certificates())
+			.get(0)
+			.getNotAfter()
+			.toInstant();
+		if (this.clock.instant().isBefore(notAfter)) {
+			return null;
+		}
+		this.meters.counter("keyward.gateway.issuance.unavailable", "profile", profile.name(), "reason", "ca_expired")
+			.increment();
+		log.error("event=issuance_unavailable reason=ca_expired transactionId={} profile={} caNotAfter={}",
+				LogSafe.text(claim.transactionId()), profile.name(), notAfter);
+		return new Completion.Refused(FailInfo.BAD_REQUEST,
+				"the CA certificate expired at " + notAfter + "; no certificate can be issued until the CA is renewed");
 	}
 
 	/**

@@ -112,4 +112,26 @@ class RaKeyStoreTests extends AbstractGatewayTests {
 		}
 	}
 
+	@Test
+	void whenTheKeyEncryptionKeyIsWrongThenReadinessIsDownAndTheStoredKeysAreKept() {
+		ra();
+		List<RaKey> original = this.repository.findAll();
+		// a gateway started with another KEK than the one the RA keys were sealed with
+		KeyEncryptionKey wrong = KeyEncryptionKey.of("HxwbGhkYFxYVFBMSERAPDg0MCwoJCAcGBQQDAgEAAAA=");
+		RaKeys keys = new RaKeys(
+				new RaKeyStore(this.repository, this.issuer, wrong, this.transactions, this.jdbc, Clock.systemUTC()));
+		int signingBefore = upstreams.issuedWithTemplate("ra-signing");
+
+		keys.onReady();
+
+		assertThatExceptionOfType(RaKeysUnavailableException.class).isThrownBy(keys::current);
+		assertThat(new RaKeysHealthIndicator(keys, Clock.systemUTC()).health().getStatus().getCode())
+			.as("readiness while the RA keys cannot be opened")
+			.isEqualTo("DOWN");
+		assertThat(this.repository.findAll()).as("the sealed keys are neither replaced nor re-created")
+			.usingRecursiveFieldByFieldElementComparator()
+			.containsExactlyInAnyOrderElementsOf(original);
+		assertThat(upstreams.issuedWithTemplate("ra-signing")).isEqualTo(signingBefore);
+	}
+
 }
