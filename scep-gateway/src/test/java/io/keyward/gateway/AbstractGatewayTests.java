@@ -41,7 +41,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"keyward.gateway.profiles.cisco.cert-rep-includes-ca=true",
 				// the finisher runs only when a test calls it; the first backoff step is
 				// 1h
-				"keyward.gateway.retry-interval=1h" })
+				"keyward.gateway.retry-interval=1h",
+				// HTTPS (self-issued from the fake CA) and the management listener on
+				// free
+				// ports
+				"keyward.gateway.tls.port=0", "management.server.port=0" })
 @Import({ PostgresTestConfiguration.class, MutableClock.Configuration.class })
 public abstract class AbstractGatewayTests {
 

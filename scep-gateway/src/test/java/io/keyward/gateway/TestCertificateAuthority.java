@@ -95,6 +95,17 @@ public final class TestCertificateAuthority {
 				builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
 			case "ra-encryption" ->
 				builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyEncipherment));
+			case "tls-server" -> {
+				builder.addExtension(Extension.keyUsage, true,
+						new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+				builder.addExtension(Extension.extendedKeyUsage, false,
+						new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+				// like the ca-adapter's tls-server template: the CSR's DNS and IP SANs
+				builder.addExtension(Extension.subjectAlternativeName, false,
+						request.getRequestedExtensions()
+							.getExtension(Extension.subjectAlternativeName)
+							.getParsedValue());
+			}
 			default -> {
 				builder.addExtension(Extension.keyUsage, true,
 						new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));

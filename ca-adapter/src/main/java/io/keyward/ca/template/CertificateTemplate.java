@@ -56,6 +56,16 @@ public record CertificateTemplate(String name, Duration validity, Set<KeyUsageNa
 	 * The gateway's RA encryption certificate: clients choose the envelope recipient by
 	 * keyEncipherment (protocol brief rule 6, NDES "CEP Encryption").
 	 */
+	/**
+	 * The gateway's own TLS server certificate, for the HTTPS listener devices enroll
+	 * over: serverAuth (RFC 5280 section 4.2.1.12), names as DNS and IP SANs only (RFC
+	 * 6125 section 6.4: a TLS client matches the host against the SANs, not the CN). 90
+	 * days, renewed by the gateway well before it ends, so a lost key is short-lived.
+	 */
+	static final CertificateTemplate TLS_SERVER = new CertificateTemplate("tls-server", Duration.ofDays(90),
+			EnumSet.of(KeyUsageName.DIGITAL_SIGNATURE, KeyUsageName.KEY_ENCIPHERMENT),
+			EnumSet.of(ExtendedKeyUsageName.SERVER_AUTH), EnumSet.of(SanType.DNS, SanType.IP), 2048, DEFAULT_CURVES);
+
 	static final CertificateTemplate RA_ENCRYPTION = new CertificateTemplate("ra-encryption", Duration.ofDays(730),
 			EnumSet.of(KeyUsageName.KEY_ENCIPHERMENT), Set.of(), DEFAULT_SANS, 2048, DEFAULT_CURVES);
 

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
- * The configured templates: the three built-ins, overridden and extended by
+ * The configured templates: the four built-ins, overridden and extended by
  * {@code keyward.ca.templates.*}.
  */
 @Component
@@ -20,7 +20,7 @@ public class CertificateTemplates {
 	public CertificateTemplates(TemplateProperties properties) {
 		Map<String, CertificateTemplate> resolved = new LinkedHashMap<>();
 		for (CertificateTemplate builtIn : Set.of(CertificateTemplate.DEFAULT, CertificateTemplate.RA_SIGNING,
-				CertificateTemplate.RA_ENCRYPTION)) {
+				CertificateTemplate.RA_ENCRYPTION, CertificateTemplate.TLS_SERVER)) {
 			resolved.put(builtIn.name(), builtIn);
 		}
 		TemplateProperties.Settings defaults = properties.templates().get(CertificateTemplate.DEFAULT.name());

@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Certificate templates ({@code keyward.ca.templates.<name>.*}). A setting left out keeps
  * the built-in value of a built-in template ({@code default}, {@code ra-signing},
- * {@code ra-encryption}); a new template inherits the unset ones from {@code default}.
+ * {@code ra-encryption}, {@code tls-server}); a new template inherits the unset ones from
+ * {@code default}.
  *
  * @param templates settings by template name
  */

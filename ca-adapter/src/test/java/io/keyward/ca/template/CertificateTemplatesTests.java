@@ -24,7 +24,7 @@ class CertificateTemplatesTests {
 	void whenNothingIsConfiguredThenTheBuiltInsApply() {
 		CertificateTemplates templates = bind(Map.of());
 
-		assertThat(templates.names()).containsExactlyInAnyOrder("default", "ra-signing", "ra-encryption");
+		assertThat(templates.names()).containsExactlyInAnyOrder("default", "ra-signing", "ra-encryption", "tls-server");
 		assertThat(templates.find("default")).contains(CertificateTemplate.DEFAULT);
 		assertThat(templates.find("ra-signing").orElseThrow().extendedKeyUsage()).isEmpty();
 		assertThat(templates.find("ra-signing").orElseThrow().keyUsage())

@@ -135,4 +135,20 @@ class TemplatePolicyTests {
 		assertThat(CertificateSigningRequest.decode(pem).subject()).isEqualTo(new X500Name("CN=pem"));
 	}
 
+	@Test
+	void whenTlsServerTemplateThenServerAuthWithDnsAndIpSansOnly() {
+		CertificateSigningRequest csr = csr(TestCsrs.forKey(RSA, "CN=scep.example")
+			.san(new GeneralName(GeneralName.dNSName, "scep.example"))
+			.san(new GeneralName(GeneralName.iPAddress, "127.0.0.1"))
+			.san(new GeneralName(GeneralName.rfc822Name, "a@example.com")));
+
+		CertificateSpec spec = TemplatePolicy.apply(csr, CertificateTemplate.TLS_SERVER);
+
+		assertThat(spec.subjectAltNames()).extracting(SubjectAltNames::describe)
+			.containsExactly("dns:scep.example", "ip:127.0.0.1");
+		assertThat(spec.extendedKeyUsage()).containsExactly(KeyPurposeId.id_kp_serverAuth);
+		assertThat(spec.keyUsage()).isEqualTo(KeyUsage.digitalSignature | KeyUsage.keyEncipherment);
+		assertThat(spec.validity()).isEqualTo(Duration.ofDays(90));
+	}
+
 }

@@ -66,7 +66,7 @@ class SecurityConfiguration {
 		ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint();
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-					"/error")
+					"/livez", "/readyz", "/error")
 			.permitAll()
 			.anyRequest()
 			.denyAll())

@@ -55,13 +55,12 @@ class CertificateExpiryTests extends AbstractGatewayTests {
 
 	@Test
 	void whenAnRaCertificateHasExpiredThenReadinessIsDown() throws Exception {
-		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+		assertThat(get("/readyz").statusCode()).isEqualTo(200);
 		this.clock.set(ra().signingCertificate().getNotAfter().toInstant().plusSeconds(60));
-		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(503);
-		assertThat(get("/actuator/health/liveness").statusCode()).as("liveness is not about certificates")
-			.isEqualTo(200);
+		assertThat(get("/readyz").statusCode()).isEqualTo(503);
+		assertThat(get("/livez").statusCode()).as("liveness is not about certificates").isEqualTo(200);
 		this.clock.reset();
-		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+		assertThat(get("/readyz").statusCode()).isEqualTo(200);
 	}
 
 	private double daysLeft(Instant notAfter) {
