@@ -23,7 +23,15 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=ca-adapter", "keyward.kek=" + CaAdapterTest.KEK,
 				"keyward.security.service-tokens=" + CaAdapterTest.SERVICE_TOKEN + ",second-token-for-rotation",
-				"keyward.data-dir=target/test-data" })
+				"keyward.data-dir=target/test-data",
+				// a Windows sign-in template: strong mapping, fixed organisation, UPNs of
+				// one
+				// domain only (IdentityBoundIssuanceTests)
+				"keyward.ca.templates.windows-user.strong-mapping=true",
+				"keyward.ca.templates.windows-user.subject-alt-names=upn",
+				"keyward.ca.templates.windows-user.san-patterns.upn=[a-z0-9.]+@corp\\.example",
+				"keyward.ca.templates.windows-user.subject-fixed.o=Keyward Tests",
+				"keyward.ca.templates.windows-user.subject-attributes=cn,o" })
 @Import({ PostgresTestConfiguration.class, MutableClock.Configuration.class })
 public @interface CaAdapterTest {
 

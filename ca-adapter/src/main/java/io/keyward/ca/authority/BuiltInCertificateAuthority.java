@@ -103,6 +103,9 @@ final class BuiltInCertificateAuthority implements CertificateAuthority {
 				builder.addExtension(Extension.subjectAlternativeName, spec.subject().getRDNs().length == 0,
 						new GeneralNames(spec.subjectAltNames().toArray(GeneralName[]::new)));
 			}
+			for (Extension extension : spec.extensions()) {
+				builder.addExtension(extension);
+			}
 			if (this.revocation != null) {
 				addRevocationPointers(builder);
 			}

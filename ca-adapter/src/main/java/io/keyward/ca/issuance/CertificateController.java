@@ -13,9 +13,6 @@ import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.ca.authority.CertificateAuthority;
 import io.keyward.ca.authority.Pem;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +34,7 @@ class CertificateController {
 
 	private final Issuance issuance;
 
-	private final CertificateRepository certificates;
+	private final CertificateStore certificates;
 
 	private final CertificateAuthority authority;
 
@@ -45,7 +42,7 @@ class CertificateController {
 
 	private final Clock clock;
 
-	CertificateController(Issuance issuance, CertificateRepository certificates, CertificateAuthority authority,
+	CertificateController(Issuance issuance, CertificateStore certificates, CertificateAuthority authority,
 			CertificateInventory inventory, Clock clock) {
 		this.issuance = issuance;
 		this.certificates = certificates;
@@ -84,11 +81,10 @@ class CertificateController {
 			throw new IllegalArgumentException("size must be 1 or more");
 		}
 		int capped = Math.min(size, MAX_PAGE_SIZE);
-		Page<CertificateRecord> found = this.certificates
-			.findAll(PageRequest.of(page, capped, Sort.by(Sort.Order.desc("issuedAt"), Sort.Order.desc("id"))));
 		Instant now = this.clock.instant();
-		return new CertificatePage(found.map((record) -> record.toApi(now)).toList(), page, capped,
-				found.getTotalElements());
+		return new CertificatePage(
+				this.certificates.page(page, capped).stream().map((record) -> record.toApi(now)).toList(), page, capped,
+				this.certificates.count());
 	}
 
 	@GetMapping("/ca")

@@ -4,76 +4,46 @@ import java.time.Instant;
 import java.util.List;
 
 import io.keyward.api.ca.IssuedCertificate;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
- * An issued certificate. The serial is unique in the database: that constraint, not the
- * randomness alone, is what guarantees no serial is ever used twice.
+ * An issued certificate, a row of {@code ca.certificate} (written and read by
+ * {@link CertificateStore} and {@link CertificateInventory}). The serial is unique in the
+ * database: that constraint, not the randomness alone, is what guarantees no serial is
+ * ever used twice.
  */
-@Entity
-@Table(name = "certificate")
-class CertificateRecord {
+final class CertificateRecord {
 
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
+	private final String serial;
 
-	private String serial;
+	private final String subject;
 
-	@Column(name = "request_id")
-	private Long requestId;
+	private final String[] sans;
 
-	private String subject;
+	private final Instant notBefore;
 
-	@JdbcTypeCode(SqlTypes.ARRAY)
-	@Column(columnDefinition = "text[]")
-	private String[] sans;
+	private final Instant notAfter;
 
-	@Column(name = "not_before")
-	private Instant notBefore;
+	private final String profile;
 
-	@Column(name = "not_after")
-	private Instant notAfter;
+	private final String template;
 
-	private String profile;
+	private final String transactionId;
 
-	private String template;
+	private final String pem;
 
-	@Column(name = "transaction_id")
-	private String transactionId;
+	private final Instant issuedAt;
 
-	private String pem;
-
-	@Column(name = "issued_at")
-	private Instant issuedAt;
-
-	@Column(name = "revoked_at")
 	private Instant revokedAt;
 
-	@Column(name = "revocation_reason")
 	private String revocationReason;
 
-	@Column(name = "revoked_by")
 	private String revokedBy;
 
-	@Column(name = "revocation_comment")
 	private String revocationComment;
 
-	@Column(name = "replaced_by")
 	private String replacedBy;
 
-	@Column(name = "renewal_of")
 	private String renewalOf;
-
-	protected CertificateRecord() {
-	}
 
 	CertificateRecord(String serial, String subject, List<String> sans, Instant notBefore, Instant notAfter,
 			String profile, String template, String transactionId, String pem, Instant issuedAt, String renewalOf) {

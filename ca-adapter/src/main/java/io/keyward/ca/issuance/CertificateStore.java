@@ -25,6 +25,13 @@ import org.springframework.stereotype.Component;
 @Component
 class CertificateStore {
 
+	/**
+	 * A stored request's status. Refused requests are not stored (see {@link Issuance}),
+	 * so it is always ISSUED; the column and {@code refusal_reason} leave room for
+	 * requests kept while PENDING or REFUSED by a later approval step.
+	 */
+	static final String ISSUED = "ISSUED";
+
 	/** The unique index on (transaction_id, csr_sha256) of certificate_request. */
 	static final String UNIQUE_REQUEST = "uk_certificate_request_transaction_csr";
 
@@ -45,6 +52,10 @@ class CertificateStore {
 
 	static final String FIND_BY_SERIAL = """
 			select * from ca.certificate where serial = :serial
+			""";
+
+	static final String PAGE = """
+			select * from ca.certificate order by issued_at desc, id desc limit :size offset :offset
 			""";
 
 	private final JdbcClient jdbc;
@@ -75,6 +86,23 @@ class CertificateStore {
 	 */
 	Optional<CertificateRecord> findBySerial(String serial) {
 		return this.jdbc.sql(FIND_BY_SERIAL).param("serial", serial).query(CertificateStore::certificate).optional();
+	}
+
+	/**
+	 * @param page zero-based page number
+	 * @param size rows per page
+	 * @return issued certificates, newest first
+	 */
+	List<CertificateRecord> page(int page, int size) {
+		return this.jdbc.sql(PAGE)
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query(CertificateStore::certificate)
+			.list();
+	}
+
+	long count() {
+		return this.jdbc.sql("select count(*) from ca.certificate").query(Long.class).single();
 	}
 
 	/**
@@ -114,7 +142,7 @@ class CertificateStore {
 			.param("csrSha256", csrSha256)
 			.param("subject", certificate.subject())
 			.param("requestedAt", utc(requestedAt))
-			.param("status", CertificateRequestRecord.ISSUED)
+			.param("status", ISSUED)
 			.param("serial", certificate.serial())
 			.param("sans", certificate.sans())
 			.param("notBefore", utc(certificate.notBefore()))

@@ -67,8 +67,11 @@ public class Issuance {
 
 	private final MeterRegistry meters;
 
+	private final ReservedSubjects reservedSubjects;
+
 	Issuance(CertificateAuthority authority, CertificateTemplates templates, CertificateStore store, Clock clock,
-			MeterRegistry meters) {
+			MeterRegistry meters, ReservedSubjects reservedSubjects) {
+		this.reservedSubjects = reservedSubjects;
 		this.authority = authority;
 		this.templates = templates;
 		this.store = store;
@@ -85,7 +88,7 @@ public class Issuance {
 			this.meters.counter("keyward.ca.requests.refused").increment();
 			log.info("event=issuance_refused transactionId={} profile={} template={} reason=\"{}\"",
 					printable(request.transactionId()), printable(request.profile()), printable(request.template()),
-					ex.getMessage());
+					printable(ex.getMessage()));
 			throw ex;
 		}
 		catch (CaCertificateExpired ex) {
@@ -128,6 +131,7 @@ public class Issuance {
 			.orElseThrow(() -> new CertificateRequestRefused("unknown template '" + printable(templateName)
 					+ "'; known templates: " + new TreeSet<>(this.templates.names())));
 		CertificateSpec spec = TemplatePolicy.apply(csr, template);
+		this.reservedSubjects.check(spec.subject(), template);
 		Instant requestedAt = this.clock.instant();
 		for (int attempt = 1;; attempt++) {
 			IssuedCertificate issued = this.authority.issue(spec);
@@ -135,6 +139,9 @@ public class Issuance {
 				CertificateRecord stored = store(issued, csr, csrSha256,
 						new Origin(profile, template.name(), transactionId, renewalOf), requestedAt);
 				this.meters.counter("keyward.ca.certificates.issued", "template", template.name()).increment();
+				if (template.issuesRaCertificates()) {
+					this.reservedSubjects.refresh();
+				}
 				log.info(
 						"event=certificate_issued serial={} transactionId={} profile={} template={} renewalOf={} "
 								+ "subject=\"{}\"",

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * A certificate template: the policy applied to every CSR issued under it. Like an AD CS
- * template, it decides validity, key usage, EKU, the accepted keys and which SANs
- * survive; what a CSR asks for beyond that is dropped or refused, never trusted.
+ * template, it decides validity, key usage, EKU, the accepted keys and which subject
+ * attributes and SANs a certificate may carry; what a CSR asks for beyond that is ignored
+ * (extensions) or refused (names, keys), never trusted.
  *
  * @param name the template name callers use
  * @param validity validity of issued certificates
@@ -16,10 +17,11 @@ import java.util.Set;
  * @param subjectAltNames SAN types copied from the CSR
  * @param minimumRsaBits smallest RSA modulus accepted
  * @param ecCurves EC curves accepted
+ * @param names subject and SAN rules
  */
 public record CertificateTemplate(String name, Duration validity, Set<KeyUsageName> keyUsage,
 		Set<ExtendedKeyUsageName> extendedKeyUsage, Set<SanType> subjectAltNames, int minimumRsaBits,
-		Set<EcCurve> ecCurves) {
+		Set<EcCurve> ecCurves, NameRules names) {
 
 	public CertificateTemplate {
 		if (validity.isNegative() || validity.isZero()) {
@@ -34,7 +36,28 @@ public record CertificateTemplate(String name, Duration validity, Set<KeyUsageNa
 		ecCurves = Set.copyOf(ecCurves);
 	}
 
-	static final Set<SanType> DEFAULT_SANS = EnumSet.of(SanType.DNS, SanType.EMAIL, SanType.UPN, SanType.URI);
+	/**
+	 * A template with the default subject and SAN rules.
+	 */
+	public CertificateTemplate(String name, Duration validity, Set<KeyUsageName> keyUsage,
+			Set<ExtendedKeyUsageName> extendedKeyUsage, Set<SanType> subjectAltNames, int minimumRsaBits,
+			Set<EcCurve> ecCurves) {
+		this(name, validity, keyUsage, extendedKeyUsage, subjectAltNames, minimumRsaBits, ecCurves, NameRules.DEFAULT);
+	}
+
+	/**
+	 * @return whether it issues the gateway's RA certificates, whose subject is an RA
+	 * name by design
+	 */
+	public boolean issuesRaCertificates() {
+		return RA_SIGNING.name().equals(this.name) || RA_ENCRYPTION.name().equals(this.name);
+	}
+
+	/**
+	 * No UPN: a UPN names a user to Windows sign-in, and on the default template the CSR,
+	 * chosen by whoever holds a challenge, would name it (CERT VU#971035).
+	 */
+	static final Set<SanType> DEFAULT_SANS = EnumSet.of(SanType.DNS, SanType.EMAIL, SanType.URI);
 
 	static final Set<EcCurve> DEFAULT_CURVES = EnumSet.allOf(EcCurve.class);
 

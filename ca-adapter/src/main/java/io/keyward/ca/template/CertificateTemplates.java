@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import org.springframework.stereotype.Component;
 
@@ -58,7 +60,32 @@ public class CertificateTemplates {
 				or(settings, TemplateProperties.Settings::extendedKeyUsage, parent.extendedKeyUsage()),
 				or(settings, TemplateProperties.Settings::subjectAltNames, parent.subjectAltNames()),
 				or(settings, TemplateProperties.Settings::minimumRsaBits, parent.minimumRsaBits()),
-				or(settings, TemplateProperties.Settings::ecCurves, parent.ecCurves()));
+				or(settings, TemplateProperties.Settings::ecCurves, parent.ecCurves()), names(name, settings, parent));
+	}
+
+	private static NameRules names(String name, TemplateProperties.Settings settings, CertificateTemplate parent) {
+		NameRules inherited = parent.names();
+		return new NameRules(
+				or(settings, TemplateProperties.Settings::subjectAttributes, inherited.subjectAttributes()),
+				(settings.subjectPatterns() != null) ? patterns(name, settings.subjectPatterns())
+						: inherited.subjectPatterns(),
+				or(settings, TemplateProperties.Settings::subjectFixed, inherited.subjectFixed()),
+				(settings.sanPatterns() != null) ? patterns(name, settings.sanPatterns()) : inherited.sanPatterns(),
+				or(settings, TemplateProperties.Settings::strongMapping, inherited.strongMapping()));
+	}
+
+	private static <K> Map<K, Pattern> patterns(String template, Map<K, String> regexes) {
+		Map<K, Pattern> compiled = new LinkedHashMap<>();
+		regexes.forEach((key, regex) -> {
+			try {
+				compiled.put(key, Pattern.compile(regex));
+			}
+			catch (PatternSyntaxException ex) {
+				throw new IllegalArgumentException("template '" + template + "': the pattern for " + key
+						+ " is not a regular expression: " + ex.getDescription());
+			}
+		});
+		return compiled;
 	}
 
 	private static <T> T or(TemplateProperties.Settings settings, Function<TemplateProperties.Settings, T> getter,

@@ -9,6 +9,8 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.RSAPublicKey;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -17,9 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies a template to a verified CSR. Only the subject, the public key and the SANs of
- * allowed types come from the CSR; key usage, EKU, basicConstraints and validity come
- * from the template, and every other extension the CSR requests is ignored.
+ * Applies a template to a verified CSR. Only the public key, the subject (rebuilt,
+ * {@link SubjectPolicy}) and the SANs the template allows ({@link SanPolicy}) come from
+ * the CSR; key usage, EKU, basicConstraints and validity come from the template, the SID
+ * of strong mapping from a bound challenge ({@link StrongMapping}), and every other
+ * extension the CSR requests is ignored.
  */
 public final class TemplatePolicy {
 
@@ -30,9 +34,20 @@ public final class TemplatePolicy {
 
 	/**
 	 * @throws CertificateRequestRefused when the key is too weak or of an unaccepted
-	 * kind, or nothing would name the subject
+	 * kind, a name is not allowed, or nothing would name the subject
 	 */
 	public static CertificateSpec apply(CertificateSigningRequest csr, CertificateTemplate template) {
+		return apply(csr, template, null);
+	}
+
+	/**
+	 * @param boundSid the SID the redeemed challenge was bound to (or the renewed
+	 * certificate carried), null for none: it goes into the certificate only where the
+	 * template allows strong mapping
+	 * @throws CertificateRequestRefused when the key is too weak or of an unaccepted
+	 * kind, a name is not allowed, or nothing would name the subject
+	 */
+	public static CertificateSpec apply(CertificateSigningRequest csr, CertificateTemplate template, String boundSid) {
 		boolean ec = checkKey(csr.publicKey(), template);
 		int keyUsage = 0;
 		for (KeyUsageName usage : template.keyUsage()) {
@@ -44,22 +59,19 @@ public final class TemplatePolicy {
 			throw new CertificateRequestRefused("template '" + template.name() + "' grants only key usages an EC key "
 					+ "cannot have (" + template.keyUsage() + "); use an RSA key");
 		}
-		List<GeneralName> sans = new ArrayList<>();
-		List<String> dropped = new ArrayList<>();
-		for (GeneralName name : csr.subjectAltNames()) {
-			SanType type = SanType.of(name);
-			if (type != null && template.subjectAltNames().contains(type)) {
-				sans.add(name);
-			}
-			else {
-				dropped.add(SubjectAltNames.describe(name));
-			}
+		X500Name subject = SubjectPolicy.rebuild(csr.subject(), template);
+		List<GeneralName> sans = new ArrayList<>(SanPolicy.check(csr.subjectAltNames(), template));
+		List<Extension> extensions = new ArrayList<>();
+		if (boundSid != null && template.names().strongMapping()) {
+			String sid = StrongMapping.requireSid(boundSid);
+			sans.add(StrongMapping.sanUrl(sid));
+			extensions.add(StrongMapping.extension(sid));
 		}
-		if (!dropped.isEmpty()) {
-			log.info("event=san_dropped template={} count={} reason=\"type not allowed by the template\"",
-					template.name(), dropped.size());
+		else if (boundSid != null) {
+			log.info("event=sid_not_mapped template={} reason=\"the template does not allow strong mapping\"",
+					template.name());
 		}
-		if (csr.subject().getRDNs().length == 0 && sans.isEmpty()) {
+		if (subject.getRDNs().length == 0 && sans.isEmpty()) {
 			throw new CertificateRequestRefused(
 					"the CSR has neither a subject nor a subject alternative name the template allows");
 		}
@@ -68,7 +80,7 @@ public final class TemplatePolicy {
 			.sorted()
 			.map(ExtendedKeyUsageName::purpose)
 			.toList();
-		return new CertificateSpec(csr.subject(), csr.publicKey(), sans, keyUsage, eku, template.validity());
+		return new CertificateSpec(subject, csr.publicKey(), sans, keyUsage, eku, template.validity(), extensions);
 	}
 
 	/**

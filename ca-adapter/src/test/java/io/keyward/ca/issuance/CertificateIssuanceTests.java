@@ -20,16 +20,13 @@ import io.keyward.ca.CaAdapterTest;
 import io.keyward.ca.Certificates;
 import io.keyward.ca.TestCsrs;
 import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.OtherName;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +84,6 @@ class CertificateIssuanceTests {
 		String csr = TestCsrs.forKey(RSA_2048, "CN=device-1,O=Keyward Tests")
 			.san(new GeneralName(GeneralName.dNSName, "device-1.example"))
 			.san(new GeneralName(GeneralName.rfc822Name, "device-1@example.com"))
-			.san(new GeneralName(GeneralName.iPAddress, "192.0.2.7"))
 			.extension(new Extension(Extension.basicConstraints, true, new BasicConstraints(true).getEncoded()))
 			.extension(new Extension(Extension.extendedKeyUsage, false,
 					new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth).getEncoded()))
@@ -127,22 +123,6 @@ class CertificateIssuanceTests {
 						+ "where r.transaction_id = ? and r.status = 'ISSUED' and c.serial = ? and r.csr = ?",
 				Long.class, transactionId, issued.serialNumber(), Base64.getDecoder().decode(csr)))
 			.isEqualTo(1);
-	}
-
-	@Test
-	void whenCsrHasUpnAndUriThenTheyAreKept() {
-		GeneralName upn = new GeneralName(GeneralName.otherName, new OtherName(
-				new ASN1ObjectIdentifier("1.3.6.1.4.1.311.20.2.3"), new DERUTF8String("user@corp.example")));
-		String csr = TestCsrs.forKey(RSA_2048, "CN=user")
-			.san(upn)
-			.san(new GeneralName(GeneralName.uniformResourceIdentifier, "tag:microsoft.com,2022-09-14:sid:S-1-5-21"))
-			.base64();
-
-		IssuedCertificate issued = this.client.issue(new IssueRequest(csr, "users", "default", null));
-
-		assertThat(issued.subjectAltNames()).containsExactly("upn:user@corp.example",
-				"uri:tag:microsoft.com,2022-09-14:sid:S-1-5-21");
-		assertThat(issued.transactionId()).isNull();
 	}
 
 	@Test

@@ -95,6 +95,9 @@ class IdempotentIssuanceTests {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	ReservedSubjects reservedSubjects;
+
 	@AfterEach
 	void releaseClock() {
 		this.clock.release();
@@ -223,7 +226,8 @@ class IdempotentIssuanceTests {
 		String transactionId = "tx-" + UUID.randomUUID();
 		IssueRequest request = new IssueRequest(TestCsrs.forKey(RSA_2048, "CN=overtaken").base64(), "devices",
 				"default", transactionId);
-		Issuance competitor = new Issuance(this.authority, this.templates, this.store, this.clock, this.meters);
+		Issuance competitor = new Issuance(this.authority, this.templates, this.store, this.clock, this.meters,
+				this.reservedSubjects);
 		AtomicReference<String> winner = new AtomicReference<>();
 		AtomicReference<String> discarded = new AtomicReference<>();
 		// the competing call looks up, signs and commits after this call's look-up and
@@ -255,7 +259,8 @@ class IdempotentIssuanceTests {
 
 		};
 
-		CertificateRecord answer = new Issuance(overtaken, this.templates, this.store, this.clock, this.meters)
+		CertificateRecord answer = new Issuance(overtaken, this.templates, this.store, this.clock, this.meters,
+				this.reservedSubjects)
 			.issue(request);
 
 		assertThat(answer.serial()).isEqualTo(winner.get()).isNotEqualTo(discarded.get());

@@ -49,6 +49,9 @@ class SerialClashTests {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	ReservedSubjects reservedSubjects;
+
 	private final String csr = TestCsrs.forKey(TestCsrs.rsa(2048), "CN=clash").base64();
 
 	@Test
@@ -81,7 +84,7 @@ class SerialClashTests {
 	}
 
 	private Issuance issuance(CertificateAuthority authority) {
-		return new Issuance(authority, this.templates, this.store, this.clock, this.meters);
+		return new Issuance(authority, this.templates, this.store, this.clock, this.meters, this.reservedSubjects);
 	}
 
 	private long requestRows(String transactionId) {
