@@ -55,11 +55,13 @@ public abstract class AdminUiTestSupport {
 
 	/**
 	 * Other test classes share the database and may have left a generated admin behind:
-	 * start each test from a first start with the configured initial password.
+	 * start each test from a first start with the configured initial password, and with
+	 * no failed sign-in counted against the test's address.
 	 */
 	@BeforeEach
 	void freshInitialAdmin() {
 		this.jdbc.update("delete from admin.admin_user");
+		this.jdbc.update("delete from admin.sign_in_throttle");
 		this.initialAdmin.ensureAdminExists();
 	}
 

@@ -3,6 +3,10 @@ package io.keyward.admin.account;
 import java.security.Principal;
 import java.util.List;
 
+import jakarta.servlet.http.HttpSession;
+
+import io.keyward.admin.security.AdminSessions;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,15 +17,18 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The signed-in admin's own account: change the password (for example the generated one
- * from the first start).
+ * from the first start). A changed password ends the account's other sessions.
  */
 @Controller
 class AccountController {
 
 	private final PasswordChange passwordChange;
 
-	AccountController(PasswordChange passwordChange) {
+	private final AdminSessions sessions;
+
+	AccountController(PasswordChange passwordChange, AdminSessions sessions) {
 		this.passwordChange = passwordChange;
+		this.sessions = sessions;
 	}
 
 	@GetMapping("/account/password")
@@ -32,9 +39,10 @@ class AccountController {
 	}
 
 	@PostMapping("/account/password")
-	ModelAndView changePassword(@ModelAttribute PasswordForm form, Principal principal) {
+	ModelAndView changePassword(@ModelAttribute PasswordForm form, Principal principal, HttpSession session) {
 		List<String> problems = this.passwordChange.change(principal.getName(), form);
 		if (problems.isEmpty()) {
+			this.sessions.endOthers(principal.getName(), session.getId());
 			return new ModelAndView("redirect:/account/password?changed");
 		}
 		ModelAndView page = new ModelAndView("password", HttpStatus.UNPROCESSABLE_CONTENT);

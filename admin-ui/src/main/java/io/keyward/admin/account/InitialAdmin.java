@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * at all, it creates {@code admin} with the configured initial password or, when none is
  * configured, with a generated one that is printed once to standard output and appended
  * to {@code <data-dir>/initial-credentials} (mode 0600). Later starts find the admin and
- * do nothing, so the password is never printed again.
+ * do nothing, so the password is never printed again. A configured password shorter than
+ * the dashboard's minimum ({@value PasswordChange#MINIMUM_LENGTH} characters) stops the
+ * start before any admin exists.
  */
 @Component
 public class InitialAdmin implements ApplicationRunner {
@@ -66,6 +68,9 @@ public class InitialAdmin implements ApplicationRunner {
 		}
 		boolean generated = !this.properties.hasInitialPassword();
 		String password = generated ? GeneratedPassword.next() : this.properties.initialPassword();
+		if (password.length() < PasswordChange.MINIMUM_LENGTH) {
+			throw new InitialPasswordTooShort(password.length());
+		}
 		if (this.users.insertIfAbsent(USERNAME, this.passwordEncoder.encode(password), this.clock.instant()) == 0) {
 			log.info("event=initial_admin_exists username={} reason=created_concurrently", USERNAME);
 			return false;
@@ -73,13 +78,23 @@ public class InitialAdmin implements ApplicationRunner {
 		if (generated) {
 			announce(password);
 		}
-		else if (password.length() < 12) {
-			log.warn("event=initial_admin_weak_password username={} length={} hint=change_it", USERNAME,
-					password.length());
-		}
 		log.info("event=initial_admin_created username={} password_source={}", USERNAME,
 				generated ? "generated" : "keyward.admin.initial-password");
 		return true;
+	}
+
+	/**
+	 * The start is refused: an admin with a short password would be the weakest door of
+	 * the CA.
+	 */
+	static final class InitialPasswordTooShort extends IllegalStateException {
+
+		InitialPasswordTooShort(int length) {
+			super("keyward.admin.initial-password (KEYWARD_ADMIN_INITIAL_PASSWORD) has " + length
+					+ " characters; at least " + PasswordChange.MINIMUM_LENGTH
+					+ " are required. Choose a longer one, or leave it empty to have one generated.");
+		}
+
 	}
 
 	private void announce(String password) {

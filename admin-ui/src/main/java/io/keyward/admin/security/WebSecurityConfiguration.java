@@ -3,10 +3,12 @@ package io.keyward.admin.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Browser security for the dashboard: form login with our own page, CSRF tokens on every
@@ -14,6 +16,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * into each {@code th:action} form), logout only by POST, Spring Security's default
  * headers plus a Content-Security-Policy that allows no inline script or style and no
  * framing. Actuator health, info and prometheus stay open for probes and scraping.
+ * Passwords are checked by {@link ThrottledSignIn}; every session is registered with
+ * {@link AdminSessions} so a password change can end the others.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
@@ -27,7 +31,8 @@ class WebSecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain dashboardSecurity(HttpSecurity http, ThrottledSignIn signIn,
+			AuthenticationEventPublisher events, AdminSessions sessions) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 			.permitAll()
@@ -35,12 +40,24 @@ class WebSecurityConfiguration {
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.formLogin((form) -> form.loginPage("/login").permitAll())
+			.authenticationManager(signIn.manager(events))
+			.formLogin((form) -> form.loginPage("/login").failureHandler(ThrottledSignIn.failureHandler()).permitAll())
+			.sessionManagement((session) -> session.maximumSessions(-1)
+				.sessionRegistry(sessions.registry())
+				.expiredUrl("/login?expired"))
 			.logout(Customizer.withDefaults())
 			.csrf(Customizer.withDefaults())
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/**
+	 * Tells {@link AdminSessions}' registry when a session ends (sign-out, time-out).
+	 */
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
 	}
 
 }

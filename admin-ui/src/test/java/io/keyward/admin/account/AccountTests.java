@@ -30,6 +30,23 @@ class AccountTests extends AdminUiTestSupport {
 	}
 
 	@Test
+	void whenPasswordChangedThenOtherSessionsEndAndThisOneStays() {
+		Browser elsewhere = signedIn();
+		Browser here = signedIn();
+		assertThat(elsewhere.get("/").statusCode()).isEqualTo(200);
+
+		assertThat(change(here, PASSWORD, NEW_PASSWORD, NEW_PASSWORD).statusCode()).isEqualTo(302);
+
+		HttpResponse<String> ended = elsewhere.get("/");
+		assertThat(ended.statusCode()).isEqualTo(302);
+		assertThat(ended.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?expired"));
+		assertThat(elsewhere.get("/").statusCode()).isEqualTo(302);
+		assertThat(elsewhere.get("/login?expired").body()).contains("Your session has ended");
+		assertThat(here.get("/").statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void whenCurrentPasswordWrongThenRefusedAndUnchanged() {
 		HttpResponse<String> change = change(signedIn(), "not the password", NEW_PASSWORD, NEW_PASSWORD);
 

@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * First start without a configured password: one admin, a generated password printed once
@@ -81,13 +82,17 @@ class InitialAdminTests {
 	@Test
 	void whenNoAdminAndNoPasswordConfiguredThenGeneratedPrintedOnceAndSavedPrivately(CapturedOutput output)
 			throws IOException {
+		// the capture holds what earlier tests of this class printed too
+		int printedBefore = output.getOut().length();
+
 		assertThat(this.initialAdmin.ensureAdminExists()).isTrue();
 
-		Matcher printed = PRINTED_PASSWORD.matcher(output.getOut());
+		Matcher printed = PRINTED_PASSWORD.matcher(output.getOut().substring(printedBefore));
 		assertThat(printed.find()).as("password printed to standard output").isTrue();
 		String password = printed.group(1);
 		assertThat(password).hasSize(GeneratedPassword.LENGTH).matches("[A-Za-z2-9]+");
-		assertThat(output.getOut()).contains("initial administrator").contains("username: admin");
+		assertThat(output.getOut().substring(printedBefore)).contains("initial administrator")
+			.contains("username: admin");
 		assertThat(output.getAll()).containsOnlyOnce(password);
 		assertThat(Files.readAllLines(CREDENTIALS, StandardCharsets.UTF_8))
 			.containsExactly("admin-password=" + password);
@@ -132,6 +137,23 @@ class InitialAdminTests {
 		assertThat(output.getOut().substring(printedLength)).doesNotContain("password:")
 			.doesNotContain("initial administrator");
 		assertThat(Files.readAllLines(CREDENTIALS, StandardCharsets.UTF_8)).hasSize(1);
+	}
+
+	@Test
+	void whenConfiguredInitialPasswordShorterThan12ThenStartRefusedAndNoAdmin() {
+		TestPostgres postgres = TestPostgres.get();
+
+		assertThatIllegalStateException()
+			.isThrownBy(() -> AdminUiApplication.application()
+				.run("--server.port=0", "--spring.datasource.url=" + postgres.jdbcUrl(),
+						"--spring.datasource.username=" + postgres.username(),
+						"--spring.datasource.password=" + postgres.password(), "--keyward.data-dir=" + DATA_DIR,
+						"--keyward.admin.initial-password=eleven-char",
+						"--spring.datasource.hikari.pool-name=admin-ui-short")
+				.close())
+			.withMessageContaining("at least 12");
+
+		assertThat(adminCount()).isZero();
 	}
 
 	@Test
