@@ -4,7 +4,18 @@
 FROM eclipse-temurin:21-jdk AS build
 ARG SERVICE
 WORKDIR /src
-COPY . .
+# Only what the build reads (no .env, data/, target/ or .git; .dockerignore keeps those
+# out of the context too): the wrapper, the parent pom, every module's pom (the reactor
+# reads them all) and the sources of the platform and the four services.
+COPY mvnw pom.xml ./
+COPY .mvn/ .mvn/
+COPY platform/ platform/
+COPY bench/loadgen/pom.xml bench/loadgen/
+COPY standalone/pom.xml standalone/
+COPY challenge-service/ challenge-service/
+COPY ca-adapter/ ca-adapter/
+COPY scep-gateway/ scep-gateway/
+COPY admin-ui/ admin-ui/
 RUN ./mvnw -B -q -DskipTests -pl ${SERVICE} -am package
 
 FROM eclipse-temurin:21-jre
