@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.keyward.gateway.profile.Approval;
+import io.keyward.gateway.profile.CaCertificateSet;
 import io.keyward.gateway.profile.WhenUnavailable;
 import io.keyward.scep.CertRepEncoder;
 import jakarta.validation.Valid;
@@ -98,6 +99,10 @@ public record GatewayProperties(@NotNull URI challengeUrl, @NotNull URI caUrl, S
 	 * @param certRepIncludesCa whether a SUCCESS CertRep carries the CA chain after the
 	 * issued certificate (Cisco IOS expects it; some Juniper releases refuse a CertRep
 	 * with more than one certificate)
+	 * @param caCertificates what GetCACert answers: {@code CA_AND_RA} (RA certificates
+	 * and the issuing CA, as NDES) or {@code FULL_CHAIN} (and every CA certificate up to
+	 * the root, with link certificates during a CA rollover); {@code CA_ONLY} is refused
+	 * at start (see {@link CaCertificateSet})
 	 */
 	public record Profile(@DefaultValue("default") @NotBlank String template,
 			@DefaultValue("true") boolean legacySingleDes,
@@ -107,7 +112,16 @@ public record GatewayProperties(@NotNull URI challengeUrl, @NotNull URI caUrl, S
 			@DefaultValue("7d") @NotNull @DurationMin(millis = 1) Duration approvalMaxAge,
 			@DefaultValue("true") boolean renewalEnabled, @DurationMin(millis = 1) Duration renewalWindow,
 			@DefaultValue("50") @Min(1) @Max(100) int renewalWindowPercent,
-			@DefaultValue("false") boolean revokeOnRenewal, @DefaultValue("false") boolean certRepIncludesCa) {
+			@DefaultValue("false") boolean revokeOnRenewal, @DefaultValue("false") boolean certRepIncludesCa,
+			@DefaultValue("CA_AND_RA") @NotNull CaCertificateSet caCertificates) {
+
+		public Profile {
+			if (caCertificates == CaCertificateSet.CA_ONLY) {
+				throw new IllegalArgumentException("ca-certificates=CA_ONLY cannot be served: Keyward always answers "
+						+ "as an RA (the CA key stays in the ca-adapter), so devices must get the RA certificates to "
+						+ "envelope their requests to and to verify CertReps with; use CA_AND_RA or FULL_CHAIN");
+			}
+		}
 	}
 
 }

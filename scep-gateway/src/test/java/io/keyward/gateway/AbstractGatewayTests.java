@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"keyward.gateway.profiles.window30.renewal-window=30d",
 				"keyward.gateway.profiles.revoking.revoke-on-renewal=true",
 				"keyward.gateway.profiles.cisco.cert-rep-includes-ca=true",
+				"keyward.gateway.profiles.fullchain.ca-certificates=FULL_CHAIN",
 				// the finisher runs only when a test calls it; the first backoff step is
 				// 1h
 				"keyward.gateway.retry-interval=1h",

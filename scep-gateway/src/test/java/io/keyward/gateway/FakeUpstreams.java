@@ -52,6 +52,15 @@ public final class FakeUpstreams {
 	/** How redemptions are answered; defaults to accepting {@link #GOOD_CHALLENGE}. */
 	public volatile Function<RedemptionRequest, RedemptionResult> redemptions = FakeUpstreams::defaultRedemption;
 
+	/**
+	 * When set, the ca-adapter publishes these CA certificates (a CA rollover) instead of
+	 * {@link #ca} alone.
+	 */
+	public volatile CaCertificates published;
+
+	/** When set, issue calls are signed by this CA instead of {@link #ca}. */
+	public volatile TestCertificateAuthority issuingCa;
+
 	/** When set, the ca-adapter answers every issue call with this status. */
 	public volatile Integer caFailureStatus;
 
@@ -128,6 +137,8 @@ public final class FakeUpstreams {
 		this.raIssuanceDown = false;
 		this.revoked.clear();
 		this.revokeDown = false;
+		this.published = null;
+		this.issuingCa = null;
 	}
 
 	private static RedemptionResult defaultRedemption(RedemptionRequest request) {
@@ -186,9 +197,9 @@ public final class FakeUpstreams {
 			PKCS10CertificationRequest csr = new PKCS10CertificationRequest(Base64.getDecoder().decode(request.csr()));
 			// like the ca-adapter: a renewal keeps the renewed certificate's subject
 			X509Certificate certificate = (renewed != null)
-					? this.ca.issue(csr, "default",
+					? issuing().issue(csr, "default",
 							X500Name.getInstance(renewed.getSubjectX500Principal().getEncoded()))
-					: this.ca.issue(csr, request.template());
+					: issuing().issue(csr, request.template());
 			String serial = certificate.getSerialNumber().toString(16).toUpperCase();
 			this.issuedBySerial.put(serial, certificate);
 			if (renewed != null) {
@@ -243,7 +254,14 @@ public final class FakeUpstreams {
 		if (!authorized(exchange)) {
 			return;
 		}
-		sendJson(exchange, new CaCertificates(List.of(TestCertificateAuthority.pem(this.ca.certificate()))));
+		CaCertificates published = this.published;
+		sendJson(exchange, (published != null) ? published
+				: new CaCertificates(List.of(TestCertificateAuthority.pem(this.ca.certificate()))));
+	}
+
+	private TestCertificateAuthority issuing() {
+		TestCertificateAuthority issuing = this.issuingCa;
+		return (issuing != null) ? issuing : this.ca;
 	}
 
 	/** The CRL of the CA named {@code root}: fixed bytes the gateway must relay as is. */

@@ -2,6 +2,7 @@ package io.keyward.gateway;
 
 import java.time.Duration;
 
+import io.keyward.gateway.profile.CaCertificateSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -87,6 +88,25 @@ class GatewayPropertiesTests {
 	@EnableConfigurationProperties(GatewayProperties.class)
 	static class Binding {
 
+	}
+
+	@Test
+	void whenAProfileAsksForCaOnlyThenTheGatewayDoesNotStartAndSaysWhy() {
+		this.contexts.withPropertyValues("keyward.gateway.profiles.default.ca-certificates=CA_ONLY").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("ca-certificates=CA_ONLY cannot be served")
+				.hasMessageContaining("RA");
+		});
+	}
+
+	@Test
+	void whenCaCertificatesIsNotConfiguredThenCaAndRa() {
+		this.contexts.withPropertyValues("keyward.gateway.profiles.chain.ca-certificates=FULL_CHAIN").run((context) -> {
+			GatewayProperties properties = context.getBean(GatewayProperties.class);
+			assertThat(properties.profiles().get("default").caCertificates()).isEqualTo(CaCertificateSet.CA_AND_RA);
+			assertThat(properties.profiles().get("chain").caCertificates()).isEqualTo(CaCertificateSet.FULL_CHAIN);
+		});
 	}
 
 }

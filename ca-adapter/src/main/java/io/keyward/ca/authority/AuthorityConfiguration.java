@@ -6,6 +6,9 @@ import java.time.Clock;
 import io.keyward.api.secret.KeyEncryptionKey;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,6 +34,30 @@ class AuthorityConfiguration {
 	BuiltInCertificateAuthority certificateAuthority(CaKeyStore store, CaProperties settings,
 			RevocationProperties revocation) {
 		return store.loadOrCreate(settings, revocation);
+	}
+
+	@Bean
+	CaGenerations caGenerations(BuiltInCertificateAuthority certificateAuthority, CaKeyStore store, JdbcClient jdbc,
+			PlatformTransactionManager transactionManager, KeyEncryptionKey kek, Clock clock, SerialNumbers serials,
+			CaProperties settings, RevocationProperties revocation) {
+		return new CaGenerations(certificateAuthority, store, jdbc, new TransactionTemplate(transactionManager), kek,
+				clock, serials, settings, revocation);
+	}
+
+	@Bean
+	CaRollover caRollover(CaGenerations generations, Clock clock) {
+		return new CaRollover(generations, clock);
+	}
+
+	/**
+	 * What issuance signs with: the generation active now. The CRL and the OCSP responder
+	 * stay with {@code certificateAuthority}, the first generation, whose certificates
+	 * they cover.
+	 */
+	@Bean
+	@Primary
+	CertificateAuthority issuingAuthority(CaRollover rollover) {
+		return new IssuingAuthority(rollover);
 	}
 
 	@Bean

@@ -147,6 +147,38 @@ final class BuiltInCertificateAuthority implements CertificateAuthority {
 		}
 	}
 
+	/**
+	 * A link certificate (RFC 4210 section 4.4): another CA key certified by this CA, so
+	 * that relying parties that trust one of the two keys can reach the other. It is a CA
+	 * certificate (basicConstraints CA:true, keyCertSign and cRLSign) valid from now
+	 * until {@code notAfter}, capped at this CA's own notAfter.
+	 * @param subject the other CA's subject
+	 * @param publicKey the other CA's key
+	 * @param notAfter the end of the overlap
+	 * @return the link certificate
+	 */
+	X509Certificate certifyCaKey(X500Name subject, SubjectPublicKeyInfo publicKey, Instant notAfter) {
+		Instant now = this.clock.instant();
+		Instant caNotAfter = this.certificate.getNotAfter().toInstant();
+		Instant end = notAfter.isAfter(caNotAfter) ? caNotAfter : notAfter;
+		try {
+			X509v3CertificateBuilder builder = new X509v3CertificateBuilder(this.issuer, this.serials.next(),
+					Date.from(now.minus(RootCertificates.CLOCK_SKEW)), Date.from(end), subject, publicKey)
+				.addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+				.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+				.addExtension(Extension.subjectKeyIdentifier, false,
+						new JcaX509ExtensionUtils().createSubjectKeyIdentifier(publicKey));
+			if (this.keyIdentifier != null) {
+				builder.addExtension(Extension.authorityKeyIdentifier, false,
+						new AuthorityKeyIdentifier(this.keyIdentifier));
+			}
+			return sign(builder);
+		}
+		catch (GeneralSecurityException | CertIOException ex) {
+			throw new IllegalStateException("cannot sign a link certificate", ex);
+		}
+	}
+
 	@Override
 	public X509CRLHolder signCrl(X509v2CRLBuilder crl) {
 		try {
@@ -222,6 +254,10 @@ final class BuiltInCertificateAuthority implements CertificateAuthority {
 
 	CaKeyAlgorithm algorithm() {
 		return this.algorithm;
+	}
+
+	X500Name subject() {
+		return this.issuer;
 	}
 
 }

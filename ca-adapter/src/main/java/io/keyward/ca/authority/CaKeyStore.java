@@ -104,14 +104,23 @@ class CaKeyStore {
 	}
 
 	private BuiltInCertificateAuthority open(CaRecord record, RevocationProperties revocation) {
-		CaKeyAlgorithm algorithm = CaKeyAlgorithm.valueOf(record.keyAlgorithm());
-		X509Certificate certificate = certificate(record.certificateDer());
+		return open(record.name(), record.keyAlgorithm(), record.certificateDer(), record.sealedPrivateKey(),
+				revocation);
+	}
+
+	/**
+	 * Unseal a stored CA: the first one or a successor prepared for a rollover.
+	 */
+	BuiltInCertificateAuthority open(String name, String keyAlgorithm, byte[] certificateDer, byte[] sealedPrivateKey,
+			RevocationProperties revocation) {
+		CaKeyAlgorithm algorithm = CaKeyAlgorithm.valueOf(keyAlgorithm);
+		X509Certificate certificate = certificate(certificateDer);
 		byte[] pkcs8;
 		try {
-			pkcs8 = this.kek.open(record.sealedPrivateKey(), purpose(record.name()));
+			pkcs8 = this.kek.open(sealedPrivateKey, purpose(name));
 		}
 		catch (IllegalStateException ex) {
-			throw new IllegalStateException("cannot open the private key of CA '" + record.name()
+			throw new IllegalStateException("cannot open the private key of CA '" + name
 					+ "': the key-encryption key (keyward.kek / KEYWARD_KEK, or <keyward.data-dir>/kek) is not the one "
 					+ "it was sealed with, or the stored key was altered. Start with the original key-encryption key.",
 					ex);
@@ -119,14 +128,14 @@ class CaKeyStore {
 		try {
 			PrivateKey privateKey = KeyFactory.getInstance(algorithm.keyType())
 				.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-			requireMatchingPair(certificate, privateKey, algorithm, record.name());
-			log.info("event=ca_loaded name={} subject=\"{}\" keyAlgorithm={}", record.name(), record.subject(),
-					algorithm);
-			return new BuiltInCertificateAuthority(record.name(), certificate, privateKey, algorithm, this.clock,
-					this.serials, revocation);
+			requireMatchingPair(certificate, privateKey, algorithm, name);
+			log.info("event=ca_loaded name={} subject=\"{}\" keyAlgorithm={}", name,
+					certificate.getSubjectX500Principal().getName(), algorithm);
+			return new BuiltInCertificateAuthority(name, certificate, privateKey, algorithm, this.clock, this.serials,
+					revocation);
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("the stored private key of CA '" + record.name() + "' is unreadable", ex);
+			throw new IllegalStateException("the stored private key of CA '" + name + "' is unreadable", ex);
 		}
 		finally {
 			Arrays.fill(pkcs8, (byte) 0);
@@ -152,7 +161,7 @@ class CaKeyStore {
 		}
 	}
 
-	private static X509Certificate certificate(byte[] der) {
+	static X509Certificate certificate(byte[] der) {
 		try {
 			return (X509Certificate) CertificateFactory.getInstance("X.509")
 				.generateCertificate(new ByteArrayInputStream(der));

@@ -22,9 +22,9 @@ interface CaRecordRepository extends Repository<CaRecord, Long> {
 	@Transactional
 	@Modifying
 	@Query(value = """
-			insert into ca.certificate_authority (name, subject, key_algorithm, certificate_der, certificate_pem,
-			    sealed_private_key, not_before, not_after, created_at)
-			values (:name, :subject, :keyAlgorithm, :certificateDer, :certificatePem, :sealedPrivateKey,
+			insert into ca.certificate_authority (name, lineage, subject, key_algorithm, certificate_der,
+			    certificate_pem, sealed_private_key, not_before, not_after, created_at)
+			values (:name, :name, :subject, :keyAlgorithm, :certificateDer, :certificatePem, :sealedPrivateKey,
 			    :notBefore, :notAfter, :createdAt)
 			on conflict (name) do nothing""", nativeQuery = true)
 	int insertIfAbsent(@Param("name") String name, @Param("subject") String subject,

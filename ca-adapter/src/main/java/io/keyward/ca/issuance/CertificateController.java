@@ -3,15 +3,14 @@ package io.keyward.ca.issuance;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 import io.keyward.api.ca.CaCertificates;
 import io.keyward.api.ca.CertificatePage;
 import io.keyward.api.ca.CertificateSearchPage;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
-import io.keyward.ca.authority.CertificateAuthority;
-import io.keyward.ca.authority.Pem;
+import io.keyward.api.ca.NextCaRequest;
+import io.keyward.ca.authority.CaRollover;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The REST API of {@link io.keyward.api.ca.CertificateAuthorityClient}: issue, look up,
- * list, and the CA chain.
+ * list, the CA certificates and the next CA of a rollover.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -36,17 +35,17 @@ class CertificateController {
 
 	private final CertificateStore certificates;
 
-	private final CertificateAuthority authority;
+	private final CaRollover rollover;
 
 	private final CertificateInventory inventory;
 
 	private final Clock clock;
 
-	CertificateController(Issuance issuance, CertificateStore certificates, CertificateAuthority authority,
+	CertificateController(Issuance issuance, CertificateStore certificates, CaRollover rollover,
 			CertificateInventory inventory, Clock clock) {
 		this.issuance = issuance;
 		this.certificates = certificates;
-		this.authority = authority;
+		this.rollover = rollover;
 		this.inventory = inventory;
 		this.clock = clock;
 	}
@@ -89,8 +88,16 @@ class CertificateController {
 
 	@GetMapping("/ca")
 	CaCertificates ca() {
-		List<String> chain = this.authority.chain().stream().map(Pem::certificate).toList();
-		return new CaCertificates(chain);
+		return this.rollover.published();
+	}
+
+	/**
+	 * Prepare the next CA for a rollover (RFC 8894 section 4.7), or move its switch-over.
+	 */
+	@PostMapping("/ca/next")
+	CaCertificates prepareNextCa(@RequestBody NextCaRequest request) {
+		return this.rollover.prepareNext(request.switchAt(),
+				(request.requestedBy() != null) ? request.requestedBy() : "unknown");
 	}
 
 }

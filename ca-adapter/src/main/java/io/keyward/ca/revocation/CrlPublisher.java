@@ -24,6 +24,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
@@ -58,8 +59,8 @@ public class CrlPublisher {
 
 	private final AtomicReference<Instant> lastThisUpdate = new AtomicReference<>();
 
-	CrlPublisher(JdbcClient jdbc, CertificateAuthority authority, Clock clock, RevocationProperties revocation,
-			TransactionTemplate transactions, MeterRegistry meters) {
+	CrlPublisher(JdbcClient jdbc, @Qualifier("certificateAuthority") CertificateAuthority authority, Clock clock,
+			RevocationProperties revocation, TransactionTemplate transactions, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.authority = authority;
 		this.clock = clock;

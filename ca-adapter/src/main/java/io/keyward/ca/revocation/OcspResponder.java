@@ -34,6 +34,7 @@ import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -64,8 +65,9 @@ class OcspResponder {
 
 	private final DigestCalculatorProvider digests;
 
-	OcspResponder(JdbcClient jdbc, CertificateAuthority authority, OcspSigners signers, Clock clock,
-			RevocationProperties revocation, MeterRegistry meters) throws OperatorCreationException {
+	OcspResponder(JdbcClient jdbc, @Qualifier("certificateAuthority") CertificateAuthority authority,
+			OcspSigners signers, Clock clock, RevocationProperties revocation, MeterRegistry meters)
+			throws OperatorCreationException {
 		this.jdbc = jdbc;
 		this.authority = authority;
 		this.signers = signers;

@@ -22,10 +22,11 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
  * @param approvalMaxAge how long a request may wait for that approval
  * @param renewal when certificates are renewed without a challenge
  * @param certRepIncludesCa whether a SUCCESS CertRep carries the CA chain too
+ * @param caCertificates which certificates GetCACert answers
  */
 public record EnrollmentProfile(String name, String defaultTemplate, boolean legacySingleDes,
 		CertRepEncoder.OmittedEnvelope omittedEnvelope, WhenUnavailable whenUnavailable, Approval approval,
-		Duration approvalMaxAge, RenewalPolicy renewal, boolean certRepIncludesCa) {
+		Duration approvalMaxAge, RenewalPolicy renewal, boolean certRepIncludesCa, CaCertificateSet caCertificates) {
 
 	/**
 	 * @return the content encryption algorithms accepted from devices on this profile

@@ -25,11 +25,13 @@ public class EnrollmentProfiles {
 	 */
 	public Optional<EnrollmentProfile> find(String name) {
 		GatewayProperties.Profile profile = this.properties.profiles().get(name);
-		return (profile != null) ? Optional.of(new EnrollmentProfile(name, profile.template(),
-				profile.legacySingleDes(), profile.omittedEnvelope(), profile.whenUnavailable(), profile.approval(),
-				profile.approvalMaxAge(), new RenewalPolicy(profile.renewalEnabled(), profile.renewalWindow(),
-						profile.renewalWindowPercent(), profile.revokeOnRenewal()),
-				profile.certRepIncludesCa())) : Optional.empty();
+		return (profile != null) ? Optional
+			.of(new EnrollmentProfile(name, profile.template(), profile.legacySingleDes(), profile.omittedEnvelope(),
+					profile.whenUnavailable(), profile.approval(), profile.approvalMaxAge(),
+					new RenewalPolicy(profile.renewalEnabled(), profile.renewalWindow(), profile.renewalWindowPercent(),
+							profile.revokeOnRenewal()),
+					profile.certRepIncludesCa(), profile.caCertificates()))
+				: Optional.empty();
 	}
 
 	/**

@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
  * certificate, only when {@code Renewal} is advertised; a RenewalReq is always a renewal.
  * <p>
  * A renewal needs a signer certificate issued by this CA (its signature verifies with the
- * CA's public key), valid now and inside the profile's renewal window; the revocation
- * check is the ca-adapter's, at issuance. Refusals: a certificate this CA did not issue
- * is one "no certificate could be identified" for, {@code badCertId} (section 3.2.1.4);
- * everything else is a transaction "not permitted", {@code badRequest}.
+ * CA's public key, or a previous CA's after a rollover), valid now and inside the
+ * profile's renewal window; the revocation check is the ca-adapter's, at issuance.
+ * Refusals: a certificate this CA did not issue is one "no certificate could be
+ * identified" for, {@code badCertId} (section 3.2.1.4); everything else is a transaction
+ * "not permitted", {@code badRequest}.
  */
 @Component
 public class RenewalAuthorization {
@@ -84,14 +85,28 @@ public class RenewalAuthorization {
 	}
 
 	private boolean namesOurCa(X509Certificate signer) {
-		return signer.getIssuerX500Principal().equals(issuingCa().getSubjectX500Principal());
+		return this.caChain.issuers()
+			.stream()
+			.anyMatch((ca) -> signer.getIssuerX500Principal().equals(ca.getSubjectX500Principal()));
 	}
 
+	/**
+	 * Signed by the issuing CA, or by a previous one after a CA rollover (RFC 8894
+	 * section 4.7): its certificates renew while they are valid.
+	 */
 	private boolean issuedByUs(X509Certificate signer) {
-		X509Certificate ca = issuingCa();
-		if (selfSigned(signer) || !namesOurCa(signer)) {
+		if (selfSigned(signer)) {
 			return false;
 		}
+		for (X509Certificate ca : this.caChain.issuers()) {
+			if (signer.getIssuerX500Principal().equals(ca.getSubjectX500Principal()) && verifies(signer, ca)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean verifies(X509Certificate signer, X509Certificate ca) {
 		try {
 			signer.verify(ca.getPublicKey());
 			return true;
@@ -99,10 +114,6 @@ public class RenewalAuthorization {
 		catch (GeneralSecurityException | RuntimeException ex) {
 			return false;
 		}
-	}
-
-	private X509Certificate issuingCa() {
-		return this.caChain.certificates().get(0);
 	}
 
 }

@@ -3,9 +3,6 @@ package io.keyward.gateway.scep;
 import io.keyward.gateway.LogSafe;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,10 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.keyward.gateway.GatewayProperties;
 import io.keyward.gateway.profile.EnrollmentProfile;
 import io.keyward.gateway.profile.EnrollmentProfiles;
-import io.keyward.gateway.ra.RaCredentials;
-import io.keyward.gateway.ra.RaKeys;
 import io.keyward.gateway.ra.RaKeysUnavailableException;
-import io.keyward.scep.CertificatesOnly;
 import io.keyward.scep.MalformedMessageException;
 import io.keyward.scep.MessageParameter;
 import org.slf4j.Logger;
@@ -45,9 +39,7 @@ class ScepController {
 
 	private final EnrollmentProfiles profiles;
 
-	private final RaKeys raKeys;
-
-	private final CaCertificateChain caChain;
+	private final CaCertificateAnswers caCertificates;
 
 	private final PkiOperationHandler pkiOperations;
 
@@ -55,11 +47,10 @@ class ScepController {
 
 	private final long maxMessageSize;
 
-	ScepController(EnrollmentProfiles profiles, RaKeys raKeys, CaCertificateChain caChain,
-			PkiOperationHandler pkiOperations, CaCapabilities capabilities, GatewayProperties properties) {
+	ScepController(EnrollmentProfiles profiles, CaCertificateAnswers caCertificates, PkiOperationHandler pkiOperations,
+			CaCapabilities capabilities, GatewayProperties properties) {
 		this.profiles = profiles;
-		this.raKeys = raKeys;
-		this.caChain = caChain;
+		this.caCertificates = caCertificates;
 		this.pkiOperations = pkiOperations;
 		this.capabilities = capabilities;
 		this.maxMessageSize = properties.maxMessageSize().toBytes();
@@ -94,7 +85,9 @@ class ScepController {
 			switch (operation.get()) {
 				case GET_CA_CAPS ->
 					ScepResponses.write(response, 200, ScepResponses.TEXT_PLAIN, this.capabilities.body(profile.get()));
-				case GET_CA_CERT -> ScepResponses.write(response, 200, ScepResponses.CA_RA_CERT, caCertificates());
+				case GET_CA_CERT -> ScepResponses.write(response, 200, ScepResponses.CA_RA_CERT,
+						this.caCertificates.caCertificates(profile.get()));
+				case GET_NEXT_CA_CERT -> nextCaCertificates(response);
 				case PKI_OPERATION -> pkiOperation(profile.get(), request, response);
 			}
 		}
@@ -133,16 +126,16 @@ class ScepController {
 	}
 
 	/**
-	 * GetCACert (RFC 8894 section 4.2.1.2): RA signing, RA encryption, then the CA chain,
-	 * as a degenerate certs-only SignedData; clients tell them apart by key usage.
+	 * GetNextCACert (RFC 8894 section 4.7): answered only while a next CA is prepared,
+	 * which is also when GetCACaps advertises it; otherwise 404.
 	 */
-	private byte[] caCertificates() {
-		RaCredentials ra = this.raKeys.current();
-		List<X509Certificate> certificates = new ArrayList<>();
-		certificates.add(ra.signingCertificate());
-		certificates.add(ra.encryptionCertificate());
-		certificates.addAll(this.caChain.certificates());
-		return CertificatesOnly.encode(certificates);
+	private void nextCaCertificates(HttpServletResponse response) throws IOException {
+		Optional<byte[]> body = this.caCertificates.nextCaCertificates();
+		if (body.isEmpty()) {
+			ScepResponses.error(response, 404, "no next CA certificate: no CA rollover is prepared");
+			return;
+		}
+		ScepResponses.write(response, 200, ScepResponses.NEXT_CA_CERT, body.get());
 	}
 
 	private void pkiOperation(EnrollmentProfile profile, HttpServletRequest request, HttpServletResponse response)

@@ -9,7 +9,8 @@ import java.util.Optional;
  */
 enum ScepOperation {
 
-	GET_CA_CAPS("GetCACaps"), GET_CA_CERT("GetCACert"), PKI_OPERATION("PKIOperation");
+	GET_CA_CAPS("GetCACaps"), GET_CA_CERT("GetCACert"), GET_NEXT_CA_CERT("GetNextCACert"),
+	PKI_OPERATION("PKIOperation");
 
 	private final String keyword;
 

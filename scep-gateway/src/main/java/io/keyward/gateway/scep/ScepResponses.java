@@ -18,6 +18,8 @@ final class ScepResponses {
 
 	static final String PKI_MESSAGE = "application/x-pki-message";
 
+	static final String NEXT_CA_CERT = "application/x-x509-next-ca-cert";
+
 	private ScepResponses() {
 	}
 

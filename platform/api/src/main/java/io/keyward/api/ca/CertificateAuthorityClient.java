@@ -29,6 +29,16 @@ public interface CertificateAuthorityClient {
 	CaCertificates caCertificates();
 
 	/**
+	 * Prepare the next CA (new key pair, self-signed certificate and link certificates)
+	 * and schedule its switch-over; when one is prepared already, only its switch-over
+	 * moves.
+	 * @param request when to switch, and who asks
+	 * @return the CA certificates with the next CA
+	 */
+	@PostExchange("/ca/next")
+	CaCertificates prepareNextCa(@RequestBody NextCaRequest request);
+
+	/**
 	 * Revoke a certificate and re-issue its CA's CRL, in one step.
 	 * @param serial hex, any spelling (leading zeros, colons, lower case)
 	 * @param request reason, comment and who
