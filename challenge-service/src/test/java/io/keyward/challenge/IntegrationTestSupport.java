@@ -101,10 +101,17 @@ public abstract class IntegrationTestSupport {
 	}
 
 	protected RedemptionResult redeem(String challenge, String profile, String transactionId, String publicKeySha256) {
-		RedemptionRequest request = new RedemptionRequest(challenge, profile, transactionId, "CN=device-1,O=Keyward",
-				List.of("dns:device-1.example"), publicKeySha256);
+		return call("/internal/v1/redemptions", new RedemptionRequest(challenge, profile, transactionId,
+				"CN=device-1,O=Keyward", List.of("dns:device-1.example"), publicKeySha256));
+	}
+
+	/**
+	 * @param path the redemption or its preview
+	 * @return the answer, which must be 200
+	 */
+	protected RedemptionResult call(String path, RedemptionRequest request) {
 		ResponseEntity<RedemptionResult> response = this.http.post()
-			.uri("/internal/v1/redemptions")
+			.uri(path)
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + SERVICE_TOKEN)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(request)

@@ -61,6 +61,29 @@ public final class FakeUpstreams {
 	/** When set, issue calls are signed by this CA instead of {@link #ca}. */
 	public volatile TestCertificateAuthority issuingCa;
 
+	/**
+	 * How redemption previews are answered; null answers them as {@link #redemptions}
+	 * would, without counting a redemption.
+	 */
+	public volatile Function<RedemptionRequest, RedemptionResult> previews;
+
+	/**
+	 * When set, the ca-adapter's policy check refuses every request: a 400 problem with
+	 * this failInfo ({@code badAlg} or {@code badRequest}) and
+	 * {@link #policyRefusalDetail}.
+	 */
+	public volatile String policyRefusal;
+
+	public volatile String policyRefusalDetail = "refused by the template";
+
+	/** Policy checks by transactionID, with the binding's SID each carried. */
+	public final Map<String, List<IssueRequest>> policyChecks = new ConcurrentHashMap<>();
+
+	/** Issue calls by transactionID, as received. */
+	public final Map<String, IssueRequest> issueRequests = new ConcurrentHashMap<>();
+
+	public final AtomicInteger previewCalls = new AtomicInteger();
+
 	/** When set, the ca-adapter answers every issue call with this status. */
 	public volatile Integer caFailureStatus;
 
@@ -101,6 +124,7 @@ public final class FakeUpstreams {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 			this.server.setExecutor(Executors.newFixedThreadPool(8));
 			this.server.createContext("/internal/v1/redemptions", this::redeem);
+			this.server.createContext("/api/v1/policy-check", this::checkPolicy);
 			this.server.createContext("/api/v1/certificates", this::issue);
 			this.server.createContext("/api/v1/ca", this::ca);
 			this.server.createContext("/api/v1/crl/", this::crl);
@@ -132,6 +156,9 @@ public final class FakeUpstreams {
 
 	public void reset() {
 		this.redemptions = FakeUpstreams::defaultRedemption;
+		this.previews = null;
+		this.policyRefusal = null;
+		this.policyRefusalDetail = "refused by the template";
 		this.caFailureStatus = null;
 		this.challengeServiceDown = false;
 		this.raIssuanceDown = false;
@@ -150,14 +177,35 @@ public final class FakeUpstreams {
 		if (!authorized(exchange)) {
 			return;
 		}
-		this.redemptionCalls.incrementAndGet();
+		boolean preview = exchange.getRequestURI().getPath().endsWith("/preview");
+		(preview ? this.previewCalls : this.redemptionCalls).incrementAndGet();
 		if (this.challengeServiceDown) {
 			send(exchange, 503, "application/problem+json",
 					"{\"title\":\"Service Unavailable\",\"status\":503}".getBytes(StandardCharsets.UTF_8));
 			return;
 		}
 		RedemptionRequest request = this.json.readValue(read(exchange), RedemptionRequest.class);
-		sendJson(exchange, this.redemptions.apply(request));
+		Function<RedemptionRequest, RedemptionResult> previews = this.previews;
+		sendJson(exchange, (preview && previews != null) ? previews.apply(request) : this.redemptions.apply(request));
+	}
+
+	private void checkPolicy(HttpExchange exchange) throws IOException {
+		if (!authorized(exchange)) {
+			return;
+		}
+		IssueRequest request = this.json.readValue(read(exchange), IssueRequest.class);
+		this.policyChecks.computeIfAbsent(String.valueOf(request.transactionId()), (id) -> new java.util.ArrayList<>())
+			.add(request);
+		String refusal = this.policyRefusal;
+		if (refusal != null) {
+			send(exchange, 400, "application/problem+json",
+					("{\"title\":\"Bad Request\",\"status\":400,\"detail\":\"" + this.policyRefusalDetail
+							+ "\",\"failInfo\":\"" + refusal + "\"}")
+						.getBytes(StandardCharsets.UTF_8));
+			return;
+		}
+		exchange.sendResponseHeaders(204, -1);
+		exchange.close();
 	}
 
 	private void issue(HttpExchange exchange) throws IOException {
@@ -169,6 +217,9 @@ public final class FakeUpstreams {
 			return;
 		}
 		IssueRequest request = this.json.readValue(read(exchange), IssueRequest.class);
+		if (request.transactionId() != null) {
+			this.issueRequests.put(request.transactionId(), request);
+		}
 		Integer failure = this.caFailureStatus;
 		if (this.raIssuanceDown && request.template() != null && request.template().startsWith("ra-")) {
 			failure = 503;

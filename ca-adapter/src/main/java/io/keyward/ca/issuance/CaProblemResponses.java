@@ -4,6 +4,7 @@ import io.keyward.api.problem.ProblemResponses;
 import io.keyward.ca.authority.CaCertificateExpired;
 import io.keyward.ca.revocation.CertificateAlreadyRevoked;
 import io.keyward.ca.template.CertificateRequestRefused;
+import io.keyward.ca.template.UnacceptedKey;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,9 +19,17 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 class CaProblemResponses extends ProblemResponses {
 
+	/**
+	 * A refusal carries the RFC 8894 failInfo the gateway answers the device with:
+	 * {@code badAlg} for the key or signature algorithm, {@code badRequest} otherwise.
+	 */
 	@ExceptionHandler(CertificateRequestRefused.class)
 	ResponseEntity<ProblemDetail> refused(CertificateRequestRefused ex) {
-		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
+		ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_REQUEST, ex.getMessage());
+		if (answer.getBody() != null) {
+			answer.getBody().setProperty("failInfo", (ex instanceof UnacceptedKey) ? "badAlg" : "badRequest");
+		}
+		return answer;
 	}
 
 	@ExceptionHandler(CaCertificateExpired.class)

@@ -56,6 +56,16 @@ class CertificateController {
 		return ResponseEntity.created(URI.create("/api/v1/certificates/" + issued.serialNumber())).body(issued);
 	}
 
+	/**
+	 * The policy check: 204 when {@link #issue} would sign the request, the same 400
+	 * problem it would answer otherwise; nothing is signed or stored.
+	 */
+	@PostMapping("/policy-check")
+	ResponseEntity<Void> checkPolicy(@RequestBody IssueRequest request) {
+		this.issuance.check(request);
+		return ResponseEntity.noContent().build();
+	}
+
 	@GetMapping("/certificates/{serial}")
 	IssuedCertificate certificate(@PathVariable String serial) {
 		String normalized = CertificateInventory.normalizeSerial(serial);

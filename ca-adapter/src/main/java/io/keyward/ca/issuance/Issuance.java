@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.TreeSet;
 
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.ca.authority.CaCertificateExpired;
@@ -15,9 +14,7 @@ import io.keyward.ca.authority.IssuedCertificate;
 import io.keyward.ca.template.CertificateRequestRefused;
 import io.keyward.ca.template.CertificateSigningRequest;
 import io.keyward.ca.template.CertificateTemplate;
-import io.keyward.ca.template.CertificateTemplates;
 import io.keyward.ca.template.SubjectAltNames;
-import io.keyward.ca.template.TemplatePolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +56,6 @@ public class Issuance {
 
 	private final CertificateAuthority authority;
 
-	private final CertificateTemplates templates;
-
 	private final CertificateStore store;
 
 	private final Clock clock;
@@ -69,11 +64,13 @@ public class Issuance {
 
 	private final ReservedSubjects reservedSubjects;
 
-	Issuance(CertificateAuthority authority, CertificateTemplates templates, CertificateStore store, Clock clock,
+	private final IssuancePolicy policy;
+
+	Issuance(CertificateAuthority authority, IssuancePolicy policy, CertificateStore store, Clock clock,
 			MeterRegistry meters, ReservedSubjects reservedSubjects) {
 		this.reservedSubjects = reservedSubjects;
 		this.authority = authority;
-		this.templates = templates;
+		this.policy = policy;
 		this.store = store;
 		this.clock = clock;
 		this.meters = meters;
@@ -99,6 +96,28 @@ public class Issuance {
 		}
 	}
 
+	/**
+	 * The policy check: everything {@link #issue} would refuse is refused, nothing is
+	 * signed or stored.
+	 * @throws CertificateRequestRefused when the CA would not sign the request
+	 */
+	void check(IssueRequest request) {
+		try {
+			optional("profile", request.profile());
+			optional("transactionId", request.transactionId());
+			this.policy.decide(CertificateSigningRequest.decode(request.csr()),
+					optional("template", request.template()), RenewedCertificate.serial(request.renewalOf()),
+					request.binding());
+		}
+		catch (CertificateRequestRefused ex) {
+			this.meters.counter("keyward.ca.policy.refused").increment();
+			log.info("event=policy_check_refused transactionId={} profile={} template={} reason=\"{}\"",
+					printable(request.transactionId()), printable(request.profile()), printable(request.template()),
+					printable(ex.getMessage()));
+			throw ex;
+		}
+	}
+
 	private CertificateRecord issueChecked(IssueRequest request) {
 		String profile = optional("profile", request.profile());
 		String transactionId = optional("transactionId", request.transactionId());
@@ -107,13 +126,8 @@ public class Issuance {
 		CertificateSigningRequest csr = CertificateSigningRequest.decode(request.csr());
 		String csrSha256 = csr.sha256();
 		try {
-			RenewedCertificate renewed = (renewalOf != null)
-					? RenewedCertificate.find(this.store, renewalOf, this.clock.instant()) : null;
-			if (templateName == null) {
-				templateName = (renewed != null) ? renewed.template() : "default";
-			}
-			return issueNew((renewed != null) ? renewed.applyTo(csr) : csr, csrSha256, profile, templateName,
-					transactionId, renewalOf);
+			IssuancePolicy.Decision decision = this.policy.decide(csr, templateName, renewalOf, request.binding());
+			return issueNew(decision, csr, csrSha256, profile, transactionId, renewalOf);
 		}
 		catch (CertificateRequestRefused ex) {
 			// a certificate that exists is answered even if the configuration changed
@@ -125,13 +139,10 @@ public class Issuance {
 		}
 	}
 
-	private CertificateRecord issueNew(CertificateSigningRequest csr, String csrSha256, String profile,
-			String templateName, String transactionId, String renewalOf) {
-		CertificateTemplate template = this.templates.find(templateName)
-			.orElseThrow(() -> new CertificateRequestRefused("unknown template '" + printable(templateName)
-					+ "'; known templates: " + new TreeSet<>(this.templates.names())));
-		CertificateSpec spec = TemplatePolicy.apply(csr, template);
-		this.reservedSubjects.check(spec.subject(), template);
+	private CertificateRecord issueNew(IssuancePolicy.Decision decision, CertificateSigningRequest csr,
+			String csrSha256, String profile, String transactionId, String renewalOf) {
+		CertificateTemplate template = decision.template();
+		CertificateSpec spec = decision.spec();
 		Instant requestedAt = this.clock.instant();
 		for (int attempt = 1;; attempt++) {
 			IssuedCertificate issued = this.authority.issue(spec);

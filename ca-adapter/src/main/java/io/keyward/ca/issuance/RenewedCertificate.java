@@ -3,10 +3,12 @@ package io.keyward.ca.issuance;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import io.keyward.api.ca.CertificatePem;
 import io.keyward.ca.template.CertificateRequestRefused;
 import io.keyward.ca.template.CertificateSigningRequest;
+import io.keyward.ca.template.StrongMapping;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -87,7 +89,21 @@ record RenewedCertificate(String serial, String template, X500Name subject, List
 	 * CSR's key
 	 */
 	CertificateSigningRequest applyTo(CertificateSigningRequest csr) {
-		return new CertificateSigningRequest(csr.der(), this.subject, csr.publicKey(), this.subjectAltNames);
+		return new CertificateSigningRequest(csr.der(), this.subject, csr.publicKey(),
+				this.subjectAltNames.stream().filter((name) -> !StrongMapping.isSidUrl(name)).toList());
+	}
+
+	/**
+	 * @return the SID of Microsoft strong mapping this certificate carries (this CA put
+	 * it there from a bound challenge), null for none: the renewal keeps it where the
+	 * template still allows strong mapping
+	 */
+	String sid() {
+		return this.subjectAltNames.stream()
+			.map(StrongMapping::sidOf)
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null);
 	}
 
 }

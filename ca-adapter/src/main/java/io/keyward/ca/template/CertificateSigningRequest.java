@@ -94,9 +94,8 @@ public record CertificateSigningRequest(byte[] der, X500Name subject, SubjectPub
 			valid = CertificationRequest.selfSignatureVerifies(request);
 		}
 		catch (Exception ex) {
-			throw new CertificateRequestRefused(
-					"the CSR's signature cannot be checked (unsupported key or signature algorithm "
-							+ request.getSignatureAlgorithm().getAlgorithm() + ")");
+			throw new UnacceptedKey("the CSR's signature cannot be checked (unsupported key or signature algorithm "
+					+ request.getSignatureAlgorithm().getAlgorithm() + ")");
 		}
 		if (!valid) {
 			// RFC 2986 section 3: the signature proves possession of the private key

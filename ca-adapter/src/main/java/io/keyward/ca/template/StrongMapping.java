@@ -45,7 +45,7 @@ public final class StrongMapping {
 		return sid;
 	}
 
-	static boolean isSidUrl(GeneralName name) {
+	public static boolean isSidUrl(GeneralName name) {
 		return name.getTagNo() == GeneralName.uniformResourceIdentifier
 				&& name.getName().toString().toLowerCase(Locale.ROOT).startsWith(SID_URL_PREFIX);
 	}
@@ -68,7 +68,7 @@ public final class StrongMapping {
 	/**
 	 * @return the SID of a SAN URL, or null when {@code name} is none
 	 */
-	static String sidOf(GeneralName name) {
+	public static String sidOf(GeneralName name) {
 		return isSidUrl(name) ? name.getName().toString().substring(SID_URL_PREFIX.length()) : null;
 	}
 

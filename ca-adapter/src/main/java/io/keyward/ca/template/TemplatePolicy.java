@@ -56,7 +56,7 @@ public final class TemplatePolicy {
 			}
 		}
 		if (keyUsage == 0) {
-			throw new CertificateRequestRefused("template '" + template.name() + "' grants only key usages an EC key "
+			throw new UnacceptedKey("template '" + template.name() + "' grants only key usages an EC key "
 					+ "cannot have (" + template.keyUsage() + "); use an RSA key");
 		}
 		X500Name subject = SubjectPolicy.rebuild(csr.subject(), template);
@@ -91,8 +91,8 @@ public final class TemplatePolicy {
 		if (PKCSObjectIdentifiers.rsaEncryption.equals(algorithm)) {
 			int bits = rsaBits(key);
 			if (bits < template.minimumRsaBits()) {
-				throw new CertificateRequestRefused("the CSR's RSA key has " + bits + " bits; template '"
-						+ template.name() + "' requires at least " + template.minimumRsaBits());
+				throw new UnacceptedKey("the CSR's RSA key has " + bits + " bits; template '" + template.name()
+						+ "' requires at least " + template.minimumRsaBits());
 			}
 			return false;
 		}
@@ -101,16 +101,16 @@ public final class TemplatePolicy {
 			if (!(parameters instanceof ASN1ObjectIdentifier curveOid)) {
 				// RFC 5480 section 2.1.1: implicit and explicit curve parameters are not
 				// allowed
-				throw new CertificateRequestRefused("the CSR's EC key must name its curve (RFC 5480 namedCurve)");
+				throw new UnacceptedKey("the CSR's EC key must name its curve (RFC 5480 namedCurve)");
 			}
 			EcCurve curve = EcCurve.of(curveOid);
 			if (curve == null || !template.ecCurves().contains(curve)) {
-				throw new CertificateRequestRefused("the CSR's EC curve " + curveOid.getId() + " is not accepted by "
-						+ "template '" + template.name() + "' (accepted: " + template.ecCurves() + ")");
+				throw new UnacceptedKey("the CSR's EC curve " + curveOid.getId() + " is not accepted by " + "template '"
+						+ template.name() + "' (accepted: " + template.ecCurves() + ")");
 			}
 			return true;
 		}
-		throw new CertificateRequestRefused(
+		throw new UnacceptedKey(
 				"the CSR's key algorithm " + algorithm.getId() + " is not accepted: use an RSA or EC key");
 	}
 
@@ -119,7 +119,7 @@ public final class TemplatePolicy {
 			return RSAPublicKey.getInstance(key.parsePublicKey()).getModulus().bitLength();
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new CertificateRequestRefused("the CSR's RSA public key is malformed");
+			throw new UnacceptedKey("the CSR's RSA public key is malformed");
 		}
 	}
 

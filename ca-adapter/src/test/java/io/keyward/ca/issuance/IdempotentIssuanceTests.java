@@ -29,7 +29,6 @@ import io.keyward.ca.CaAdapterTest;
 import io.keyward.ca.TestCsrs;
 import io.keyward.ca.authority.CertificateAuthority;
 import io.keyward.ca.authority.CertificateSpec;
-import io.keyward.ca.template.CertificateTemplates;
 import io.keyward.testsupport.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -87,7 +86,7 @@ class IdempotentIssuanceTests {
 	CertificateAuthority authority;
 
 	@Autowired
-	CertificateTemplates templates;
+	IssuancePolicy policy;
 
 	@Autowired
 	CertificateStore store;
@@ -226,7 +225,7 @@ class IdempotentIssuanceTests {
 		String transactionId = "tx-" + UUID.randomUUID();
 		IssueRequest request = new IssueRequest(TestCsrs.forKey(RSA_2048, "CN=overtaken").base64(), "devices",
 				"default", transactionId);
-		Issuance competitor = new Issuance(this.authority, this.templates, this.store, this.clock, this.meters,
+		Issuance competitor = new Issuance(this.authority, this.policy, this.store, this.clock, this.meters,
 				this.reservedSubjects);
 		AtomicReference<String> winner = new AtomicReference<>();
 		AtomicReference<String> discarded = new AtomicReference<>();
@@ -259,7 +258,7 @@ class IdempotentIssuanceTests {
 
 		};
 
-		CertificateRecord answer = new Issuance(overtaken, this.templates, this.store, this.clock, this.meters,
+		CertificateRecord answer = new Issuance(overtaken, this.policy, this.store, this.clock, this.meters,
 				this.reservedSubjects)
 			.issue(request);
 

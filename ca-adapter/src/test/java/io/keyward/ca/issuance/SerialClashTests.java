@@ -12,7 +12,6 @@ import io.keyward.ca.TestCsrs;
 import io.keyward.ca.authority.CertificateAuthority;
 import io.keyward.ca.authority.CertificateSpec;
 import io.keyward.ca.authority.IssuedCertificate;
-import io.keyward.ca.template.CertificateTemplates;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +34,7 @@ class SerialClashTests {
 	CertificateAuthority authority;
 
 	@Autowired
-	CertificateTemplates templates;
+	IssuancePolicy policy;
 
 	@Autowired
 	CertificateStore store;
@@ -84,7 +83,7 @@ class SerialClashTests {
 	}
 
 	private Issuance issuance(CertificateAuthority authority) {
-		return new Issuance(authority, this.templates, this.store, this.clock, this.meters, this.reservedSubjects);
+		return new Issuance(authority, this.policy, this.store, this.clock, this.meters, this.reservedSubjects);
 	}
 
 	private long requestRows(String transactionId) {

@@ -58,4 +58,27 @@ class CertificateTemplatesTests {
 			.withMessageContaining("at least one key usage");
 	}
 
+	@Test
+	void whenNameRulesAreConfiguredThenTheyBindAndANewTemplateInheritsThemFromDefault() {
+		CertificateTemplates templates = bind(Map.of("keyward.ca.templates.default.subject-fixed.o", "Example Corp",
+				"keyward.ca.templates.default.san-patterns.dns", "[a-z]+\\.example",
+				"keyward.ca.templates.users.strong-mapping", "true", "keyward.ca.templates.users.subject-attributes",
+				"cn,o"));
+
+		NameRules users = templates.find("users").orElseThrow().names();
+		assertThat(users.strongMapping()).isTrue();
+		assertThat(users.subjectAttributes()).containsExactlyInAnyOrder(SubjectAttribute.CN, SubjectAttribute.O);
+		assertThat(users.subjectFixed()).isEqualTo(Map.of(SubjectAttribute.O, "Example Corp"));
+		assertThat(users.sanPatterns().get(SanType.DNS).pattern()).isEqualTo("[a-z]+\\.example");
+		assertThat(templates.find("default").orElseThrow().names().strongMapping()).isFalse();
+		assertThat(templates.find("ra-signing").orElseThrow().names()).isEqualTo(NameRules.DEFAULT);
+	}
+
+	@Test
+	void whenAPatternIsNotARegularExpressionThenStartupFails() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> bind(Map.of("keyward.ca.templates.broken.subject-patterns.cn", "([unclosed")))
+			.withMessageContaining("template 'broken': the pattern for CN is not a regular expression");
+	}
+
 }

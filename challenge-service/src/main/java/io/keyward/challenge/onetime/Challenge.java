@@ -2,96 +2,37 @@ package io.keyward.challenge.onetime;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
+import io.keyward.api.challenge.ChallengeBinding;
+
 /**
- * A minted one-time challenge password, known only by its keyed hash. Redemption state is
- * written by {@link ChallengeRepository#redeem}, a single conditional UPDATE, never by
- * changing this entity.
+ * A minted one-time challenge password, known only by its keyed hash: a row of
+ * {@code challenge.challenge}, read and written by {@link ChallengeRepository}.
+ * Redemption state is written by {@link ChallengeRedemption}'s single conditional UPDATE.
+ *
+ * @param challengeHash HMAC-SHA256 of the challenge ({@link ChallengeHasher})
+ * @param profile the enrollment profile it is good for
+ * @param template the certificate template a redemption names
+ * @param createdAt when it was minted
+ * @param expiresAt when it stops being accepted
+ * @param redeemedAt when it was redeemed, null while outstanding
+ * @param transactionId the SCEP transaction that redeemed it
+ * @param publicKeySha256 hex SHA-256 of the redeeming CSR's public key
+ * @param apiClientId the MDM API client that minted it
+ * @param binding what the MDM bound it to, null for nothing
  */
-@Entity
-@Table(name = "challenge")
-class Challenge {
+record Challenge(byte[] challengeHash, String profile, String template, Instant createdAt, Instant expiresAt,
+		@Nullable Instant redeemedAt, @Nullable String transactionId, @Nullable String publicKeySha256,
+		@Nullable Long apiClientId, @Nullable ChallengeBinding binding) {
 
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
-
-	@Column(name = "challenge_hash", nullable = false, updatable = false)
-	private byte[] challengeHash;
-
-	@Column(nullable = false, updatable = false, length = 100)
-	private String profile;
-
-	@Column(nullable = false, updatable = false, length = 100)
-	private String template;
-
-	@Column(name = "created_at", nullable = false, updatable = false)
-	private Instant createdAt;
-
-	@Column(name = "expires_at", nullable = false, updatable = false)
-	private Instant expiresAt;
-
-	@Column(name = "redeemed_at", updatable = false)
-	private @Nullable Instant redeemedAt;
-
-	@Column(name = "transaction_id", updatable = false)
-	private @Nullable String transactionId;
-
-	@Column(updatable = false)
-	private @Nullable String subject;
-
-	@Column(name = "public_key_sha256", updatable = false, length = 64)
-	private @Nullable String publicKeySha256;
-
-	@Column(name = "api_client_id", updatable = false)
-	private @Nullable Long apiClientId;
-
-	protected Challenge() {
-	}
-
-	Challenge(byte[] challengeHash, String profile, String template, Instant createdAt, Instant expiresAt,
-			@Nullable Long apiClientId) {
-		this.challengeHash = challengeHash;
-		this.profile = profile;
-		this.template = template;
-		this.createdAt = createdAt;
-		this.expiresAt = expiresAt;
-		this.apiClientId = apiClientId;
-	}
-
-	byte[] challengeHash() {
-		return this.challengeHash;
-	}
-
-	String profile() {
-		return this.profile;
-	}
-
-	String template() {
-		return this.template;
-	}
-
-	Instant expiresAt() {
-		return this.expiresAt;
-	}
-
-	@Nullable Instant redeemedAt() {
-		return this.redeemedAt;
-	}
-
-	@Nullable String transactionId() {
-		return this.transactionId;
-	}
-
-	@Nullable String publicKeySha256() {
-		return this.publicKeySha256;
+	/**
+	 * A challenge just minted, not redeemed.
+	 */
+	static Challenge minted(byte[] challengeHash, String profile, String template, Instant createdAt, Instant expiresAt,
+			@Nullable Long apiClientId, @Nullable ChallengeBinding binding) {
+		return new Challenge(challengeHash, profile, template, createdAt, expiresAt, null, null, null, apiClientId,
+				binding);
 	}
 
 }

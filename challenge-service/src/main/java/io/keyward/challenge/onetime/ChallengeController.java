@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The MDM API: {@code POST /api/v1/challenges} mints a challenge (the REST counterpart of
- * NDES's {@code mscep_admin} page). The body and its {@code profile} are optional.
+ * NDES's {@code mscep_admin} page). The body and its {@code profile} are optional; an
+ * optional {@code binding} ({@code {"sid": "S-1-5-21-..."}}) names the account the
+ * certificate is for.
  */
 @RestController
 class ChallengeController {
@@ -31,7 +33,7 @@ class ChallengeController {
 	ResponseEntity<MintedChallenge> mint(@RequestBody(required = false) @Nullable MintChallengeRequest request,
 			@AuthenticationPrincipal ApiClientPrincipal client) {
 		String profile = (request != null) ? request.profileOrDefault() : MintChallengeRequest.DEFAULT_PROFILE;
-		MintedChallenge minted = this.minting.mint(profile, client.id());
+		MintedChallenge minted = this.minting.mint(profile, client.id(), (request != null) ? request.binding() : null);
 		// the body is a secret: no cache on the way may keep it
 		return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(minted);
 	}

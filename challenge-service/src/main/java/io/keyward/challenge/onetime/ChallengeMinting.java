@@ -7,9 +7,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.keyward.api.challenge.ChallengeBinding;
 import io.keyward.api.challenge.MintedChallenge;
 import io.keyward.challenge.profile.ChallengeProfile;
 import io.keyward.challenge.profile.ChallengeProfiles;
@@ -61,12 +63,13 @@ class ChallengeMinting {
 	/**
 	 * @param profileName the profile the MDM asked for
 	 * @param apiClientId the MDM API client that asks
+	 * @param binding what the MDM binds the challenge to, null for nothing
 	 * @return the challenge in clear, the only time it exists outside the caller
 	 * @throws io.keyward.challenge.profile.UnknownProfileException for an unknown profile
 	 * @throws OutstandingLimitExceededException when the profile's cap is reached
 	 */
 	@Transactional
-	MintedChallenge mint(String profileName, long apiClientId) {
+	MintedChallenge mint(String profileName, long apiClientId, @Nullable ChallengeBinding binding) {
 		ChallengeProfile profile = this.profiles.require(profileName);
 		Instant now = this.clock.instant();
 		if (profile.limitsOutstanding()) {
@@ -75,10 +78,10 @@ class ChallengeMinting {
 		String challenge = next();
 		// whole seconds: the MDM shows this instant, and the row must hold the same one
 		Instant expiresAt = now.plus(profile.validity()).truncatedTo(ChronoUnit.SECONDS);
-		this.challenges.save(new Challenge(this.hasher.hash(challenge), profile.name(), profile.template(),
-				now.truncatedTo(ChronoUnit.MICROS), expiresAt, apiClientId));
-		log.info("event=challenge_minted profile={} template={} apiClientId={} expiresAt={}", profile.name(),
-				profile.template(), apiClientId, expiresAt);
+		this.challenges.insert(Challenge.minted(this.hasher.hash(challenge), profile.name(), profile.template(),
+				now.truncatedTo(ChronoUnit.MICROS), expiresAt, apiClientId, Bindings.checked(binding)));
+		log.info("event=challenge_minted profile={} template={} apiClientId={} expiresAt={} bound={}", profile.name(),
+				profile.template(), apiClientId, expiresAt, Bindings.describe(binding));
 		this.meters.counter("keyward.challenge.minted", "profile", profile.name()).increment();
 		return new MintedChallenge(challenge, profile.name(), expiresAt);
 	}

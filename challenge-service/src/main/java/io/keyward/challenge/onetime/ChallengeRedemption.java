@@ -14,8 +14,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.keyward.api.challenge.ChallengeBinding;
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
+import io.keyward.challenge.profile.ChallengeProperties;
 
 import org.springframework.stereotype.Service;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +32,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * key, for example after a timeout on the way back) is accepted again: the challenge was
  * used by that very SCEP transaction, and RFC 8894 section 3.3.1 lets a client resend a
  * PKCSReq with the same transactionID. Any other second use is refused.
+ * <p>
+ * Expiry is judged at the device request's arrival ({@link RedemptionRequest#arrivedAt}):
+ * a challenge valid when the request reached the gateway stays redeemable by it through
+ * an upstream outage, for at most {@code keyward.challenge.arrival-grace} after it
+ * expired. A request that arrives later gets no grace.
  */
 @Service
 class ChallengeRedemption {
@@ -42,8 +49,8 @@ class ChallengeRedemption {
 			set redeemed_at = :now, transaction_id = :transactionId, subject = :subject,
 			    public_key_sha256 = :publicKeySha256
 			where challenge_hash = :challengeHash and profile = :profile
-			    and transaction_id is null and expires_at > :now
-			returning challenge_hash, template
+			    and transaction_id is null and expires_at > :arrivedAt and expires_at > :graceFloor
+			returning challenge_hash, template, bound_sid
 			""";
 
 	private final ChallengeRepository challenges;
@@ -56,13 +63,16 @@ class ChallengeRedemption {
 
 	private final MeterRegistry meters;
 
+	private final ChallengeProperties properties;
+
 	ChallengeRedemption(ChallengeRepository challenges, JdbcClient jdbc, ChallengeHasher hasher, Clock clock,
-			MeterRegistry meters) {
+			MeterRegistry meters, ChallengeProperties properties) {
 		this.challenges = challenges;
 		this.jdbc = jdbc;
 		this.hasher = hasher;
 		this.clock = clock;
 		this.meters = meters;
+		this.properties = properties;
 	}
 
 	/**
@@ -70,30 +80,58 @@ class ChallengeRedemption {
 	 * statement; only a refusal or a retry reads the row to tell why.
 	 */
 	RedemptionResult redeem(RedemptionRequest request) {
-		String transactionId = require(request.transactionId(), "transactionId");
-		String profile = require(request.profile(), "profile");
-		byte[] hash = this.hasher.hash(require(request.challenge(), "challenge"));
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		Optional<String> redeemedTemplate = redeemUnused(hash, profile, now, transactionId, request);
-		if (redeemedTemplate.isPresent()) {
-			return accept(redeemedTemplate.get(), request, "event=challenge_redeemed");
+		Judged judged = judge(request);
+		Optional<Redeemed> redeemed = redeemUnused(judged, request);
+		if (redeemed.isPresent()) {
+			return accept(redeemed.get().template(), redeemed.get().binding(), request, "event=challenge_redeemed");
 		}
 		// unknown, other profile, expired, or used: read the row as committed now
-		Optional<Challenge> candidate = find(hash);
+		return explain(judged, request, false);
+	}
+
+	/**
+	 * What {@link #redeem} would answer now, with nothing written: the gateway asks the
+	 * ca-adapter's policy before it spends the challenge.
+	 */
+	RedemptionResult preview(RedemptionRequest request) {
+		return explain(judge(request), request, true);
+	}
+
+	private Judged judge(RedemptionRequest request) {
+		require(request.transactionId(), "transactionId");
+		require(request.profile(), "profile");
+		byte[] hash = this.hasher.hash(require(request.challenge(), "challenge"));
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Instant arrivedAt = (request.arrivedAt() != null && request.arrivedAt().isBefore(now))
+				? request.arrivedAt().truncatedTo(ChronoUnit.MICROS) : now;
+		return new Judged(hash, now, arrivedAt, now.minus(this.properties.arrivalGrace()));
+	}
+
+	/**
+	 * @param preview true to accept an outstanding challenge (nothing is written), false
+	 * when the conditional UPDATE just found it unusable
+	 */
+	private RedemptionResult explain(Judged judged, RedemptionRequest request, boolean preview) {
+		Optional<Challenge> candidate = find(judged.hash());
 		if (candidate.isEmpty()) {
 			return reject(Rejection.UNKNOWN, request, Rejection.UNKNOWN.reason());
 		}
 		Challenge current = candidate.get();
-		if (!current.profile().equals(profile)) {
+		if (!current.profile().equals(request.profile())) {
 			return reject(Rejection.WRONG_PROFILE, request, Rejection.WRONG_PROFILE.reason(current.profile()));
 		}
-		if (current.redeemedAt() == null) {
-			return reject(Rejection.EXPIRED, request, Rejection.EXPIRED.reason());
+		if (current.redeemedAt() != null) {
+			if (isRetryOf(current, request.transactionId(), request.publicKeySha256())) {
+				return accept(current.template(), current.binding(), request,
+						preview ? "event=challenge_previewed" : "event=challenge_redemption_repeated");
+			}
+			return reject(Rejection.ALREADY_USED, request, Rejection.ALREADY_USED.reason());
 		}
-		if (isRetryOf(current, transactionId, request.publicKeySha256())) {
-			return accept(current.template(), request, "event=challenge_redemption_repeated");
+		if (preview && current.expiresAt().isAfter(judged.arrivedAt())
+				&& current.expiresAt().isAfter(judged.graceFloor())) {
+			return accept(current.template(), current.binding(), request, "event=challenge_previewed");
 		}
-		return reject(Rejection.ALREADY_USED, request, Rejection.ALREADY_USED.reason());
+		return reject(Rejection.EXPIRED, request, Rejection.EXPIRED.reason());
 	}
 
 	/**
@@ -107,23 +145,23 @@ class ChallengeRedemption {
 	 * {@code challenge_outstanding} ({@code where redeemed_at is null}) cannot be chosen
 	 * over {@code challenge_hash_unique}: on statistics older than a burst of minting it
 	 * was, and each redemption read every outstanding challenge of its profile.
-	 * @return the challenge's template when this call redeemed it
+	 * @return the challenge's template and binding when this call redeemed it
 	 */
-	private Optional<String> redeemUnused(byte[] hash, String profile, Instant now, String transactionId,
-			RedemptionRequest request) {
-		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+	private Optional<Redeemed> redeemUnused(Judged judged, RedemptionRequest request) {
 		return this.jdbc.sql(REDEEM_UNUSED)
-			.param("now", at)
-			.param("transactionId", transactionId)
+			.param("now", utc(judged.now()))
+			.param("transactionId", request.transactionId())
 			.param("subject", request.subject(), Types.VARCHAR)
 			.param("publicKeySha256", request.publicKeySha256(), Types.VARCHAR)
-			.param("challengeHash", hash)
-			.param("profile", profile)
-			.query((rs, row) -> new Redeemed(rs.getBytes("challenge_hash"), rs.getString("template")))
+			.param("challengeHash", judged.hash())
+			.param("profile", request.profile())
+			.param("arrivedAt", utc(judged.arrivedAt()))
+			.param("graceFloor", utc(judged.graceFloor()))
+			.query((rs, row) -> new Redeemed(rs.getBytes("challenge_hash"), rs.getString("template"),
+					ChallengeRepository.binding(rs.getString("bound_sid"))))
 			.optional()
 			// the index's equality is not specified to be constant-time
-			.filter((redeemed) -> MessageDigest.isEqual(redeemed.challengeHash(), hash))
-			.map(Redeemed::template);
+			.filter((redeemed) -> MessageDigest.isEqual(redeemed.challengeHash(), judged.hash()));
 	}
 
 	/**
@@ -140,11 +178,14 @@ class ChallengeRedemption {
 				&& publicKeySha256.equalsIgnoreCase(String.valueOf(challenge.publicKeySha256()));
 	}
 
-	private RedemptionResult accept(String template, RedemptionRequest request, String event) {
-		log.info("{} profile={} transactionId={} template={}", event, LogText.safe(request.profile()),
-				LogText.safe(request.transactionId()), template);
-		this.meters.counter("keyward.challenge.redemptions", "outcome", "accepted", "reason", "none").increment();
-		return RedemptionResult.accepted(template);
+	private RedemptionResult accept(String template, @Nullable ChallengeBinding binding, RedemptionRequest request,
+			String event) {
+		log.info("{} profile={} transactionId={} template={} bound={}", event, LogText.safe(request.profile()),
+				LogText.safe(request.transactionId()), template, Bindings.describe(binding));
+		if (!"event=challenge_previewed".equals(event)) {
+			this.meters.counter("keyward.challenge.redemptions", "outcome", "accepted", "reason", "none").increment();
+		}
+		return RedemptionResult.accepted(template, binding);
 	}
 
 	private RedemptionResult reject(Rejection rejection, RedemptionRequest request, String reason) {
@@ -162,7 +203,20 @@ class ChallengeRedemption {
 		return value;
 	}
 
-	private record Redeemed(byte[] challengeHash, String template) {
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	/**
+	 * @param hash the presented challenge's keyed hash
+	 * @param now the service's clock
+	 * @param arrivedAt the device request's arrival, never after now
+	 * @param graceFloor a challenge that expired before this is never accepted
+	 */
+	private record Judged(byte[] hash, Instant now, Instant arrivedAt, Instant graceFloor) {
+	}
+
+	private record Redeemed(byte[] challengeHash, String template, @Nullable ChallengeBinding binding) {
 	}
 
 }

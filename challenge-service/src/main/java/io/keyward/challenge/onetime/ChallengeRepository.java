@@ -1,23 +1,95 @@
 package io.keyward.challenge.onetime;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
+import org.jspecify.annotations.Nullable;
 
-interface ChallengeRepository extends JpaRepository<Challenge, Long> {
+import io.keyward.api.challenge.ChallengeBinding;
 
-	Optional<Challenge> findByChallengeHash(byte[] challengeHash);
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
-	@Query("""
-			select count(c) from Challenge c
-			where c.profile = :profile and c.redeemedAt is null and c.expiresAt > :now""")
-	long countOutstanding(String profile, Instant now);
+/**
+ * The rows of {@code challenge.challenge}, in SQL like the redemption's UPDATE
+ * ({@link ChallengeRedemption#REDEEM_UNUSED}): one persistence style for the table.
+ */
+@Repository
+class ChallengeRepository {
 
-	@Modifying
-	@Query("delete from Challenge c where c.expiresAt < :before")
-	int deleteExpiredBefore(Instant before);
+	private final JdbcClient jdbc;
+
+	ChallengeRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Challenge challenge) {
+		this.jdbc.sql("""
+				insert into challenge.challenge (challenge_hash, profile, template, created_at, expires_at,
+				    api_client_id, bound_sid)
+				values (:challengeHash, :profile, :template, :createdAt, :expiresAt, :apiClientId, :boundSid)
+				""")
+			.param("challengeHash", challenge.challengeHash())
+			.param("profile", challenge.profile())
+			.param("template", challenge.template())
+			.param("createdAt", utc(challenge.createdAt()))
+			.param("expiresAt", utc(challenge.expiresAt()))
+			.param("apiClientId", challenge.apiClientId(), Types.BIGINT)
+			.param("boundSid", (challenge.binding() != null) ? challenge.binding().sid() : null, Types.VARCHAR)
+			.update();
+	}
+
+	Optional<Challenge> findByChallengeHash(byte[] challengeHash) {
+		return this.jdbc.sql("select * from challenge.challenge where challenge_hash = :challengeHash")
+			.param("challengeHash", challengeHash)
+			.query(ChallengeRepository::challenge)
+			.optional();
+	}
+
+	/**
+	 * The count behind {@code max-outstanding}, served by the partial index
+	 * {@code challenge_outstanding}.
+	 */
+	long countOutstanding(String profile, Instant now) {
+		return this.jdbc.sql("""
+				select count(*) from challenge.challenge
+				where profile = :profile and redeemed_at is null and expires_at > :now
+				""").param("profile", profile).param("now", utc(now)).query(Long.class).single();
+	}
+
+	int deleteExpiredBefore(Instant before) {
+		return this.jdbc.sql("delete from challenge.challenge where expires_at < :before")
+			.param("before", utc(before))
+			.update();
+	}
+
+	private static Challenge challenge(ResultSet row, int rowNumber) throws SQLException {
+		return new Challenge(row.getBytes("challenge_hash"), row.getString("profile"), row.getString("template"),
+				instant(row, "created_at"), instant(row, "expires_at"), instant(row, "redeemed_at"),
+				row.getString("transaction_id"), row.getString("public_key_sha256"),
+				row.getObject("api_client_id", Long.class), binding(row.getString("bound_sid")));
+	}
+
+	/**
+	 * @param sid the {@code bound_sid} column
+	 * @return the binding it stands for, null when nothing was bound
+	 */
+	static @Nullable ChallengeBinding binding(@Nullable String sid) {
+		return (sid != null) ? new ChallengeBinding(sid) : null;
+	}
+
+	private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
+		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
 
 }

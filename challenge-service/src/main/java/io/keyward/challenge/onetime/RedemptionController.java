@@ -26,4 +26,9 @@ class RedemptionController {
 		return this.redemption.redeem(request);
 	}
 
+	@PostMapping("/internal/v1/redemptions/preview")
+	RedemptionResult preview(@RequestBody RedemptionRequest request) {
+		return this.redemption.preview(request);
+	}
+
 }

@@ -25,12 +25,15 @@ import org.springframework.validation.annotation.Validated;
  * @param profiles profile name to settings; {@code default} always exists
  * @param retention how long a challenge row is kept after it expired (the audit trail of
  * which transaction redeemed it)
+ * @param arrivalGrace how long after it expired a challenge is still accepted for a
+ * device request that arrived while it was valid (the gateway retries through an upstream
+ * outage; keep it at the gateway's {@code pending-max-age})
  */
 @Validated
 @ConfigurationProperties("keyward.challenge")
 public record ChallengeProperties(@Nullable String bootstrapApiKey,
 		@DefaultValue("10000") @PositiveOrZero int maxOutstanding, @DefaultValue Map<String, @Valid Profile> profiles,
-		@DefaultValue("30d") @NotNull Duration retention) {
+		@DefaultValue("30d") @NotNull Duration retention, @DefaultValue("24h") @NotNull Duration arrivalGrace) {
 
 	/** The profile a challenge is minted for when the MDM names none. */
 	public static final String DEFAULT_PROFILE = "default";
@@ -40,6 +43,9 @@ public record ChallengeProperties(@Nullable String bootstrapApiKey,
 	private static final Pattern KEY_CHARACTERS = Pattern.compile("[\\x21-\\x7e]{32,512}");
 
 	public ChallengeProperties {
+		if (arrivalGrace != null && arrivalGrace.isNegative()) {
+			throw new IllegalArgumentException("keyward.challenge.arrival-grace must not be negative");
+		}
 		if (bootstrapApiKey != null && !bootstrapApiKey.isBlank()
 				&& !KEY_CHARACTERS.matcher(bootstrapApiKey.strip()).matches()) {
 			throw new IllegalArgumentException(

@@ -1,6 +1,7 @@
 package io.keyward.challenge.web;
 
 import io.keyward.api.problem.ProblemResponses;
+import io.keyward.challenge.onetime.InvalidBindingException;
 import io.keyward.challenge.onetime.OutstandingLimitExceededException;
 import io.keyward.challenge.profile.UnknownProfileException;
 
@@ -19,6 +20,11 @@ class ChallengeProblemResponses extends ProblemResponses {
 	@ExceptionHandler(UnknownProfileException.class)
 	ResponseEntity<ProblemDetail> unknownProfile(UnknownProfileException ex) {
 		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(InvalidBindingException.class)
+	ResponseEntity<ProblemDetail> invalidBinding(InvalidBindingException ex) {
+		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
 	/**

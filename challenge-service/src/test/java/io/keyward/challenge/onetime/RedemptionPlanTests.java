@@ -51,7 +51,7 @@ class RedemptionPlanTests extends IntegrationTestSupport {
 			insertOutstanding(schema, 3);
 			this.jdbc.update("update " + schema + ".challenge set redeemed_at = now(), transaction_id = 'TX-V1' "
 					+ "where id = (select min(id) from " + schema + ".challenge)");
-			scratch.migrate();
+			scratch.migrate("2");
 			assertThat(this.jdbc.queryForObject("select count(*) from " + schema + ".challenge", Integer.class))
 				.isEqualTo(3);
 			assertThat(this.jdbc.queryForObject("select count(*) from " + schema + ".challenge "
@@ -63,6 +63,22 @@ class RedemptionPlanTests extends IntegrationTestSupport {
 			// a redemption without its transaction is refused from now on
 			assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.jdbc
 				.update("update " + schema + ".challenge set redeemed_at = now() where redeemed_at is null"));
+		}
+	}
+
+	@Test
+	void whenV2RowsExistThenV4KeepsThemUnboundAndTheyRedeemAsBefore() throws Exception {
+		try (ScratchSchema scratch = ScratchSchema.of(this.dataSource, "challenge").migrate("2")) {
+			String schema = scratch.name();
+			insertOutstanding(schema, 2);
+			scratch.migrate();
+			assertThat(this.jdbc.queryForObject(
+					"select count(*) from " + schema + ".challenge where bound_sid is null and redeemed_at is null",
+					Integer.class))
+				.isEqualTo(2);
+			assertThat(this.jdbc.update("update " + schema + ".challenge set bound_sid = 'S-1-5-21-1-2-3-1013' "
+					+ "where id = (select min(id) from " + schema + ".challenge)"))
+				.isOne();
 		}
 	}
 
@@ -80,7 +96,7 @@ class RedemptionPlanTests extends IntegrationTestSupport {
 			.replaceAll(":\\w+", "?");
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		return String.join("\n", this.jdbc.queryForList("explain " + statement, String.class, now, "TX-PLAN", null,
-				null, new byte[32], "default", now));
+				null, new byte[32], "default", now, now.minusHours(24)));
 	}
 
 }

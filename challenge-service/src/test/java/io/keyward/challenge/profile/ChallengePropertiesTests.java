@@ -14,7 +14,7 @@ class ChallengePropertiesTests {
 	@Test
 	void whenNoProfileConfiguredThenDefaultExistsWithNdesValidity() {
 		ChallengeProfiles profiles = new ChallengeProfiles(
-				new ChallengeProperties(null, 10000, Map.of(), Duration.ofDays(30)));
+				new ChallengeProperties(null, 10000, Map.of(), Duration.ofDays(30), Duration.ofHours(24)));
 		assertThat(profiles.require("default"))
 			.isEqualTo(new ChallengeProfile("default", "default", Duration.ofMinutes(60), 10000));
 	}
@@ -23,7 +23,7 @@ class ChallengePropertiesTests {
 	void whenProfileOverridesCapThenItWinsOverTheGlobalOne() {
 		ChallengeProperties properties = new ChallengeProperties(null, 0,
 				Map.of("vpn", new ChallengeProperties.Profile("vpn-user", Duration.ofMinutes(5), 3)),
-				Duration.ofDays(1));
+				Duration.ofDays(1), Duration.ofHours(24));
 		ChallengeProfiles profiles = new ChallengeProfiles(properties);
 		assertThat(profiles.require("vpn"))
 			.isEqualTo(new ChallengeProfile("vpn", "vpn-user", Duration.ofMinutes(5), 3));
@@ -33,7 +33,7 @@ class ChallengePropertiesTests {
 	@Test
 	void whenProfileUnknownThenUnknownProfileException() {
 		ChallengeProfiles profiles = new ChallengeProfiles(
-				new ChallengeProperties(null, 1, Map.of(), Duration.ofDays(1)));
+				new ChallengeProperties(null, 1, Map.of(), Duration.ofDays(1), Duration.ofHours(24)));
 		assertThat(catchThrowable(() -> profiles.require("nope"))).isInstanceOf(UnknownProfileException.class)
 			.hasMessageContaining("'nope'");
 	}
@@ -41,7 +41,8 @@ class ChallengePropertiesTests {
 	@Test
 	void whenBootstrapKeyTooShortThenRefused() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ChallengeProperties("kw_short", 1, Map.of(), Duration.ofDays(1)))
+			.isThrownBy(
+					() -> new ChallengeProperties("kw_short", 1, Map.of(), Duration.ofDays(1), Duration.ofHours(24)))
 			.withMessageContaining("bootstrap-api-key");
 	}
 
@@ -49,7 +50,7 @@ class ChallengePropertiesTests {
 	void whenProfileNameOrValidityInvalidThenRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new ChallengeProperties(null, 1,
 				Map.of("bad name", new ChallengeProperties.Profile("t", Duration.ofMinutes(5), null)),
-				Duration.ofDays(1)));
+				Duration.ofDays(1), Duration.ofHours(24)));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new ChallengeProperties.Profile("t", Duration.ofSeconds(5), null));
 	}

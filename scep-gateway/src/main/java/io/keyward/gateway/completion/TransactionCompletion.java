@@ -10,9 +10,7 @@ import io.keyward.api.ca.CertificatePem;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.api.ca.RevokeRequest;
-import io.keyward.api.challenge.ChallengeRedemptionClient;
-import io.keyward.api.challenge.RedemptionRequest;
-import io.keyward.api.challenge.RedemptionResult;
+import io.keyward.api.challenge.ChallengeBinding;
 import io.keyward.gateway.LogSafe;
 import io.keyward.gateway.profile.Approval;
 import io.keyward.gateway.profile.EnrollmentProfile;
@@ -31,22 +29,24 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 
 /**
- * Completes a claimed transaction (ARCHITECTURE steps 3 and 4): redeems the challenge at
- * the challenge-service, asks the ca-adapter to issue, and records the outcome under the
- * claim. On a profile that requires approval the transaction waits after the redemption,
- * and once approved only the CA is asked, with the template named at redemption. Used by
- * the device's own request and by the {@link TransactionFinisher}, so either may be the
- * one that completes it. Repeating an attempt is safe: the challenge-service accepts a
- * second redemption by the same transactionID and public key (and names the template
- * again), and the ca-adapter answers a repeated issue call with the same transactionID
- * and CSR with the certificate it already issued.
+ * Completes a claimed transaction (ARCHITECTURE steps 3 and 4): spends the challenge at
+ * the challenge-service once the ca-adapter's policy accepts the CSR
+ * ({@link ChallengeSpending}), asks the ca-adapter to issue with the challenge's binding,
+ * and records the outcome under the claim. On a profile that requires approval the
+ * transaction waits after the redemption, and once approved only the CA is asked, with
+ * the template named at redemption. Used by the device's own request and by the
+ * {@link TransactionFinisher}, so either may be the one that completes it. Repeating an
+ * attempt is safe: the challenge-service accepts a second redemption by the same
+ * transactionID and public key (and names the template again), and the ca-adapter answers
+ * a repeated issue call with the same transactionID and CSR with the certificate it
+ * already issued.
  */
 @Component
 public class TransactionCompletion {
 
 	private static final Logger log = LoggerFactory.getLogger(TransactionCompletion.class);
 
-	private final ChallengeRedemptionClient challenges;
+	private final ChallengeSpending spending;
 
 	private final CertificateAuthorityClient certificateAuthority;
 
@@ -58,11 +58,11 @@ public class TransactionCompletion {
 
 	private final MeterRegistry meters;
 
-	TransactionCompletion(ChallengeRedemptionClient challenges, CertificateAuthorityClient certificateAuthority,
+	TransactionCompletion(ChallengeSpending spending, CertificateAuthorityClient certificateAuthority,
 			TransactionClaims claims, Clock clock, CaCertificateChain caChain, MeterRegistry meters) {
+		this.spending = spending;
 		this.caChain = caChain;
 		this.meters = meters;
-		this.challenges = challenges;
 		this.certificateAuthority = certificateAuthority;
 		this.claims = claims;
 		this.clock = clock;
@@ -103,25 +103,24 @@ public class TransactionCompletion {
 			// renewal is issued under the renewed certificate's template (null here) and,
 			// authorised by that certificate, waits for no approval
 			String template = claim.approved() ? claim.approvedTemplate() : null;
+			ChallengeBinding binding = null;
 			if (template == null && renewalOf == null) {
-				RedemptionResult redemption = UpstreamFailure.call("challenge-service",
-						() -> this.challenges.redeem(new RedemptionRequest(csr.challengePassword().orElseThrow(),
-								profile.name(), claim.transactionId(), csr.subject(), csr.subjectAltNames(),
-								csr.publicKeySha256Hex())));
-				if (redemption == null || !redemption.accepted()) {
-					return new Completion.Refused(FailInfo.BAD_REQUEST,
-							(redemption != null && redemption.reason() != null) ? redemption.reason()
-									: "challenge rejected");
+				ChallengeSpending.Spent spent = this.spending.spend(claim, profile, csr);
+				if (spent.refused() != null) {
+					return spent.refused();
 				}
-				template = (redemption.template() != null && !redemption.template().isBlank()) ? redemption.template()
-						: profile.defaultTemplate();
+				template = spent.template();
+				binding = spent.binding();
 				if (profile.approval() == Approval.REQUIRED) {
 					return new Completion.AwaitingApproval(template,
 							this.clock.instant().plus(profile.approvalMaxAge()));
 				}
 			}
+			else if (claim.approved() && renewalOf == null) {
+				binding = this.spending.bindingOfRedeemed(claim, profile, csr);
+			}
 			IssueRequest request = new IssueRequest(Base64.getEncoder().encodeToString(csr.encoded()), profile.name(),
-					template, claim.transactionId(), renewalOf);
+					template, claim.transactionId(), renewalOf, binding);
 			IssuedCertificate issued = UpstreamFailure.call("ca-adapter",
 					() -> this.certificateAuthority.issue(request));
 			if (renewalOf != null && profile.renewal().revokeReplaced()) {

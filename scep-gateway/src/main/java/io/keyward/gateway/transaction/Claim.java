@@ -1,5 +1,6 @@
 package io.keyward.gateway.transaction;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -12,8 +13,11 @@ import java.util.UUID;
  * @param attempts the attempts recorded when it was claimed
  * @param approvedTemplate the template to issue with when an admin approved the
  * transaction (its challenge was redeemed before it waited), null otherwise
+ * @param arrivedAt when the device's request first arrived (the transaction was created):
+ * the challenge-service judges the challenge's expiry at this instant
  */
-public record Claim(String profile, String transactionId, UUID token, int attempts, String approvedTemplate) {
+public record Claim(String profile, String transactionId, UUID token, int attempts, String approvedTemplate,
+		Instant arrivedAt) {
 
 	/**
 	 * @return whether the transaction was approved and only the CA remains to be asked

@@ -96,9 +96,8 @@ public class TransactionClaims {
 		if (seen.claimToken() != null) {
 			statement = statement.param("seen", seen.claimToken());
 		}
-		return (statement.update() == 1) ? Optional
-			.of(new Claim(seen.profile(), seen.transactionId(), token, seen.attempts(), seen.approvedTemplate()))
-				: Optional.empty();
+		return (statement.update() == 1) ? Optional.of(new Claim(seen.profile(), seen.transactionId(), token,
+				seen.attempts(), seen.approvedTemplate(), seen.createdAt())) : Optional.empty();
 	}
 
 	/**

@@ -87,8 +87,8 @@ public class TransactionLog {
 			.param("signature", request.algorithms().signature())
 			.update();
 		if (inserted == 1) {
-			return new Recorded(Outcome.CLAIMED, new Claim(request.profile(), request.transactionId(), token, 0, null),
-					null);
+			return new Recorded(Outcome.CLAIMED,
+					new Claim(request.profile(), request.transactionId(), token, 0, null, now), null);
 		}
 		long deadline = System.nanoTime() + this.wait.toNanos();
 		while (true) {

@@ -5,6 +5,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import io.keyward.api.challenge.ChallengeBinding;
+import io.keyward.api.challenge.RedemptionResult;
 import io.keyward.gateway.AbstractGatewayTests;
 import io.keyward.gateway.TestDevice;
 import io.keyward.gateway.completion.TransactionFinisher;
@@ -194,6 +196,19 @@ class ApprovalTests extends AbstractGatewayTests {
 	}
 
 	/** A PKCSReq with a good challenge on the approval profile, now waiting. */
+	@Test
+	void whenABoundChallengeIsApprovedThenTheCaGetsItsBinding() throws Exception {
+		ChallengeBinding bound = new ChallengeBinding("S-1-5-21-3623811015-3361044348-30300820-1013");
+		upstreams.redemptions = (request) -> RedemptionResult.accepted("device", bound);
+		TestDevice device = new TestDevice("approval-bound");
+		String transactionId = waiting(device);
+
+		assertThat(decide(idOf(transactionId), "approve", "{\"decidedBy\":\"alice\"}").statusCode()).isEqualTo(200);
+
+		assertThat(pollApproved(device, transactionId).status()).isEqualTo(PkiStatus.SUCCESS);
+		assertThat(upstreams.issueRequests.get(transactionId).binding()).isEqualTo(bound);
+	}
+
 	private String waiting(TestDevice device) throws Exception {
 		String transactionId = TestDevice.newTransactionId();
 		assertThat(enroll(device, PROFILE, transactionId).status()).isEqualTo(PkiStatus.PENDING);

@@ -19,6 +19,18 @@ public interface CertificateAuthorityClient {
 	@PostExchange("/certificates")
 	IssuedCertificate issue(@RequestBody IssueRequest request);
 
+	/**
+	 * Check an issue request against its template without issuing or storing anything:
+	 * the gateway asks before it spends a challenge, so a CSR the template refuses (a
+	 * weak key, a name not allowed) does not use the challenge up.
+	 * @param request as it would be issued
+	 * @throws org.springframework.web.client.HttpClientErrorException.BadRequest with a
+	 * problem whose {@code failInfo} property is {@code badAlg} for a key the template
+	 * does not accept and {@code badRequest} otherwise
+	 */
+	@PostExchange("/policy-check")
+	void checkPolicy(@RequestBody IssueRequest request);
+
 	@GetExchange("/certificates/{serial}")
 	IssuedCertificate certificate(@PathVariable String serial);
 

@@ -1,5 +1,7 @@
 package io.keyward.api.ca;
 
+import io.keyward.api.challenge.ChallengeBinding;
+
 /**
  * Ask the ca-adapter to issue a certificate.
  *
@@ -11,14 +13,22 @@ package io.keyward.api.ca;
  * @param renewalOf serial (hex) of the certificate this one renews (RFC 8894 section
  * 2.5), null for a first enrollment: the ca-adapter then takes the subject and SANs from
  * that certificate, not from the CSR, and records the old one as replaced
+ * @param binding what the redeemed challenge was bound to (the MDM vouched for it, the
+ * device did not), null for nothing; the template decides whether it goes into the
+ * certificate
  */
-public record IssueRequest(String csr, String profile, String template, String transactionId, String renewalOf) {
+public record IssueRequest(String csr, String profile, String template, String transactionId, String renewalOf,
+		ChallengeBinding binding) {
+
+	public IssueRequest(String csr, String profile, String template, String transactionId, String renewalOf) {
+		this(csr, profile, template, transactionId, renewalOf, null);
+	}
 
 	/**
 	 * A first enrollment, not a renewal.
 	 */
 	public IssueRequest(String csr, String profile, String template, String transactionId) {
-		this(csr, profile, template, transactionId, null);
+		this(csr, profile, template, transactionId, null, null);
 	}
 
 }

@@ -14,4 +14,12 @@ public interface ChallengeRedemptionClient {
 	@PostExchange
 	RedemptionResult redeem(@RequestBody RedemptionRequest request);
 
+	/**
+	 * Whether {@link #redeem} would accept this request now, and with which template and
+	 * binding, without using the challenge up: the gateway asks the ca-adapter's policy
+	 * before the challenge is spent.
+	 */
+	@PostExchange("/preview")
+	RedemptionResult preview(@RequestBody RedemptionRequest request);
+
 }

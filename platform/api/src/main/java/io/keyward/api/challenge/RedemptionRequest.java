@@ -1,5 +1,6 @@
 package io.keyward.api.challenge;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -11,7 +12,19 @@ import java.util.List;
  * @param subject the subject DN of the CSR (RFC 4514 string)
  * @param subjectAltNames the SANs the CSR asks for, as {@code type:value}
  * @param publicKeySha256 hex SHA-256 of the CSR's SubjectPublicKeyInfo
+ * @param arrivedAt when the device's request arrived at the gateway: a challenge valid
+ * then stays redeemable by this transaction for a bounded grace after it expired, so an
+ * upstream outage does not cost the device its challenge; null means now
  */
 public record RedemptionRequest(String challenge, String profile, String transactionId, String subject,
-		List<String> subjectAltNames, String publicKeySha256) {
+		List<String> subjectAltNames, String publicKeySha256, Instant arrivedAt) {
+
+	/**
+	 * A redemption of a request that arrives now.
+	 */
+	public RedemptionRequest(String challenge, String profile, String transactionId, String subject,
+			List<String> subjectAltNames, String publicKeySha256) {
+		this(challenge, profile, transactionId, subject, subjectAltNames, publicKeySha256, null);
+	}
+
 }

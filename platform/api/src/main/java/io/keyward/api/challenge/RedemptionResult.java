@@ -7,15 +7,25 @@ package io.keyward.api.challenge;
  * @param template the certificate template to issue with, when accepted
  * @param reason why it was refused (unknown, expired, already used, wrong profile), when
  * not accepted
+ * @param binding what the challenge was bound to when minted, for the ca-adapter; null
+ * when nothing or not accepted
  */
-public record RedemptionResult(boolean accepted, String template, String reason) {
+public record RedemptionResult(boolean accepted, String template, String reason, ChallengeBinding binding) {
+
+	public RedemptionResult(boolean accepted, String template, String reason) {
+		this(accepted, template, reason, null);
+	}
 
 	public static RedemptionResult accepted(String template) {
-		return new RedemptionResult(true, template, null);
+		return accepted(template, null);
+	}
+
+	public static RedemptionResult accepted(String template, ChallengeBinding binding) {
+		return new RedemptionResult(true, template, null, binding);
 	}
 
 	public static RedemptionResult rejected(String reason) {
-		return new RedemptionResult(false, null, reason);
+		return new RedemptionResult(false, null, reason, null);
 	}
 
 }

@@ -1,0 +1,138 @@
+package io.keyward.gateway.completion;
+
+import java.util.Base64;
+
+import io.keyward.api.ca.CertificateAuthorityClient;
+import io.keyward.api.ca.IssueRequest;
+import io.keyward.api.challenge.ChallengeBinding;
+import io.keyward.api.challenge.ChallengeRedemptionClient;
+import io.keyward.api.challenge.RedemptionRequest;
+import io.keyward.api.challenge.RedemptionResult;
+import io.keyward.gateway.profile.EnrollmentProfile;
+import io.keyward.gateway.transaction.Claim;
+import io.keyward.gateway.upstream.UpstreamFailure;
+import io.keyward.scep.CertificationRequest;
+import io.keyward.scep.FailInfo;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+
+/**
+ * Spends a transaction's challenge only once the CA would sign its CSR (issue 13): the
+ * challenge-service previews the redemption (template and binding, nothing used up), the
+ * ca-adapter checks the CSR against that template, and only then is the challenge
+ * redeemed. A CSR the template refuses (RSA-1024, a curve or a name not allowed) is
+ * answered FAILURE and the challenge stays redeemable for a corrected request. The
+ * redemption carries the request's arrival, so a challenge valid then is still accepted
+ * after an upstream outage outlasted it.
+ */
+@Component
+class ChallengeSpending {
+
+	private final ChallengeRedemptionClient challenges;
+
+	private final CertificateAuthorityClient certificateAuthority;
+
+	ChallengeSpending(ChallengeRedemptionClient challenges, CertificateAuthorityClient certificateAuthority) {
+		this.challenges = challenges;
+		this.certificateAuthority = certificateAuthority;
+	}
+
+	/**
+	 * @return the template and binding of the redeemed challenge, or the refusal
+	 * @throws io.keyward.gateway.upstream.UpstreamException when a service could not
+	 * answer
+	 */
+	Spent spend(Claim claim, EnrollmentProfile profile, CertificationRequest csr) {
+		RedemptionRequest redemption = redemption(claim, profile, csr);
+		RedemptionResult preview = UpstreamFailure.call("challenge-service", () -> this.challenges.preview(redemption));
+		if (!accepted(preview)) {
+			return Spent.refused(rejection(preview));
+		}
+		String template = templateOf(preview, profile);
+		Completion.Refused refused = UpstreamFailure.call("ca-adapter",
+				() -> checkPolicy(new IssueRequest(Base64.getEncoder().encodeToString(csr.encoded()), profile.name(),
+						template, claim.transactionId(), null, preview.binding())));
+		if (refused != null) {
+			return Spent.refused(refused);
+		}
+		RedemptionResult redeemed = UpstreamFailure.call("challenge-service", () -> this.challenges.redeem(redemption));
+		if (!accepted(redeemed)) {
+			return Spent.refused(rejection(redeemed));
+		}
+		return new Spent(templateOf(redeemed, profile), redeemed.binding(), null);
+	}
+
+	/**
+	 * The binding of the challenge an approved transaction redeemed on arrival: the
+	 * challenge-service answers a preview by the transaction that redeemed it with what
+	 * the redemption answered.
+	 * @return the binding, null when nothing was bound or it can no longer be told
+	 */
+	ChallengeBinding bindingOfRedeemed(Claim claim, EnrollmentProfile profile, CertificationRequest csr) {
+		if (csr.challengePassword().isEmpty()) {
+			return null;
+		}
+		RedemptionResult repeated = UpstreamFailure.call("challenge-service",
+				() -> this.challenges.preview(redemption(claim, profile, csr)));
+		return accepted(repeated) ? repeated.binding() : null;
+	}
+
+	private Completion.Refused checkPolicy(IssueRequest request) {
+		try {
+			this.certificateAuthority.checkPolicy(request);
+			return null;
+		}
+		catch (HttpClientErrorException.BadRequest ex) {
+			ProblemDetail problem = problem(ex);
+			String detail = (problem != null && problem.getDetail() != null) ? problem.getDetail()
+					: "refused by the certificate template";
+			boolean badAlg = problem != null && problem.getProperties() != null
+					&& FailInfo.BAD_ALG.rfcName().equals(problem.getProperties().get("failInfo"));
+			return new Completion.Refused(badAlg ? FailInfo.BAD_ALG : FailInfo.BAD_REQUEST, detail);
+		}
+	}
+
+	private static ProblemDetail problem(HttpClientErrorException ex) {
+		try {
+			return ex.getResponseBodyAs(ProblemDetail.class);
+		}
+		catch (RuntimeException notAProblem) {
+			return null;
+		}
+	}
+
+	private static RedemptionRequest redemption(Claim claim, EnrollmentProfile profile, CertificationRequest csr) {
+		return new RedemptionRequest(csr.challengePassword().orElseThrow(), profile.name(), claim.transactionId(),
+				csr.subject(), csr.subjectAltNames(), csr.publicKeySha256Hex(), claim.arrivedAt());
+	}
+
+	private static boolean accepted(RedemptionResult result) {
+		return result != null && result.accepted();
+	}
+
+	private static Completion.Refused rejection(RedemptionResult result) {
+		return new Completion.Refused(FailInfo.BAD_REQUEST,
+				(result != null && result.reason() != null) ? result.reason() : "challenge rejected");
+	}
+
+	private static String templateOf(RedemptionResult result, EnrollmentProfile profile) {
+		return (result.template() != null && !result.template().isBlank()) ? result.template()
+				: profile.defaultTemplate();
+	}
+
+	/**
+	 * @param template the template to issue with, when redeemed
+	 * @param binding what the challenge was bound to, null for nothing
+	 * @param refused why not, when the challenge was not spent
+	 */
+	record Spent(String template, ChallengeBinding binding, Completion.Refused refused) {
+
+		static Spent refused(Completion.Refused refused) {
+			return new Spent(null, null, refused);
+		}
+
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.keyward.gateway.completion;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.keyward.api.challenge.ChallengeBinding;
+import io.keyward.api.challenge.RedemptionResult;
+import io.keyward.gateway.AbstractGatewayTests;
+import io.keyward.gateway.FakeUpstreams;
+import io.keyward.gateway.TestDevice;
+import io.keyward.scep.FailInfo;
+import io.keyward.scep.PkiStatus;
+import io.keyward.scep.client.CertRepResponse;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Issue 13: the gateway spends a challenge only once the CA's policy accepts the CSR,
+ * passes the challenge's binding to the CA, and tells the challenge-service when the
+ * device's request arrived.
+ */
+class ChallengeSpendingTests extends AbstractGatewayTests {
+
+	private static final String SID = "S-1-5-21-3623811015-3361044348-30300820-1013";
+
+	@Autowired
+	TransactionFinisher finisher;
+
+	@Test
+	void whenTheTemplateRefusesTheKeyThenBadAlgAndTheChallengeIsNotRedeemed() throws Exception {
+		TestDevice device = new TestDevice("policy-refused");
+		upstreams.policyRefusal = "badAlg";
+		upstreams.policyRefusalDetail = "the CSR's RSA key has 1024 bits; template 'device' requires at least 2048";
+		int redemptions = upstreams.redemptionCalls.get();
+
+		CertRepResponse refused = enroll(device, "/scep/default", TestDevice.newTransactionId());
+
+		assertThat(refused.status()).isEqualTo(PkiStatus.FAILURE);
+		assertThat(refused.failInfo()).isEqualTo(FailInfo.BAD_ALG);
+		assertThat(refused.failInfoText()).contains("1024 bits");
+		assertThat(upstreams.redemptionCalls.get()).isEqualTo(redemptions);
+		// the corrected request spends the same challenge
+		upstreams.policyRefusal = null;
+		String transactionId = TestDevice.newTransactionId();
+		assertThat(enroll(device, "/scep/default", transactionId).status()).isEqualTo(PkiStatus.SUCCESS);
+		assertThat(upstreams.redemptionCalls.get()).isEqualTo(redemptions + 1);
+		assertThat(upstreams.policyChecks.get(transactionId)).singleElement()
+			.satisfies((check) -> assertThat(check.template()).isEqualTo("device"));
+	}
+
+	@Test
+	void whenANameIsRefusedThenBadRequest() throws Exception {
+		upstreams.policyRefusal = "badRequest";
+		upstreams.policyRefusalDetail = "template 'device' does not allow upn SANs";
+
+		CertRepResponse refused = enroll(new TestDevice("name-refused"), "/scep/default",
+				TestDevice.newTransactionId());
+
+		assertThat(refused.failInfo()).isEqualTo(FailInfo.BAD_REQUEST);
+		assertThat(refused.failInfoText()).isEqualTo("template 'device' does not allow upn SANs");
+	}
+
+	@Test
+	void whenTheChallengeIsRejectedAtPreviewThenNeitherPolicyNorRedemptionIsAsked() throws Exception {
+		String transactionId = TestDevice.newTransactionId();
+		int redemptions = upstreams.redemptionCalls.get();
+		TestDevice device = new TestDevice("preview-rejected");
+
+		CertRepResponse refused = device.read(
+				pkiOperation("/scep/default",
+						device.pkcsReq(device.csr("WRONGCHALLENGE"), ra().encryptionCertificate(), transactionId)),
+				ra().signingCertificate());
+
+		assertThat(refused.failInfo()).isEqualTo(FailInfo.BAD_REQUEST);
+		assertThat(upstreams.redemptionCalls.get()).isEqualTo(redemptions);
+		assertThat(upstreams.policyChecks).doesNotContainKey(transactionId);
+	}
+
+	@Test
+	void whenTheChallengeIsBoundThenTheCaGetsTheBinding() throws Exception {
+		upstreams.redemptions = (request) -> RedemptionResult.accepted("windows-user", new ChallengeBinding(SID));
+		String transactionId = TestDevice.newTransactionId();
+
+		assertThat(enroll(new TestDevice("bound"), "/scep/default", transactionId).status())
+			.isEqualTo(PkiStatus.SUCCESS);
+
+		assertThat(upstreams.policyChecks.get(transactionId).get(0).binding()).isEqualTo(new ChallengeBinding(SID));
+		assertThat(upstreams.issueRequests.get(transactionId).binding()).isEqualTo(new ChallengeBinding(SID));
+		assertThat(upstreams.issueRequests.get(transactionId).template()).isEqualTo("windows-user");
+	}
+
+	@Test
+	void whenAnOutageOutlastsTheChallengeThenTheRedemptionNamesTheOriginalArrival() throws Exception {
+		List<Instant> arrivals = new CopyOnWriteArrayList<>();
+		upstreams.redemptions = (request) -> {
+			arrivals.add(request.arrivedAt());
+			return FakeUpstreams.GOOD_CHALLENGE.equals(request.challenge()) ? RedemptionResult.accepted("device")
+					: RedemptionResult.rejected("unknown");
+		};
+		Instant arrived = this.clock.instant();
+		String transactionId = TestDevice.newTransactionId();
+		upstreams.challengeServiceDown = true;
+		assertThat(enroll(new TestDevice("outage"), "/scep/default", transactionId).status())
+			.isEqualTo(PkiStatus.PENDING);
+		upstreams.challengeServiceDown = false;
+		// longer than a challenge's validity (NDES: 60 minutes)
+		this.clock.advance(Duration.ofHours(3));
+
+		this.finisher.finishDue();
+
+		assertThat(statusOf(transactionId)).isEqualTo("ISSUED");
+		assertThat(arrivals).isNotEmpty()
+			.allSatisfy((arrival) -> assertThat(arrival).isCloseTo(arrived, within(Duration.ofSeconds(5))));
+	}
+
+}
