@@ -207,7 +207,7 @@ public class Issuance {
 				new CertificateRecord(issued.serialHex(), subject, SubjectAltNames.of(certificate),
 						certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), origin.profile(),
 						origin.template(), origin.transactionId(), issued.pem(), issuedAt, origin.renewalOf()),
-				csr.der(), csrSha256, requestedAt);
+				csr.withoutChallengePassword(), csrSha256, requestedAt);
 	}
 
 	/** Where an issue request came from, as stored with its certificate. */

@@ -1,5 +1,6 @@
 package io.keyward.ca.template;
 
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -8,7 +9,11 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.pkcs.Attribute;
+import org.bouncycastle.asn1.pkcs.CertificationRequestInfo;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -78,6 +83,45 @@ public record CertificateSigningRequest(byte[] der, X500Name subject, SubjectPub
 		catch (NoSuchAlgorithmException ex) {
 			// every Java platform must implement SHA-256 (MessageDigest javadoc)
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * What the ca-adapter stores as the request's record: the request without its
+	 * challengePassword attribute (RFC 2985 section 5.4.1), which is a secret and is
+	 * stored nowhere in clear (issue 13). Everything else is kept as encoded, the
+	 * signature included; having verified on arrival, it no longer verifies over the
+	 * shortened request, so the record shows what was asked, not a proof of possession.
+	 * @return DER of the request without the challengePassword, or {@link #der()} when it
+	 * has none
+	 */
+	public byte[] withoutChallengePassword() {
+		org.bouncycastle.asn1.pkcs.CertificationRequest request = org.bouncycastle.asn1.pkcs.CertificationRequest
+			.getInstance(this.der);
+		CertificationRequestInfo info = request.getCertificationRequestInfo();
+		if (info.getAttributes() == null) {
+			return this.der;
+		}
+		ASN1EncodableVector kept = new ASN1EncodableVector();
+		for (ASN1Encodable attribute : info.getAttributes()) {
+			if (!Attribute.getInstance(attribute)
+				.getAttrType()
+				.equals(PKCSObjectIdentifiers.pkcs_9_at_challengePassword)) {
+				kept.add(attribute);
+			}
+		}
+		if (kept.size() == info.getAttributes().size()) {
+			return this.der;
+		}
+		CertificationRequestInfo shortened = new CertificationRequestInfo(info.getSubject(),
+				info.getSubjectPublicKeyInfo(), new DERSet(kept));
+		try {
+			return new org.bouncycastle.asn1.pkcs.CertificationRequest(shortened, request.getSignatureAlgorithm(),
+					request.getSignature())
+				.getEncoded(ASN1Encoding.DER);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("a verified CSR cannot be re-encoded", ex);
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * A schema of its own in the test database, built by one service's Flyway migrations, for
@@ -21,6 +22,8 @@ public final class ScratchSchema implements AutoCloseable {
 	private final String migrations;
 
 	private final String name;
+
+	private JavaMigration[] javaMigrations = new JavaMigration[0];
 
 	private ScratchSchema(DataSource dataSource, String migrations) {
 		this.dataSource = dataSource;
@@ -36,6 +39,16 @@ public final class ScratchSchema implements AutoCloseable {
 	 */
 	public static ScratchSchema of(DataSource dataSource, String migrations) {
 		return new ScratchSchema(dataSource, migrations);
+	}
+
+	/**
+	 * @param migrations the service's Java migrations (Spring beans in the service), run
+	 * with its SQL migrations from now on
+	 * @return this schema
+	 */
+	public ScratchSchema withJavaMigrations(JavaMigration... migrations) {
+		this.javaMigrations = migrations.clone();
+		return this;
 	}
 
 	public String name() {
@@ -60,6 +73,7 @@ public final class ScratchSchema implements AutoCloseable {
 			.schemas(this.name)
 			.defaultSchema(this.name)
 			.locations("classpath:db/migration/" + this.migrations)
+			.javaMigrations(this.javaMigrations)
 			.target(target)
 			.load()
 			.migrate();

@@ -10,7 +10,7 @@ import io.keyward.api.gateway.ApprovalDecision;
 import io.keyward.api.gateway.EnrollmentTransaction;
 import io.keyward.gateway.LogSafe;
 import io.keyward.gateway.transaction.TransactionClaims;
-import io.keyward.gateway.transaction.TransactionLog;
+import io.keyward.gateway.transaction.TransactionHistory;
 import io.keyward.gateway.transaction.TransactionRow;
 import io.keyward.gateway.transaction.TransactionStatus;
 import io.micrometer.core.instrument.Gauge;
@@ -52,13 +52,13 @@ public class Approvals {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionLog transactions;
+	private final TransactionHistory transactions;
 
 	private final Clock clock;
 
 	private final MeterRegistry meters;
 
-	Approvals(JdbcClient jdbc, TransactionLog transactions, Clock clock, MeterRegistry meters) {
+	Approvals(JdbcClient jdbc, TransactionHistory transactions, Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;

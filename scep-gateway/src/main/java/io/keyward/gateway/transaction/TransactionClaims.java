@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 
 import io.keyward.gateway.GatewayProperties;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -56,11 +57,21 @@ public class TransactionClaims {
 
 	private final RetryBackoff backoff;
 
-	TransactionClaims(JdbcClient jdbc, Clock clock, GatewayProperties properties) {
+	private final StoredCsr storedCsr;
+
+	TransactionClaims(JdbcClient jdbc, Clock clock, GatewayProperties properties, StoredCsr storedCsr) {
 		this.jdbc = jdbc;
+		this.storedCsr = storedCsr;
 		this.clock = clock;
 		this.lease = properties.timeout().multipliedBy(4).plusSeconds(30);
 		this.backoff = new RetryBackoff(properties.retryInterval());
+	}
+
+	/**
+	 * @return reads a {@link TransactionRow#COLUMNS} row, its CSR opened
+	 */
+	RowMapper<TransactionRow> rows() {
+		return (rs, rowNumber) -> TransactionRow.map(rs, this.storedCsr);
 	}
 
 	Duration lease() {
@@ -88,7 +99,7 @@ public class TransactionClaims {
 		JdbcClient.StatementSpec statement = this.jdbc.sql(TAKE_OVER + seenClaim)
 			.param("token", token)
 			.param("now", utc(this.clock.instant()))
-			.param("csr", csr, Types.BINARY)
+			.param("csr", this.storedCsr.seal(csr), Types.BINARY)
 			.param("profile", seen.profile())
 			.param("transactionId", seen.transactionId())
 			.param("renewalOf", (seen.renewalOf() != null) ? seen.renewalOf() : "")
@@ -121,7 +132,7 @@ public class TransactionClaims {
 			.param("now", utc(now))
 			.param("giveUpBefore", utc(giveUpBefore))
 			.param("limit", limit)
-			.query(TransactionRow::map)
+			.query(rows())
 			.list();
 	}
 

@@ -17,9 +17,9 @@ class TransactionController {
 
 	private static final int MAX_PAGE_SIZE = 500;
 
-	private final TransactionLog log;
+	private final TransactionHistory log;
 
-	TransactionController(TransactionLog log) {
+	TransactionController(TransactionHistory log) {
 		this.log = log;
 	}
 

@@ -7,15 +7,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.keyward.api.gateway.EnrollmentTransaction;
-import io.keyward.api.gateway.TransactionPage;
 import io.keyward.gateway.GatewayProperties;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records SCEP transactions and answers for them.
@@ -33,22 +28,22 @@ public class TransactionLog {
 	/** How often a duplicate request looks whether the first one has finished. */
 	static final Duration POLL_INTERVAL = Duration.ofMillis(20);
 
-	private final ScepTransactionRepository repository;
-
 	private final JdbcClient jdbc;
 
 	private final TransactionClaims claims;
+
+	private final StoredCsr storedCsr;
 
 	private final Clock clock;
 
 	/** How long a duplicate waits for the request that holds the claim. */
 	private final Duration wait;
 
-	TransactionLog(ScepTransactionRepository repository, JdbcClient jdbc, TransactionClaims claims, Clock clock,
+	TransactionLog(JdbcClient jdbc, TransactionClaims claims, StoredCsr storedCsr, Clock clock,
 			GatewayProperties properties) {
-		this.repository = repository;
 		this.jdbc = jdbc;
 		this.claims = claims;
+		this.storedCsr = storedCsr;
 		this.clock = clock;
 		this.wait = properties.timeout().multipliedBy(2).plusSeconds(5);
 	}
@@ -76,7 +71,7 @@ public class TransactionLog {
 			.param("messageType", request.messageType())
 			.param("signerKeySha256", request.signerKeySha256())
 			.param("csrSha256", request.csrSha256())
-			.param("csr", request.csr())
+			.param("csr", this.storedCsr.seal(request.csr()))
 			.param("subject", request.subject())
 			.param("now", TransactionClaims.utc(now))
 			.param("token", token)
@@ -126,7 +121,7 @@ public class TransactionLog {
 					+ "transaction_id = :transactionId order by created_at desc limit 1")
 			.param("profile", profile)
 			.param("transactionId", transactionId)
-			.query(TransactionRow::map)
+			.query(this.claims.rows())
 			.optional();
 	}
 
@@ -142,7 +137,7 @@ public class TransactionLog {
 			.param("profile", profile)
 			.param("transactionId", transactionId)
 			.param("renewalOf", (renewalOf != null) ? renewalOf : "")
-			.query(TransactionRow::map)
+			.query(this.claims.rows())
 			.optional();
 	}
 
@@ -154,39 +149,6 @@ public class TransactionLog {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while waiting for a concurrent identical request", ex);
 		}
-	}
-
-	/**
-	 * @param status only transactions in this status, or all when null
-	 * @return one page, newest first
-	 */
-	@Transactional(readOnly = true)
-	public TransactionPage page(int page, int size, TransactionStatus status) {
-		PageRequest request = PageRequest.of(page, size);
-		Page<ScepTransaction> result = (status != null) ? this.repository.newestFirst(status, request)
-				: this.repository.newestFirst(request);
-		return new TransactionPage(result.map(ScepTransaction::toApi).getContent(), page, size,
-				result.getTotalElements());
-	}
-
-	/**
-	 * @return the transactions with this transactionID on this profile, newest first
-	 */
-	@Transactional(readOnly = true)
-	public TransactionPage withTransactionId(String profile, String transactionId, int page, int size) {
-		Page<ScepTransaction> result = this.repository.withTransactionId(profile, transactionId,
-				PageRequest.of(page, size));
-		return new TransactionPage(result.map(ScepTransaction::toApi).getContent(), page, size,
-				result.getTotalElements());
-	}
-
-	/**
-	 * @param id the row's id
-	 * @return the transaction as the API shows it
-	 */
-	@Transactional(readOnly = true)
-	public Optional<EnrollmentTransaction> byId(UUID id) {
-		return this.repository.findById(id).map(ScepTransaction::toApi);
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.security.cert.X509Certificate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import io.keyward.scep.CertificationRequest;
@@ -21,7 +20,8 @@ import io.keyward.scep.InvalidRequestException;
  * @param signerKeySha256 SHA-256 of the public key that signed the PKCSReq: a CertPoll
  * must come from the same key
  * @param csrSha256 SHA-256 of the PKCS#10 request
- * @param csr the PKCS#10 request (DER), null on rows written before migration V3
+ * @param csr the PKCS#10 request (DER, opened from its sealed column: {@link StoredCsr}),
+ * null on rows written before migration V3 and on closed rows past their retention
  * @param status where it stands; RECEIVED means open
  * @param failInfo the failInfo name of a FAILED transaction
  * @param failureReason why it FAILED, or why the last attempt could not complete it
@@ -102,9 +102,9 @@ public record TransactionRow(String profile, String transactionId, String signer
 		}
 	}
 
-	static TransactionRow map(ResultSet rs, int rowNumber) throws SQLException {
+	static TransactionRow map(ResultSet rs, StoredCsr storedCsr) throws SQLException {
 		return new TransactionRow(rs.getString("profile"), rs.getString("transaction_id"),
-				rs.getString("signer_key_sha256"), rs.getString("csr_sha256"), rs.getBytes("csr"),
+				rs.getString("signer_key_sha256"), rs.getString("csr_sha256"), storedCsr.open(rs.getBytes("csr")),
 				TransactionStatus.valueOf(rs.getString("status")), rs.getString("fail_info"),
 				rs.getString("failure_reason"), rs.getString("certificate_serial"), rs.getBytes("certificate"),
 				rs.getObject("claim_token", UUID.class), instant(rs, "claimed_at"), rs.getInt("attempts"),
@@ -114,8 +114,7 @@ public record TransactionRow(String profile, String transactionId, String signer
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return (value != null) ? value.toInstant() : null;
+		return TransactionHistory.instant(rs, column);
 	}
 
 }

@@ -194,7 +194,9 @@ class PkcsReqTests extends AbstractGatewayTests {
 		assertThat(statusOf(transactionId)).isEqualTo("RECEIVED");
 		Map<String, Object> row = this.jdbc.queryForMap("select csr, attempts, next_attempt_at, failure_reason, "
 				+ "claim_token from gateway.transaction where transaction_id = ?", transactionId);
-		assertThat((byte[]) row.get("csr")).isEqualTo(csr.getEncoded());
+		assertThat((byte[]) row.get("csr")).as("stored sealed, never in clear (issue 13)")
+			.isNotEqualTo(csr.getEncoded())
+			.isNotEmpty();
 		assertThat(row.get("attempts")).isEqualTo(1);
 		assertThat(row.get("next_attempt_at")).isNotNull();
 		assertThat(row.get("failure_reason")).isEqualTo("ca-adapter unavailable: HTTP 503");

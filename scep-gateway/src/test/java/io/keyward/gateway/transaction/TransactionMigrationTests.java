@@ -1,5 +1,7 @@
 package io.keyward.gateway.transaction;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +12,7 @@ import io.keyward.testsupport.ScratchSchema;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +26,44 @@ class TransactionMigrationTests extends AbstractGatewayTests {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	V12__SealTransactionCsrs v12;
+
+	@Autowired
+	StoredCsr storedCsr;
+
+	@Test
+	void whenV7RowsHoldClearCsrsThenV12DropsClosedOnesAndSealsOpenOnes() throws Exception {
+		try (ScratchSchema scratch = ScratchSchema.of(this.dataSource, "gateway").migrate("7")) {
+			String schema = scratch.name();
+			byte[] clear = "0\u0000challengePassword-in-clear-7F3A".getBytes(StandardCharsets.US_ASCII);
+			for (String status : new String[] { "RECEIVED", "WAITING_APPROVAL", "ISSUED", "FAILED" }) {
+				this.jdbc.update(
+						"insert into " + schema + ".transaction (id, profile, transaction_id, message_type, "
+								+ "signer_key_sha256, csr_sha256, csr, subject, status, created_at, updated_at) "
+								+ "values (?, 'default', ?, 'PKCSReq', 'aa', 'bb', ?, 'CN=v7', ?, now(), now())",
+						UUID.randomUUID(), "TX-" + status, clear, status);
+			}
+			scratch.withJavaMigrations(this.v12).migrate();
+			assertThat(this.jdbc.queryForObject(
+					"select max(version::int) from " + schema + ".flyway_schema_history where success", Integer.class))
+				.isGreaterThanOrEqualTo(12);
+			Map<String, byte[]> csrs = new HashMap<>();
+			this.jdbc.query("select transaction_id, csr from " + schema + ".transaction",
+					(RowCallbackHandler) (rs) -> csrs.put(rs.getString(1), rs.getBytes(2)));
+			assertThat(csrs.get("TX-ISSUED")).as("a closed transaction needs no CSR").isNull();
+			assertThat(csrs.get("TX-FAILED")).isNull();
+			for (String open : new String[] { "TX-RECEIVED", "TX-WAITING_APPROVAL" }) {
+				assertThat(new String(csrs.get(open), StandardCharsets.ISO_8859_1))
+					.doesNotContain("challengePassword-in-clear");
+				assertThat(this.storedCsr.open(csrs.get(open))).as("an open transaction keeps its CSR, sealed")
+					.isEqualTo(clear);
+			}
+			assertThat(this.jdbc.queryForObject("select count(*) from " + schema + ".transaction", Integer.class))
+				.isEqualTo(4);
+		}
+	}
 
 	@Test
 	void whenV2RowsExistThenLaterMigrationsKeepThemAndAddRetryColumns() throws Exception {
