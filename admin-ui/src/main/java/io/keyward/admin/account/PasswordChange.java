@@ -3,6 +3,7 @@ package io.keyward.admin.account;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.keyward.admin.audit.AdminActions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +26,12 @@ class PasswordChange {
 
 	private final PasswordEncoder passwordEncoder;
 
-	PasswordChange(AdminUserRepository users, PasswordEncoder passwordEncoder) {
+	private final AdminActions actions;
+
+	PasswordChange(AdminUserRepository users, PasswordEncoder passwordEncoder, AdminActions actions) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
+		this.actions = actions;
 	}
 
 	/**
@@ -52,11 +56,14 @@ class PasswordChange {
 		}
 		if (!problems.isEmpty()) {
 			log.info("event=admin_password_change_refused username={} problems={}", username, problems.size());
+			this.actions.record("admin:" + username, "admin_password_change_refused", "admin:" + username,
+					"problems=" + problems.size());
 			return problems;
 		}
 		user.changePasswordHash(this.passwordEncoder.encode(fresh));
 		this.users.save(user);
 		log.info("event=admin_password_changed username={}", username);
+		this.actions.record("admin:" + username, "admin_password_changed", "admin:" + username, null);
 		return List.of();
 	}
 

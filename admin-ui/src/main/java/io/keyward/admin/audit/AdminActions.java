@@ -1,59 +1,43 @@
 package io.keyward.admin.audit;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.List;
 
 import io.keyward.admin.web.LogText;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Who did what, from the dashboard or the admin API: one appended row, one log line and
- * one count ({@code keyward.admin.actions} by action) per state-changing action. The
- * services that carry the action out record it too (the ca-adapter stores who revoked,
- * the gateway who approved).
+ * Who did what, from the dashboard or the admin API: the one call a feature makes for
+ * each security-relevant action (sign-in, revocation, approval, token, account changes,
+ * and whatever is added later): one record in the hash-chained {@link AuditLog}, one log
+ * line and one count ({@code keyward.audit.records} by action). The services that carry
+ * the action out record it too (the ca-adapter stores who revoked, the gateway who
+ * approved).
  */
 @Component
 public class AdminActions {
 
 	private static final Logger log = LoggerFactory.getLogger(AdminActions.class);
 
-	private final JdbcClient jdbc;
+	private final AuditLog auditLog;
 
-	private final Clock clock;
-
-	private final MeterRegistry meters;
-
-	AdminActions(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
-		this.jdbc = jdbc;
-		this.clock = clock;
-		this.meters = meters;
+	AdminActions(AuditLog auditLog) {
+		this.auditLog = auditLog;
 	}
 
 	/**
-	 * @param actor {@code admin:<user>}, {@code token:<name>} or {@code bootstrap}
+	 * @param actor {@code admin:<user>}, {@code token:<name>}, {@code bootstrap}, or
+	 * {@code address:<ip>} for someone not signed in
 	 * @param action a stable event name, e.g. {@code certificate_revoked}
 	 * @param target what it was done to, e.g. {@code certificate:0A1B}
-	 * @param detail more, may be null
+	 * @param detail more, may be null; never a secret
 	 */
 	public void record(String actor, String action, String target, String detail) {
-		this.jdbc
-			.sql("insert into admin.admin_action (actor, action, target, detail, at) "
-					+ "values (:actor, :action, :target, :detail, :at)")
-			.param("actor", actor)
-			.param("action", action)
-			.param("target", target)
-			.param("detail", detail)
-			.param("at", Timestamp.from(this.clock.instant()))
-			.update();
-		this.meters.counter("keyward.admin.actions", "action", action).increment();
-		log.info("event=admin_action action={} actor=\"{}\" target=\"{}\"", action, LogText.printable(actor),
-				LogText.printable(target));
+		AuditRecord record = this.auditLog.append(actor, action, target, detail);
+		log.info("event=admin_action action={} actor=\"{}\" target=\"{}\" audit_seq={} audit_hash={}", action,
+				LogText.printable(actor), LogText.printable(target), record.seq(), record.hash());
 	}
 
 	/**
@@ -61,13 +45,11 @@ public class AdminActions {
 	 * @return the actions on it, oldest first
 	 */
 	public List<AdminAction> on(String target) {
-		return this.jdbc
-			.sql("select actor, action, target, detail, at from admin.admin_action where target = :target "
-					+ "order by at, id")
-			.param("target", target)
-			.query((rs, row) -> new AdminAction(rs.getString("actor"), rs.getString("action"), rs.getString("target"),
-					rs.getString("detail"), rs.getTimestamp("at").toInstant()))
-			.list();
+		return this.auditLog.on(target)
+			.stream()
+			.map((record) -> new AdminAction(record.actor(), record.action(), record.target(), record.detail(),
+					record.at()))
+			.toList();
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.keyward.admin.security;
 
+import io.keyward.admin.audit.AdminActions;
 import io.keyward.admin.web.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,12 @@ public class AdminSessions {
 	private static final Logger log = LoggerFactory.getLogger(AdminSessions.class);
 
 	private final SessionRegistry registry = new SessionRegistryImpl();
+
+	private final AdminActions actions;
+
+	AdminSessions(AdminActions actions) {
+		this.actions = actions;
+	}
 
 	SessionRegistry registry() {
 		return this.registry;
@@ -45,6 +52,10 @@ public class AdminSessions {
 		}
 		log.info("event=admin_sessions_ended username={} sessions={} reason=password_changed",
 				LogText.printable(username), ended);
+		if (ended > 0) {
+			this.actions.record("admin:" + username, "admin_sessions_ended", "admin:" + username,
+					"sessions=" + ended + " reason=password_changed");
+		}
 		return ended;
 	}
 

@@ -27,22 +27,24 @@ class ApiSecurityConfiguration {
 	SecurityFilterChain adminApi(HttpSecurity http, AdminTokenAuthentication tokens) throws Exception {
 		StatelessApi.chain(http, "/api/**")
 			.addFilterBefore(new BearerTokenAuthenticationFilter(tokens::authenticate), AuthorizationFilter.class)
-			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/revoke")
-						.hasAuthority(AdminScope.CERTIFICATES_REVOKE.authority())
-						.requestMatchers(HttpMethod.GET, "/api/v1/certificates", "/api/v1/certificates/*",
-								"/api/v1/authorities")
-						.hasAuthority(AdminScope.CERTIFICATES_READ.authority())
-						.requestMatchers(HttpMethod.POST, "/api/v1/requests/*/approve", "/api/v1/requests/*/reject")
-						.hasAuthority(AdminScope.REQUESTS_DECIDE.authority())
-						.requestMatchers(HttpMethod.GET, "/api/v1/requests", "/api/v1/requests/*")
-						.hasAuthority(AdminScope.REQUESTS_READ.authority())
-						.requestMatchers("/api/v1/tokens", "/api/v1/tokens/*")
-						.hasAuthority(AdminScope.TOKENS_MANAGE.authority())
-						.requestMatchers(HttpMethod.GET, "/api/v1/openapi")
-						.authenticated()
-						.anyRequest()
-						.denyAll());
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/revoke")
+				.hasAuthority(AdminScope.CERTIFICATES_REVOKE.authority())
+				.requestMatchers(HttpMethod.GET, "/api/v1/certificates", "/api/v1/certificates/*",
+						"/api/v1/authorities")
+				.hasAuthority(AdminScope.CERTIFICATES_READ.authority())
+				.requestMatchers(HttpMethod.POST, "/api/v1/requests/*/approve", "/api/v1/requests/*/reject")
+				.hasAuthority(AdminScope.REQUESTS_DECIDE.authority())
+				.requestMatchers(HttpMethod.GET, "/api/v1/requests", "/api/v1/requests/*")
+				.hasAuthority(AdminScope.REQUESTS_READ.authority())
+				.requestMatchers("/api/v1/tokens", "/api/v1/tokens/*")
+				.hasAuthority(AdminScope.TOKENS_MANAGE.authority())
+				.requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/export", "/api/v1/audit/verify")
+				.hasAuthority(AdminScope.AUDIT_READ.authority())
+				.requestMatchers(HttpMethod.GET, "/api/v1/openapi")
+				.authenticated()
+				.anyRequest()
+				.denyAll());
 		return http.build();
 	}
 

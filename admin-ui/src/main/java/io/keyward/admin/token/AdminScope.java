@@ -22,7 +22,10 @@ public enum AdminScope {
 	REQUESTS_DECIDE("requests:decide"),
 
 	/** Create, list and revoke admin API tokens. */
-	TOKENS_MANAGE("tokens:manage");
+	TOKENS_MANAGE("tokens:manage"),
+
+	/** Read, export and verify the audit log. */
+	AUDIT_READ("audit:read");
 
 	private final String scopeName;
 
