@@ -22,7 +22,10 @@ public enum AdminScope {
 	REQUESTS_DECIDE("requests:decide"),
 
 	/** Create, list and revoke admin API tokens. */
-	TOKENS_MANAGE("tokens:manage");
+	TOKENS_MANAGE("tokens:manage"),
+
+	/** Prepare the next CA and schedule its switch-over (CA rollover). */
+	AUTHORITIES_ROLLOVER("authorities:rollover");
 
 	private final String scopeName;
 
