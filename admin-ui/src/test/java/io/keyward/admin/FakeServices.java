@@ -65,6 +65,9 @@ public final class FakeServices {
 
 	private volatile String revocation;
 
+	/** The next CA's switch-over once one was prepared (JSON string or null). */
+	private volatile String nextCaSwitchAt;
+
 	private FakeServices() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -76,6 +79,7 @@ public final class FakeServices {
 		this.server.createContext("/api/v1/ra", (exchange) -> answer(exchange, 200, ra()));
 		this.server.createContext("/api/v1/certificates", this::certificates);
 		this.server.createContext("/api/v1/authorities", (exchange) -> answer(exchange, 200, authorities()));
+		this.server.createContext("/api/v1/ca", this::ca);
 		this.server.start();
 	}
 
@@ -107,6 +111,7 @@ public final class FakeServices {
 	public void reset() {
 		this.revocation = null;
 		this.decisions.clear();
+		this.nextCaSwitchAt = null;
 	}
 
 	/**
@@ -173,6 +178,26 @@ public final class FakeServices {
 			this.revocation = this.bodies.get(this.bodies.size() - 1);
 		}
 		answer(exchange, 200, certificate());
+	}
+
+	/**
+	 * {@code GET /api/v1/ca} and {@code POST /api/v1/ca/next}: a next CA once prepared,
+	 * switching at the requested moment (now when none is given).
+	 */
+	private void ca(HttpExchange exchange) throws IOException {
+		if (!authorised(exchange)) {
+			return;
+		}
+		if (exchange.getRequestURI().getPath().equals("/api/v1/ca/next")) {
+			Matcher at = Pattern.compile("\"switchAt\"\\s*:\\s*\"([^\"]+)\"")
+				.matcher(this.bodies.get(this.bodies.size() - 1));
+			this.nextCaSwitchAt = at.find() ? at.group(1) : Instant.now().toString();
+		}
+		String pem = "\"" + this.certificatePem.replace("\n", "\\n") + "\"";
+		String next = this.nextCaSwitchAt;
+		answer(exchange, 200, """
+				{"chainPem":[%s],"nextCaPem":[%s],"switchAt":%s,"previousCaPem":[],"linkPem":[]}
+				""".formatted(pem, (next != null) ? pem : "", (next != null) ? "\"" + next + "\"" : "null"));
 	}
 
 	private boolean authorised(HttpExchange exchange) throws IOException {

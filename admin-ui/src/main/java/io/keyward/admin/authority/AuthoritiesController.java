@@ -1,20 +1,33 @@
 package io.keyward.admin.authority;
 
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+import io.keyward.admin.security.Actor;
 import io.keyward.admin.web.ApiProblem;
+import io.keyward.admin.web.Timestamps;
 import io.keyward.api.ca.AuthorityCertificate;
+import io.keyward.api.ca.CaCertificates;
+import io.keyward.api.ca.CertificatePem;
 import io.keyward.api.gateway.RaCertificate;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * CA and RA certificates with the days they have left.
+ * CA and RA certificates with the days they have left, and the CA rollover: the next CA
+ * and its switch-over date, with a form to prepare or reschedule it.
  */
 @Controller
 class AuthoritiesController {
@@ -49,9 +62,60 @@ class AuthoritiesController {
 		catch (ApiProblem ex) {
 			problems.add(ex.getMessage());
 		}
+		try {
+			model.addAttribute("next", NextCaView.of(this.authorities.published()));
+		}
+		catch (ApiProblem ex) {
+			problems.add(ex.getMessage());
+		}
 		model.addAttribute("rows", rows);
 		model.addAttribute("problem", problems.isEmpty() ? null : String.join("; ", problems));
 		return "authorities";
+	}
+
+	/**
+	 * Prepare the next CA, or move its switch-over (CSRF-protected, recorded as
+	 * {@code ca_next_prepared}).
+	 * @param switchAt {@code yyyy-MM-ddTHH:mm} in UTC, empty for now
+	 */
+	@PostMapping("/authorities/next")
+	String prepareNext(@RequestParam(required = false) String switchAt, RedirectAttributes redirect) {
+		try {
+			Instant at = (switchAt == null || switchAt.isBlank()) ? null
+					: LocalDateTime.parse(switchAt).toInstant(ZoneOffset.UTC);
+			CaCertificates published = this.authorities.prepareNext(at, Actor.current());
+			redirect.addFlashAttribute("notice",
+					(published.switchAt() != null)
+							? "Next CA prepared; it issues from " + Timestamps.utc(published.switchAt()) + " UTC."
+							: "Switched to the new CA.");
+		}
+		catch (DateTimeParseException ex) {
+			redirect.addFlashAttribute("rolloverProblem", "switch date must be yyyy-MM-ddTHH:mm (UTC)");
+		}
+		catch (ApiProblem ex) {
+			redirect.addFlashAttribute("rolloverProblem", ex.getMessage());
+		}
+		return "redirect:/authorities";
+	}
+
+	/**
+	 * The next CA as the page shows it.
+	 *
+	 * @param subject its subject, null when none is prepared
+	 * @param serial its serial
+	 * @param switchAt when it issues, UTC
+	 */
+	record NextCaView(String subject, String serial, String switchAt) {
+
+		static NextCaView of(CaCertificates published) {
+			if (published.nextCaPem().isEmpty()) {
+				return new NextCaView(null, null, null);
+			}
+			X509Certificate next = CertificatePem.parse(published.nextCaPem().get(0));
+			return new NextCaView(next.getSubjectX500Principal().getName(),
+					next.getSerialNumber().toString(16).toUpperCase(Locale.ROOT), Timestamps.utc(published.switchAt()));
+		}
+
 	}
 
 }

@@ -25,7 +25,10 @@ public enum AdminScope {
 	TOKENS_MANAGE("tokens:manage"),
 
 	/** Read, export and verify the audit log. */
-	AUDIT_READ("audit:read");
+	AUDIT_READ("audit:read"),
+
+	/** Prepare the next CA and schedule its switch-over (CA rollover). */
+	AUTHORITIES_ROLLOVER("authorities:rollover");
 
 	private final String scopeName;
 

@@ -11,6 +11,8 @@ import io.keyward.api.ca.CaCertificates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.scheduling.annotation.Scheduled;
+
 /**
  * The generations of the configured CA and which of them issues now (RFC 8894 section
  * 4.7): the newest whose switch-over moment has passed. A prepared next CA is published
@@ -44,6 +46,23 @@ public class CaRollover {
 	 */
 	public void reload() {
 		this.generations = this.store.load();
+	}
+
+	/**
+	 * Every {@code keyward.ca.rollover.check-interval}: pick up what another instance
+	 * prepared, and log a switch-over that passed even when nothing was issued since.
+	 */
+	@Scheduled(initialDelayString = "${keyward.ca.rollover.check-interval:60s}",
+			fixedDelayString = "${keyward.ca.rollover.check-interval:60s}")
+	void check() {
+		try {
+			reload();
+			issuing();
+		}
+		catch (RuntimeException ex) {
+			// the database is restarting: keep the generations loaded, try again later
+			log.warn("event=ca_rollover_check_failed detail=\"{}\"", ex.toString());
+		}
 	}
 
 	/**
