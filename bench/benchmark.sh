@@ -27,6 +27,9 @@
 #   BENCH_RESULTS                  results directory (default bench/results)
 #   KEYWARD_JAVA_OPTS              JVM options for Keyward standalone (default: those of
 #                                  `./keyward start`, -Xmx512m -XX:+UseSerialGC)
+#   KEYWARD_GATEWAY_LIMITS_ENABLED  PKIOperation limits (default here: false; the load
+#                                  generator is one client address far above the defaults);
+#                                  KEYWARD_CHALLENGE_APIRATE_ENABLED the same for minting
 #   BENCH_AOT=1                    run Keyward from the AOT cache of `./keyward train` (JDK 25+,
 #                                  as `./keyward start` does once trained): its extracted jar
 #                                  with -XX:AOTCache; fails when the cache is not for this build
@@ -112,6 +115,8 @@ start_keyward() { # bits data-dir log
 		KEYWARD_CA_KEY_ALGORITHM="RSA_$bits" KEYWARD_BOOTSTRAP_API_KEY="$KW_API_KEY" \
 		KEYWARD_ADMIN_INITIAL_PASSWORD="$(openssl rand -hex 12)" KEYWARD_CHALLENGE_MAX_OUTSTANDING=0 \
 		KEYWARD_SECRETS_DIR="$RUN/no-secrets" \
+		KEYWARD_GATEWAY_LIMITS_ENABLED="${KEYWARD_GATEWAY_LIMITS_ENABLED:-false}" \
+		KEYWARD_CHALLENGE_APIRATE_ENABLED="${KEYWARD_CHALLENGE_APIRATE_ENABLED:-false}" \
 		setsid "$JAVA" $KEYWARD_OPTS -jar "$STANDALONE_JAR" >"$log" 2>&1 </dev/null &
 	KW_PID=$!
 	for ((i = 0; i < 3000; i++)); do

@@ -129,10 +129,13 @@ start_service() { # service index (returns at once; wait with wait_ready)
 		gateway)
 			local ch=$((BASE + 180 + i % CHALLENGES)) ca=$((BASE + 280 + i % CAS))
 			if [ "$BALANCE" = 1 ]; then ch=$((BASE + 190)); ca=$((BASE + 290)); fi
+			# one load generator is one client address: the PKIOperation limits would measure themselves
+			env_args+=(KEYWARD_GATEWAY_LIMITS_ENABLED="${KEYWARD_GATEWAY_LIMITS_ENABLED:-false}")
 			env_args+=(KEYWARD_GATEWAY_PORT="$port" KEYWARD_CHALLENGE_URL="http://127.0.0.1:$ch"
 				KEYWARD_CA_URL="http://127.0.0.1:$ca")
 			;;
-		challenge) env_args+=(KEYWARD_CHALLENGE_PORT="$port" KEYWARD_BOOTSTRAP_API_KEY="$API_KEY") ;;
+		challenge) env_args+=(KEYWARD_CHALLENGE_PORT="$port" KEYWARD_BOOTSTRAP_API_KEY="$API_KEY"
+			KEYWARD_CHALLENGE_APIRATE_ENABLED="${KEYWARD_CHALLENGE_APIRATE_ENABLED:-false}") ;;
 		ca) env_args+=(KEYWARD_CA_PORT="$port" KEYWARD_CA_KEY_ALGORITHM="$CA_KEY_ALGORITHM") ;;
 	esac
 	echo "=== start $(date -u +%FT%TZ)" >>"$out"

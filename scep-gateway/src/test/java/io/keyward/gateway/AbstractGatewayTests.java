@@ -40,6 +40,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"keyward.gateway.profiles.revoking.revoke-on-renewal=true",
 				"keyward.gateway.profiles.cisco.cert-rep-includes-ca=true",
 				"keyward.gateway.profiles.fullchain.ca-certificates=FULL_CHAIN",
+				// tests send many PKIOperations from 127.0.0.1 at once:
+				// PkiOperationLimitTests tests the limits
+				"keyward.gateway.limits.rate-per-client-per-second=100000",
+				"keyward.gateway.limits.burst-per-client=100000", "keyward.gateway.limits.rate-per-second=100000",
+				"keyward.gateway.limits.burst=100000", "keyward.gateway.limits.max-concurrent-per-client=1000",
+				"keyward.gateway.limits.max-concurrent=1000", "keyward.gateway.limits.max-in-flight-bytes=1GB",
 				// the finisher runs only when a test calls it; the first backoff step is
 				// 1h
 				"keyward.gateway.retry-interval=1h",

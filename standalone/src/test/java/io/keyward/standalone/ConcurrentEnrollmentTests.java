@@ -58,7 +58,12 @@ class ConcurrentEnrollmentTests {
 		FutureTask<List<KeyPair>> pool = inBackground(() -> DeviceFixtures.keyPool(24, 2048));
 		Path dataDir = Files.createTempDirectory(Path.of("target"), "concurrency-data");
 		suite = KeywardSuite.start(EnrollmentEndToEndTests.freePorts(dataDir),
-				Map.of("keyward.challenge.bootstrap-api-key", API_KEY), null);
+				// the load generator is one client address at many times the default
+				// per-client PKIOperation and minting limits (PkiOperationLimitTests and
+				// ApiClientRateLimitTests test those)
+				Map.of("keyward.challenge.bootstrap-api-key", API_KEY, "keyward.gateway.limits.enabled", "false",
+						"keyward.challenge.api-rate.enabled", "false"),
+				null);
 		gatewayReplicaPort = EnrollmentEndToEndTests.freePort();
 		challengeReplicaPort = EnrollmentEndToEndTests.freePort();
 		suite.startReplica("challenge-service", challengeReplicaPort);
