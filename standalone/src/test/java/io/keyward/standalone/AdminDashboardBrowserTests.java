@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,7 +37,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * An admin's day in a real browser (Debian's Chromium through its chromedriver) against
  * the whole suite: sign in, find a certificate whose subject carries {@code <script>} and
  * see it as text, revoke it, approve a request that waits for approval and watch the
- * device's next CertPoll get its certificate.
+ * device's next CertPoll get its certificate; see the sign-in page say to wait after
+ * guessed passwords, and the Audit page show a hostile username as text and verify the
+ * chain, as {@code ./keyward audit verify} does.
  */
 class AdminDashboardBrowserTests {
 
@@ -142,6 +145,57 @@ class AdminDashboardBrowserTests {
 		CertRepResponse polled = waiting.certPoll();
 		assertThat(polled.status()).isEqualTo(PkiStatus.SUCCESS);
 		assertThat(polled.certificates().get(0).getSubjectX500Principal().getName()).contains("waiting-device");
+	}
+
+	@Test
+	void whenSomeoneGuessesPasswordsThenTheSignInPageSaysToWait() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			signInAs("nobody", "guess number " + i);
+		}
+		screenshot("sign-in-locked");
+
+		assertThat(browser.getCurrentUrl()).contains("/login?wait=");
+		assertThat(text("#wait")).contains("Too many failed sign-ins").contains("Wait 1 minute");
+	}
+
+	@Test
+	void whenAnAdminOpensTheAuditPageThenSignInsAreThereAsTextAndTheChainVerifies() throws Exception {
+		signInAs("<script>alert(2)</script>", "not the password");
+		signIn();
+
+		browser.get(client.adminUrl("/audit"));
+		screenshot("audit");
+		WebElement table = browser.findElement(By.id("audit"));
+		assertThat(table.getText()).contains("admin_signed_in")
+			.contains("admin_sign_in_failed")
+			.contains("admin:<script>alert(2)</script>");
+		assertThat(table.findElements(By.tagName("script"))).isEmpty();
+		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> browser.switchTo().alert());
+		browser.findElement(By.id("action")).sendKeys("admin_sign_in_failed");
+		browser.findElement(By.cssSelector("form.search button")).click();
+		assertThat(browser.findElement(By.id("audit")).getText()).doesNotContain("admin_signed_in");
+		browser.findElement(By.id("verify")).click();
+		assertThat(text("#verdict")).contains("The audit log is intact");
+
+		// the keyward script, as an operator runs it, against this suite's admin-ui
+		ProcessBuilder command = new ProcessBuilder(Path.of("..", "keyward").toString(), "audit", "verify")
+			.redirectErrorStream(true);
+		command.environment().put("KEYWARD_ADMIN_URL", client.adminUrl(""));
+		command.environment().put("KEYWARD_ADMIN_TOKEN", ADMIN_TOKEN);
+		Process run = command.start();
+		String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(run.waitFor()).as(output).isZero();
+		assertThat(output).contains("\"intact\":true").contains("Audit log intact.");
+	}
+
+	private static void signInAs(String username, String password) {
+		browser.manage().deleteAllCookies();
+		browser.get(client.adminUrl("/login"));
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until((driver) -> driver.getCurrentUrl().contains("error") || driver.getCurrentUrl().contains("wait="));
 	}
 
 	private static void signIn() {

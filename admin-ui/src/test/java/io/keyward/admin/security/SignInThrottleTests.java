@@ -23,10 +23,16 @@ class SignInThrottleTests extends AdminUiTestSupport {
 
 	@Test
 	void whenFiveWrongPasswordsThenRightPasswordRefusedWithWaitMessage() {
+		long start = this.jdbc.queryForObject("select seq from admin.audit_head", Long.class);
 		for (int i = 0; i < 4; i++) {
 			assertThat(location(browser().login("admin", "wrong password " + i))).endsWith("/login?error");
 		}
 		assertThat(location(browser().login("admin", "wrong password 4"))).endsWith("/login?wait=1");
+		assertThat(recordedFailures(start)).isEqualTo(5);
+		assertThat(this.jdbc.queryForObject(
+				"select detail from admin.audit_record where seq = (select seq from " + "admin.audit_head)",
+				String.class))
+			.isEqualTo("locked_for=PT1M");
 
 		Browser browser = browser();
 		HttpResponse<String> right = browser.login("admin", PASSWORD);
@@ -37,6 +43,7 @@ class SignInThrottleTests extends AdminUiTestSupport {
 			.contains("Too many failed sign-ins for this account or from this address. Wait 1 minute, then try again.")
 			.doesNotContain("Invalid username or password.");
 		assertThat(location(browser().login("admin", "wrong password 5"))).endsWith("/login?wait=1");
+		assertThat(recordedFailures(start)).as("attempts during the lock are not recorded").isEqualTo(5);
 	}
 
 	@Test
@@ -89,6 +96,11 @@ class SignInThrottleTests extends AdminUiTestSupport {
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).doesNotContain("Too many failed sign-ins").doesNotContain("<script>");
+	}
+
+	private long recordedFailures(long after) {
+		return this.jdbc.queryForObject("select count(*) from admin.audit_record where seq > ? "
+				+ "and action = 'admin_sign_in_failed' and target = 'admin:admin'", Long.class, after);
 	}
 
 	private void lockPasses() {
