@@ -4,7 +4,7 @@ import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import io.keyward.api.secret.KeyEncryptionKey;
+import io.keyward.sealing.KeyEncryptionKey;
 import io.keyward.testsupport.ServiceBoundaries;
 import org.junit.jupiter.api.Test;
 

@@ -20,6 +20,18 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule noPredictableRandom = ServiceBoundaries.noPredictableRandom();
 
+	/**
+	 * Least privilege: this service holds the challenge HMAC key only, never the
+	 * key-encryption key that opens the CA and RA keys.
+	 */
+	@ArchTest
+	static final ArchRule noKeyEncryptionKey = noClasses().should()
+		.dependOnClassesThat()
+		.haveFullyQualifiedName("io.keyward.sealing.KeyEncryptionKey")
+		.orShould()
+		.dependOnClassesThat()
+		.haveFullyQualifiedName("io.keyward.sealing.KeyEncryptionKeyFile");
+
 	@ArchTest
 	static final ArchRule noJavaUtilLogging = NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 

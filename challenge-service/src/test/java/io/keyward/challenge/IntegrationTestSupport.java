@@ -35,15 +35,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tests, called over real HTTP.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.config.name=challenge-service",
-		"keyward.data-dir=target/test-data", "keyward.kek=" + IntegrationTestSupport.KEK,
+		"keyward.data-dir=target/test-data", "keyward.challenge.hmac-key=" + IntegrationTestSupport.HMAC_KEY,
 		"keyward.security.service-tokens=unused-old-token-0123456789," + IntegrationTestSupport.SERVICE_TOKEN,
 		"keyward.challenge.bootstrap-api-key=" + IntegrationTestSupport.API_KEY,
 		"keyward.challenge.profiles.vpn.template=vpn-user", "keyward.challenge.profiles.tiny.max-outstanding=2" })
 @Import({ PostgresTestConfiguration.class, TestClockConfiguration.class })
 public abstract class IntegrationTestSupport {
 
-	/** base64 of the bytes 0..31 */
-	public static final String KEK = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+	/**
+	 * The challenge HMAC key: what the standalone suite derives from the KEK of base64
+	 * bytes 0..31 (the KEK these tests used before the service stopped seeing the KEK).
+	 */
+	public static final String HMAC_KEY = "ROomEAlx4c6lm5J/c3BBKoktdh3uGRo/cAAx1KAHdR4=";
 
 	public static final String SERVICE_TOKEN = "test-service-token-0123456789abcdef";
 

@@ -65,7 +65,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 	 * Another Keyward (or its {@code database} mode) is running on the same data
 	 * directory: said in one line, since it is the operator's to fix.
 	 */
-	static final class DataDirectoryInUseException extends IllegalStateException {
+	static final class DataDirectoryInUseException extends StartRefusedException {
 
 		DataDirectoryInUseException(Path dataDir, Throwable cause) {
 			super("the data directory " + dataDir + " is in use by another Keyward (or its database): stop that one, "
@@ -88,6 +88,13 @@ final class EmbeddedDatabase implements AutoCloseable {
 		catch (SQLException ex) {
 			throw new IOException("cannot create the database '" + DATABASE + "'", ex);
 		}
+	}
+
+	/**
+	 * A connection to the suite's database as its owner, for the launcher's own checks.
+	 */
+	Connection connect() throws SQLException {
+		return this.postgres.getDatabase("postgres", DATABASE).getConnection();
 	}
 
 	String jdbcUrl() {

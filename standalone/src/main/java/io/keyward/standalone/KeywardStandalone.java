@@ -14,29 +14,38 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class KeywardStandalone {
 
-	static final String USAGE = "usage: java -jar keyward-standalone.jar [database]%n"
+	static final String USAGE = "usage: java -jar keyward-standalone.jar [database | kek rotate]%n"
 			+ "  (no argument)  the whole suite: embedded PostgreSQL and the four services%n"
 			+ "  database       only the embedded PostgreSQL (database keyward, user and password postgres)%n"
-			+ "                 on KEYWARD_DB_PORT, data under <KEYWARD_DATA_DIR>/postgres; runs until stopped%n";
+			+ "                 on KEYWARD_DB_PORT, data under <KEYWARD_DATA_DIR>/postgres; runs until stopped%n"
+			+ "  kek rotate     a new key-encryption key in <KEYWARD_DATA_DIR>/kek, every sealed key re-sealed%n"
+			+ "                 under it (Keyward stopped; safe to run again after an interruption)%n";
 
 	private KeywardStandalone() {
 	}
 
 	public static void main(String[] args) throws Exception {
+		StandaloneSettings settings = StandaloneSettings.fromEnvironment(System.getenv());
 		try {
 			if (args.length == 0) {
-				suite(StandaloneSettings.fromEnvironment(System.getenv()));
+				suite(settings);
 			}
 			else if (args.length == 1 && "database".equals(args[0])) {
-				database(StandaloneSettings.fromEnvironment(System.getenv()));
+				database(settings);
+			}
+			else if (args.length == 2 && "kek".equals(args[0]) && "rotate".equals(args[1])) {
+				System.out.println(KeyEncryptionKeyRotation.rotate(settings, System.getenv("KEYWARD_KEK")));
 			}
 			else {
 				System.err.printf(USAGE);
 				System.exit(2);
 			}
 		}
-		catch (EmbeddedDatabase.DataDirectoryInUseException ex) {
-			System.err.println("Keyward did not start: " + ex.getMessage() + ".");
+		catch (StartRefusedException ex) {
+			// the operator's to fix, so one line without a stack trace
+			System.err
+				.println((args.length == 2 ? "The key-encryption key was not rotated: " : "Keyward did not start: ")
+						+ ex.getMessage() + ".");
 			System.exit(1);
 		}
 	}

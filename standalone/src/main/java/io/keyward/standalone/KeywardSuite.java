@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,11 +22,11 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.keyward.admin.AdminUiApplication;
-import io.keyward.api.secret.KeyEncryptionKey;
-import io.keyward.api.secret.SecretFiles;
+import io.keyward.sealing.SecretFiles;
 import io.keyward.ca.CaAdapterApplication;
 import io.keyward.challenge.ChallengeServiceApplication;
 import io.keyward.gateway.ScepGatewayApplication;
+import io.keyward.sealing.KeyEncryptionKey;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -67,12 +69,21 @@ public final class KeywardSuite implements AutoCloseable {
 	public static KeywardSuite start(StandaloneSettings settings, Map<String, String> extraProperties, Clock clock)
 			throws IOException {
 		Files.createDirectories(settings.dataDir());
-		// Created here, before the services start, so they never race to create it.
-		KeyEncryptionKey.load(System.getenv("KEYWARD_KEK"), settings.dataDir());
 		String serviceToken = serviceToken(settings.dataDir());
 		EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDir(), settings.databasePort());
 		KeywardSuite suite = new KeywardSuite(settings, database, clock);
 		try {
+			// checked (or, on first start, created) here, before the services start, so
+			// they never race to create it and a wrong one stops the start in one line
+			try (Connection connection = database.connect()) {
+				KeyEncryptionKey kek = KeyEncryptionKeyCheck.verify(connection, System.getenv("KEYWARD_KEK"),
+						settings.dataDir());
+				ChallengeKeyCheck.verify(connection, kek, System.getenv("KEYWARD_CHALLENGE_HMAC_KEY"),
+						settings.dataDir());
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("cannot connect to the embedded database: " + ex.getMessage(), ex);
+			}
 			Map<String, String> common = suite.common;
 			common.put("spring.datasource.url", database.jdbcUrl());
 			common.put("spring.datasource.username", "postgres");
@@ -257,6 +268,19 @@ public final class KeywardSuite implements AutoCloseable {
 			SecretFiles.createPrivate(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
 		}
 		return Files.readString(file, StandardCharsets.US_ASCII).strip();
+	}
+
+	/**
+	 * @param name a service's {@code spring.application.name}, e.g. challenge-service
+	 * @return its first running instance
+	 */
+	ConfigurableApplicationContext service(String name) {
+		synchronized (this.services) {
+			return this.services.stream()
+				.filter((context) -> name.equals(context.getEnvironment().getProperty("spring.application.name")))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("no running " + name));
+		}
 	}
 
 	public StandaloneSettings settings() {

@@ -78,6 +78,25 @@ class DockerComposeTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void whenComposeConfiguresTheServicesThenOnlyTheKeyHoldersGetTheKek() throws IOException {
+		Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+		Map<String, Object> services = (Map<String, Object>) compose.get("services");
+		for (String service : SERVICES) {
+			Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) services.get(service))
+				.get("environment");
+			boolean holdsSealedKeys = service.equals("ca-adapter") || service.equals("scep-gateway");
+			assertThat(environment.containsKey("KEYWARD_KEK")).as("%s gets KEYWARD_KEK", service)
+				.isEqualTo(holdsSealedKeys);
+			assertThat(environment.values()).as("%s gets the KEK under another name", service)
+				.noneMatch((value) -> String.valueOf(value).contains("KEYWARD_KEK") && !holdsSealedKeys);
+		}
+		Map<String, Object> challenge = (Map<String, Object>) ((Map<String, Object>) services.get("challenge-service"))
+			.get("environment");
+		assertThat(challenge).containsKey("KEYWARD_CHALLENGE_HMAC_KEY");
+	}
+
+	@Test
 	void whenAServiceReadsAnEnvironmentVariableThenConfigurationMdDocumentsIt() throws IOException {
 		String reference = Files.readString(ROOT.resolve("docs/configuration.md"));
 		Pattern placeholder = Pattern.compile("\\$\\{(KEYWARD_[A-Z_]+)");

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.keyward.admin.AdminProperties;
-import io.keyward.api.secret.SecretFiles;
+import io.keyward.sealing.SecretFiles;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.keyward.admin.AdminProperties;
-import io.keyward.api.secret.SecretFiles;
+import io.keyward.sealing.SecretFiles;
 import io.keyward.api.security.SecretTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,7 @@ package io.keyward.ca.authority;
 import java.security.SecureRandom;
 import java.time.Clock;
 
-import io.keyward.api.secret.KeyEncryptionKey;
+import io.keyward.sealing.KeyEncryptionKey;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

@@ -17,7 +17,7 @@ import java.util.Optional;
 
 import javax.security.auth.x500.X500Principal;
 
-import io.keyward.api.secret.KeyEncryptionKey;
+import io.keyward.sealing.KeyEncryptionKey;
 import io.keyward.ca.authority.RootCertificates.RootCa;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.slf4j.Logger;

@@ -8,7 +8,7 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.keyward.api.secret.SecretFiles;
+import io.keyward.sealing.SecretFiles;
 import io.keyward.challenge.profile.ChallengeProperties;
 
 import org.springframework.beans.factory.annotation.Value;

@@ -8,10 +8,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC-SHA256 of a challenge under a key derived from the key-encryption key. A plain
- * hash of a 128-bit challenge would already resist guessing; the key additionally makes a
- * stolen database dump useless without the KEK, and lets a unique index find a challenge
- * by its hash.
+ * HMAC-SHA256 of a challenge under the challenge HMAC key ({@link ChallengeHmacKey}). A
+ * plain hash of a 128-bit challenge would already resist guessing; the key additionally
+ * makes a stolen database dump useless without it, and lets a unique index find a
+ * challenge by its hash.
  */
 final class ChallengeHasher {
 

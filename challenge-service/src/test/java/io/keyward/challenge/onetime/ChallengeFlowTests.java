@@ -3,6 +3,7 @@ package io.keyward.challenge.onetime;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.keyward.api.challenge.MintedChallenge;
 import io.keyward.api.challenge.RedemptionResult;
-import io.keyward.api.secret.KeyEncryptionKey;
 import io.keyward.challenge.IntegrationTestSupport;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -197,7 +197,7 @@ class ChallengeFlowTests extends IntegrationTestSupport {
 
 	private static String hmac(String challenge) throws Exception {
 		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(KeyEncryptionKey.of(KEK).derive("challenge-hmac"), "HmacSHA256"));
+		mac.init(new SecretKeySpec(Base64.getDecoder().decode(HMAC_KEY), "HmacSHA256"));
 		return HexFormat.of().formatHex(mac.doFinal(challenge.getBytes(StandardCharsets.UTF_8)));
 	}
 

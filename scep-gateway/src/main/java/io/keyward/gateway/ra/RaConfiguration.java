@@ -1,6 +1,6 @@
 package io.keyward.gateway.ra;
 
-import io.keyward.api.secret.KeyEncryptionKey;
+import io.keyward.sealing.KeyEncryptionKey;
 import io.keyward.gateway.PlatformProperties;
 
 import org.springframework.context.annotation.Bean;

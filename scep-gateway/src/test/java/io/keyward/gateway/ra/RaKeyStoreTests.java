@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.keyward.api.secret.KeyEncryptionKey;
+import io.keyward.sealing.KeyEncryptionKey;
 import io.keyward.gateway.AbstractGatewayTests;
 import org.junit.jupiter.api.Test;
 
