@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import io.keyward.api.secret.KeyEncryptionKey;
+import io.keyward.sealing.KeyEncryptionKey;
 import io.keyward.ca.authority.RootCertificates.RootCa;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.slf4j.Logger;

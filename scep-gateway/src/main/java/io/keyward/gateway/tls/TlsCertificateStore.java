@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.keyward.api.secret.KeyEncryptionKey;
+import io.keyward.sealing.KeyEncryptionKey;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package io.keyward.gateway.transaction;
 
-import io.keyward.api.secret.KeyEncryptionKey;
+import io.keyward.sealing.KeyEncryptionKey;
 
 import org.springframework.stereotype.Component;
 

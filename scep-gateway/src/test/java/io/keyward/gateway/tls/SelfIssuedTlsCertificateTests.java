@@ -13,7 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import io.keyward.api.secret.KeyEncryptionKey;
+import io.keyward.sealing.KeyEncryptionKey;
 import io.keyward.gateway.AbstractGatewayTests;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
