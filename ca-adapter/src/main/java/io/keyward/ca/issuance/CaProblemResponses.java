@@ -1,6 +1,6 @@
 package io.keyward.ca.issuance;
 
-import io.keyward.api.problem.ProblemResponses;
+import io.keyward.edge.problem.ProblemResponses;
 import io.keyward.ca.revocation.CertificateAlreadyRevoked;
 import io.keyward.ca.template.CertificateRequestRefused;
 
@@ -20,6 +20,11 @@ class CaProblemResponses extends ProblemResponses {
 	@ExceptionHandler(CertificateRequestRefused.class)
 	ResponseEntity<ProblemDetail> refused(CertificateRequestRefused ex) {
 		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler(TemplateNotGranted.class)
+	ResponseEntity<ProblemDetail> notGranted(TemplateNotGranted ex) {
+		return problem(HttpStatus.FORBIDDEN, ex.getMessage());
 	}
 
 	@ExceptionHandler(CertificateNotFound.class)

@@ -72,6 +72,9 @@ class CertificateRecord {
 	@Column(name = "renewal_of")
 	private String renewalOf;
 
+	@Column(name = "requested_by")
+	private String requestedBy;
+
 	protected CertificateRecord() {
 	}
 
@@ -157,6 +160,19 @@ class CertificateRecord {
 	}
 
 	/**
+	 * @param requestedBy the internal caller that asked for it (V6; null before)
+	 * @return this record
+	 */
+	CertificateRecord requestedBy(String requestedBy) {
+		this.requestedBy = requestedBy;
+		return this;
+	}
+
+	String requestedBy() {
+		return this.requestedBy;
+	}
+
+	/**
 	 * @param now the instant the status is reported for: a revoked certificate is
 	 * {@code REVOKED} even after it expired
 	 */
@@ -165,7 +181,8 @@ class CertificateRecord {
 				: this.notAfter.isAfter(now) ? IssuedCertificate.VALID : IssuedCertificate.EXPIRED;
 		return new IssuedCertificate(this.serial, this.subject, List.of(this.sans), this.notBefore, this.notAfter,
 				this.profile, this.template, this.transactionId, this.pem, this.issuedAt, status, this.revokedAt,
-				this.revocationReason, this.revokedBy, this.revocationComment, this.replacedBy, this.renewalOf);
+				this.revocationReason, this.revokedBy, this.revocationComment, this.replacedBy, this.renewalOf,
+				this.requestedBy);
 	}
 
 }

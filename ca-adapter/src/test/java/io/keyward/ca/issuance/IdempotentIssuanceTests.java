@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
-import io.keyward.api.security.ServiceClients;
+import io.keyward.edge.caller.ServiceClients;
 import io.keyward.ca.CaAdapterTest;
 import io.keyward.ca.TestCsrs;
 import io.keyward.ca.authority.CertificateAuthority;
@@ -232,7 +232,7 @@ class IdempotentIssuanceTests {
 
 			@Override
 			public io.keyward.ca.authority.IssuedCertificate issue(CertificateSpec spec) {
-				winner.set(competitor.issue(request).serial());
+				winner.set(competitor.issue(request, "tests", (template) -> true).serial());
 				io.keyward.ca.authority.IssuedCertificate signed = IdempotentIssuanceTests.this.authority.issue(spec);
 				discarded.set(signed.serialHex());
 				return signed;
@@ -256,7 +256,7 @@ class IdempotentIssuanceTests {
 		};
 
 		CertificateRecord answer = new Issuance(overtaken, this.templates, this.store, this.clock, this.meters)
-			.issue(request);
+			.issue(request, "tests", (template) -> true);
 
 		assertThat(answer.serial()).isEqualTo(winner.get()).isNotEqualTo(discarded.get());
 		assertThat(certificateSerials(transactionId)).containsExactly(winner.get());

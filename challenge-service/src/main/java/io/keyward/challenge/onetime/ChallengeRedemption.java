@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
+import io.keyward.edge.problem.InvalidRequest;
+import io.keyward.edge.log.LogText;
 
 import org.springframework.stereotype.Service;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -141,15 +143,15 @@ class ChallengeRedemption {
 	}
 
 	private RedemptionResult accept(String template, RedemptionRequest request, String event) {
-		log.info("{} profile={} transactionId={} template={}", event, LogText.safe(request.profile()),
-				LogText.safe(request.transactionId()), template);
+		log.info("{} profile={} transactionId={} template={}", event, LogText.token(request.profile()),
+				LogText.token(request.transactionId()), template);
 		this.meters.counter("keyward.challenge.redemptions", "outcome", "accepted", "reason", "none").increment();
 		return RedemptionResult.accepted(template);
 	}
 
 	private RedemptionResult reject(Rejection rejection, RedemptionRequest request, String reason) {
 		log.info("event=challenge_rejected reason={} profile={} transactionId={}", rejection.code(),
-				LogText.safe(request.profile()), LogText.safe(request.transactionId()));
+				LogText.token(request.profile()), LogText.token(request.transactionId()));
 		this.meters.counter("keyward.challenge.redemptions", "outcome", "rejected", "reason", rejection.code())
 			.increment();
 		return RedemptionResult.rejected(reason);
@@ -157,7 +159,7 @@ class ChallengeRedemption {
 
 	private static String require(@Nullable String value, String name) {
 		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException("'" + name + "' is required.");
+			throw new InvalidRequest("'" + name + "' is required.");
 		}
 		return value;
 	}

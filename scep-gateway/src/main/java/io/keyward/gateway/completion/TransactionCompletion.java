@@ -13,7 +13,7 @@ import io.keyward.api.ca.RevokeRequest;
 import io.keyward.api.challenge.ChallengeRedemptionClient;
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
-import io.keyward.gateway.LogSafe;
+import io.keyward.edge.log.LogText;
 import io.keyward.gateway.profile.Approval;
 import io.keyward.gateway.profile.EnrollmentProfile;
 import io.keyward.gateway.transaction.Claim;
@@ -152,8 +152,8 @@ public class TransactionCompletion {
 				throw ex;
 			}
 			log.warn("event=renewal_revoke_refused transactionId={} profile={} serial={} replacement={} detail=\"{}\"",
-					LogSafe.text(claim.transactionId()), claim.profile(), serial, replacement,
-					LogSafe.text(ex.failure().detail()));
+					LogText.printable(claim.transactionId()), claim.profile(), serial, replacement,
+					LogText.printable(ex.failure().detail()));
 		}
 	}
 
@@ -175,8 +175,8 @@ public class TransactionCompletion {
 			case Completion.AwaitingApproval waiting -> {
 				this.claims.awaitApproval(claim, waiting.template(), waiting.expiresAt());
 				log.info("event=approval_requested transactionId={} profile={} template={} expiresAt={}",
-						LogSafe.text(claim.transactionId()), claim.profile(), LogSafe.text(waiting.template()),
-						waiting.expiresAt());
+						LogText.printable(claim.transactionId()), claim.profile(),
+						LogText.printable(waiting.template()), waiting.expiresAt());
 				return waiting;
 			}
 			case Completion.Unavailable unavailable -> {
@@ -184,8 +184,8 @@ public class TransactionCompletion {
 				log.warn(
 						"event=transaction_retry_scheduled transactionId={} profile={} attempts={} nextAttemptAt={} "
 								+ "reason=\"{}\"",
-						LogSafe.text(claim.transactionId()), claim.profile(), claim.attempts() + 1, next,
-						LogSafe.text(unavailable.reason()));
+						LogText.printable(claim.transactionId()), claim.profile(), claim.attempts() + 1, next,
+						LogText.printable(unavailable.reason()));
 				return new Completion.Unavailable(unavailable.reason(), claim.attempts() + 1, next);
 			}
 		}
