@@ -30,7 +30,7 @@ class CaAdapterStartupTests {
 					"--spring.datasource.username=" + postgres.username(),
 					"--spring.datasource.password=" + postgres.password(), "--keyward.ca.name=" + caName,
 					"--keyward.ca.key-algorithm=EC_P256", "--keyward.kek=" + kek,
-					"--keyward.security.service-tokens=" + serviceTokens);
+					"--keyward.edge.callers.gateway.tokens=" + serviceTokens);
 	}
 
 	@Test
@@ -50,9 +50,9 @@ class CaAdapterStartupTests {
 	}
 
 	@Test
-	void whenNoServiceTokenIsConfiguredThenStartupFailsNamingTheProperty() {
+	void whenNoCallerTokenIsConfiguredThenStartupFailsNamingTheProperty() {
 		assertThatException().isThrownBy(() -> start("no-token-" + UUID.randomUUID(), CaAdapterTest.KEK, ""))
-			.withStackTraceContaining("no service token configured: set keyward.security.service-tokens");
+			.withStackTraceContaining("no internal caller has a token: set keyward.edge.callers.<caller>.tokens");
 	}
 
 }

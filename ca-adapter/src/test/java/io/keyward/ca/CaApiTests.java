@@ -4,7 +4,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 
 import io.keyward.api.ca.CertificateAuthorityClient;
-import io.keyward.api.security.ServiceClients;
+import io.keyward.edge.caller.ServiceClients;
 import io.keyward.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

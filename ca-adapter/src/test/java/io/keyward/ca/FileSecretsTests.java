@@ -8,7 +8,7 @@ import java.time.Duration;
 
 import io.keyward.api.ca.CaCertificates;
 import io.keyward.api.ca.CertificateAuthorityClient;
-import io.keyward.api.security.ServiceClients;
+import io.keyward.edge.caller.ServiceClients;
 import io.keyward.testsupport.PostgresTestConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Secrets can come from files named after their variable (Docker and Kubernetes secrets)
- * in {@code KEYWARD_SECRETS_DIR}: here the service token and the KEK are only in files.
+ * in {@code KEYWARD_SECRETS_DIR}: here the gateway's token and the KEK are only in files.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=ca-adapter", "KEYWARD_SECRETS_DIR=target/file-secrets",
@@ -35,7 +35,7 @@ class FileSecretsTests {
 	static {
 		try {
 			Path secrets = Files.createDirectories(Path.of("target/file-secrets"));
-			Files.writeString(secrets.resolve("KEYWARD_SERVICE_TOKEN"), TOKEN);
+			Files.writeString(secrets.resolve("KEYWARD_GATEWAY_TOKEN"), TOKEN);
 			Files.writeString(secrets.resolve("KEYWARD_KEK"), CaAdapterTest.KEK);
 		}
 		catch (IOException ex) {

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.config.name=challenge-service",
 		"keyward.data-dir=target/test-data", "keyward.challenge.hmac-key=" + IntegrationTestSupport.HMAC_KEY,
-		"keyward.security.service-tokens=unused-old-token-0123456789," + IntegrationTestSupport.SERVICE_TOKEN,
+		"keyward.edge.callers.gateway.tokens=unused-old-token-0123456789," + IntegrationTestSupport.SERVICE_TOKEN,
+		"keyward.edge.callers.admin-ui.tokens=" + IntegrationTestSupport.ADMIN_UI_TOKEN,
 		"keyward.challenge.bootstrap-api-key=" + IntegrationTestSupport.API_KEY,
 		"keyward.challenge.profiles.vpn.template=vpn-user", "keyward.challenge.profiles.tiny.max-outstanding=2" })
 @Import({ PostgresTestConfiguration.class, TestClockConfiguration.class })
@@ -48,7 +49,11 @@ public abstract class IntegrationTestSupport {
 	 */
 	public static final String HMAC_KEY = "ROomEAlx4c6lm5J/c3BBKoktdh3uGRo/cAAx1KAHdR4=";
 
+	/** The gateway's token (with the production scope, challenge-service.yml). */
 	public static final String SERVICE_TOKEN = "test-service-token-0123456789abcdef";
+
+	/** A known caller without the redeem scope. */
+	public static final String ADMIN_UI_TOKEN = "admin-ui-test-token-0123456789abcdef";
 
 	public static final String API_KEY = "kw_TestBootstrapKey-0123456789abcdefghijklmnopq";
 

@@ -1,6 +1,6 @@
 package io.keyward.gateway;
 
-import io.keyward.api.problem.ProblemResponses;
+import io.keyward.edge.problem.ProblemResponses;
 import io.keyward.gateway.approval.NotWaitingForApproval;
 import io.keyward.gateway.approval.TransactionNotFound;
 

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=scep-gateway", "keyward.gateway.timeout=3s",
 				"keyward.data-dir=target/test-data", "keyward.kek=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-				"keyward.security.service-tokens=" + AbstractGatewayTests.ADMIN_TOKEN,
+				"keyward.edge.callers.admin-ui.tokens=" + AbstractGatewayTests.ADMIN_TOKEN,
 				"keyward.gateway.profiles.default.template=default", "keyward.gateway.profiles.wifi.template=wifi",
 				"keyward.gateway.profiles.intune.when-unavailable=FAILURE",
 				"keyward.gateway.profiles.approved.approval=REQUIRED",

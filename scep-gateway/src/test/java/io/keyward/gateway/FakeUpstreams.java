@@ -126,6 +126,7 @@ public final class FakeUpstreams {
 			this.server.createContext("/internal/v1/redemptions", this::redeem);
 			this.server.createContext("/api/v1/policy-check", this::checkPolicy);
 			this.server.createContext("/api/v1/certificates", this::issue);
+			this.server.createContext("/api/v1/ra-certificates", this::issue);
 			this.server.createContext("/api/v1/ca", this::ca);
 			this.server.createContext("/api/v1/crl/", this::crl);
 			this.server.createContext("/api/v1/ocsp", this::ocsp);
@@ -217,6 +218,15 @@ public final class FakeUpstreams {
 			return;
 		}
 		IssueRequest request = this.json.readValue(read(exchange), IssueRequest.class);
+		// like the ca-adapter: RA templates only on the RA path, and only they there
+		boolean raPath = exchange.getRequestURI().getPath().equals("/api/v1/ra-certificates");
+		boolean own = request.template() != null
+				&& (request.template().startsWith("ra-") || request.template().equals("tls-server"));
+		if (raPath != own) {
+			send(exchange, 403, "application/problem+json",
+					"{\"title\":\"Forbidden\",\"status\":403}".getBytes(StandardCharsets.UTF_8));
+			return;
+		}
 		if (request.transactionId() != null) {
 			this.issueRequests.put(request.transactionId(), request);
 		}
@@ -264,10 +274,12 @@ public final class FakeUpstreams {
 				this.issuedByTransaction.computeIfAbsent(request.transactionId(), (key) -> new AtomicInteger())
 					.incrementAndGet();
 			}
-			sendJson(exchange, new IssuedCertificate(serial, certificate.getSubjectX500Principal().getName(), List.of(),
-					certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), request.profile(),
-					request.template(), request.transactionId(), TestCertificateAuthority.pem(certificate),
-					Instant.now(), IssuedCertificate.VALID, null, null, null, null, null, request.renewalOf()));
+			sendJson(exchange,
+					new IssuedCertificate(serial, certificate.getSubjectX500Principal().getName(), List.of(),
+							certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
+							request.profile(), request.template(), request.transactionId(),
+							TestCertificateAuthority.pem(certificate), Instant.now(), IssuedCertificate.VALID, null,
+							null, null, null, null, request.renewalOf(), "gateway"));
 		}
 		catch (Exception ex) {
 			send(exchange, 400, "application/problem+json",
@@ -294,11 +306,10 @@ public final class FakeUpstreams {
 		}
 		this.revocationReasons.put(serial, request.reason());
 		X509Certificate certificate = this.issuedBySerial.get(serial);
-		sendJson(exchange,
-				new IssuedCertificate(serial, certificate.getSubjectX500Principal().getName(), List.of(),
-						certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), null, null, null,
-						TestCertificateAuthority.pem(certificate), Instant.now(), IssuedCertificate.REVOKED,
-						Instant.now(), request.reason(), request.revokedBy(), request.comment(), null, null));
+		sendJson(exchange, new IssuedCertificate(serial, certificate.getSubjectX500Principal().getName(), List.of(),
+				certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), null, null, null,
+				TestCertificateAuthority.pem(certificate), Instant.now(), IssuedCertificate.REVOKED, Instant.now(),
+				request.reason(), request.revokedBy(), request.comment(), null, null, "gateway"));
 	}
 
 	private void ca(HttpExchange exchange) throws IOException {

@@ -1,7 +1,6 @@
 package io.keyward.standalone;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -9,7 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +21,7 @@ import java.util.function.Supplier;
 
 import io.keyward.admin.AdminUiApplication;
 import io.keyward.sealing.SecretFiles;
+import io.keyward.sealing.KeyEncryptionKey;
 import io.keyward.ca.CaAdapterApplication;
 import io.keyward.challenge.ChallengeServiceApplication;
 import io.keyward.gateway.ScepGatewayApplication;
@@ -59,7 +58,7 @@ public final class KeywardSuite implements AutoCloseable {
 
 	/**
 	 * Start everything; on first start with an empty data directory this creates the
-	 * key-encryption key, the internal service token, the CA, the RA certificates, the
+	 * key-encryption key, one token per internal caller, the CA, the RA certificates, the
 	 * admin user and the MDM API client.
 	 * @param settings data directory and ports
 	 * @param extraProperties more properties for every service (highest precedence)
@@ -69,7 +68,7 @@ public final class KeywardSuite implements AutoCloseable {
 	public static KeywardSuite start(StandaloneSettings settings, Map<String, String> extraProperties, Clock clock)
 			throws IOException {
 		Files.createDirectories(settings.dataDir());
-		String serviceToken = serviceToken(settings.dataDir());
+		CallerTokens callers = CallerTokens.load(settings.dataDir());
 		EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDir(), settings.databasePort());
 		KeywardSuite suite = new KeywardSuite(settings, database, clock);
 		try {
@@ -89,9 +88,6 @@ public final class KeywardSuite implements AutoCloseable {
 			common.put("spring.datasource.username", "postgres");
 			common.put("spring.datasource.password", "postgres");
 			common.put("keyward.data-dir", settings.dataDir().toString());
-			common.put("keyward.security.service-tokens", serviceToken);
-			common.put("keyward.gateway.service-token", serviceToken);
-			common.put("keyward.admin.service-token", serviceToken);
 			String loopback = "http://127.0.0.1:";
 			common.put("keyward.gateway.challenge-url", loopback + settings.challengePort());
 			common.put("keyward.gateway.ca-url", loopback + settings.caPort());
@@ -103,6 +99,9 @@ public final class KeywardSuite implements AutoCloseable {
 			String publicBaseUrl = System.getenv("KEYWARD_PUBLIC_BASE_URL");
 			common.put("keyward.ca.public-base-url", (publicBaseUrl != null && !publicBaseUrl.isBlank())
 					? publicBaseUrl.strip() : settings.url(settings.gatewayPort()));
+			common.putAll(extraProperties);
+			callers.configure(common, System.getenv("KEYWARD_GATEWAY_TEMPLATES"));
+			// a test may still give a caller other tokens or templates
 			common.putAll(extraProperties);
 			suite.startServices(clock);
 			return suite;
@@ -206,7 +205,7 @@ public final class KeywardSuite implements AutoCloseable {
 
 	/**
 	 * Starts one more instance of a service on another port, against the same database,
-	 * data directory, service token and key-encryption key as the suite's own instance:
+	 * data directory, caller tokens and key-encryption key as the suite's own instance:
 	 * what a second replica behind a load balancer would be. It calls the suite's
 	 * challenge-service and ca-adapter unless {@code overrides} say otherwise (e.g.
 	 * {@code keyward.gateway.challenge-url} pointing at a challenge-service replica). The
@@ -254,20 +253,6 @@ public final class KeywardSuite implements AutoCloseable {
 		ConfigurableApplicationContext context = builder.run(args.toArray(String[]::new));
 		this.services.add(context);
 		return context;
-	}
-
-	private static String serviceToken(Path dataDir) throws IOException {
-		String fromEnvironment = System.getenv("KEYWARD_SERVICE_TOKEN");
-		if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-			return fromEnvironment.strip();
-		}
-		Path file = dataDir.resolve("service-token");
-		if (!Files.exists(file)) {
-			byte[] random = new byte[32];
-			new SecureRandom().nextBytes(random);
-			SecretFiles.createPrivate(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
-		}
-		return Files.readString(file, StandardCharsets.US_ASCII).strip();
 	}
 
 	/**

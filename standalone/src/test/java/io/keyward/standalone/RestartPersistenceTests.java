@@ -36,7 +36,10 @@ class RestartPersistenceTests {
 		}
 		assertThat(mode(dataDir.resolve("kek"))).isEqualTo("rw-------");
 		assertThat(mode(dataDir.resolve("initial-credentials"))).isEqualTo("rw-------");
-		assertThat(mode(dataDir.resolve("service-token"))).isEqualTo("rw-------");
+		assertThat(mode(dataDir.resolve("gateway-token"))).isEqualTo("rw-------");
+		assertThat(mode(dataDir.resolve("admin-ui-token"))).isEqualTo("rw-------");
+		assertThat(Files.readString(dataDir.resolve("gateway-token"))).as("each caller its own credential")
+			.isNotEqualTo(Files.readString(dataDir.resolve("admin-ui-token")));
 
 		try (KeywardSuite suite = KeywardSuite.start(settings, Map.of(), null)) {
 			assertThat(Files.readString(dataDir.resolve("initial-credentials")))

@@ -192,7 +192,7 @@ class RevocationEndToEndTests {
 	}
 
 	private HttpResponse<String> revoke(String serial, String body) throws Exception {
-		String token = Files.readString(suite.settings().dataDir().resolve("service-token")).strip();
+		String token = Files.readString(suite.settings().dataDir().resolve("admin-ui-token")).strip();
 		return client.send(HttpRequest
 			.newBuilder(URI
 				.create("http://127.0.0.1:" + suite.settings().caPort() + "/api/v1/certificates/" + serial + "/revoke"))

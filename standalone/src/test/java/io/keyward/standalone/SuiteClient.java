@@ -78,13 +78,13 @@ final class SuiteClient {
 	}
 
 	/**
-	 * A call to the gateway's REST API with the suite's internal service token, as the
-	 * admin-ui makes it.
+	 * A call to the gateway's REST API with the admin-ui's token, as the admin-ui makes
+	 * it.
 	 * @param body JSON to POST, or null for GET
 	 */
 	HttpResponse<String> gatewayApi(String path, String body) throws IOException, InterruptedException {
 		String token = Files
-			.readString(this.suite.settings().dataDir().resolve("service-token"), StandardCharsets.US_ASCII)
+			.readString(this.suite.settings().dataDir().resolve("admin-ui-token"), StandardCharsets.US_ASCII)
 			.strip();
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl(path)))
 			.header("Authorization", "Bearer " + token);
@@ -128,12 +128,12 @@ final class SuiteClient {
 	}
 
 	/**
-	 * What an admin does through the ca-adapter's API with the suite's service token:
+	 * What an admin does through the ca-adapter's API with the admin-ui's token:
 	 * {@code POST /api/v1/certificates/{serial}/revoke}.
 	 */
 	void revoke(String serial, String reason) throws IOException, InterruptedException {
 		String token = Files
-			.readString(this.suite.settings().dataDir().resolve("service-token"), StandardCharsets.US_ASCII)
+			.readString(this.suite.settings().dataDir().resolve("admin-ui-token"), StandardCharsets.US_ASCII)
 			.strip();
 		HttpResponse<String> response = send(HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.suite.settings().caPort() + "/api/v1/certificates/"

@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
-import io.keyward.api.security.SecretTokens;
+import io.keyward.edge.caller.SecretTokens;
 
 /**
  * The hash chain of the audit log: each record's hash is SHA-256 over a canonical text of

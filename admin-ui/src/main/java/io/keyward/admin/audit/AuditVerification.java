@@ -2,7 +2,7 @@ package io.keyward.admin.audit;
 
 import java.util.List;
 
-import io.keyward.admin.web.LogText;
+import io.keyward.edge.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

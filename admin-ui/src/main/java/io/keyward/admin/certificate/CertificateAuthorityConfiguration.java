@@ -2,7 +2,7 @@ package io.keyward.admin.certificate;
 
 import io.keyward.admin.AdminProperties;
 import io.keyward.api.ca.CertificateAuthorityClient;
-import io.keyward.api.security.ServiceClients;
+import io.keyward.edge.caller.ServiceClients;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -3,7 +3,7 @@ package io.keyward.admin.enrollment;
 import io.keyward.admin.AdminProperties;
 import io.keyward.api.gateway.EnrollmentLogClient;
 import io.keyward.api.gateway.RaCertificateClient;
-import io.keyward.api.security.ServiceClients;
+import io.keyward.edge.caller.ServiceClients;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

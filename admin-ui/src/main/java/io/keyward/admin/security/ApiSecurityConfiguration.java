@@ -2,8 +2,8 @@ package io.keyward.admin.security;
 
 import io.keyward.admin.token.AdminScope;
 import io.keyward.admin.token.AdminTokenAuthentication;
-import io.keyward.api.security.BearerTokenAuthenticationFilter;
-import io.keyward.api.security.StatelessApi;
+import io.keyward.edge.caller.BearerTokenAuthenticationFilter;
+import io.keyward.edge.caller.StatelessApi;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

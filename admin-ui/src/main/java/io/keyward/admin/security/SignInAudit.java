@@ -1,7 +1,7 @@
 package io.keyward.admin.security;
 
 import io.keyward.admin.audit.AdminActions;
-import io.keyward.admin.web.LogText;
+import io.keyward.edge.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

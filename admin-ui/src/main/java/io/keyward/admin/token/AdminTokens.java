@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 import io.keyward.admin.audit.AdminActions;
 import io.keyward.admin.web.ApiProblem;
-import io.keyward.api.security.SecretTokens;
+import io.keyward.edge.caller.SecretTokens;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;

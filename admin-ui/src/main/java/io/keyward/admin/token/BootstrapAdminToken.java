@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.keyward.admin.AdminProperties;
 import io.keyward.sealing.SecretFiles;
-import io.keyward.api.security.SecretTokens;
+import io.keyward.edge.caller.SecretTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,6 @@
 package io.keyward.admin.web;
 
-import io.keyward.api.problem.ProblemResponses;
+import io.keyward.edge.problem.ProblemResponses;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -34,7 +34,7 @@ public record RemoteCall<T>(T value, String problem) {
 	public static <T> RemoteCall<T> of(String service, URI baseUrl, boolean tokenConfigured, Supplier<T> call) {
 		if (!tokenConfigured) {
 			return failed(service + " not queried: no service token configured (keyward.admin.service-token / "
-					+ "KEYWARD_SERVICE_TOKEN)");
+					+ "KEYWARD_ADMIN_UI_TOKEN)");
 		}
 		try {
 			return new RemoteCall<>(call.get(), null);
@@ -48,7 +48,7 @@ public record RemoteCall<T>(T value, String problem) {
 			log.warn("event=service_error service={} url={} status={}", service, baseUrl, status);
 			if (status == HttpStatus.UNAUTHORIZED.value() || status == HttpStatus.FORBIDDEN.value()) {
 				return failed(service + " at " + baseUrl + " refused the service token (HTTP " + status
-						+ "): check KEYWARD_SERVICE_TOKEN");
+						+ "): check KEYWARD_ADMIN_UI_TOKEN");
 			}
 			return failed(service + " at " + baseUrl + " answered HTTP " + status);
 		}

@@ -72,7 +72,7 @@ class GatewayDownTests {
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("ca-adapter at " + FakeServices.get().url()
-				+ " refused the service token (HTTP 401): check KEYWARD_SERVICE_TOKEN");
+				+ " refused the service token (HTTP 401): check KEYWARD_ADMIN_UI_TOKEN");
 	}
 
 	private Browser signedIn() {

@@ -49,7 +49,7 @@ class AdminApiBoundaryTests extends AdminUiTestSupport {
 		assertThat(stored).isNotEmpty().noneMatch((row) -> row.contains(BOOTSTRAP_TOKEN));
 		assertThat(this.jdbc.queryForObject("select token_sha256 from admin.api_token where name = 'bootstrap'",
 				String.class))
-			.isEqualTo(io.keyward.api.security.SecretTokens.sha256Hex(BOOTSTRAP_TOKEN));
+			.isEqualTo(io.keyward.edge.caller.SecretTokens.sha256Hex(BOOTSTRAP_TOKEN));
 	}
 
 	@Test

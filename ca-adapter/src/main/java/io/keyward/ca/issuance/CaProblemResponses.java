@@ -1,6 +1,6 @@
 package io.keyward.ca.issuance;
 
-import io.keyward.api.problem.ProblemResponses;
+import io.keyward.edge.problem.ProblemResponses;
 import io.keyward.ca.authority.CaCertificateExpired;
 import io.keyward.ca.revocation.CertificateAlreadyRevoked;
 import io.keyward.ca.template.CertificateRequestRefused;
@@ -35,6 +35,11 @@ class CaProblemResponses extends ProblemResponses {
 	@ExceptionHandler(CaCertificateExpired.class)
 	ResponseEntity<ProblemDetail> caExpired(CaCertificateExpired ex) {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+	}
+
+	@ExceptionHandler(TemplateNotGranted.class)
+	ResponseEntity<ProblemDetail> notGranted(TemplateNotGranted ex) {
+		return problem(HttpStatus.FORBIDDEN, ex.getMessage());
 	}
 
 	@ExceptionHandler(CertificateNotFound.class)

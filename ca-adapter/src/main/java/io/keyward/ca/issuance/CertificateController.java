@@ -1,6 +1,7 @@
 package io.keyward.ca.issuance;
 
 import java.net.URI;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -11,6 +12,7 @@ import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.api.ca.NextCaRequest;
 import io.keyward.ca.authority.CaRollover;
+import io.keyward.edge.problem.InvalidRequest;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,8 +43,11 @@ class CertificateController {
 
 	private final Clock clock;
 
+	private final IssuanceGrants grants;
+
 	CertificateController(Issuance issuance, CertificateStore certificates, CaRollover rollover,
-			CertificateInventory inventory, Clock clock) {
+			CertificateInventory inventory, Clock clock, IssuanceGrants grants) {
+		this.grants = grants;
 		this.issuance = issuance;
 		this.certificates = certificates;
 		this.rollover = rollover;
@@ -51,8 +56,21 @@ class CertificateController {
 	}
 
 	@PostMapping("/certificates")
-	ResponseEntity<IssuedCertificate> issue(@RequestBody IssueRequest request) {
-		IssuedCertificate issued = this.issuance.issue(request).toApi(this.clock.instant());
+	ResponseEntity<IssuedCertificate> issue(@RequestBody IssueRequest request, Principal caller) {
+		return created(this.issuance.issue(request, caller.getName(), this.grants.general(caller.getName())));
+	}
+
+	/**
+	 * The narrow path for the gateway's own RA certificates: only the RA templates, only
+	 * for a caller with the {@code ra-certificates:issue} scope.
+	 */
+	@PostMapping("/ra-certificates")
+	ResponseEntity<IssuedCertificate> issueRa(@RequestBody IssueRequest request, Principal caller) {
+		return created(this.issuance.issue(request, caller.getName(), this.grants.ra()));
+	}
+
+	private ResponseEntity<IssuedCertificate> created(CertificateRecord record) {
+		IssuedCertificate issued = record.toApi(this.clock.instant());
 		return ResponseEntity.created(URI.create("/api/v1/certificates/" + issued.serialNumber())).body(issued);
 	}
 
@@ -61,8 +79,8 @@ class CertificateController {
 	 * problem it would answer otherwise; nothing is signed or stored.
 	 */
 	@PostMapping("/policy-check")
-	ResponseEntity<Void> checkPolicy(@RequestBody IssueRequest request) {
-		this.issuance.check(request);
+	ResponseEntity<Void> checkPolicy(@RequestBody IssueRequest request, Principal caller) {
+		this.issuance.check(request, caller.getName(), this.grants.general(caller.getName()));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -84,10 +102,10 @@ class CertificateController {
 	CertificatePage certificates(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		if (page < 0) {
-			throw new IllegalArgumentException("page must be 0 or more");
+			throw new InvalidRequest("page must be 0 or more");
 		}
 		if (size < 1) {
-			throw new IllegalArgumentException("size must be 1 or more");
+			throw new InvalidRequest("size must be 1 or more");
 		}
 		int capped = Math.min(size, MAX_PAGE_SIZE);
 		Instant now = this.clock.instant();

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import io.keyward.api.ca.CertificateSearchPage;
 import io.keyward.api.ca.IssuedCertificate;
+import io.keyward.edge.problem.InvalidRequest;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -113,11 +114,10 @@ public class CertificateInventory {
 	/**
 	 * Accept the serial as any hex spelling (lower case, leading zeros, colon separators
 	 * as printed by OpenSSL) and return the stored form: upper case, no leading zeros.
-	 * @throws IllegalArgumentException when it is not a hex number (answered 400)
+	 * @throws InvalidRequest when it is not a hex number (answered 400)
 	 */
 	public static String normalizeSerial(String serial) {
-		return parseSerial(serial)
-			.orElseThrow(() -> new IllegalArgumentException("serial must be a hexadecimal number"));
+		return parseSerial(serial).orElseThrow(() -> new InvalidRequest("serial must be a hexadecimal number"));
 	}
 
 	static Optional<String> parseSerial(String serial) {
@@ -157,7 +157,7 @@ public class CertificateInventory {
 				return new Cursor(Instant.parse(text.substring(0, bar)), Long.parseLong(text.substring(bar + 1)));
 			}
 			catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeParseException ex) {
-				throw new IllegalArgumentException("after is not a cursor this API returned");
+				throw new InvalidRequest("after is not a cursor this API returned");
 			}
 		}
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.keyward.api.ca.IssuedCertificate;
+import io.keyward.edge.problem.InvalidRequest;
 
 /**
  * A validated certificate search: every filter optional (null), checked before any SQL
@@ -31,13 +32,13 @@ record CertificateQuery(String q, String status, String profile, Instant expires
 			Integer size) {
 		int rows = (size != null) ? size : CertificateInventory.DEFAULT_SIZE;
 		if (rows < 1 || rows > CertificateInventory.MAX_SIZE) {
-			throw new IllegalArgumentException("size must be between 1 and " + CertificateInventory.MAX_SIZE);
+			throw new InvalidRequest("size must be between 1 and " + CertificateInventory.MAX_SIZE);
 		}
 		String normalizedStatus = blankToNull(status);
 		if (normalizedStatus != null) {
 			normalizedStatus = normalizedStatus.toUpperCase(Locale.ROOT);
 			if (!STATUSES.contains(normalizedStatus)) {
-				throw new IllegalArgumentException("status must be VALID, REVOKED or EXPIRED");
+				throw new InvalidRequest("status must be VALID, REVOKED or EXPIRED");
 			}
 		}
 		return new CertificateQuery(text("q", q), normalizedStatus, text("profile", profile), instant(expiresBefore),
@@ -54,7 +55,7 @@ record CertificateQuery(String q, String status, String profile, Instant expires
 	private static String text(String name, String value) {
 		String text = blankToNull(value);
 		if (text != null && text.length() > MAX_TEXT) {
-			throw new IllegalArgumentException(name + " is longer than " + MAX_TEXT + " characters");
+			throw new InvalidRequest(name + " is longer than " + MAX_TEXT + " characters");
 		}
 		return (text != null) ? text.strip() : null;
 	}
@@ -67,7 +68,7 @@ record CertificateQuery(String q, String status, String profile, Instant expires
 			return Instant.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException("expiresBefore must be an ISO-8601 instant, e.g. 2027-01-31T00:00:00Z");
+			throw new InvalidRequest("expiresBefore must be an ISO-8601 instant, e.g. 2027-01-31T00:00:00Z");
 		}
 	}
 

@@ -45,6 +45,8 @@ final class CertificateRecord {
 
 	private String renewalOf;
 
+	private String requestedBy;
+
 	CertificateRecord(String serial, String subject, List<String> sans, Instant notBefore, Instant notAfter,
 			String profile, String template, String transactionId, String pem, Instant issuedAt, String renewalOf) {
 		this.serial = serial;
@@ -127,6 +129,19 @@ final class CertificateRecord {
 	}
 
 	/**
+	 * @param requestedBy the internal caller that asked for it (V6; null before)
+	 * @return this record
+	 */
+	CertificateRecord requestedBy(String requestedBy) {
+		this.requestedBy = requestedBy;
+		return this;
+	}
+
+	String requestedBy() {
+		return this.requestedBy;
+	}
+
+	/**
 	 * @param now the instant the status is reported for: a revoked certificate is
 	 * {@code REVOKED} even after it expired
 	 */
@@ -135,7 +150,8 @@ final class CertificateRecord {
 				: this.notAfter.isAfter(now) ? IssuedCertificate.VALID : IssuedCertificate.EXPIRED;
 		return new IssuedCertificate(this.serial, this.subject, List.of(this.sans), this.notBefore, this.notAfter,
 				this.profile, this.template, this.transactionId, this.pem, this.issuedAt, status, this.revokedAt,
-				this.revocationReason, this.revokedBy, this.revocationComment, this.replacedBy, this.renewalOf);
+				this.revocationReason, this.revokedBy, this.revocationComment, this.replacedBy, this.renewalOf,
+				this.requestedBy);
 	}
 
 }

@@ -126,9 +126,9 @@ class CertificateStore {
 				    returning id),
 				issued as (
 				    insert into ca.certificate (serial, request_id, subject, sans, not_before, not_after, profile,
-				        template, transaction_id, pem, issued_at, renewal_of)
+				        template, transaction_id, pem, issued_at, renewal_of, requested_by)
 				    select :serial, request.id, :subject, :sans, :notBefore, :notAfter, :profile, :template,
-				        :transactionId, :pem, :issuedAt, :renewalOf
+				        :transactionId, :pem, :issuedAt, :renewalOf, :requestedBy
 				    from request
 				    returning serial)
 				update ca.certificate set replaced_by = issued.serial
@@ -150,6 +150,7 @@ class CertificateStore {
 			.param("pem", certificate.pem())
 			.param("issuedAt", utc(certificate.issuedAt()))
 			.param("renewalOf", certificate.renewalOf(), Types.VARCHAR)
+			.param("requestedBy", certificate.requestedBy(), Types.VARCHAR)
 			.update();
 		return certificate;
 	}
@@ -164,7 +165,8 @@ class CertificateStore {
 				row.getString("transaction_id"), row.getString("pem"), instant(row, "issued_at"),
 				row.getString("renewal_of"))
 			.lifecycle(instant(row, "revoked_at"), row.getString("revocation_reason"), row.getString("revoked_by"),
-					row.getString("revocation_comment"), row.getString("replaced_by"), row.getString("renewal_of"));
+					row.getString("revocation_comment"), row.getString("replaced_by"), row.getString("renewal_of"))
+			.requestedBy(row.getString("requested_by"));
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.ca.authority.CaCertificateExpired;
@@ -15,6 +16,7 @@ import io.keyward.ca.template.CertificateRequestRefused;
 import io.keyward.ca.template.CertificateSigningRequest;
 import io.keyward.ca.template.CertificateTemplate;
 import io.keyward.ca.template.SubjectAltNames;
+import io.keyward.edge.log.LogText;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,22 +78,29 @@ public class Issuance {
 		this.meters = meters;
 	}
 
-	CertificateRecord issue(IssueRequest request) {
+	/**
+	 * @param request what to issue
+	 * @param caller who asks (its credential's name), stored with the certificate
+	 * @param granted the templates this caller may use on this path
+	 * @throws TemplateNotGranted when the template is known but not granted
+	 */
+	CertificateRecord issue(IssueRequest request, String caller, Predicate<String> granted) {
 		try {
-			return issueChecked(request);
+			return issueChecked(request, caller, granted);
 		}
 		catch (CertificateRequestRefused ex) {
 			// no template tag: an unknown template name is caller-chosen text
 			this.meters.counter("keyward.ca.requests.refused").increment();
 			log.info("event=issuance_refused transactionId={} profile={} template={} reason=\"{}\"",
-					printable(request.transactionId()), printable(request.profile()), printable(request.template()),
-					printable(ex.getMessage()));
+					LogText.printable(request.transactionId()), LogText.printable(request.profile()),
+					LogText.printable(request.template()), LogText.printable(ex.getMessage()));
 			throw ex;
 		}
 		catch (CaCertificateExpired ex) {
 			this.meters.counter("keyward.ca.issuance.unavailable", "reason", "ca_expired").increment();
 			log.error("event=issuance_unavailable reason=ca_expired ca={} transactionId={} profile={} detail=\"{}\"",
-					ex.caName(), printable(request.transactionId()), printable(request.profile()), ex.getMessage());
+					ex.caName(), LogText.printable(request.transactionId()), LogText.printable(request.profile()),
+					ex.getMessage());
 			throw ex;
 		}
 	}
@@ -101,24 +110,25 @@ public class Issuance {
 	 * signed or stored.
 	 * @throws CertificateRequestRefused when the CA would not sign the request
 	 */
-	void check(IssueRequest request) {
+	void check(IssueRequest request, String caller, Predicate<String> granted) {
 		try {
 			optional("profile", request.profile());
 			optional("transactionId", request.transactionId());
-			this.policy.decide(CertificateSigningRequest.decode(request.csr()),
+			IssuancePolicy.Decision decision = this.policy.decide(CertificateSigningRequest.decode(request.csr()),
 					optional("template", request.template()), RenewedCertificate.serial(request.renewalOf()),
 					request.binding());
+			granted(decision.template().name(), caller, granted);
 		}
 		catch (CertificateRequestRefused ex) {
 			this.meters.counter("keyward.ca.policy.refused").increment();
 			log.info("event=policy_check_refused transactionId={} profile={} template={} reason=\"{}\"",
-					printable(request.transactionId()), printable(request.profile()), printable(request.template()),
-					printable(ex.getMessage()));
+					LogText.printable(request.transactionId()), LogText.printable(request.profile()),
+					LogText.printable(request.template()), LogText.printable(ex.getMessage()));
 			throw ex;
 		}
 	}
 
-	private CertificateRecord issueChecked(IssueRequest request) {
+	private CertificateRecord issueChecked(IssueRequest request, String caller, Predicate<String> granted) {
 		String profile = optional("profile", request.profile());
 		String transactionId = optional("transactionId", request.transactionId());
 		String renewalOf = RenewedCertificate.serial(request.renewalOf());
@@ -127,7 +137,8 @@ public class Issuance {
 		String csrSha256 = csr.sha256();
 		try {
 			IssuancePolicy.Decision decision = this.policy.decide(csr, templateName, renewalOf, request.binding());
-			return issueNew(decision, csr, csrSha256, profile, transactionId, renewalOf);
+			return issueNew(decision, csr, csrSha256, new Origin(profile,
+					granted(decision.template().name(), caller, granted), transactionId, renewalOf, caller));
 		}
 		catch (CertificateRequestRefused ex) {
 			// a certificate that exists is answered even if the configuration changed
@@ -139,25 +150,41 @@ public class Issuance {
 		}
 	}
 
+	/**
+	 * A template the caller may not use is refused before anything is signed or stored.
+	 */
+	private String granted(String templateName, String caller, Predicate<String> granted) {
+		if (!granted.test(templateName)) {
+			this.meters.counter("keyward.ca.requests.forbidden").increment();
+			log.warn("event=issuance_forbidden caller={} template={}", LogText.printable(caller),
+					LogText.printable(templateName));
+			throw new TemplateNotGranted(LogText.printable(caller), LogText.printable(templateName));
+		}
+		return templateName;
+	}
+
 	private CertificateRecord issueNew(IssuancePolicy.Decision decision, CertificateSigningRequest csr,
-			String csrSha256, String profile, String transactionId, String renewalOf) {
+			String csrSha256, Origin origin) {
+		String profile = origin.profile();
+		String transactionId = origin.transactionId();
+		String renewalOf = origin.renewalOf();
 		CertificateTemplate template = decision.template();
 		CertificateSpec spec = decision.spec();
 		Instant requestedAt = this.clock.instant();
 		for (int attempt = 1;; attempt++) {
 			IssuedCertificate issued = this.authority.issue(spec);
 			try {
-				CertificateRecord stored = store(issued, csr, csrSha256,
-						new Origin(profile, template.name(), transactionId, renewalOf), requestedAt);
+				CertificateRecord stored = store(issued, csr, csrSha256, origin, requestedAt);
 				this.meters.counter("keyward.ca.certificates.issued", "template", template.name()).increment();
 				if (template.issuesRaCertificates()) {
 					this.reservedSubjects.refresh();
 				}
 				log.info(
 						"event=certificate_issued serial={} transactionId={} profile={} template={} renewalOf={} "
-								+ "subject=\"{}\"",
-						stored.serial(), printable(transactionId), printable(profile), template.name(), renewalOf,
-						printable(issued.certificate().getSubjectX500Principal().getName()));
+								+ "caller={} subject=\"{}\"",
+						stored.serial(), LogText.printable(transactionId), LogText.printable(profile), template.name(),
+						renewalOf, LogText.printable(origin.caller()),
+						LogText.printable(issued.certificate().getSubjectX500Principal().getName()));
 				return stored;
 			}
 			catch (DataIntegrityViolationException ex) {
@@ -187,11 +214,11 @@ public class Issuance {
 		this.meters.counter("keyward.ca.certificates.replayed").increment();
 		if (discardedSerial == null) {
 			log.info("event=issuance_replayed serial={} transactionId={}", previous.serial(),
-					printable(previous.transactionId()));
+					LogText.printable(previous.transactionId()));
 		}
 		else {
 			log.info("event=issuance_replayed serial={} transactionId={} discardedSerial={}", previous.serial(),
-					printable(previous.transactionId()), discardedSerial);
+					LogText.printable(previous.transactionId()), discardedSerial);
 		}
 		return previous;
 	}
@@ -203,15 +230,18 @@ public class Issuance {
 		// microseconds, as timestamptz keeps them: a replay or a look-up answers exactly
 		// what this call answers
 		Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		return this.store.store(
-				new CertificateRecord(issued.serialHex(), subject, SubjectAltNames.of(certificate),
-						certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), origin.profile(),
-						origin.template(), origin.transactionId(), issued.pem(), issuedAt, origin.renewalOf()),
-				csr.withoutChallengePassword(), csrSha256, requestedAt);
+		return this.store.store(new CertificateRecord(issued.serialHex(), subject, SubjectAltNames.of(certificate),
+				certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), origin.profile(),
+				origin.template(), origin.transactionId(), issued.pem(), issuedAt, origin.renewalOf())
+			.requestedBy(origin.caller()), csr.withoutChallengePassword(), csrSha256, requestedAt);
 	}
 
-	/** Where an issue request came from, as stored with its certificate. */
-	private record Origin(String profile, String template, String transactionId, String renewalOf) {
+	/**
+	 * Where an issue request came from, as stored with its certificate.
+	 *
+	 * @param caller the internal caller that asked (its credential's name)
+	 */
+	private record Origin(String profile, String template, String transactionId, String renewalOf, String caller) {
 	}
 
 	/**
@@ -235,15 +265,6 @@ public class Issuance {
 			throw new CertificateRequestRefused(field + " is longer than " + MAX_FIELD_LENGTH + " characters");
 		}
 		return value;
-	}
-
-	/** Caller-supplied text goes into log lines: keep it on one line (no log forging). */
-	public static String printable(String value) {
-		if (value == null) {
-			return null;
-		}
-		String clipped = (value.length() > MAX_FIELD_LENGTH) ? value.substring(0, MAX_FIELD_LENGTH) + "..." : value;
-		return clipped.replaceAll("[\\p{Cntrl}\"]", "?");
 	}
 
 }

@@ -10,6 +10,7 @@ import io.keyward.ca.template.CertificateSigningRequest;
 import io.keyward.ca.template.CertificateTemplate;
 import io.keyward.ca.template.CertificateTemplates;
 import io.keyward.ca.template.TemplatePolicy;
+import io.keyward.edge.log.LogText;
 
 import org.springframework.stereotype.Component;
 
@@ -56,7 +57,7 @@ class IssuancePolicy {
 				? RenewedCertificate.find(this.store, renewalOf, this.clock.instant()) : null;
 		String name = (templateName != null) ? templateName : (renewed != null) ? renewed.template() : "default";
 		CertificateTemplate template = this.templates.find(name)
-			.orElseThrow(() -> new CertificateRequestRefused("unknown template '" + Issuance.printable(name)
+			.orElseThrow(() -> new CertificateRequestRefused("unknown template '" + LogText.printable(name)
 					+ "'; known templates: " + new TreeSet<>(this.templates.names())));
 		String sid = (renewed != null) ? renewed.sid() : (binding != null) ? binding.sid() : null;
 		CertificateSpec spec = TemplatePolicy.apply((renewed != null) ? renewed.applyTo(csr) : csr, template, sid);

@@ -10,6 +10,8 @@ import io.keyward.api.ca.RevokeRequest;
 import io.keyward.ca.issuance.CertificateInventory;
 import io.keyward.ca.issuance.CertificateNotFound;
 import io.keyward.ca.issuance.Issuance;
+import io.keyward.edge.problem.InvalidRequest;
+import io.keyward.edge.log.LogText;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +81,7 @@ class Revocation {
 		this.crls.issue();
 		this.meters.counter("keyward.ca.revocations", "reason", reason.name()).increment();
 		log.info("event=certificate_revoked serial={} reason={} revokedBy=\"{}\"", serial, reason,
-				Issuance.printable(revokedBy));
+				LogText.printable(revokedBy));
 		return this.inventory.find(serial).orElseThrow(() -> new CertificateNotFound(serial));
 	}
 
@@ -88,7 +90,7 @@ class Revocation {
 			return null;
 		}
 		if (value.length() > max) {
-			throw new IllegalArgumentException(field + " is longer than " + max + " characters");
+			throw new InvalidRequest(field + " is longer than " + max + " characters");
 		}
 		return value.strip();
 	}

@@ -3,6 +3,7 @@ package io.keyward.ca.revocation;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import io.keyward.edge.problem.InvalidRequest;
 import org.bouncycastle.asn1.x509.CRLReason;
 
 /**
@@ -29,7 +30,7 @@ enum RevocationReason {
 	/**
 	 * @param name exactly as in the RFC (case matters: {@code cACompromise}), null for
 	 * {@code unspecified}
-	 * @throws IllegalArgumentException for any other name (answered 400)
+	 * @throws InvalidRequest for any other name (answered 400)
 	 */
 	static RevocationReason of(String name) {
 		if (name == null || name.isBlank()) {
@@ -38,7 +39,7 @@ enum RevocationReason {
 		return Arrays.stream(values())
 			.filter((reason) -> reason.name().equals(name.strip()))
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("unknown revocation reason; one of "
+			.orElseThrow(() -> new InvalidRequest("unknown revocation reason; one of "
 					+ Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "))));
 	}
 

@@ -1,58 +1,53 @@
 package io.keyward.ca.security;
 
-import io.keyward.api.security.BearerTokenAuthenticationFilter;
-import io.keyward.api.security.ProblemAuthenticationEntryPoint;
-import io.keyward.api.security.ServiceTokens;
+import io.keyward.edge.caller.ServiceEdge;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+import static io.keyward.edge.caller.Scopes.authority;
 
 /**
- * The API is for internal services only: a service token as bearer token, no sessions, no
- * CSRF (nothing is authenticated by cookies). Health, info and metrics stay open for
- * probes and scrapers; everything else needs {@code ROLE_SERVICE}.
+ * The API is for internal callers only, each with its own token and scopes
+ * ({@code keyward.edge.callers.*}, {@link ServiceEdge}): the gateway issues (and which
+ * templates it may use is {@code keyward.ca.caller-templates}), reads the CA chain and
+ * single certificates (GetCert) and relays CRL and OCSP; the admin-ui reads, searches and
+ * revokes. Health, info and metrics stay open for probes and scrapers; everything else is
+ * refused.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
-	/**
-	 * No Micrometer observations of the security filter chains: they wrap every filter
-	 * and start timers on each request of the enrollment path, while
-	 * {@code http.server.requests} already measures every request.
-	 */
 	@Bean
-	static SecurityObservationSettings securityObservationSettings() {
-		return SecurityObservationSettings.noObservations();
-	}
-
-	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties) {
-		ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint();
-		// not a bean, so the servlet container does not also register it as a plain
-		// filter
-		BearerTokenAuthenticationFilter bearer = BearerTokenAuthenticationFilter
-			.forServices(ServiceTokens.of(properties.serviceTokens()));
-		http.csrf((csrf) -> csrf.disable())
-			.httpBasic((basic) -> basic.disable())
-			.formLogin((form) -> form.disable())
-			.logout((logout) -> logout.disable())
-			.requestCache((cache) -> cache.disable())
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
-			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+	SecurityFilterChain apiSecurity(HttpSecurity http, ServiceEdge edge) throws Exception {
+		edge.callerApi(http, "/**")
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 				.permitAll()
 				.requestMatchers("/error")
 				.permitAll()
-				.requestMatchers("/api/**")
-				.hasRole("SERVICE")
+				.requestMatchers(HttpMethod.POST, "/api/v1/certificates")
+				.hasAuthority(authority("certificates:issue"))
+				.requestMatchers(HttpMethod.POST, "/api/v1/ra-certificates")
+				.hasAuthority(authority("ra-certificates:issue"))
+				.requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/revoke")
+				.hasAuthority(authority("certificates:revoke"))
+				.requestMatchers(HttpMethod.GET, "/api/v1/ca")
+				.hasAuthority(authority("ca:read"))
+				.requestMatchers(HttpMethod.GET, "/api/v1/certificates", "/api/v1/certificates/search",
+						"/api/v1/authorities")
+				.hasAuthority(authority("certificates:read"))
+				// one certificate by serial: the gateway answers SCEP GetCert with it
+				// (RFC 8894 section 3.3.4)
+				.requestMatchers(HttpMethod.GET, "/api/v1/certificates/*")
+				.hasAuthority(authority("certificates:lookup"))
+				.requestMatchers(HttpMethod.GET, "/api/v1/crl/*")
+				.hasAuthority(authority("revocation-status:read"))
+				.requestMatchers(HttpMethod.POST, "/api/v1/ocsp")
+				.hasAuthority(authority("revocation-status:read"))
 				.anyRequest()
 				.denyAll());
 		return http.build();

@@ -15,7 +15,7 @@ import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.CertificatePage;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
-import io.keyward.api.security.ServiceClients;
+import io.keyward.edge.caller.ServiceClients;
 import io.keyward.ca.CaAdapterTest;
 import io.keyward.ca.Certificates;
 import io.keyward.ca.TestCsrs;
@@ -198,7 +198,7 @@ class CertificateIssuanceTests {
 		this.clock.set(now);
 		String csr = TestCsrs.forKey(RSA_2048, "CN=Keyward RA Signing").base64();
 
-		IssuedCertificate issued = this.client.issue(new IssueRequest(csr, "default", "ra-signing", null));
+		IssuedCertificate issued = this.client.issueRaCertificate(new IssueRequest(csr, "ra", "ra-signing", null));
 
 		X509Certificate certificate = Certificates.parse(issued.certificatePem());
 		assertThat(certificate.getKeyUsage()).startsWith(true, false, false, false, false, false, false);
@@ -211,7 +211,7 @@ class CertificateIssuanceTests {
 	void whenTemplateIsRaEncryptionThenKeyEnciphermentAndNoEku() throws Exception {
 		String csr = TestCsrs.forKey(RSA_2048, "CN=Keyward RA Encryption").base64();
 
-		IssuedCertificate issued = this.client.issue(new IssueRequest(csr, "default", "ra-encryption", null));
+		IssuedCertificate issued = this.client.issueRaCertificate(new IssueRequest(csr, "ra", "ra-encryption", null));
 
 		X509Certificate certificate = Certificates.parse(issued.certificatePem());
 		assertThat(certificate.getKeyUsage()).startsWith(false, false, true, false, false, false, false);
@@ -292,7 +292,8 @@ class CertificateIssuanceTests {
 			.get()
 			.uri("http://127.0.0.1:" + this.port + "/actuator/env")
 			.exchange((request, response) -> response.getStatusCode().value());
-		assertThat(actuatorEnv).isEqualTo(401);
+		// refused to every caller: forbidden whoever asks
+		assertThat(actuatorEnv).isEqualTo(403);
 		assertThat(client("second-token-for-rotation").caCertificates().chainPem()).hasSize(1);
 	}
 

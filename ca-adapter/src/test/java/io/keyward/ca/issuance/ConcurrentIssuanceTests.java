@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.IssueRequest;
-import io.keyward.api.security.ServiceClients;
+import io.keyward.edge.caller.ServiceClients;
 import io.keyward.ca.CaAdapterTest;
 import io.keyward.ca.TestCsrs;
 import org.junit.jupiter.api.Test;

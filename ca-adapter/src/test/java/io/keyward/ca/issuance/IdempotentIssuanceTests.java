@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
-import io.keyward.api.security.ServiceClients;
+import io.keyward.edge.caller.ServiceClients;
 import io.keyward.ca.CaAdapterTest;
 import io.keyward.ca.TestCsrs;
 import io.keyward.ca.authority.CertificateAuthority;
@@ -235,7 +235,7 @@ class IdempotentIssuanceTests {
 
 			@Override
 			public io.keyward.ca.authority.IssuedCertificate issue(CertificateSpec spec) {
-				winner.set(competitor.issue(request).serial());
+				winner.set(competitor.issue(request, "tests", (template) -> true).serial());
 				io.keyward.ca.authority.IssuedCertificate signed = IdempotentIssuanceTests.this.authority.issue(spec);
 				discarded.set(signed.serialHex());
 				return signed;
@@ -260,7 +260,7 @@ class IdempotentIssuanceTests {
 
 		CertificateRecord answer = new Issuance(overtaken, this.policy, this.store, this.clock, this.meters,
 				this.reservedSubjects)
-			.issue(request);
+			.issue(request, "tests", (template) -> true);
 
 		assertThat(answer.serial()).isEqualTo(winner.get()).isNotEqualTo(discarded.get());
 		assertThat(certificateSerials(transactionId)).containsExactly(winner.get());

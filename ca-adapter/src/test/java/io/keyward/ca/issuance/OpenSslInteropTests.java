@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.IssueRequest;
-import io.keyward.api.security.ServiceClients;
+import io.keyward.edge.caller.ServiceClients;
 import io.keyward.ca.CaAdapterTest;
 import io.keyward.ca.TestCsrs;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +58,8 @@ class OpenSslInteropTests {
 
 	@Test
 	void whenRaSigningCertificateIsCheckedAsSmimeSignerThenOpenSslAcceptsIt() throws Exception {
-		String pem = issue("ra-signing", "CN=Keyward RA Signing");
+		String csr = TestCsrs.forKey(TestCsrs.rsa(2048), "CN=Keyward RA Signing").base64();
+		String pem = this.client.issueRaCertificate(new IssueRequest(csr, "ra", "ra-signing", null)).certificatePem();
 
 		assertThat(verify(pem, "smimesign")).isEqualTo("OK");
 	}

@@ -30,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @CaAdapterTest
 class SerialClashTests {
 
+	/** Every template granted: these tests are about serials, not grants. */
+	private static final java.util.function.Predicate<String> ANY = (template) -> true;
+
 	@Autowired
 	CertificateAuthority authority;
 
@@ -57,11 +60,13 @@ class SerialClashTests {
 	void whenTheCaRepeatsATakenSerialThenIssuanceRetriesWithANewOne() {
 		RepeatingAuthority repeating = new RepeatingAuthority(this.authority, 1);
 		Issuance issuance = issuance(repeating);
-		String first = issuance.issue(new IssueRequest(this.csr, "clash", "default", "tx-" + UUID.randomUUID()))
+		String first = issuance
+			.issue(new IssueRequest(this.csr, "clash", "default", "tx-" + UUID.randomUUID()), "tests", ANY)
 			.serial();
 		String transactionId = "tx-" + UUID.randomUUID();
 
-		String second = issuance.issue(new IssueRequest(this.csr, "clash", "default", transactionId)).serial();
+		String second = issuance.issue(new IssueRequest(this.csr, "clash", "default", transactionId), "tests", ANY)
+			.serial();
 
 		assertThat(second).isNotEqualTo(first);
 		assertThat(repeating.calls.get()).isEqualTo(3);
@@ -72,11 +77,11 @@ class SerialClashTests {
 	void whenEveryAttemptClashesThenIssuanceFailsAndStoresNothing() {
 		RepeatingAuthority repeating = new RepeatingAuthority(this.authority, Integer.MAX_VALUE);
 		Issuance issuance = issuance(repeating);
-		issuance.issue(new IssueRequest(this.csr, "clash", "default", "tx-" + UUID.randomUUID()));
+		issuance.issue(new IssueRequest(this.csr, "clash", "default", "tx-" + UUID.randomUUID()), "tests", ANY);
 		String transactionId = "tx-" + UUID.randomUUID();
 
-		assertThatExceptionOfType(DataIntegrityViolationException.class)
-			.isThrownBy(() -> issuance.issue(new IssueRequest(this.csr, "clash", "default", transactionId)));
+		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(
+				() -> issuance.issue(new IssueRequest(this.csr, "clash", "default", transactionId), "tests", ANY));
 
 		assertThat(repeating.calls.get()).isEqualTo(1 + Issuance.MAX_ATTEMPTS);
 		assertThat(requestRows(transactionId)).isZero();

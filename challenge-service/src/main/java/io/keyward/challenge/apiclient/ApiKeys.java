@@ -1,6 +1,6 @@
 package io.keyward.challenge.apiclient;
 
-import io.keyward.api.security.SecretTokens;
+import io.keyward.edge.caller.SecretTokens;
 
 /**
  * MDM API keys: {@code kw_} followed by 43 base64url characters (256 random bits). The

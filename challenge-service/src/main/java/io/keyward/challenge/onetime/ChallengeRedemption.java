@@ -18,6 +18,8 @@ import io.keyward.api.challenge.ChallengeBinding;
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
 import io.keyward.challenge.profile.ChallengeProperties;
+import io.keyward.edge.problem.InvalidRequest;
+import io.keyward.edge.log.LogText;
 
 import org.springframework.stereotype.Service;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -180,8 +182,8 @@ class ChallengeRedemption {
 
 	private RedemptionResult accept(String template, @Nullable ChallengeBinding binding, RedemptionRequest request,
 			String event) {
-		log.info("{} profile={} transactionId={} template={} bound={}", event, LogText.safe(request.profile()),
-				LogText.safe(request.transactionId()), template, Bindings.describe(binding));
+		log.info("{} profile={} transactionId={} template={} bound={}", event, LogText.token(request.profile()),
+				LogText.token(request.transactionId()), template, Bindings.describe(binding));
 		if (!"event=challenge_previewed".equals(event)) {
 			this.meters.counter("keyward.challenge.redemptions", "outcome", "accepted", "reason", "none").increment();
 		}
@@ -190,7 +192,7 @@ class ChallengeRedemption {
 
 	private RedemptionResult reject(Rejection rejection, RedemptionRequest request, String reason) {
 		log.info("event=challenge_rejected reason={} profile={} transactionId={}", rejection.code(),
-				LogText.safe(request.profile()), LogText.safe(request.transactionId()));
+				LogText.token(request.profile()), LogText.token(request.transactionId()));
 		this.meters.counter("keyward.challenge.redemptions", "outcome", "rejected", "reason", rejection.code())
 			.increment();
 		return RedemptionResult.rejected(reason);
@@ -198,7 +200,7 @@ class ChallengeRedemption {
 
 	private static String require(@Nullable String value, String name) {
 		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException("'" + name + "' is required.");
+			throw new InvalidRequest("'" + name + "' is required.");
 		}
 		return value;
 	}

@@ -1,6 +1,6 @@
 package io.keyward.challenge.web;
 
-import io.keyward.api.problem.ProblemResponses;
+import io.keyward.edge.problem.ProblemResponses;
 import io.keyward.challenge.onetime.InvalidBindingException;
 import io.keyward.challenge.onetime.OutstandingLimitExceededException;
 import io.keyward.challenge.profile.UnknownProfileException;

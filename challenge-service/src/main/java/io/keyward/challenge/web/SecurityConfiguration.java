@@ -1,28 +1,26 @@
 package io.keyward.challenge.web;
 
-import java.util.Arrays;
-
-import io.keyward.api.security.BearerTokenAuthenticationFilter;
-import io.keyward.api.security.StatelessApi;
-import io.keyward.api.security.ServiceTokens;
+import io.keyward.edge.caller.BearerTokenAuthenticationFilter;
+import io.keyward.edge.caller.Scopes;
+import io.keyward.edge.caller.ServiceEdge;
+import io.keyward.edge.caller.StatelessApi;
 import io.keyward.challenge.apiclient.ApiKeyAuthentication;
 import io.keyward.challenge.apiclient.ApiScopes;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * One stateless filter chain per caller kind, each knowing only its own credential:
  * <ul>
- * <li>{@code /internal/**}: the scep-gateway's service token (an MDM API key is not
- * accepted there: 401);</li>
+ * <li>{@code /internal/**}: internal callers' tokens ({@link ServiceEdge}); redeeming
+ * needs the {@code challenges:redeem} scope, which only the scep-gateway has (an MDM API
+ * key is not accepted there: 401);</li>
  * <li>{@code /api/**}: MDM API keys with the {@code challenge:mint} scope (a service
  * token is not accepted there: 401; a key without the scope: 403). Internal callers do
  * not mint, so that the component that redeems challenges cannot also create them;</li>
@@ -35,24 +33,14 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	/**
-	 * No Micrometer observations of the security filter chains: they wrap every filter
-	 * and start timers on each request of the enrollment path, while
-	 * {@code http.server.requests} already measures every request.
-	 */
-	@Bean
-	static SecurityObservationSettings securityObservationSettings() {
-		return SecurityObservationSettings.noObservations();
-	}
-
 	@Bean
 	@Order(1)
-	SecurityFilterChain internalApi(HttpSecurity http, @Value("${keyward.security.service-tokens:}") String tokens)
-			throws Exception {
-		ServiceTokens serviceTokens = ServiceTokens.of(Arrays.asList(tokens.split(",")));
-		return bearerApi(http, "/internal/**")
-			.addFilterBefore(BearerTokenAuthenticationFilter.forServices(serviceTokens), AuthorizationFilter.class)
-			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole("SERVICE"))
+	SecurityFilterChain internalApi(HttpSecurity http, ServiceEdge edge) throws Exception {
+		return edge.callerApi(http, "/internal/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/internal/v1/redemptions")
+				.hasAuthority(Scopes.authority("challenges:redeem"))
+				.anyRequest()
+				.denyAll())
 			.build();
 	}
 

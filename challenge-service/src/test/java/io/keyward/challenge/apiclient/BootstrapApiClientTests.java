@@ -168,7 +168,7 @@ class BootstrapApiClientTests extends IntegrationTestSupport {
 				"--spring.datasource.password=" + postgres.password(), "--spring.datasource.hikari.maximum-pool-size=2",
 				"--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema,
 				"--spring.jpa.properties.hibernate.default_schema=" + schema, "--keyward.data-dir=" + dataDir,
-				"--keyward.challenge.hmac-key=" + HMAC_KEY, "--keyward.security.service-tokens=" + SERVICE_TOKEN,
+				"--keyward.challenge.hmac-key=" + HMAC_KEY, "--keyward.edge.callers.gateway.tokens=" + SERVICE_TOKEN,
 				"--keyward.challenge.bootstrap-api-key=" + bootstrapKey,
 				"--spring.application.name=challenge-service-" + schema.toLowerCase(Locale.ROOT));
 	}

@@ -59,6 +59,13 @@ class ApiSecurityTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void whenACallerWithoutTheRedeemScopeRedeemsThenForbiddenProblem() {
+		ResponseEntity<Map<String, Object>> response = post("/internal/v1/redemptions", ADMIN_UI_TOKEN, REDEMPTION);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
 	void whenRedeemWithAnyAcceptedServiceTokenThenAnswered() {
 		ResponseEntity<Map<String, Object>> response = post("/internal/v1/redemptions", "unused-old-token-0123456789",
 				REDEMPTION);

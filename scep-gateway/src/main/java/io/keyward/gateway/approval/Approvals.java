@@ -8,11 +8,12 @@ import java.util.UUID;
 
 import io.keyward.api.gateway.ApprovalDecision;
 import io.keyward.api.gateway.EnrollmentTransaction;
-import io.keyward.gateway.LogSafe;
+import io.keyward.edge.log.LogText;
 import io.keyward.gateway.transaction.TransactionClaims;
 import io.keyward.gateway.transaction.TransactionHistory;
 import io.keyward.gateway.transaction.TransactionRow;
 import io.keyward.gateway.transaction.TransactionStatus;
+import io.keyward.edge.problem.InvalidRequest;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -110,19 +111,20 @@ public class Approvals {
 		this.meters.counter("keyward.gateway.approval.decisions", "decision", outcome.toLowerCase(Locale.ROOT))
 			.increment();
 		log.info("event=approval_decided transactionId={} profile={} decision={} decidedBy=\"{}\"",
-				LogSafe.text(decided.transactionId()), decided.profile(), outcome, LogSafe.text(decision.decidedBy()));
+				LogText.printable(decided.transactionId()), decided.profile(), outcome,
+				LogText.printable(decision.decidedBy()));
 		return decided;
 	}
 
 	private static void check(ApprovalDecision decision) {
 		if (decision == null || decision.decidedBy() == null || decision.decidedBy().isBlank()) {
-			throw new IllegalArgumentException("decidedBy is required");
+			throw new InvalidRequest("decidedBy is required");
 		}
 		if (decision.decidedBy().length() > MAX_NAME) {
-			throw new IllegalArgumentException("decidedBy must be at most " + MAX_NAME + " characters");
+			throw new InvalidRequest("decidedBy must be at most " + MAX_NAME + " characters");
 		}
 		if (decision.comment() != null && decision.comment().length() > MAX_COMMENT) {
-			throw new IllegalArgumentException("comment must be at most " + MAX_COMMENT + " characters");
+			throw new InvalidRequest("comment must be at most " + MAX_COMMENT + " characters");
 		}
 	}
 
@@ -139,7 +141,7 @@ public class Approvals {
 				returning transaction_id
 				""").param("reason", EXPIRED).param("now", TransactionClaims.utc(now)).query(String.class).list();
 		for (String transactionId : expired) {
-			log.info("event=approval_expired transactionId={}", LogSafe.text(transactionId));
+			log.info("event=approval_expired transactionId={}", LogText.printable(transactionId));
 		}
 		if (!expired.isEmpty()) {
 			this.meters.counter("keyward.gateway.approval.decisions", "decision", "expired").increment(expired.size());

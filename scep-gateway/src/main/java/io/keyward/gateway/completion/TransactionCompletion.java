@@ -11,7 +11,11 @@ import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.api.ca.RevokeRequest;
 import io.keyward.api.challenge.ChallengeBinding;
-import io.keyward.gateway.LogSafe;
+import io.keyward.edge.log.LogText;
+import io.keyward.api.challenge.ChallengeRedemptionClient;
+import io.keyward.api.challenge.RedemptionRequest;
+import io.keyward.api.challenge.RedemptionResult;
+import io.keyward.edge.log.LogText;
 import io.keyward.gateway.profile.Approval;
 import io.keyward.gateway.profile.EnrollmentProfile;
 import io.keyward.gateway.scep.CaCertificateChain;
@@ -155,7 +159,7 @@ public class TransactionCompletion {
 		this.meters.counter("keyward.gateway.issuance.unavailable", "profile", profile.name(), "reason", "ca_expired")
 			.increment();
 		log.error("event=issuance_unavailable reason=ca_expired transactionId={} profile={} caNotAfter={}",
-				LogSafe.text(claim.transactionId()), profile.name(), notAfter);
+				LogText.printable(claim.transactionId()), profile.name(), notAfter);
 		return new Completion.Refused(FailInfo.BAD_REQUEST,
 				"the CA certificate expired at " + notAfter + "; no certificate can be issued until the CA is renewed");
 	}
@@ -186,8 +190,8 @@ public class TransactionCompletion {
 				throw ex;
 			}
 			log.warn("event=renewal_revoke_refused transactionId={} profile={} serial={} replacement={} detail=\"{}\"",
-					LogSafe.text(claim.transactionId()), claim.profile(), serial, replacement,
-					LogSafe.text(ex.failure().detail()));
+					LogText.printable(claim.transactionId()), claim.profile(), serial, replacement,
+					LogText.printable(ex.failure().detail()));
 		}
 	}
 
@@ -209,8 +213,8 @@ public class TransactionCompletion {
 			case Completion.AwaitingApproval waiting -> {
 				this.claims.awaitApproval(claim, waiting.template(), waiting.expiresAt());
 				log.info("event=approval_requested transactionId={} profile={} template={} expiresAt={}",
-						LogSafe.text(claim.transactionId()), claim.profile(), LogSafe.text(waiting.template()),
-						waiting.expiresAt());
+						LogText.printable(claim.transactionId()), claim.profile(),
+						LogText.printable(waiting.template()), waiting.expiresAt());
 				return waiting;
 			}
 			case Completion.Unavailable unavailable -> {
@@ -218,8 +222,8 @@ public class TransactionCompletion {
 				log.warn(
 						"event=transaction_retry_scheduled transactionId={} profile={} attempts={} nextAttemptAt={} "
 								+ "reason=\"{}\"",
-						LogSafe.text(claim.transactionId()), claim.profile(), claim.attempts() + 1, next,
-						LogSafe.text(unavailable.reason()));
+						LogText.printable(claim.transactionId()), claim.profile(), claim.attempts() + 1, next,
+						LogText.printable(unavailable.reason()));
 				return new Completion.Unavailable(unavailable.reason(), claim.attempts() + 1, next);
 			}
 		}

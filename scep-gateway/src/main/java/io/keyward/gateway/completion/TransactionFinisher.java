@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.keyward.gateway.GatewayProperties;
-import io.keyward.gateway.LogSafe;
+import io.keyward.edge.log.LogText;
 import io.keyward.gateway.approval.Approvals;
 import io.keyward.gateway.profile.EnrollmentProfile;
 import io.keyward.gateway.profile.EnrollmentProfiles;
@@ -108,7 +108,7 @@ public class TransactionFinisher {
 		}
 		catch (RuntimeException ex) {
 			log.warn("event=transaction_completion_error transactionId={} profile={} error={}",
-					LogSafe.text(row.transactionId()), row.profile(), ex.toString());
+					LogText.printable(row.transactionId()), row.profile(), ex.toString());
 		}
 	}
 
@@ -121,12 +121,12 @@ public class TransactionFinisher {
 		switch (outcome) {
 			case Completion.Issued issued ->
 				log.info("event=transaction_completed transactionId={} profile={} status=ISSUED serial={} attempts={}",
-						LogSafe.text(row.transactionId()), row.profile(), issued.serial(), row.attempts());
+						LogText.printable(row.transactionId()), row.profile(), issued.serial(), row.attempts());
 			case Completion.Refused refused -> log.info(
 					"event=transaction_completed transactionId={} profile={} status=FAILED failInfo={} "
 							+ "reason=\"{}\" attempts={}",
-					LogSafe.text(row.transactionId()), row.profile(), refused.failInfo().rfcName(),
-					LogSafe.text(refused.reason()), row.attempts());
+					LogText.printable(row.transactionId()), row.profile(), refused.failInfo().rfcName(),
+					LogText.printable(refused.reason()), row.attempts());
 			case Completion.AwaitingApproval waiting -> {
 				// logged as approval_requested where it was recorded
 			}
@@ -146,7 +146,7 @@ public class TransactionFinisher {
 	private boolean abandon(Claim claim, TransactionRow row, String reason) {
 		this.claims.failed(claim, FailInfo.BAD_REQUEST.rfcName(), reason);
 		log.warn("event=transaction_abandoned transactionId={} profile={} attempts={} reason=\"{}\"",
-				LogSafe.text(row.transactionId()), row.profile(), row.attempts(), LogSafe.text(reason));
+				LogText.printable(row.transactionId()), row.profile(), row.attempts(), LogText.printable(reason));
 		return false;
 	}
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.keyward.gateway.GatewayProperties;
-import io.keyward.gateway.LogSafe;
+import io.keyward.edge.log.LogText;
 import io.keyward.gateway.ra.RaCredentials;
 import io.keyward.gateway.ra.RaKeys;
 import io.keyward.gateway.scep.CaCertificateChain;
@@ -70,7 +70,7 @@ public class CertificateExpiry {
 				expiring.add(entry.getKey());
 				log.warn("event=certificate_expiring certificate={} serial={} subject=\"{}\" notAfter={} daysLeft={}",
 						entry.getKey(), entry.getValue().getSerialNumber().toString(16),
-						LogSafe.text(entry.getValue().getSubjectX500Principal().getName()), notAfter,
+						LogText.printable(entry.getValue().getSubjectX500Principal().getName()), notAfter,
 						Duration.between(now, notAfter).toDays());
 			}
 		}

@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.keyward.api.limit.TokenBucket;
 import io.keyward.gateway.GatewayProperties;
-import io.keyward.gateway.LogSafe;
+import io.keyward.edge.log.LogText;
 import io.keyward.gateway.limit.ClientAllowances.Allowance;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -173,7 +173,7 @@ class PkiOperationLimiter extends OncePerRequestFilter {
 			if (now - then >= LOG_EVERY_NANOS && last.compareAndSet(then, now)) {
 				this.counts.get(reason).addAndGet(-count);
 				log.warn("event=pkioperation_refused reason={} refused={} last_client={}", reason, count,
-						LogSafe.text(address));
+						LogText.printable(address));
 			}
 		}
 

@@ -47,7 +47,7 @@ class RaCertificateIssuer {
 			PKCS10CertificationRequest csr = new JcaPKCS10CertificationRequestBuilder(
 					new X500Principal(purpose.subject()), keyPair.getPublic())
 				.build(new JcaContentSignerBuilder("SHA256withRSA").build(keyPair.getPrivate()));
-			IssuedCertificate issued = this.certificateAuthority.issue(new IssueRequest(
+			IssuedCertificate issued = this.certificateAuthority.issueRaCertificate(new IssueRequest(
 					Base64.getEncoder().encodeToString(csr.getEncoded()), RA_PROFILE, purpose.template(), null));
 			X509Certificate certificate = CertificatePem.parse(issued.certificatePem());
 			if (!certificate.getPublicKey().equals(keyPair.getPublic())) {

@@ -2,7 +2,7 @@ package io.keyward.gateway.renewal;
 
 import java.util.Locale;
 
-import io.keyward.gateway.LogSafe;
+import io.keyward.edge.log.LogText;
 import io.keyward.gateway.profile.EnrollmentProfile;
 import io.keyward.scep.CertRep;
 import io.keyward.scep.PkiRequest;
@@ -39,7 +39,7 @@ public class RenewalEvents {
 	 */
 	public void record(EnrollmentProfile profile, PkiRequest request, String renewalOf, String refusal,
 			CertRep answer) {
-		String transactionId = LogSafe.text(request.transactionId());
+		String transactionId = LogText.printable(request.transactionId());
 		String type = request.messageType().map((messageType) -> messageType.rfcName()).orElse("unknown");
 		if (answer.status() == PkiStatus.SUCCESS) {
 			count(profile, "renewed", "none");
@@ -58,7 +58,7 @@ public class RenewalEvents {
 							+ "failInfo={} detail=\"{}\"",
 					transactionId, profile.name(), type, renewalOf, reason,
 					(answer.failInfo() != null) ? answer.failInfo().rfcName() : "none",
-					LogSafe.text(String.valueOf(answer.failInfoText())));
+					LogText.printable(String.valueOf(answer.failInfoText())));
 		}
 	}
 

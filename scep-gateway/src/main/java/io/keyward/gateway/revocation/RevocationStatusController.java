@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.keyward.api.ca.CertificateAuthorityClient;
-import io.keyward.gateway.LogSafe;
+import io.keyward.edge.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,7 +98,7 @@ class RevocationStatusController {
 			return;
 		}
 		catch (RestClientException ex) {
-			log.warn("event=ca_unreachable detail=\"{}\"", LogSafe.text(ex.toString()));
+			log.warn("event=ca_unreachable detail=\"{}\"", LogText.printable(ex.toString()));
 			text(response, HttpStatus.SERVICE_UNAVAILABLE, "CA not reachable, retry later");
 			return;
 		}

@@ -9,7 +9,7 @@ import io.keyward.gateway.profile.EnrollmentProfile;
 import io.keyward.gateway.profile.ServedMessageTypes;
 import io.keyward.scep.CaCapability;
 import io.keyward.scep.MessageType;
-import io.keyward.gateway.LogSafe;
+import io.keyward.edge.log.LogText;
 import org.bouncycastle.cms.CMSAlgorithm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +76,7 @@ class CaCapabilities {
 			return this.caChain.next().isPresent();
 		}
 		catch (RestClientException ex) {
-			log.warn("event=ca_unreachable detail=\"{}\"", LogSafe.text(ex.toString()));
+			log.warn("event=ca_unreachable detail=\"{}\"", LogText.printable(ex.toString()));
 			return false;
 		}
 	}

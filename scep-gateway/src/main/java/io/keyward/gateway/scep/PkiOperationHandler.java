@@ -1,6 +1,6 @@
 package io.keyward.gateway.scep;
 
-import io.keyward.gateway.LogSafe;
+import io.keyward.edge.log.LogText;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +71,7 @@ class PkiOperationHandler {
 		Codec codec = codec(profile);
 		PkiRequest request = codec.decoder().decode(message);
 		// cleared by the controller once the answer or the error is logged
-		MDC.put(MDC_TRANSACTION_ID, LogSafe.text(request.transactionId()));
+		MDC.put(MDC_TRANSACTION_ID, LogText.printable(request.transactionId()));
 		MDC.put(MDC_MESSAGE_TYPE, request.messageType().map(MessageType::rfcName).orElse("unknown"));
 		if (request.ok()) {
 			countAlgorithms(profile, request);
@@ -140,26 +140,26 @@ class PkiOperationHandler {
 				.counter("keyward.scep.lookups", "profile", profile.name(), "type", type.rfcName(), "outcome", outcome)
 				.increment();
 			log.info("event=scep_lookup_answered transactionId={} profile={} messageType={} status={} failInfo={}",
-					LogSafe.text(request.transactionId()), profile.name(), type.rfcName(), certRep.status(),
+					LogText.printable(request.transactionId()), profile.name(), type.rfcName(), certRep.status(),
 					(certRep.failInfo() != null) ? certRep.failInfo().rfcName() : "none");
 			return;
 		}
 		this.meters.counter("keyward.scep.enrollments", "profile", profile.name(), "outcome", outcome).increment();
 		if (certRep.status() == PkiStatus.SUCCESS) {
 			log.info("event=enrollment_issued transactionId={} profile={} serial={} subject=\"{}\"",
-					LogSafe.text(request.transactionId()), profile.name(),
+					LogText.printable(request.transactionId()), profile.name(),
 					certRep.certificates().get(0).getSerialNumber().toString(16),
-					LogSafe.text(certRep.certificates().get(0).getSubjectX500Principal().getName()));
+					LogText.printable(certRep.certificates().get(0).getSubjectX500Principal().getName()));
 		}
 		else if (certRep.status() == PkiStatus.PENDING) {
-			log.info("event=enrollment_pending transactionId={} profile={}", LogSafe.text(request.transactionId()),
+			log.info("event=enrollment_pending transactionId={} profile={}", LogText.printable(request.transactionId()),
 					profile.name());
 		}
 		else {
 			log.info("event=enrollment_denied transactionId={} profile={} failInfo={} reason=\"{}\"",
-					LogSafe.text(request.transactionId()), profile.name(),
+					LogText.printable(request.transactionId()), profile.name(),
 					(certRep.failInfo() != null) ? certRep.failInfo().rfcName() : "none",
-					LogSafe.text(String.valueOf(certRep.failInfoText())));
+					LogText.printable(String.valueOf(certRep.failInfoText())));
 		}
 	}
 

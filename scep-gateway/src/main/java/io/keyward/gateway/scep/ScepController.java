@@ -1,6 +1,6 @@
 package io.keyward.gateway.scep;
 
-import io.keyward.gateway.LogSafe;
+import io.keyward.edge.log.LogText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -93,8 +93,8 @@ class ScepController {
 		}
 		catch (MalformedMessageException ex) {
 			log.info("event=scep_malformed_request profile={} detail=\"{}\"", profileName,
-					LogSafe.text(ex.getMessage()));
-			ScepResponses.error(response, 400, "malformed SCEP message: " + LogSafe.text(ex.getMessage()));
+					LogText.printable(ex.getMessage()));
+			ScepResponses.error(response, 400, "malformed SCEP message: " + LogText.printable(ex.getMessage()));
 		}
 		catch (MessageTooLargeException ex) {
 			ScepResponses.error(response, HttpStatus.CONTENT_TOO_LARGE.value(), "SCEP message too large");
@@ -103,7 +103,7 @@ class ScepController {
 			ScepResponses.error(response, 503, "RA certificates not available yet, retry later");
 		}
 		catch (RestClientException ex) {
-			log.warn("event=ca_unreachable detail=\"{}\"", LogSafe.text(ex.toString()));
+			log.warn("event=ca_unreachable detail=\"{}\"", LogText.printable(ex.toString()));
 			ScepResponses.error(response, 503, "CA not reachable, retry later");
 		}
 		catch (DataAccessException ex) {

@@ -10,7 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-import io.keyward.gateway.LogSafe;
+import io.keyward.edge.log.LogText;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -108,7 +108,7 @@ class ServedTlsCertificate implements HealthIndicator {
 		}
 		log.warn("event=certificate_expiring certificate=tls serial={} subject=\"{}\" notAfter={} daysLeft={}",
 				certificate.getSerialNumber().toString(16),
-				LogSafe.text(certificate.getSubjectX500Principal().getName()), notAfter,
+				LogText.printable(certificate.getSubjectX500Principal().getName()), notAfter,
 				Duration.between(now, notAfter).toDays());
 		return true;
 	}

@@ -70,7 +70,7 @@ class TlsCertificateIssuer {
 				.build(signer(keyPair))
 				.getEncoded();
 			IssuedCertificate issued = this.certificateAuthority
-				.issue(new IssueRequest(Base64.getEncoder().encodeToString(csr), PROFILE, TEMPLATE, null));
+				.issueRaCertificate(new IssueRequest(Base64.getEncoder().encodeToString(csr), PROFILE, TEMPLATE, null));
 			X509Certificate certificate = CertificatePem.parse(issued.certificatePem());
 			if (!certificate.getPublicKey().equals(keyPair.getPublic())) {
 				throw new IllegalStateException("the CA returned a certificate for another key");

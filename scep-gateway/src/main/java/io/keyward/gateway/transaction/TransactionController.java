@@ -3,6 +3,7 @@ package io.keyward.gateway.transaction;
 import java.util.Arrays;
 
 import io.keyward.api.gateway.TransactionPage;
+import io.keyward.edge.problem.InvalidRequest;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,14 +29,14 @@ class TransactionController {
 			@RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String profile, @RequestParam(required = false) String transactionId) {
 		if (page < 0) {
-			throw new IllegalArgumentException("page must be 0 or more");
+			throw new InvalidRequest("page must be 0 or more");
 		}
 		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw new IllegalArgumentException("size must be between 1 and " + MAX_PAGE_SIZE);
+			throw new InvalidRequest("size must be between 1 and " + MAX_PAGE_SIZE);
 		}
 		if (transactionId != null) {
 			if (profile == null || status != null) {
-				throw new IllegalArgumentException("transactionId needs profile, and cannot be combined with status");
+				throw new InvalidRequest("transactionId needs profile, and cannot be combined with status");
 			}
 			return this.log.withTransactionId(profile, transactionId, page, size);
 		}
@@ -48,7 +49,7 @@ class TransactionController {
 				return candidate;
 			}
 		}
-		throw new IllegalArgumentException("status must be one of " + Arrays.toString(TransactionStatus.values()));
+		throw new InvalidRequest("status must be one of " + Arrays.toString(TransactionStatus.values()));
 	}
 
 }

@@ -2,7 +2,7 @@ package io.keyward.gateway.upstream;
 
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.challenge.ChallengeRedemptionClient;
-import io.keyward.api.security.ServiceClients;
+import io.keyward.edge.caller.ServiceClients;
 import io.keyward.gateway.GatewayProperties;
 
 import org.springframework.context.annotation.Bean;

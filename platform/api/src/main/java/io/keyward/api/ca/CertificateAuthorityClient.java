@@ -11,11 +11,16 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
 /**
- * The ca-adapter's REST API, authenticated with a service token.
+ * The ca-adapter's REST API. Each caller presents its own token and may call only what
+ * its scopes allow (docs/security.md): the gateway issues, the admin-ui reads and
+ * revokes.
  */
 @HttpExchange("/api/v1")
 public interface CertificateAuthorityClient {
 
+	/**
+	 * Issue under one of the templates granted to the caller; never an RA template (403).
+	 */
 	@PostExchange("/certificates")
 	IssuedCertificate issue(@RequestBody IssueRequest request);
 
@@ -30,6 +35,14 @@ public interface CertificateAuthorityClient {
 	 */
 	@PostExchange("/policy-check")
 	void checkPolicy(@RequestBody IssueRequest request);
+
+	/**
+	 * Issue one of the gateway's own RA certificates: only the RA templates
+	 * ({@code ra-signing}, {@code ra-encryption}), only with the
+	 * {@code ra-certificates:issue} scope.
+	 */
+	@PostExchange("/ra-certificates")
+	IssuedCertificate issueRaCertificate(@RequestBody IssueRequest request);
 
 	@GetExchange("/certificates/{serial}")
 	IssuedCertificate certificate(@PathVariable String serial);

@@ -25,11 +25,13 @@ import java.util.List;
  * @param revocationComment why, free text from the caller
  * @param replacedBy serial of the renewal that replaced it, null when not replaced
  * @param renewalOf serial of the certificate it renewed, null for a first enrollment
+ * @param requestedBy the internal caller that asked the CA for it (for example
+ * {@code gateway}); null for certificates issued before the CA recorded it
  */
 public record IssuedCertificate(String serialNumber, String subject, List<String> subjectAltNames, Instant notBefore,
 		Instant notAfter, String profile, String template, String transactionId, String certificatePem,
 		Instant issuedAt, String status, Instant revokedAt, String revocationReason, String revokedBy,
-		String revocationComment, String replacedBy, String renewalOf) {
+		String revocationComment, String replacedBy, String renewalOf, String requestedBy) {
 
 	public static final String VALID = "VALID";
 

@@ -1,4 +1,4 @@
-package io.keyward.api.security;
+package io.keyward.edge.caller;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.keyward.api.security;
+package io.keyward.edge.caller;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,6 @@
-package io.keyward.api.security;
+package io.keyward.edge.caller;
+
+import io.keyward.edge.problem.ProblemAuthenticationEntryPoint;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;

@@ -1,7 +1,6 @@
-package io.keyward.api.security;
+package io.keyward.edge.caller;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -11,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -33,15 +31,6 @@ public class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 	 */
 	public BearerTokenAuthenticationFilter(Function<String, Authentication> resolver) {
 		this.resolver = resolver;
-	}
-
-	/**
-	 * A filter that accepts the given service tokens and grants {@code ROLE_SERVICE}.
-	 */
-	public static BearerTokenAuthenticationFilter forServices(ServiceTokens tokens) {
-		return new BearerTokenAuthenticationFilter((token) -> tokens.accepts(token)
-				? UsernamePasswordAuthenticationToken.authenticated("service", null, List.of(() -> "ROLE_SERVICE"))
-				: null);
 	}
 
 	@Override

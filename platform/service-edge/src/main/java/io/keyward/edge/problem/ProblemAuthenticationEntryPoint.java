@@ -1,4 +1,4 @@
-package io.keyward.api.security;
+package io.keyward.edge.problem;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,64 @@
+package io.keyward.ca.issuance;
+
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import io.keyward.ca.CaAdapterTest;
+import io.keyward.testsupport.ScratchSchema;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Upgrading a database the V4 ca-adapter wrote to V6 (the caller of every issuance): its
+ * certificates stay as they were, with no recorded caller.
+ */
+@CaAdapterTest
+class CallerMigrationTests {
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private ScratchSchema scratch;
+
+	@BeforeEach
+	void scratchSchema() {
+		this.scratch = ScratchSchema.of(this.jdbc.getDataSource(), "ca");
+	}
+
+	@AfterEach
+	void dropSchema() throws SQLException {
+		this.scratch.close();
+	}
+
+	@Test
+	void whenAV4DatabaseIsMigratedThenItsCertificatesAreKeptWithoutACaller() {
+		String schema = this.scratch.migrate("4").name();
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		long request = this.jdbc.queryForObject("insert into " + schema + ".certificate_request (transaction_id, "
+				+ "profile, template, csr, subject, requested_at, status, csr_sha256) values ('tx-v4', 'devices', "
+				+ "'default', '\\x3003020101', 'CN=upgraded', ?, 'ISSUED', 'ab') returning id", Long.class, now);
+		this.jdbc.update("insert into " + schema + ".certificate (serial, request_id, subject, sans, not_before, "
+				+ "not_after, profile, template, transaction_id, pem, issued_at) values ('0B', ?, 'CN=upgraded', "
+				+ "'{dns:a.example}', ?, ?, 'devices', 'default', 'tx-v4', 'PEM', ?)", request, now, now.plusDays(365),
+				now);
+
+		this.scratch.migrate();
+
+		Map<String, Object> row = this.jdbc.queryForMap("select * from " + schema + ".certificate where serial = '0B'");
+		assertThat(row).containsEntry("subject", "CN=upgraded")
+			.containsEntry("transaction_id", "tx-v4")
+			.containsEntry("requested_by", null);
+		assertThat(
+				this.jdbc.update("update " + schema + ".certificate set requested_by = 'gateway' where serial = '0B'"))
+			.isEqualTo(1);
+	}
+
+}

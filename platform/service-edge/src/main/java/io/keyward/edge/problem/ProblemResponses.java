@@ -1,0 +1,59 @@
+package io.keyward.edge.problem;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Base of each service's {@code @RestControllerAdvice}: Spring MVC's own errors (bad
+ * JSON, wrong method, missing parameter) become RFC 9457 problem documents with their 4xx
+ * status; an {@link InvalidRequest} a 400 with its caller-facing message; anything else
+ * is an internal error: a 500 whose only detail is a correlation id, logged here once
+ * with the stack trace under that id. An internal exception's message (an
+ * {@link IllegalArgumentException} from a library, a SQL error) never reaches the caller.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9457">RFC 9457</a>
+ */
+public abstract class ProblemResponses extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	@ExceptionHandler(InvalidRequest.class)
+	ResponseEntity<ProblemDetail> invalid(InvalidRequest ex) {
+		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		String correlationId = correlationId();
+		log.error("event=unexpected_error correlation_id={}", correlationId, ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"An internal error occurred; it has been logged under correlation id " + correlationId + ".");
+		problem.setProperty("correlationId", correlationId);
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+	}
+
+	protected static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+		return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+	}
+
+	/**
+	 * 64 random bits in hex: enough to find one log line, nothing about the server.
+	 */
+	static String correlationId() {
+		byte[] bytes = new byte[8];
+		RANDOM.nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+}
