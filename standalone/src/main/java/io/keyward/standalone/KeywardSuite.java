@@ -317,10 +317,12 @@ public final class KeywardSuite implements AutoCloseable {
 	}
 
 	/**
-	 * @return the port the gateway's management listener (metrics) opened
+	 * @return the port the gateway's management listener (metrics) opened; the HTTP port
+	 * when it is configured to be the same
 	 */
 	public int gatewayManagementPort() {
-		return this.gateway.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
+		return this.gateway.getEnvironment()
+			.getProperty("local.management.port", Integer.class, this.settings.gatewayPort());
 	}
 
 	/**
@@ -348,7 +350,8 @@ public final class KeywardSuite implements AutoCloseable {
 	 */
 	public String describe() {
 		StandaloneSettings s = this.settings;
-		String https = s.httpsUrl(gatewayHttpsPort());
+		// HTTPS unless KEYWARD_GATEWAY_TLS_ENABLED=false (TLS ends at a proxy in front)
+		String https = (gatewayHttpsPort() > 0) ? s.httpsUrl(gatewayHttpsPort()) : s.url(s.gatewayPort());
 		CaFingerprints ca = caFingerprints();
 		return String.join(System.lineSeparator(), "", "Keyward is ready.",
 				"  SCEP (profile default): " + https + "/scep/default",
