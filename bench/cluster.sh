@@ -131,7 +131,8 @@ start_service() { # service index (returns at once; wait with wait_ready)
 			if [ "$BALANCE" = 1 ]; then ch=$((BASE + 190)); ca=$((BASE + 290)); fi
 			# one load generator is one client address: the PKIOperation limits would measure themselves
 			env_args+=(KEYWARD_GATEWAY_LIMITS_ENABLED="${KEYWARD_GATEWAY_LIMITS_ENABLED:-false}")
-			env_args+=(KEYWARD_GATEWAY_PORT="$port" KEYWARD_CHALLENGE_URL="http://127.0.0.1:$ch"
+			env_args+=(KEYWARD_GATEWAY_PORT="$port" KEYWARD_GATEWAY_HTTPS_PORT=0 KEYWARD_GATEWAY_MANAGEMENT_PORT=0
+				KEYWARD_CHALLENGE_URL="http://127.0.0.1:$ch"
 				KEYWARD_CA_URL="http://127.0.0.1:$ca")
 			;;
 		challenge) env_args+=(KEYWARD_CHALLENGE_PORT="$port" KEYWARD_BOOTSTRAP_API_KEY="$API_KEY"
@@ -145,11 +146,13 @@ start_service() { # service index (returns at once; wait with wait_ready)
 }
 
 wait_ready() { # service index
-	local svc=$1 i=$2 port t0 ms
+	local svc=$1 i=$2 port t0 ms probe=/actuator/health/readiness
 	port=$(port_of "$svc" "$i")
+	# the gateway serves actuator on its management port only; /readyz is its public probe
+	[ "$svc" = gateway ] && probe=/readyz
 	t0=$(date +%s%N)
 	while :; do
-		if curl -fsS -m 2 "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q UP; then
+		if curl -fsS -m 2 "http://127.0.0.1:$port$probe" 2>/dev/null | grep -q UP; then
 			ms=$((($(date +%s%N) - t0) / 1000000))
 			log "$svc-$i ready on port $port (waited $ms ms)"
 			return 0

@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +29,9 @@ import io.keyward.ca.CaAdapterApplication;
 import io.keyward.challenge.ChallengeServiceApplication;
 import io.keyward.gateway.ScepGatewayApplication;
 import io.keyward.sealing.KeyEncryptionKey;
+import io.keyward.gateway.scep.CaCertificateChain;
+import io.keyward.gateway.tls.HttpsPort;
+import io.keyward.gateway.tls.TlsProperties;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -49,6 +55,8 @@ public final class KeywardSuite implements AutoCloseable {
 	private final Map<String, String> common = new LinkedHashMap<>();
 
 	private final Clock clock;
+
+	private volatile ConfigurableApplicationContext gateway;
 
 	private KeywardSuite(StandaloneSettings settings, EmbeddedDatabase database, Clock clock) {
 		this.settings = settings;
@@ -95,10 +103,14 @@ public final class KeywardSuite implements AutoCloseable {
 			common.put("keyward.admin.ca-url", loopback + settings.caPort());
 			common.put("spring.main.banner-mode", "off");
 			// the CRL and OCSP URLs in every issued certificate: the gateway's public
-			// address unless KEYWARD_PUBLIC_BASE_URL says otherwise
+			// address unless KEYWARD_PUBLIC_BASE_URL says otherwise; plain HTTP where it
+			// is on (RFC 5280 section 4.2.1.13: relying parties fetch CRLs without TLS,
+			// which could itself need the CRL)
 			String publicBaseUrl = System.getenv("KEYWARD_PUBLIC_BASE_URL");
-			common.put("keyward.ca.public-base-url", (publicBaseUrl != null && !publicBaseUrl.isBlank())
-					? publicBaseUrl.strip() : settings.url(settings.gatewayPort()));
+			common.put("keyward.ca.public-base-url",
+					(publicBaseUrl != null && !publicBaseUrl.isBlank()) ? publicBaseUrl.strip()
+							: settings.gatewayHttpEnabled() ? settings.url(settings.gatewayPort())
+									: settings.httpsUrl(settings.gatewayHttpsPort()));
 			common.putAll(extraProperties);
 			callers.configure(common, System.getenv("KEYWARD_GATEWAY_TEMPLATES"));
 			// a test may still give a caller other tokens or templates
@@ -155,7 +167,9 @@ public final class KeywardSuite implements AutoCloseable {
 			starting.add(admin);
 			await(ca);
 			await(challenge);
-			run(ScepGatewayApplication::application, s.gatewayPort(), this.common, clock);
+			Map<String, String> gateway = gatewayListeners();
+			gateway.putAll(this.common);
+			this.gateway = run(ScepGatewayApplication::application, s.gatewayPort(), gateway, clock);
 			await(admin);
 		}
 		catch (RuntimeException | Error ex) {
@@ -224,8 +238,33 @@ public final class KeywardSuite implements AutoCloseable {
 			default -> throw new IllegalArgumentException("unknown service " + service);
 		};
 		Map<String, String> properties = new LinkedHashMap<>(this.common);
+		if ("scep-gateway".equals(service)) {
+			// a replica's HTTPS and management listeners on free ports
+			properties.put("keyward.gateway.tls.port", "0");
+			properties.put("management.server.port", "0");
+		}
 		properties.putAll(overrides);
 		return run(application, port, properties, this.clock);
+	}
+
+	/**
+	 * The gateway's HTTPS listener (its certificate also names the public host) and its
+	 * loopback management listener.
+	 */
+	private Map<String, String> gatewayListeners() {
+		StandaloneSettings s = this.settings;
+		Map<String, String> gateway = new LinkedHashMap<>();
+		gateway.put("keyward.gateway.tls.port", Integer.toString(s.gatewayHttpsPort()));
+		gateway.put("keyward.gateway.tls.http-enabled", Boolean.toString(s.gatewayHttpEnabled()));
+		gateway.put("management.server.port", Integer.toString(s.gatewayManagementPort()));
+		String hostNames = System.getenv("KEYWARD_GATEWAY_TLS_HOST_NAMES");
+		if (hostNames == null || hostNames.isBlank()) {
+			Set<String> names = new LinkedHashSet<>();
+			names.add(s.host());
+			names.addAll(TlsProperties.defaultNames());
+			gateway.put("keyward.gateway.tls.host-names", String.join(",", names));
+		}
+		return gateway;
 	}
 
 	/**
@@ -280,13 +319,58 @@ public final class KeywardSuite implements AutoCloseable {
 	}
 
 	/**
-	 * The URLs an operator needs, as printed at start.
+	 * @return the port the gateway's HTTPS listener opened
+	 */
+	public int gatewayHttpsPort() {
+		return this.gateway.getBean(HttpsPort.class).port();
+	}
+
+	/**
+	 * @return the port the gateway's management listener (metrics) opened; the HTTP port
+	 * when it is configured to be the same
+	 */
+	public int gatewayManagementPort() {
+		return this.gateway.getEnvironment()
+			.getProperty("local.management.port", Integer.class, this.settings.gatewayPort());
+	}
+
+	/**
+	 * @return the fingerprints of the CA that issues device certificates, as an MDM
+	 * profile pins it
+	 */
+	CaFingerprints caFingerprints() {
+		return CaFingerprints.of(caCertificate());
+	}
+
+	/**
+	 * @return the CA certificate GetCACert serves
+	 */
+	X509Certificate caCertificate() {
+		return this.gateway.getBean(CaCertificateChain.class)
+			.certificates()
+			.stream()
+			.filter((certificate) -> certificate.getBasicConstraints() >= 0)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("GetCACert holds no CA certificate"));
+	}
+
+	/**
+	 * The URLs and the CA fingerprint an operator needs, as printed at start.
 	 */
 	public String describe() {
 		StandaloneSettings s = this.settings;
+		// HTTPS unless KEYWARD_GATEWAY_TLS_ENABLED=false (TLS ends at a proxy in front)
+		String https = (gatewayHttpsPort() > 0) ? s.httpsUrl(gatewayHttpsPort()) : s.url(s.gatewayPort());
+		CaFingerprints ca = caFingerprints();
 		return String.join(System.lineSeparator(), "", "Keyward is ready.",
-				"  SCEP (profile default): " + s.url(s.gatewayPort()) + "/scep/default",
-				"  NDES-compatible path:   " + s.url(s.gatewayPort()) + "/certsrv/mscep/mscep.dll",
+				"  SCEP (profile default): " + https + "/scep/default",
+				"  NDES-compatible path:   " + https + "/certsrv/mscep/mscep.dll",
+				"  Plain HTTP (SCEP, CRL): "
+						+ (s.gatewayHttpEnabled() ? s.url(s.gatewayPort()) + "/certsrv/mscep/mscep.dll" : "off"),
+				"  CA for MDM profiles:    " + ca.subject(), "    SHA-256:              " + ca.sha256(),
+				"    SHA-1 thumbprint:     " + ca.sha1(), "    MD5 thumbprint:       " + ca.md5(),
+				"  Gateway metrics:        http://127.0.0.1:" + gatewayManagementPort()
+						+ "/actuator/prometheus (loopback only)",
 				"  Challenge API (MDM):    " + s.url(s.challengePort()) + "/api/v1/challenges",
 				"  CA API:                 " + s.url(s.caPort()) + "/api/v1/ca",
 				"  Admin dashboard:        " + s.url(s.adminPort()) + "/",

@@ -73,16 +73,22 @@ public record TlsProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 				names.add(name.strip());
 			}
 		}
-		if (names.isEmpty()) {
-			try {
-				names.add(InetAddress.getLocalHost().getHostName());
-			}
-			catch (UnknownHostException ex) {
-				// a machine without a resolvable name still has localhost
-			}
-			names.add("localhost");
-			names.add("127.0.0.1");
+		return names.isEmpty() ? defaultNames() : List.copyOf(names);
+	}
+
+	/**
+	 * @return this machine's host name, {@code localhost} and {@code 127.0.0.1}
+	 */
+	public static List<String> defaultNames() {
+		Set<String> names = new LinkedHashSet<>();
+		try {
+			names.add(InetAddress.getLocalHost().getHostName());
 		}
+		catch (UnknownHostException ex) {
+			// a machine without a resolvable name still has localhost
+		}
+		names.add("localhost");
+		names.add("127.0.0.1");
 		return List.copyOf(names);
 	}
 

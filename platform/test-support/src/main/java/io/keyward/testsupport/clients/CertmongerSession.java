@@ -115,7 +115,21 @@ public final class CertmongerSession implements AutoCloseable {
 	 * {@code getcert add-scep-ca -c <name> -u <url>}.
 	 */
 	public void addScepCa(String name, String url) throws IOException, InterruptedException {
-		ExternalCommand.Result result = getcert(List.of("add-scep-ca", "-s", "-c", name, "-u", url), 60);
+		addScepCa(name, url, null);
+	}
+
+	/**
+	 * {@code getcert add-scep-ca -c <name> -u <https url> -R <CA file>}: scep-submit
+	 * verifies the server's TLS certificate against the CAs in the file.
+	 * @param trustedCas PEM file of the CAs that may sign the server's TLS certificate,
+	 * or null
+	 */
+	public void addScepCa(String name, String url, Path trustedCas) throws IOException, InterruptedException {
+		List<String> arguments = new ArrayList<>(List.of("add-scep-ca", "-s", "-c", name, "-u", url));
+		if (trustedCas != null) {
+			arguments.addAll(List.of("-R", trustedCas.toAbsolutePath().toString()));
+		}
+		ExternalCommand.Result result = getcert(arguments, 60);
 		if (result.exitCode() != 0) {
 			throw new AssertionError("getcert add-scep-ca failed: " + result.output());
 		}

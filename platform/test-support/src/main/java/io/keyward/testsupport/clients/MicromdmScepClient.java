@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,14 +39,34 @@ public final class MicromdmScepClient {
 	 */
 	public static Enrollment enroll(String serverUrl, String challenge, String commonName, Path workDir)
 			throws IOException, InterruptedException {
+		return enroll(serverUrl, challenge, commonName, workDir, null, null);
+	}
+
+	/**
+	 * Enroll over HTTPS as a real deployment does: scepclient (Go) verifies the server's
+	 * TLS certificate against the system roots, or the PEM file {@code SSL_CERT_FILE}
+	 * names instead; {@code -ca-fingerprint} pins the CA that GetCACert returns.
+	 * @param serverUrl for example {@code https://127.0.0.1:8443/certsrv/mscep/mscep.dll}
+	 * @param trustedCas PEM file of the CAs that may sign the server's TLS certificate,
+	 * or null for the system roots
+	 * @param caFingerprint hex SHA-256 of the CA certificate, or null
+	 */
+	public static Enrollment enroll(String serverUrl, String challenge, String commonName, Path workDir,
+			Path trustedCas, String caFingerprint) throws IOException, InterruptedException {
 		ExternalCommand.requireInstalled(PROGRAM, "scep");
 		workDir = workDir.toAbsolutePath();
 		Files.createDirectories(workDir);
 		Path key = workDir.resolve("device.key");
 		Path certificate = workDir.resolve("device.pem");
-		ExternalCommand.Result result = ExternalCommand.run(List.of(PROGRAM.toString(), "-server-url", serverUrl,
-				"-challenge", challenge, "-private-key", key.toString(), "-certificate", certificate.toString(), "-cn",
-				commonName, "-organization", "Keyward Test", "-keySize", "2048"), Map.of(), workDir, 120);
+		List<String> command = new ArrayList<>(List.of(PROGRAM.toString(), "-server-url", serverUrl, "-challenge",
+				challenge, "-private-key", key.toString(), "-certificate", certificate.toString(), "-cn", commonName,
+				"-organization", "Keyward Test", "-keySize", "2048"));
+		if (caFingerprint != null) {
+			command.addAll(List.of("-ca-fingerprint", caFingerprint));
+		}
+		Map<String, String> environment = (trustedCas != null)
+				? Map.of("SSL_CERT_FILE", trustedCas.toAbsolutePath().toString()) : Map.of();
+		ExternalCommand.Result result = ExternalCommand.run(command, environment, workDir, 120);
 		return new Enrollment(readCertificate(certificate), result.output());
 	}
 

@@ -1,0 +1,132 @@
+package io.keyward.standalone;
+
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+
+import io.keyward.testsupport.clients.MicromdmScepClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The suite with plain HTTP switched off: devices enroll only over HTTPS, where the
+ * gateway serves a certificate from its own CA. scepclient is given that CA as its
+ * deployments give it (the system trust, here {@code SSL_CERT_FILE}) and verifies the
+ * server; given another CA, it refuses to talk to it. (certmonger 0.79.17 verifies
+ * GetCACaps and GetCACert against {@code getcert add-scep-ca -R}, but its PKIOperation
+ * against the system trust store only, which a test cannot change:
+ * docs/mdm-integration.md.)
+ */
+class HttpsEnrollmentEndToEndTests {
+
+	static final String API_KEY = "kw_https-test-api-key-0123456789abcdefghijklmno";
+
+	static KeywardSuite suite;
+
+	static SuiteClient client;
+
+	static Path work;
+
+	static Path caFile;
+
+	@BeforeAll
+	static void startSuite() throws Exception {
+		work = Files.createTempDirectory(Path.of("target"), "https-e2e").toAbsolutePath();
+		StandaloneSettings settings = new StandaloneSettings(work.resolve("data"), EnrollmentEndToEndTests.freePort(),
+				EnrollmentEndToEndTests.freePort(), EnrollmentEndToEndTests.freePort(),
+				EnrollmentEndToEndTests.freePort(), 0, "127.0.0.1", EnrollmentEndToEndTests.freePort(), false, 0);
+		suite = KeywardSuite.start(settings, Map.of("keyward.challenge.bootstrap-api-key", API_KEY,
+				"keyward.admin.initial-password", "https-Admin-Password-42"), null);
+		client = new SuiteClient(suite, API_KEY);
+		caFile = work.resolve("keyward-ca.pem");
+		Files.writeString(caFile, pem(suite.caCertificate()), StandardCharsets.US_ASCII);
+	}
+
+	@AfterAll
+	static void stopSuite() {
+		if (suite != null) {
+			suite.close();
+		}
+	}
+
+	private static String httpsUrl(String path) {
+		return "https://127.0.0.1:" + suite.gatewayHttpsPort() + path;
+	}
+
+	@Test
+	void whenScepclientTrustsTheCaThenItEnrollsOverHttps() throws Exception {
+		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(httpsUrl("/certsrv/mscep/mscep.dll"),
+				client.mintChallenge(), "https-scepclient-1", work.resolve("scepclient"), caFile, null);
+
+		X509Certificate certificate = enrollment.certificate()
+			.orElseThrow(() -> new AssertionError("scepclient got no certificate over HTTPS:\n" + enrollment.output()));
+		certificate.verify(suite.caCertificate().getPublicKey());
+		assertThat(certificate.getSubjectX500Principal().getName()).contains("CN=https-scepclient-1");
+	}
+
+	@Test
+	void whenScepclientTrustsAnotherCaThenTheHandshakeFailsAndNothingIsIssued() throws Exception {
+		Path otherCa = work.resolve("other-ca.pem");
+		Files.copy(Path.of("/etc/ssl/certs/ca-certificates.crt"), otherCa);
+		String challenge = client.mintChallenge();
+
+		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(httpsUrl("/certsrv/mscep/mscep.dll"),
+				challenge, "https-untrusted-1", work.resolve("untrusted"), otherCa, null);
+
+		assertThat(enrollment.certificate()).as(enrollment.output()).isEmpty();
+		assertThat(enrollment.output()).containsIgnoringCase("certificate");
+		assertThat(client.count("select count(*) from ca.certificate where subject like ?", "%https-untrusted-1%"))
+			.isZero();
+	}
+
+	@Test
+	void whenPlainHttpIsOffThenItsPortIsClosedAndMetricsAreOnlyOnTheManagementPort() throws Exception {
+		assertThatExceptionOfType(ConnectException.class)
+			.isThrownBy(() -> new Socket("127.0.0.1", suite.settings().gatewayPort()).close());
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			HttpResponse<String> metrics = http.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + suite.gatewayManagementPort() + "/actuator/prometheus"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(metrics.statusCode()).isEqualTo(200);
+			assertThat(metrics.body()).contains("keyward_certificate_days_left{certificate=\"tls\"}");
+		}
+	}
+
+	@Test
+	void whenTheSuiteStartsThenTheBannerShowsTheHttpsUrlAndTheCaFingerprints() throws Exception {
+		X509Certificate ca = suite.caCertificate();
+		String banner = suite.describe();
+
+		assertThat(banner).contains(httpsUrl("/certsrv/mscep/mscep.dll"))
+			.contains("Plain HTTP (SCEP, CRL): off")
+			.contains(HexFormat.of()
+				.withUpperCase()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(ca.getEncoded())))
+			.contains(HexFormat.of()
+				.withUpperCase()
+				.formatHex(MessageDigest.getInstance("SHA-1").digest(ca.getEncoded())))
+			.contains(
+					HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("MD5").digest(ca.getEncoded())));
+	}
+
+	private static String pem(X509Certificate certificate) throws Exception {
+		return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(certificate.getEncoded())
+				+ "\n-----END CERTIFICATE-----\n";
+	}
+
+}
