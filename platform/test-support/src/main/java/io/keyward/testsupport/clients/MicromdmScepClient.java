@@ -38,6 +38,15 @@ public final class MicromdmScepClient {
 	 */
 	public static Enrollment enroll(String serverUrl, String challenge, String commonName, Path workDir)
 			throws IOException, InterruptedException {
+		return enroll(serverUrl, challenge, commonName, workDir, 2048);
+	}
+
+	/**
+	 * Enroll once with a fresh RSA key of the given size.
+	 * @param keyBits the RSA modulus length scepclient generates
+	 */
+	public static Enrollment enroll(String serverUrl, String challenge, String commonName, Path workDir, int keyBits)
+			throws IOException, InterruptedException {
 		ExternalCommand.requireInstalled(PROGRAM, "scep");
 		workDir = workDir.toAbsolutePath();
 		Files.createDirectories(workDir);
@@ -45,7 +54,8 @@ public final class MicromdmScepClient {
 		Path certificate = workDir.resolve("device.pem");
 		ExternalCommand.Result result = ExternalCommand.run(List.of(PROGRAM.toString(), "-server-url", serverUrl,
 				"-challenge", challenge, "-private-key", key.toString(), "-certificate", certificate.toString(), "-cn",
-				commonName, "-organization", "Keyward Test", "-keySize", "2048"), Map.of(), workDir, 120);
+				commonName, "-organization", "Keyward Test", "-keySize", String.valueOf(keyBits)), Map.of(), workDir,
+				120);
 		return new Enrollment(readCertificate(certificate), result.output());
 	}
 
