@@ -138,6 +138,27 @@ class EnrollmentEndToEndTests {
 	}
 
 	@Test
+	void whenTheTemplateRefusesTheKeyThenBadAlgAndTheSameChallengeEnrollsWithAGoodKey() throws Exception {
+		String challenge = client.mintChallenge();
+		long redeemed = client.count("select count(*) from challenge.challenge where redeemed_at is not null");
+		MicromdmScepClient.Enrollment weak = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"), challenge,
+				"weak-key-1", workDir("weak"), 1024);
+		assertThat(weak.certificate()).as(weak.output()).isEmpty();
+		assertThat(client.count("select count(*) from gateway.transaction where subject like ? and status = 'FAILED' "
+				+ "and fail_info = 'badAlg' and failure_reason like ?", "%CN=weak-key-1%", "%1024 bits%"))
+			.isEqualTo(1);
+		assertThat(client.count("select count(*) from challenge.challenge where redeemed_at is not null"))
+			.isEqualTo(redeemed);
+
+		MicromdmScepClient.Enrollment good = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"), challenge,
+				"weak-key-2", workDir("good"));
+
+		assertIssuedAndRecorded(good.certificate()
+			.orElseThrow(() -> new AssertionError("the challenge was burnt by the refused CSR:\n" + good.output())),
+				"weak-key-2");
+	}
+
+	@Test
 	void whenTheChallengeIsWrongThenEnrollmentFails() throws Exception {
 		long before = issuanceRecords();
 		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"),

@@ -18,18 +18,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Names a device may not obtain: the subject of every CA this service holds and of every
- * RA certificate it issued the gateway. A certificate with the CA's or an RA's name is a
- * look-alike a relying party that matches by name (rather than by key) could take for the
- * real one, and an RA look-alike could sign CertReps a SCEP client accepts. Compared in
- * RFC 4518 canonical form ({@link X500Principal#CANONICAL}: case, spacing and string
- * types do not matter).
+ * Names a device may not obtain: the subject of every CA this service holds (the issuing
+ * one and any it kept after {@code keyward.ca.name} changed) and of every RA certificate
+ * it issued the gateway. A certificate with the CA's or an RA's name is a look-alike a
+ * relying party that matches by name (rather than by key) could take for the real one,
+ * and an RA look-alike could sign CertReps a SCEP client accepts. Compared in RFC 4518
+ * canonical form ({@link X500Principal#CANONICAL}: case, spacing and string types do not
+ * matter).
  */
 @Component
 class ReservedSubjects {
 
-	static final String RA_SUBJECTS = """
-			select distinct subject from ca.certificate where template in ('ra-signing', 'ra-encryption')
+	/** Every CA this service holds (also those no longer issuing) and every RA name. */
+	static final String RESERVED = """
+			select subject from ca.certificate_authority
+			union
+			select subject from ca.certificate where template in ('ra-signing', 'ra-encryption')
 			""";
 
 	/**
@@ -84,8 +88,8 @@ class ReservedSubjects {
 			Set<String> names = new HashSet<>();
 			this.authority.chain()
 				.forEach((ca) -> names.add(ca.getSubjectX500Principal().getName(X500Principal.CANONICAL)));
-			for (String ra : this.jdbc.sql(RA_SUBJECTS).query(String.class).list()) {
-				names.add(new X500Principal(ra).getName(X500Principal.CANONICAL));
+			for (String reserved : this.jdbc.sql(RESERVED).query(String.class).list()) {
+				names.add(new X500Principal(reserved).getName(X500Principal.CANONICAL));
 			}
 			current = new Snapshot(Set.copyOf(names), now);
 			this.snapshot = current;

@@ -39,7 +39,16 @@ public final class MicromdmScepClient {
 	 */
 	public static Enrollment enroll(String serverUrl, String challenge, String commonName, Path workDir)
 			throws IOException, InterruptedException {
-		return enroll(serverUrl, challenge, commonName, workDir, null, null);
+		return enroll(serverUrl, challenge, commonName, workDir, 2048, null, null);
+	}
+
+	/**
+	 * Enroll once with a fresh RSA key of the given size.
+	 * @param keyBits the RSA modulus length scepclient generates
+	 */
+	public static Enrollment enroll(String serverUrl, String challenge, String commonName, Path workDir, int keyBits)
+			throws IOException, InterruptedException {
+		return enroll(serverUrl, challenge, commonName, workDir, keyBits, null, null);
 	}
 
 	/**
@@ -53,6 +62,11 @@ public final class MicromdmScepClient {
 	 */
 	public static Enrollment enroll(String serverUrl, String challenge, String commonName, Path workDir,
 			Path trustedCas, String caFingerprint) throws IOException, InterruptedException {
+		return enroll(serverUrl, challenge, commonName, workDir, 2048, trustedCas, caFingerprint);
+	}
+
+	private static Enrollment enroll(String serverUrl, String challenge, String commonName, Path workDir, int keyBits,
+			Path trustedCas, String caFingerprint) throws IOException, InterruptedException {
 		ExternalCommand.requireInstalled(PROGRAM, "scep");
 		workDir = workDir.toAbsolutePath();
 		Files.createDirectories(workDir);
@@ -60,7 +74,7 @@ public final class MicromdmScepClient {
 		Path certificate = workDir.resolve("device.pem");
 		List<String> command = new ArrayList<>(List.of(PROGRAM.toString(), "-server-url", serverUrl, "-challenge",
 				challenge, "-private-key", key.toString(), "-certificate", certificate.toString(), "-cn", commonName,
-				"-organization", "Keyward Test", "-keySize", "2048"));
+				"-organization", "Keyward Test", "-keySize", String.valueOf(keyBits)));
 		if (caFingerprint != null) {
 			command.addAll(List.of("-ca-fingerprint", caFingerprint));
 		}
