@@ -24,9 +24,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -45,17 +42,11 @@ class AdminDashboardBrowserTests {
 
 	static final String API_KEY = "kw_browser-test-api-key-0123456789abcdefghijklm";
 
-	static final String ADMIN_PASSWORD = "browser-Admin-Password-42";
-
 	static final String ADMIN_TOKEN = "kwa_browser-test-admin-token-0123456789abcdefghij";
 
 	static final String HOSTILE_SUBJECT = "CN=<script>alert(1)</script>,O=Browser Test";
 
-	static final Path CHROMIUM = Path.of("/usr/lib/chromium/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	static KeywardSuite suite;
+	static BrowserSuite running;
 
 	static SuiteClient client;
 
@@ -63,37 +54,19 @@ class AdminDashboardBrowserTests {
 
 	@BeforeAll
 	static void start() throws IOException {
-		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-			throw new AssertionError(
-					"Chromium and chromedriver are missing: install the Debian packages 'chromium' and 'chromium-driver'");
-		}
-		Path dataDir = Files.createTempDirectory(Path.of("target"), "browser-data");
-		suite = KeywardSuite.start(EnrollmentEndToEndTests.freePorts(dataDir),
-				Map.of("keyward.challenge.bootstrap-api-key", API_KEY, "keyward.admin.initial-password", ADMIN_PASSWORD,
-						"keyward.admin.bootstrap-token", ADMIN_TOKEN, "keyward.gateway.profiles.approval.template",
+		running = BrowserSuite.start(API_KEY,
+				Map.of("keyward.admin.bootstrap-token", ADMIN_TOKEN, "keyward.gateway.profiles.approval.template",
 						"default", "keyward.gateway.profiles.approval.approval", "REQUIRED",
 						"keyward.challenge.profiles.approval.template", "default"),
 				new MutableClock());
-		client = new SuiteClient(suite, API_KEY);
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-					"--disable-sync", "--window-size=1280,900", "--user-data-dir="
-							+ Files.createTempDirectory(Path.of("target"), "chromium-profile").toAbsolutePath());
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		client = running.client();
+		browser = running.browser();
 	}
 
 	@AfterAll
 	static void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (suite != null) {
-			suite.close();
+		if (running != null) {
+			running.close();
 		}
 	}
 
@@ -104,12 +77,12 @@ class AdminDashboardBrowserTests {
 		assertThat(enrolled.status()).isEqualTo(PkiStatus.SUCCESS);
 		String serial = enrolled.certificates().get(0).getSerialNumber().toString(16).toUpperCase();
 
-		signIn();
+		signIn(browser, client);
 		browser.get(client.adminUrl("/certificates"));
 		browser.findElement(By.id("q")).sendKeys("Browser Test");
 		browser.findElement(By.cssSelector("form.search button")).click();
 		browser.findElement(By.linkText(serial)).click();
-		screenshot("certificate-detail");
+		screenshot(browser, "certificate-detail");
 
 		// the subject is shown as the text it is, and nothing ran
 		// the ca-adapter records the DN as RFC 2253 prints it, a backslash before < and >
@@ -120,8 +93,8 @@ class AdminDashboardBrowserTests {
 		new Select(browser.findElement(By.id("reason"))).selectByValue("keyCompromise");
 		browser.findElement(By.id("comment")).sendKeys("lost in a taxi");
 		browser.findElement(By.cssSelector("#revoke button")).click();
-		assertThat(text(".notice")).contains("revoked (keyCompromise)");
-		screenshot("certificate-revoked");
+		assertThat(text(browser, ".notice")).contains("revoked (keyCompromise)");
+		screenshot(browser, "certificate-revoked");
 		HttpResponse<String> revoked = adminApi("/api/v1/certificates/" + serial);
 		assertThat(revoked.body()).contains("\"status\":\"REVOKED\"")
 			.contains("\"revocationReason\":\"keyCompromise\"")
@@ -133,14 +106,14 @@ class AdminDashboardBrowserTests {
 		ScepDevice waiting = new ScepDevice(client, "/scep/approval", "CN=waiting-device,O=Browser Test");
 		assertThat(waiting.pkcsReq(client.mintChallenge("approval")).status()).isEqualTo(PkiStatus.PENDING);
 
-		signIn();
+		signIn(browser, client);
 		browser.get(client.adminUrl("/requests"));
 		WebElement row = browser
 			.findElement(By.cssSelector("tr[data-transaction-id='" + waiting.transactionId() + "']"));
 		row.findElement(By.cssSelector("form:first-of-type input[name=comment]")).sendKeys("known device");
 		row.findElement(By.cssSelector("button.approve")).click();
-		assertThat(text(".notice")).contains("Request approved.");
-		screenshot("request-approved");
+		assertThat(text(browser, ".notice")).contains("Request approved.");
+		screenshot(browser, "request-approved");
 
 		CertRepResponse polled = waiting.certPoll();
 		assertThat(polled.status()).isEqualTo(PkiStatus.SUCCESS);
@@ -152,10 +125,10 @@ class AdminDashboardBrowserTests {
 		for (int i = 0; i < 5; i++) {
 			signInAs("nobody", "guess number " + i);
 		}
-		screenshot("sign-in-locked");
+		screenshot(browser, "sign-in-locked");
 
 		assertThat(browser.getCurrentUrl()).contains("/login?wait=");
-		assertThat(text("#wait")).contains("Too many failed sign-ins").contains("Wait 1 minute");
+		assertThat(text(browser, "#wait")).contains("Too many failed sign-ins").contains("Wait 1 minute");
 	}
 
 	@Test
@@ -164,7 +137,7 @@ class AdminDashboardBrowserTests {
 		signIn();
 
 		browser.get(client.adminUrl("/audit"));
-		screenshot("audit");
+		screenshot(browser, "audit");
 		WebElement table = browser.findElement(By.id("audit"));
 		assertThat(table.getText()).contains("admin_signed_in")
 			.contains("admin_sign_in_failed")
@@ -175,7 +148,7 @@ class AdminDashboardBrowserTests {
 		browser.findElement(By.cssSelector("form.search button")).click();
 		assertThat(browser.findElement(By.id("audit")).getText()).doesNotContain("admin_signed_in");
 		browser.findElement(By.id("verify")).click();
-		assertThat(text("#verdict")).contains("The audit log is intact");
+		assertThat(text(browser, "#verdict")).contains("The audit log is intact");
 
 		// the keyward script, as an operator runs it, against this suite's admin-ui
 		ProcessBuilder command = new ProcessBuilder(Path.of("..", "keyward").toString(), "audit", "verify")
@@ -199,16 +172,20 @@ class AdminDashboardBrowserTests {
 	}
 
 	private static void signIn() {
+		signIn(browser, client);
+	}
+
+	static void signIn(WebDriver browser, SuiteClient client) {
 		browser.manage().deleteAllCookies();
 		browser.get(client.adminUrl("/login"));
 		browser.findElement(By.id("username")).sendKeys("admin");
-		browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+		browser.findElement(By.id("password")).sendKeys(BrowserSuite.ADMIN_PASSWORD);
 		browser.findElement(By.cssSelector("form button[type=submit]")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until((driver) -> !driver.getCurrentUrl().contains("/login"));
 	}
 
-	private static String text(String css) {
+	static String text(WebDriver browser, String css) {
 		return new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until((driver) -> driver.findElement(By.cssSelector(css)))
 			.getText();
@@ -220,7 +197,7 @@ class AdminDashboardBrowserTests {
 			.build());
 	}
 
-	private static void screenshot(String name) throws IOException {
+	static void screenshot(WebDriver browser, String name) throws IOException {
 		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
 		Path target = Path.of("target", "screenshots");
 		Files.createDirectories(target);

@@ -73,6 +73,21 @@ final class ScepDevice {
 				raEncryption(), this.transactionId, nonce(), CMSAlgorithm.AES128_CBC, "SHA-256"));
 	}
 
+	/**
+	 * A RenewalReq (RFC 8894 section 3.3.1.2) signed with the device's current
+	 * certificate, for the same key, under a new transactionID and without a challenge.
+	 * @param current the certificate issued to this device's key
+	 */
+	CertRepResponse renewalReq(X509Certificate current) throws Exception {
+		PKCS10CertificationRequest csr = new JcaPKCS10CertificationRequestBuilder(this.subject, this.keys.getPublic())
+			.build(new JcaContentSignerBuilder("SHA256withRSA").build(this.keys.getPrivate()));
+		byte[] id = new byte[16];
+		RANDOM.nextBytes(id);
+		return send(ScepRequestBuilder.pkiMessage(MessageType.RENEWAL_REQ, csr, current, this.keys.getPrivate(),
+				raEncryption(), HexFormat.of().withUpperCase().formatHex(id), nonce(), CMSAlgorithm.AES128_CBC,
+				"SHA-256"));
+	}
+
 	CertRepResponse certPoll() throws Exception {
 		X509Certificate ca = this.client.caCertificate();
 		return send(ScepRequestBuilder.certPoll(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
@@ -100,7 +115,7 @@ final class ScepDevice {
 	 * The RA certificate whose key usage has the bit (0 digitalSignature, 2
 	 * keyEncipherment), as clients tell them apart.
 	 */
-	private X509Certificate raCertificate(int keyUsageBit) throws Exception {
+	X509Certificate raCertificate(int keyUsageBit) throws Exception {
 		List<X509Certificate> all = this.client.caCertificates();
 		return all.stream()
 			.filter((c) -> c.getBasicConstraints() < 0 && c.getKeyUsage() != null && c.getKeyUsage()[keyUsageBit])
