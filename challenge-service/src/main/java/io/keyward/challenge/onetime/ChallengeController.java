@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import io.keyward.api.challenge.MintChallengeRequest;
 import io.keyward.api.challenge.MintedChallenge;
 import io.keyward.challenge.apiclient.ApiClientPrincipal;
+import io.keyward.challenge.apiclient.ApiClientRate;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -25,13 +26,17 @@ class ChallengeController {
 
 	private final ChallengeMinting minting;
 
-	ChallengeController(ChallengeMinting minting) {
+	private final ApiClientRate rate;
+
+	ChallengeController(ChallengeMinting minting, ApiClientRate rate) {
 		this.minting = minting;
+		this.rate = rate;
 	}
 
 	@PostMapping("/api/v1/challenges")
 	ResponseEntity<MintedChallenge> mint(@RequestBody(required = false) @Nullable MintChallengeRequest request,
 			@AuthenticationPrincipal ApiClientPrincipal client) {
+		this.rate.check(client);
 		String profile = (request != null) ? request.profileOrDefault() : MintChallengeRequest.DEFAULT_PROFILE;
 		MintedChallenge minted = this.minting.mint(profile, client.id(), (request != null) ? request.binding() : null);
 		// the body is a secret: no cache on the way may keep it

@@ -2,9 +2,11 @@ package io.keyward.challenge.web;
 
 import io.keyward.edge.problem.ProblemResponses;
 import io.keyward.challenge.onetime.InvalidBindingException;
+import io.keyward.challenge.apiclient.ApiRateExceededException;
 import io.keyward.challenge.onetime.OutstandingLimitExceededException;
 import io.keyward.challenge.profile.UnknownProfileException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +33,18 @@ class ChallengeProblemResponses extends ProblemResponses {
 	 * NDES answers "the password cache is full"; an API says 429 so that the MDM backs
 	 * off and retries later.
 	 */
+	/**
+	 * An API client over its rate: 429 with Retry-After, so that the MDM backs off.
+	 */
+	@ExceptionHandler(ApiRateExceededException.class)
+	ResponseEntity<ProblemDetail> overRate(ApiRateExceededException ex) {
+		ResponseEntity<ProblemDetail> problem = problem(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+		return ResponseEntity.status(problem.getStatusCode())
+			.headers(problem.getHeaders())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.body(problem.getBody());
+	}
+
 	@ExceptionHandler(OutstandingLimitExceededException.class)
 	ResponseEntity<ProblemDetail> cacheFull(OutstandingLimitExceededException ex) {
 		return problem(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
