@@ -123,7 +123,7 @@ start_service() { # service index (returns at once; wait with wait_ready)
 	[ -f "$jar" ] || die "missing $jar (build: ./mvnw -o -B -q package -DskipTests)"
 	out="$RUN/logs/$svc-$i.log"
 	env_args=(KEYWARD_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/keyward" KEYWARD_DB_USER=postgres
-		KEYWARD_DB_PASSWORD=postgres KEYWARD_SERVICE_TOKEN="$SERVICE_TOKEN" KEYWARD_KEK="$KEK"
+		KEYWARD_DB_PASSWORD="$(<"$RUN/data/postgres-password")" KEYWARD_SERVICE_TOKEN="$SERVICE_TOKEN" KEYWARD_KEK="$KEK"
 		KEYWARD_DATA_DIR="$RUN/data" KEYWARD_SECRETS_DIR="$RUN/no-secrets")
 	case "$svc" in
 		gateway)

@@ -1,42 +1,70 @@
 package io.keyward.standalone;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 
+import io.keyward.sealing.SecretFiles;
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 
 /**
  * A real PostgreSQL server (binaries shipped in a Maven artifact) whose data lives under
  * {@code <data-dir>/postgres}, so a restart keeps every challenge, request and
  * certificate. The suite's database is {@code keyward}; each service owns one schema in
- * it.
+ * it. The server listens on loopback only, has no Unix socket, and requires the password
+ * of {@code <data-dir>/postgres-password} (scram-sha-256) on every connection; its
+ * binaries are unpacked into {@code <data-dir>/postgres-binaries}, not into a shared
+ * temporary folder where another local user could plant their own.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
 	static final String DATABASE = "keyward";
 
+	static final String USER = "postgres";
+
+	static final String PASSWORD_FILE = "postgres-password";
+
 	private final EmbeddedPostgres postgres;
 
-	private EmbeddedDatabase(EmbeddedPostgres postgres) {
+	private final String password;
+
+	private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
 		this.postgres = postgres;
+		this.password = password;
 	}
 
 	static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
 		Path directory = dataDir.resolve("postgres");
 		Files.createDirectories(directory);
+		Path binaries = dataDir.resolve("postgres-binaries");
+		Files.createDirectories(binaries,
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		String password = password(dataDir);
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(directory)
 			.setCleanDataDirectory(false)
+			.setOverrideWorkingDirectory(binaries.toFile())
+			.setPgBinaryResolver(new BinariesOf(binaries))
+			// the library's own readiness check and data sources log in with it
+			.setConnectConfig("password", password)
+			.setServerConfig("listen_addresses", "localhost")
+			.setServerConfig("unix_socket_directories", "")
+			.setServerConfig("password_encryption", "scram-sha-256")
 			// the library's test defaults trade durability for speed (fsync off,
-			// asynchronous
-			// commit); this database holds the CA's records, so a power loss must lose
-			// nothing
+			// asynchronous commit); this database holds the CA's records, so a power
+			// loss must lose nothing
 			.setServerConfig("fsync", "on")
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("full_page_writes", "on");
@@ -56,8 +84,15 @@ final class EmbeddedDatabase implements AutoCloseable {
 			}
 			throw ex;
 		}
-		EmbeddedDatabase database = new EmbeddedDatabase(postgres);
-		database.createDatabaseIfAbsent();
+		EmbeddedDatabase database = new EmbeddedDatabase(postgres, password);
+		try {
+			DatabasePassword.require(postgres, directory, password);
+			database.createDatabaseIfAbsent();
+		}
+		catch (IOException | RuntimeException ex) {
+			postgres.close();
+			throw ex;
+		}
 		return database;
 	}
 
@@ -72,6 +107,29 @@ final class EmbeddedDatabase implements AutoCloseable {
 					+ "or give this one its own KEYWARD_DATA_DIR", cause);
 		}
 
+	}
+
+	/**
+	 * The library's own binaries, but unpacked per data directory: it remembers where it
+	 * unpacked them for each resolver (by equality) for the life of the JVM, so with its
+	 * shared default resolver the first start in a JVM (a test's temporary cluster, say)
+	 * would decide the folder for every later one.
+	 */
+	private record BinariesOf(Path folder) implements PgBinaryResolver {
+
+		@Override
+		public InputStream getPgBinary(String system, String machineHardware) throws IOException {
+			return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware);
+		}
+
+	}
+
+	private static String password(Path dataDir) throws IOException {
+		Path file = dataDir.resolve(PASSWORD_FILE);
+		byte[] random = new byte[24];
+		new SecureRandom().nextBytes(random);
+		SecretFiles.createPrivate(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
+		return Files.readString(file, StandardCharsets.US_ASCII).strip();
 	}
 
 	private void createDatabaseIfAbsent() throws IOException {
@@ -94,11 +152,19 @@ final class EmbeddedDatabase implements AutoCloseable {
 	 * A connection to the suite's database as its owner, for the launcher's own checks.
 	 */
 	Connection connect() throws SQLException {
-		return this.postgres.getDatabase("postgres", DATABASE).getConnection();
+		return this.postgres.getDatabase(USER, DATABASE).getConnection();
 	}
 
 	String jdbcUrl() {
-		return this.postgres.getJdbcUrl("postgres", DATABASE);
+		return this.postgres.getJdbcUrl(USER, DATABASE);
+	}
+
+	/**
+	 * @return the password of the user {@code postgres}, from
+	 * {@code <data-dir>/postgres-password}
+	 */
+	String password() {
+		return this.password;
 	}
 
 	int port() {

@@ -1,5 +1,6 @@
 package io.keyward.standalone;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,6 +20,22 @@ import io.keyward.sealing.WrongKeyEncryptionKeyException;
 final class KeyEncryptionKeyCheck {
 
 	private KeyEncryptionKeyCheck() {
+	}
+
+	/**
+	 * The KEK and the challenge-service's key ({@link ChallengeKeyCheck}), as
+	 * {@code KEYWARD_KEK} and {@code KEYWARD_CHALLENGE_HMAC_KEY} or the data directory
+	 * give them.
+	 * @throws StartRefusedException when either is missing, malformed or wrong
+	 */
+	static void beforeServicesStart(EmbeddedDatabase database, Path dataDir) throws IOException {
+		try (Connection connection = database.connect()) {
+			KeyEncryptionKey kek = verify(connection, System.getenv("KEYWARD_KEK"), dataDir);
+			ChallengeKeyCheck.verify(connection, kek, System.getenv("KEYWARD_CHALLENGE_HMAC_KEY"), dataDir);
+		}
+		catch (SQLException ex) {
+			throw new IOException("cannot check the keys in the embedded database: " + ex.getMessage(), ex);
+		}
 	}
 
 	/**

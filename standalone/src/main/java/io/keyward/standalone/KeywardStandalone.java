@@ -16,7 +16,8 @@ public final class KeywardStandalone {
 
 	static final String USAGE = "usage: java -jar keyward-standalone.jar [database | kek rotate]%n"
 			+ "  (no argument)  the whole suite: embedded PostgreSQL and the four services%n"
-			+ "  database       only the embedded PostgreSQL (database keyward, user and password postgres)%n"
+			+ "  database       only the embedded PostgreSQL (database keyward, user postgres, password in%n"
+			+ "                 <KEYWARD_DATA_DIR>/postgres-password)%n"
 			+ "                 on KEYWARD_DB_PORT, data under <KEYWARD_DATA_DIR>/postgres; runs until stopped%n"
 			+ "  kek rotate     a new key-encryption key in <KEYWARD_DATA_DIR>/kek, every sealed key re-sealed%n"
 			+ "                 under it (Keyward stopped; safe to run again after an interruption)%n";
@@ -83,7 +84,8 @@ public final class KeywardStandalone {
 		}, "keyward-database-stop"));
 		System.out.println("Keyward database is ready.");
 		System.out.println("  JDBC URL: " + database.jdbcUrl());
-		System.out.println("  user postgres, password postgres, port " + database.port());
+		System.out.println("  user postgres, password in " + settings.dataDir().resolve(EmbeddedDatabase.PASSWORD_FILE)
+				+ ", port " + database.port() + " (loopback only)");
 		System.out.println("Press Ctrl+C to stop.");
 		stopped.await();
 	}

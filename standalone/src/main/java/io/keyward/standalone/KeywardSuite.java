@@ -52,6 +52,9 @@ public final class KeywardSuite implements AutoCloseable {
 
 	private final List<ConfigurableApplicationContext> services = Collections.synchronizedList(new ArrayList<>());
 
+	/** Where the internal APIs listen unless configured otherwise. */
+	static final String LOOPBACK = "127.0.0.1";
+
 	private final Map<String, String> common = new LinkedHashMap<>();
 
 	private final Clock clock;
@@ -82,19 +85,11 @@ public final class KeywardSuite implements AutoCloseable {
 		try {
 			// checked (or, on first start, created) here, before the services start, so
 			// they never race to create it and a wrong one stops the start in one line
-			try (Connection connection = database.connect()) {
-				KeyEncryptionKey kek = KeyEncryptionKeyCheck.verify(connection, System.getenv("KEYWARD_KEK"),
-						settings.dataDir());
-				ChallengeKeyCheck.verify(connection, kek, System.getenv("KEYWARD_CHALLENGE_HMAC_KEY"),
-						settings.dataDir());
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException("cannot connect to the embedded database: " + ex.getMessage(), ex);
-			}
+			KeyEncryptionKeyCheck.beforeServicesStart(database, settings.dataDir());
 			Map<String, String> common = suite.common;
 			common.put("spring.datasource.url", database.jdbcUrl());
-			common.put("spring.datasource.username", "postgres");
-			common.put("spring.datasource.password", "postgres");
+			common.put("spring.datasource.username", EmbeddedDatabase.USER);
+			common.put("spring.datasource.password", database.password());
 			common.put("keyward.data-dir", settings.dataDir().toString());
 			String loopback = "http://127.0.0.1:";
 			common.put("keyward.gateway.challenge-url", loopback + settings.challengePort());
@@ -150,8 +145,8 @@ public final class KeywardSuite implements AutoCloseable {
 			};
 			Future<?> ca = starter.submit(() -> {
 				try {
-					run(() -> CaAdapterApplication.application().listeners(loggingWatch), s.caPort(), this.common,
-							clock);
+					run(() -> CaAdapterApplication.application().listeners(loggingWatch), s.caPort(),
+							internal("KEYWARD_CA_ADDRESS"), clock);
 				}
 				finally {
 					loggingReady.complete(null);
@@ -159,8 +154,8 @@ public final class KeywardSuite implements AutoCloseable {
 			});
 			starting.add(ca);
 			await(loggingReady);
-			Future<?> challenge = starter
-				.submit(() -> run(ChallengeServiceApplication::application, s.challengePort(), this.common, clock));
+			Future<?> challenge = starter.submit(() -> run(ChallengeServiceApplication::application, s.challengePort(),
+					internal("KEYWARD_CHALLENGE_ADDRESS"), clock));
 			starting.add(challenge);
 			Future<?> admin = starter
 				.submit(() -> run(AdminUiApplication::application, s.adminPort(), this.common, clock));
@@ -181,6 +176,19 @@ public final class KeywardSuite implements AutoCloseable {
 		finally {
 			starter.shutdownNow();
 		}
+	}
+
+	/**
+	 * The properties of a service whose API is internal (the ca-adapter, and the
+	 * challenge-service, which only the gateway and the MDM call): it listens on loopback
+	 * only unless {@code variable} names another address (for example {@code 0.0.0.0} for
+	 * an MDM on another machine).
+	 */
+	private Map<String, String> internal(String variable) {
+		Map<String, String> properties = new LinkedHashMap<>(this.common);
+		String address = System.getenv(variable);
+		properties.putIfAbsent("server.address", (address != null && !address.isBlank()) ? address.strip() : LOOPBACK);
+		return properties;
 	}
 
 	private static void settle(List<Future<?>> starting) {
@@ -237,7 +245,11 @@ public final class KeywardSuite implements AutoCloseable {
 			case "admin-ui" -> AdminUiApplication::application;
 			default -> throw new IllegalArgumentException("unknown service " + service);
 		};
-		Map<String, String> properties = new LinkedHashMap<>(this.common);
+		Map<String, String> properties = switch (service) {
+			case "challenge-service" -> internal("KEYWARD_CHALLENGE_ADDRESS");
+			case "ca-adapter" -> internal("KEYWARD_CA_ADDRESS");
+			default -> new LinkedHashMap<>(this.common);
+		};
 		if ("scep-gateway".equals(service)) {
 			// a replica's HTTPS and management listeners on free ports
 			properties.put("keyward.gateway.tls.port", "0");
@@ -312,7 +324,8 @@ public final class KeywardSuite implements AutoCloseable {
 	}
 
 	/**
-	 * @return the JDBC URL of the embedded database (user and password {@code postgres})
+	 * @return the JDBC URL of the embedded database (user {@code postgres}, password
+	 * {@link #databasePassword()})
 	 */
 	public String jdbcUrl() {
 		return this.database.jdbcUrl();
@@ -352,6 +365,14 @@ public final class KeywardSuite implements AutoCloseable {
 			.filter((certificate) -> certificate.getBasicConstraints() >= 0)
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("GetCACert holds no CA certificate"));
+	}
+
+	/**
+	 * @return the password of the embedded database, from
+	 * {@code <data-dir>/postgres-password}
+	 */
+	public String databasePassword() {
+		return this.database.password();
 	}
 
 	/**

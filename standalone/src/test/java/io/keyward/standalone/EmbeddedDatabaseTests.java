@@ -1,10 +1,19 @@
 package io.keyward.standalone;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class EmbeddedDatabaseTests {
@@ -16,6 +25,71 @@ class EmbeddedDatabaseTests {
 				.isThrownBy(() -> EmbeddedDatabase.start(dataDir, 0))
 				.withMessage("the data directory " + dataDir + " is in use by another Keyward (or its database): "
 						+ "stop that one, or give this one its own KEYWARD_DATA_DIR");
+		}
+	}
+
+	@Test
+	void whenStartedThenEveryConnectionNeedsThePasswordAndTheServerRunsFromTheDataDirectory(@TempDir Path dataDir)
+			throws Exception {
+		try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, 0)) {
+			Path passwordFile = dataDir.resolve("postgres-password");
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
+				.isEqualTo("rw-------");
+			String password = Files.readString(passwordFile).strip();
+			assertThat(database.password()).isEqualTo(password);
+			assertRefused(database.jdbcUrl(), "");
+			assertRefused(database.jdbcUrl(), "postgres");
+			try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", password)) {
+				assertThat(show(connection, "listen_addresses")).isEqualTo("localhost");
+				assertThat(show(connection, "unix_socket_directories")).as("no socket in a shared /tmp").isEmpty();
+				assertThat(show(connection, "password_encryption")).isEqualTo("scram-sha-256");
+			}
+			String postmaster = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).strip();
+			Path executable = Files.readSymbolicLink(Path.of("/proc", postmaster, "exe"));
+			assertThat(executable).as("the binaries the server runs from")
+				.startsWith(dataDir.resolve("postgres-binaries"));
+		}
+	}
+
+	@Test
+	void whenTheClusterOfAPreviousVersionTrustsEveryoneThenItKeepsItsDataAndRequiresThePassword(@TempDir Path dataDir)
+			throws Exception {
+		// as Keyward 0.1 left it: initdb -A trust, no password, binaries in the temp
+		// folder
+		try (EmbeddedPostgres previous = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDir.resolve("postgres"))
+			.setCleanDataDirectory(false)
+			.start();
+				Connection connection = previous.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("create table kept (value int)");
+			statement.execute("insert into kept values (42)");
+		}
+		for (int start = 1; start <= 2; start++) {
+			try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, 0)) {
+				String url = database.jdbcUrl().replace("/keyward", "/postgres");
+				assertRefused(url, "");
+				try (Connection connection = DriverManager.getConnection(url, "postgres", database.password());
+						Statement statement = connection.createStatement();
+						ResultSet rows = statement.executeQuery("select value from kept")) {
+					assertThat(rows.next()).isTrue();
+					assertThat(rows.getInt(1)).as("start %d", start).isEqualTo(42);
+				}
+			}
+		}
+	}
+
+	private static void assertRefused(String url, String password) {
+		assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> DriverManager.getConnection(url, "postgres", password).close())
+			.withMessageContaining("password");
+	}
+
+	private static String show(Connection connection, String setting) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("show " + setting)) {
+			rows.next();
+			return rows.getString(1);
 		}
 	}
 

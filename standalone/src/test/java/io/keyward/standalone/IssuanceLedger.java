@@ -22,8 +22,11 @@ final class IssuanceLedger {
 
 	private final String jdbcUrl;
 
+	private final String password;
+
 	IssuanceLedger(KeywardSuite suite) {
 		this.jdbcUrl = suite.jdbcUrl();
+		this.password = suite.databasePassword();
 	}
 
 	/**
@@ -122,7 +125,7 @@ final class IssuanceLedger {
 	}
 
 	private Connection connect() throws SQLException {
-		return DriverManager.getConnection(this.jdbcUrl, "postgres", "postgres");
+		return DriverManager.getConnection(this.jdbcUrl, "postgres", this.password);
 	}
 
 }

@@ -150,8 +150,8 @@ final class SuiteClient {
 	}
 
 	long count(String sql, Object... parameters) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(this.suite.jdbcUrl(), "postgres", "postgres");
-				PreparedStatement statement = connection.prepareStatement(sql)) {
+		try (Connection connection = DriverManager.getConnection(this.suite.jdbcUrl(), "postgres",
+				this.suite.databasePassword()); PreparedStatement statement = connection.prepareStatement(sql)) {
 			for (int i = 0; i < parameters.length; i++) {
 				statement.setObject(i + 1, parameters[i]);
 			}
@@ -163,8 +163,8 @@ final class SuiteClient {
 	}
 
 	String text(String sql, Object... parameters) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(this.suite.jdbcUrl(), "postgres", "postgres");
-				PreparedStatement statement = connection.prepareStatement(sql)) {
+		try (Connection connection = DriverManager.getConnection(this.suite.jdbcUrl(), "postgres",
+				this.suite.databasePassword()); PreparedStatement statement = connection.prepareStatement(sql)) {
 			for (int i = 0; i < parameters.length; i++) {
 				statement.setObject(i + 1, parameters[i]);
 			}

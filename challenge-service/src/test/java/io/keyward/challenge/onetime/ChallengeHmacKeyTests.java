@@ -5,11 +5,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.keyward.challenge.IntegrationTestSupport;
+import io.keyward.testsupport.ScratchSchema;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +28,9 @@ class ChallengeHmacKeyTests extends IntegrationTestSupport {
 	@TempDir
 	Path dataDir;
 
+	@Autowired
+	DataSource dataSource;
+
 	@Test
 	void whenTheServiceStartsWithAnotherHmacKeyThenItRefusesAndNamesTheKey() {
 		JdbcClient client = JdbcClient.create(this.jdbc);
@@ -36,6 +43,31 @@ class ChallengeHmacKeyTests extends IntegrationTestSupport {
 				this.clock))
 			.as("the key the running service was started with")
 			.isNotNull();
+	}
+
+	@Test
+	void whenADatabaseOfThePreviousVersionIsMigratedThenItsChallengesStayAndTheFirstStartRecordsTheKey()
+			throws Exception {
+		try (ScratchSchema scratch = ScratchSchema.of(this.dataSource, "challenge").migrate("2")) {
+			String schema = scratch.name();
+			ChallengeHasher previous = new ChallengeHasher(Base64.getDecoder().decode(HMAC_KEY));
+			this.jdbc.update(
+					"insert into " + schema + ".challenge (challenge_hash, profile, template, created_at, "
+							+ "expires_at) values (?, 'default', 'default', now(), now() + interval '1 hour')",
+					(Object) previous.hash("ABCDEF0123456789"));
+			scratch.migrate();
+			JdbcClient client = JdbcClient.create(this.jdbc);
+			assertThat(client.sql("select count(*) from " + schema + ".hmac_key_check").query(Integer.class).single())
+				.isZero();
+			ChallengeHasher upgraded = new ChallengeHashingConfiguration().challengeHasher(HMAC_KEY, this.dataDir,
+					schema, client, this.clock);
+			assertThat(client.sql("select count(*) from " + schema + ".challenge where challenge_hash = ?")
+				.param(upgraded.hash("abcdef0123456789"))
+				.query(Integer.class)
+				.single()).as("the challenge minted before the upgrade is found").isOne();
+			assertThatIllegalStateException().isThrownBy(() -> new ChallengeHashingConfiguration().challengeHasher(
+					Base64.getEncoder().encodeToString(new byte[32]), this.dataDir, schema, client, this.clock));
+		}
 	}
 
 	@Test

@@ -58,8 +58,10 @@ class RedemptionPlanTests extends IntegrationTestSupport {
 					+ "where redeemed_at is null and expires_at > now()", Integer.class))
 				.isEqualTo(2);
 			assertThat(this.jdbc.queryForObject(
-					"select max(version) from " + schema + ".flyway_schema_history where success", String.class))
-				.isEqualTo("2");
+					"select count(*) from " + schema + ".flyway_schema_history where success and version = '2'",
+					Integer.class))
+				.as("V2 applied over the V1 rows (later versions may follow)")
+				.isOne();
 			// a redemption without its transaction is refused from now on
 			assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.jdbc
 				.update("update " + schema + ".challenge set redeemed_at = now() where redeemed_at is null"));

@@ -1,6 +1,11 @@
 package io.keyward.standalone;
 
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Cipher;
@@ -34,13 +40,14 @@ import org.springframework.core.env.EnumerablePropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The key-encryption key over the suite's life: the challenge-service never holds it, a
- * wrong or missing one stops the launcher in one line, and {@code kek rotate} re-seals
- * every key (also keys sealed by the previous version, and after an interruption) while
+ * The standalone suite's defaults: its internal APIs listen on loopback only; the
+ * challenge-service never holds the key-encryption key; a wrong or missing KEK (or
+ * challenge key) stops the launcher in one line; and {@code kek rotate} re-seals every
+ * key (also keys sealed by the previous version, and after an interruption) while
  * outstanding challenges stay valid.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class KeyEncryptionKeyEndToEndTests {
+class StandaloneDefaultsEndToEndTests {
 
 	static Path dataDir;
 
@@ -66,6 +73,50 @@ class KeyEncryptionKeyEndToEndTests {
 
 	@Test
 	@Order(1)
+	void whenTheSuiteRunsThenTheInternalApisListenOnLoopbackOnly() throws Exception {
+		assertThat(suite.service("ca-adapter").getEnvironment().getProperty("server.address")).isEqualTo("127.0.0.1");
+		assertThat(suite.service("challenge-service").getEnvironment().getProperty("server.address"))
+			.isEqualTo("127.0.0.1");
+		assertThat(reachable(InetAddress.getLoopbackAddress(), settings.caPort())).isTrue();
+		Optional<InetAddress> external = nonLoopbackAddress();
+		if (external.isPresent()) {
+			assertThat(reachable(external.get(), settings.gatewayPort()))
+				.as("the gateway answers on %s (so the check below can fail)", external.get())
+				.isTrue();
+			assertThat(reachable(external.get(), settings.caPort())).as("ca-adapter on %s", external.get()).isFalse();
+			assertThat(reachable(external.get(), settings.challengePort()))
+				.as("challenge-service on %s", external.get())
+				.isFalse();
+		}
+	}
+
+	private static boolean reachable(InetAddress address, int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(address, port), 2000);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static Optional<InetAddress> nonLoopbackAddress() throws IOException {
+		return NetworkInterface.networkInterfaces().filter((network) -> {
+			try {
+				return network.isUp() && !network.isLoopback();
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		})
+			.flatMap(NetworkInterface::inetAddresses)
+			.filter((address) -> address instanceof Inet4Address && !address.isLoopbackAddress()
+					&& !address.isLinkLocalAddress())
+			.findFirst();
+	}
+
+	@Test
+	@Order(2)
 	void whenTheSuiteRunsThenTheChallengeServiceConfigurationHoldsNoKek() throws Exception {
 		String kek = Files.readString(dataDir.resolve("kek")).strip();
 		ConfigurableEnvironment environment = suite.service("challenge-service").getEnvironment();
@@ -91,13 +142,13 @@ class KeyEncryptionKeyEndToEndTests {
 	}
 
 	@Test
-	@Order(2)
+	@Order(3)
 	void whenTheKekIsWrongThenTheLauncherSaysSoInOneLineWithoutAStackTrace() throws Exception {
 		assertThat(launchWithAnotherKeyIn("kek")).containsPattern("does not open (\\d+) of \\1 sealed private keys");
 	}
 
 	@Test
-	@Order(3)
+	@Order(4)
 	void whenTheKekIsMissingOverSealedKeysThenTheLauncherRefusesAndMakesNoNewOne() throws Exception {
 		Path kek = dataDir.resolve("kek");
 		Path aside = dataDir.resolve("kek.aside");
@@ -113,7 +164,7 @@ class KeyEncryptionKeyEndToEndTests {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void whenTheChallengeKeyIsWrongThenTheLauncherRefusesRatherThanForgetOutstandingChallenges() throws Exception {
 		assertThat(launchWithAnotherKeyIn("challenge-hmac-key")).contains("challenge HMAC key");
 	}
@@ -132,7 +183,7 @@ class KeyEncryptionKeyEndToEndTests {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void whenTheKekIsRotatedAfterAnInterruptionThenEveryKeyIsResealedAndTheChallengeStillEnrolls() throws Exception {
 		KeyEncryptionKey before = KeyEncryptionKey.of(Files.readString(dataDir.resolve("kek")));
 		KeyEncryptionKey next;
