@@ -6,6 +6,7 @@ import java.util.Base64;
 
 import io.keyward.ca.TestCsrs;
 import io.keyward.ca.authority.CertificateSpec;
+import io.keyward.scep.SubjectAltNames;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -45,7 +46,7 @@ class TemplatePolicyTests {
 
 		CertificateSpec spec = TemplatePolicy.apply(csr, CertificateTemplate.DEFAULT);
 
-		assertThat(spec.subjectAltNames()).extracting(SubjectAltNames::describe)
+		assertThat(spec.subjectAltNames()).extracting(SubjectAltNames::render)
 			.containsExactly("dns:a.example", "email:a@example.com", "upn:u@corp", "uri:urn:x");
 		assertThat(spec.keyUsage()).isEqualTo(KeyUsage.digitalSignature | KeyUsage.keyEncipherment);
 		assertThat(spec.extendedKeyUsage()).containsExactly(KeyPurposeId.id_kp_clientAuth);
@@ -61,7 +62,7 @@ class TemplatePolicyTests {
 			.san(new GeneralName(GeneralName.iPAddress, "192.0.2.1"))
 			.san(new GeneralName(GeneralName.dNSName, "router.example")));
 
-		assertThat(TemplatePolicy.apply(csr, withIp).subjectAltNames()).extracting(SubjectAltNames::describe)
+		assertThat(TemplatePolicy.apply(csr, withIp).subjectAltNames()).extracting(SubjectAltNames::render)
 			.containsExactly("ip:192.0.2.1");
 	}
 
