@@ -123,7 +123,7 @@ start_service() { # service index (returns at once; wait with wait_ready)
 	[ -f "$jar" ] || die "missing $jar (build: ./mvnw -o -B -q package -DskipTests)"
 	out="$RUN/logs/$svc-$i.log"
 	env_args=(KEYWARD_DB_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/keyward" KEYWARD_DB_USER=postgres
-		KEYWARD_DB_PASSWORD="$(<"$RUN/data/postgres-password")" KEYWARD_SERVICE_TOKEN="$SERVICE_TOKEN" KEYWARD_KEK="$KEK"
+		KEYWARD_DB_PASSWORD="$(<"$RUN/data/postgres-password")" KEYWARD_GATEWAY_TOKEN="$SERVICE_TOKEN" KEYWARD_ADMIN_UI_TOKEN="$ADMIN_UI_TOKEN" KEYWARD_KEK="$KEK"
 		KEYWARD_DATA_DIR="$RUN/data" KEYWARD_SECRETS_DIR="$RUN/no-secrets")
 	case "$svc" in
 		gateway)
@@ -194,7 +194,9 @@ cmd_start() {
 	if [ ! -f "$RUN/secrets.env" ]; then
 		umask 077
 		{
+			# the gateway's token (docs/security.md: one credential per caller)
 			echo "SERVICE_TOKEN=$(openssl rand -hex 24)"
+			echo "ADMIN_UI_TOKEN=$(openssl rand -hex 24)"
 			echo "KEK=$(openssl rand -base64 32)"
 			echo "API_KEY=kw_$(openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')"
 		} >"$RUN/secrets.env"
@@ -202,6 +204,10 @@ cmd_start() {
 	fi
 	# shellcheck disable=SC1091
 	. "$RUN/secrets.env"
+	if [ -z "${ADMIN_UI_TOKEN:-}" ]; then # a run directory from before per-caller tokens
+		ADMIN_UI_TOKEN=$(openssl rand -hex 24)
+		echo "ADMIN_UI_TOKEN=$ADMIN_UI_TOKEN" >>"$RUN/secrets.env"
+	fi
 	{
 		cat "$RUN/secrets.env"
 		echo "GATEWAYS=$gateways CHALLENGES=$challenges CAS=$cas BALANCE=$balance"

@@ -1,7 +1,5 @@
 package io.keyward.admin.certificate;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateParsingException;
@@ -17,6 +15,7 @@ import java.util.TreeSet;
 
 import io.keyward.admin.web.Timestamps;
 import io.keyward.api.ca.CertificatePem;
+import io.keyward.edge.fingerprint.Sha256;
 
 /**
  * A certificate decoded for the detail page: every field an admin checks, as text. All of
@@ -71,13 +70,9 @@ record CertificateFields(String serial, String subject, String issuer, String no
 					Timestamps.utc(certificate.getNotBefore().toInstant()),
 					Timestamps.utc(certificate.getNotAfter().toInstant()), publicKey(certificate.getPublicKey()),
 					certificate.getSigAlgName(), subjectAltNames(certificate), keyUsage(certificate),
-					extendedKeyUsage(certificate), extensions(certificate),
-					HexFormat.ofDelimiter(":")
-						.withUpperCase()
-						.formatHex(MessageDigest.getInstance("SHA-256").digest(der)),
-					der);
+					extendedKeyUsage(certificate), extensions(certificate), Sha256.display(der), der);
 		}
-		catch (CertificateException | NoSuchAlgorithmException ex) {
+		catch (CertificateException ex) {
 			throw new IllegalStateException("certificate cannot be decoded", ex);
 		}
 	}

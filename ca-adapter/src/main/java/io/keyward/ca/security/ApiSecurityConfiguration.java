@@ -14,9 +14,9 @@ import static io.keyward.edge.caller.Scopes.authority;
  * The API is for internal callers only, each with its own token and scopes
  * ({@code keyward.edge.callers.*}, {@link ServiceEdge}): the gateway issues (and which
  * templates it may use is {@code keyward.ca.caller-templates}), reads the CA chain and
- * single certificates (GetCert) and relays CRL and OCSP; the admin-ui reads, searches and
- * revokes. Health, info and metrics stay open for probes and scrapers; everything else is
- * refused.
+ * single certificates (GetCert), relays CRL and OCSP, and revokes the certificate a
+ * renewal superseded where a profile says so; the admin-ui reads, searches and revokes.
+ * Health, info and metrics stay open for probes and scrapers; everything else is refused.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -29,16 +29,21 @@ class ApiSecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/error")
 				.permitAll()
-				.requestMatchers(HttpMethod.POST, "/api/v1/certificates")
+				// the policy check answers what issuance would: the same scope
+				.requestMatchers(HttpMethod.POST, "/api/v1/certificates", "/api/v1/policy-check")
 				.hasAuthority(authority("certificates:issue"))
+				// preparing the next CA and its switch-over (CA rollover)
+				.requestMatchers(HttpMethod.POST, "/api/v1/ca/next")
+				.hasAuthority(authority("ca:rollover"))
 				.requestMatchers(HttpMethod.POST, "/api/v1/ra-certificates")
 				.hasAuthority(authority("ra-certificates:issue"))
 				.requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/revoke")
 				.hasAuthority(authority("certificates:revoke"))
-				.requestMatchers(HttpMethod.GET, "/api/v1/ca")
+				// the CA chain and the CA and OCSP signing certificates: public data the
+				// gateway needs for GetCACert, GetCert and GetCRL
+				.requestMatchers(HttpMethod.GET, "/api/v1/ca", "/api/v1/authorities")
 				.hasAuthority(authority("ca:read"))
-				.requestMatchers(HttpMethod.GET, "/api/v1/certificates", "/api/v1/certificates/search",
-						"/api/v1/authorities")
+				.requestMatchers(HttpMethod.GET, "/api/v1/certificates", "/api/v1/certificates/search")
 				.hasAuthority(authority("certificates:read"))
 				// one certificate by serial: the gateway answers SCEP GetCert with it
 				// (RFC 8894 section 3.3.4)

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -23,6 +22,7 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
+import io.keyward.edge.fingerprint.Sha256;
 import io.keyward.scep.CertificationRequest;
 
 /**
@@ -77,13 +77,7 @@ public record CertificateSigningRequest(byte[] der, X500Name subject, SubjectPub
 	 * transactionID, what makes a retried issue request recognisable
 	 */
 	public String sha256() {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(this.der));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			// every Java platform must implement SHA-256 (MessageDigest javadoc)
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(this.der);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.keyward.ca.template;
 
+import io.keyward.scep.SubjectAltNames;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +28,7 @@ final class SanPolicy {
 	static List<GeneralName> check(List<GeneralName> requested, CertificateTemplate template) {
 		List<GeneralName> allowed = new ArrayList<>();
 		for (GeneralName name : requested) {
-			String described = SubjectAltNames.describe(name);
+			String described = SubjectAltNames.render(name);
 			if (StrongMapping.isSidUrl(name)) {
 				throw new CertificateRequestRefused("the CSR asks for the SID SAN " + described
 						+ "; a SID comes only from a bound challenge (Microsoft strong mapping, KB5014754)");

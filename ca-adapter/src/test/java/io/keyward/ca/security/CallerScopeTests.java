@@ -85,10 +85,10 @@ class CallerScopeTests extends CaApiTests {
 	}
 
 	@Test
-	void whenGatewayReadsTheInventoryOrRevokesThenForbidden() {
+	void whenGatewayListsOrSearchesTheInventoryThenForbidden() {
 		assertThat(call(HttpMethod.GET, "/api/v1/certificates", CaAdapterTest.GATEWAY_TOKEN, null))
 			.isEqualTo("403 application/problem+json");
-		assertThat(call(HttpMethod.POST, "/api/v1/certificates/01/revoke", CaAdapterTest.GATEWAY_TOKEN, "{}"))
+		assertThat(call(HttpMethod.GET, "/api/v1/certificates/search?q=a", CaAdapterTest.GATEWAY_TOKEN, null))
 			.isEqualTo("403 application/problem+json");
 	}
 

@@ -1,5 +1,6 @@
 package io.keyward.ca.template;
 
+import io.keyward.scep.SubjectAltNames;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -73,7 +74,7 @@ class NameRulesTests {
 		assertThat(TemplatePolicy
 			.apply(csr(TestCsrs.forKey(RSA, "CN=ok").san(new GeneralName(GeneralName.dNSName, "pc-1.mdm.example"))),
 					template)
-			.subjectAltNames()).extracting(SubjectAltNames::describe).containsExactly("dns:pc-1.mdm.example");
+			.subjectAltNames()).extracting(SubjectAltNames::render).containsExactly("dns:pc-1.mdm.example");
 		assertThatExceptionOfType(CertificateRequestRefused.class)
 			.isThrownBy(() -> TemplatePolicy.apply(
 					csr(TestCsrs.forKey(RSA, "CN=evil").san(new GeneralName(GeneralName.dNSName, "dc01.corp.example"))),
@@ -137,7 +138,7 @@ class NameRulesTests {
 		CertificateSigningRequest csr = csr(TestCsrs.forKey(RSA, "CN=user"));
 
 		CertificateSpec bound = TemplatePolicy.apply(csr, mapped, SID);
-		assertThat(bound.subjectAltNames()).extracting(SubjectAltNames::describe)
+		assertThat(bound.subjectAltNames()).extracting(SubjectAltNames::render)
 			.containsExactly("uri:tag:microsoft.com,2022-09-14:sid:" + SID);
 		assertThat(bound.extensions()).singleElement()
 			.satisfies((extension) -> assertThat(extension.getExtnId())

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import io.keyward.ca.TestCsrs;
 import io.keyward.ca.authority.CertificateSpec;
+import io.keyward.scep.SubjectAltNames;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -40,7 +41,7 @@ class TemplatePolicyTests {
 
 		CertificateSpec spec = TemplatePolicy.apply(csr, CertificateTemplate.DEFAULT);
 
-		assertThat(spec.subjectAltNames()).extracting(SubjectAltNames::describe)
+		assertThat(spec.subjectAltNames()).extracting(SubjectAltNames::render)
 			.containsExactly("dns:a.example", "email:a@example.com", "uri:urn:x");
 		assertThat(spec.keyUsage()).isEqualTo(KeyUsage.digitalSignature | KeyUsage.keyEncipherment);
 		assertThat(spec.extendedKeyUsage()).containsExactly(KeyPurposeId.id_kp_clientAuth);
@@ -80,7 +81,7 @@ class TemplatePolicyTests {
 		CertificateSigningRequest csr = csr(
 				TestCsrs.forKey(RSA, "CN=router").san(new GeneralName(GeneralName.iPAddress, "192.0.2.1")));
 
-		assertThat(TemplatePolicy.apply(csr, withIp).subjectAltNames()).extracting(SubjectAltNames::describe)
+		assertThat(TemplatePolicy.apply(csr, withIp).subjectAltNames()).extracting(SubjectAltNames::render)
 			.containsExactly("ip:192.0.2.1");
 	}
 
@@ -162,7 +163,7 @@ class TemplatePolicyTests {
 
 		CertificateSpec spec = TemplatePolicy.apply(csr, CertificateTemplate.TLS_SERVER);
 
-		assertThat(spec.subjectAltNames()).extracting(SubjectAltNames::describe)
+		assertThat(spec.subjectAltNames()).extracting(SubjectAltNames::render)
 			.containsExactly("dns:scep.example", "ip:127.0.0.1");
 		assertThat(spec.extendedKeyUsage()).containsExactly(KeyPurposeId.id_kp_serverAuth);
 		assertThat(spec.keyUsage()).isEqualTo(KeyUsage.digitalSignature | KeyUsage.keyEncipherment);

@@ -37,7 +37,8 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain internalApi(HttpSecurity http, ServiceEdge edge) throws Exception {
 		return edge.callerApi(http, "/internal/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/internal/v1/redemptions")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(HttpMethod.POST, "/internal/v1/redemptions", "/internal/v1/redemptions/preview")
 				.hasAuthority(Scopes.authority("challenges:redeem"))
 				.anyRequest()
 				.denyAll())

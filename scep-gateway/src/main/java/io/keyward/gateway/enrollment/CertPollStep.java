@@ -2,6 +2,7 @@ package io.keyward.gateway.enrollment;
 
 import java.util.Optional;
 
+import io.keyward.edge.fingerprint.Sha256;
 import io.keyward.gateway.completion.TransactionCompletion;
 import io.keyward.gateway.transaction.Claim;
 import io.keyward.gateway.transaction.TransactionClaims;
@@ -49,7 +50,7 @@ class CertPollStep implements EnrollmentStep {
 			return Optional.of(enrollment.refuse(FailInfo.BAD_CERT_ID, "no request with this transactionID"));
 		}
 		TransactionRow row = found.get();
-		String signerKey = Fingerprints.sha256(enrollment.request().signerCertificate().getPublicKey().getEncoded());
+		String signerKey = Sha256.hex(enrollment.request().signerCertificate().getPublicKey().getEncoded());
 		if (!signerKey.equals(row.signerKeySha256())) {
 			// someone else's transactionID: say nothing about that transaction
 			return Optional.of(enrollment.refuse(FailInfo.BAD_CERT_ID, "no request with this transactionID"));

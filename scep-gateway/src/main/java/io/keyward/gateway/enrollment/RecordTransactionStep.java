@@ -2,6 +2,7 @@ package io.keyward.gateway.enrollment;
 
 import java.util.Optional;
 
+import io.keyward.edge.fingerprint.Sha256;
 import io.keyward.gateway.transaction.ClientAlgorithms;
 import io.keyward.gateway.transaction.TransactionLog;
 import io.keyward.scep.CertRep;
@@ -33,12 +34,11 @@ class RecordTransactionStep implements EnrollmentStep {
 	@Override
 	public Optional<CertRep> process(Enrollment enrollment) {
 		byte[] csr = enrollment.csr().encoded();
-		TransactionLog.Recorded recorded = this.log
-			.claim(new TransactionLog.NewTransaction(enrollment.profile().name(), enrollment.request().transactionId(),
-					enrollment.request().messageType().orElse(MessageType.PKCS_REQ).rfcName(),
-					Fingerprints.sha256(enrollment.request().signerCertificate().getPublicKey().getEncoded()),
-					Fingerprints.sha256(csr), csr, enrollment.csr().subject(), enrollment.renewalOf(),
-					ClientAlgorithms.of(enrollment.request())));
+		TransactionLog.Recorded recorded = this.log.claim(new TransactionLog.NewTransaction(enrollment.profile().name(),
+				enrollment.request().transactionId(),
+				enrollment.request().messageType().orElse(MessageType.PKCS_REQ).rfcName(),
+				Sha256.hex(enrollment.request().signerCertificate().getPublicKey().getEncoded()), Sha256.hex(csr), csr,
+				enrollment.csr().subject(), enrollment.renewalOf(), ClientAlgorithms.of(enrollment.request())));
 		return switch (recorded.outcome()) {
 			case CLAIMED -> {
 				enrollment.claimed(recorded.claim());

@@ -2,12 +2,12 @@ package io.keyward.edge.caller;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.keyward.edge.fingerprint.Sha256;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -105,12 +105,7 @@ public final class Callers {
 	}
 
 	private static byte[] sha256(String value) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.digest(value.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private record Known(String name, byte[] digest, List<GrantedAuthority> authorities) {

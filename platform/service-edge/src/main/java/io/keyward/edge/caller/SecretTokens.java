@@ -1,11 +1,9 @@
 package io.keyward.edge.caller;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import io.keyward.edge.fingerprint.Sha256;
 
 /**
  * Bearer secrets handed to callers (MDM API keys, admin API tokens): a recognisable
@@ -35,13 +33,7 @@ public final class SecretTokens {
 	 * @return lower-case hex SHA-256 of its UTF-8 bytes
 	 */
 	public static String sha256Hex(String secret) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(secret);
 	}
 
 }
