@@ -12,16 +12,23 @@ import io.keyward.sealing.KeyEncryptionKey;
 import io.keyward.sealing.WrongKeyEncryptionKeyException;
 
 /**
- * Every private key the services keep sealed under the key-encryption key, by schema: the
- * CA keys and OCSP signing keys (ca-adapter) and the RA keys (scep-gateway), each with
- * the purpose it was sealed for. The launcher reads them as the database owner, before
- * any service starts, to check the KEK and to rotate it; the services themselves never
- * read each other's tables.
+ * Everything the services keep sealed under the key-encryption key, by schema: the CA
+ * keys and OCSP signing keys (ca-adapter), the RA keys, the TLS key and the stored
+ * requests of open transactions (scep-gateway), each with the purpose it was sealed for.
+ * The launcher reads them as the database owner, before any service starts, to check the
+ * KEK and to rotate it; the services themselves never read each other's tables.
  */
 final class SealedKeys {
 
-	/** One column of sealed keys and the SQL expression of each row's sealing purpose. */
-	record Column(String schema, String table, String purpose) {
+	/**
+	 * One column of sealed blobs: the SQL expression of each row's sealing purpose, the
+	 * column and which rows hold a sealed blob.
+	 */
+	record Column(String schema, String table, String purpose, String blob, String sealedRows) {
+
+		Column(String schema, String table, String purpose) {
+			this(schema, table, purpose, "sealed_private_key", "true");
+		}
 
 		String qualified() {
 			return this.schema + "." + this.table;
@@ -30,7 +37,12 @@ final class SealedKeys {
 	}
 
 	static final List<Column> COLUMNS = List.of(new Column("ca", "certificate_authority", "'ca:' || name"),
-			new Column("ca", "ocsp_signer", "'ocsp:' || ca_name"), new Column("gateway", "ra_key", "'ra:' || purpose"));
+			new Column("ca", "ocsp_signer", "'ocsp:' || ca_name"), new Column("gateway", "ra_key", "'ra:' || purpose"),
+			new Column("gateway", "tls_certificate", "'tls:server'"),
+			// the PKCS#10 requests of open transactions (the challenge inside): DER ones
+			// (0x30) are from before V12, which seals them when the gateway starts
+			new Column("gateway", "transaction", "'gateway:transaction-csr'", "csr",
+					"csr is not null and get_byte(csr, 0) <> 48"));
 
 	/** One sealed key as stored. */
 	record Sealed(Column column, Object id, String purpose, byte[] blob) {
@@ -54,8 +66,9 @@ final class SealedKeys {
 			if ((schema != null && !schema.equals(column.schema())) || !exists(connection, column)) {
 				continue;
 			}
-			String sql = "select id, " + column.purpose() + " as purpose, sealed_private_key from " + column.qualified()
-					+ " order by id" + (forUpdate ? " for update" : "");
+			String sql = "select id, " + column.purpose() + " as purpose, " + column.blob() + " from "
+					+ column.qualified() + " where " + column.sealedRows() + " order by id"
+					+ (forUpdate ? " for update" : "");
 			try (PreparedStatement statement = connection.prepareStatement(sql);
 					ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
@@ -103,7 +116,7 @@ final class SealedKeys {
 				byte[] blob = next.seal(plain, key.purpose());
 				Arrays.fill(plain, (byte) 0);
 				try (PreparedStatement update = connection.prepareStatement(
-						"update " + key.column().qualified() + " set sealed_private_key = ? where id = ?")) {
+						"update " + key.column().qualified() + " set " + key.column().blob() + " = ? where id = ?")) {
 					update.setBytes(1, blob);
 					update.setObject(2, key.id());
 					update.executeUpdate();

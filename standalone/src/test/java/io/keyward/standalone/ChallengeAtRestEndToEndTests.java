@@ -94,7 +94,8 @@ class ChallengeAtRestEndToEndTests {
 	 */
 	private static List<String> columnsHolding(String challenge) throws SQLException {
 		List<String> found = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection(suite.jdbcUrl(), "postgres", "postgres")) {
+		try (Connection connection = DriverManager.getConnection(suite.jdbcUrl(), "postgres",
+				suite.databasePassword())) {
 			List<String[]> columns = new ArrayList<>();
 			try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("""
 					select table_schema, table_name, column_name, data_type from information_schema.columns
@@ -133,7 +134,7 @@ class ChallengeAtRestEndToEndTests {
 	}
 
 	private static void checkpoint() throws SQLException {
-		try (Connection connection = DriverManager.getConnection(suite.jdbcUrl(), "postgres", "postgres");
+		try (Connection connection = DriverManager.getConnection(suite.jdbcUrl(), "postgres", suite.databasePassword());
 				Statement statement = connection.createStatement()) {
 			statement.execute("checkpoint");
 		}

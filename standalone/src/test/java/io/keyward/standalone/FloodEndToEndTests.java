@@ -77,6 +77,8 @@ class FloodEndToEndTests {
 		env.put("KEYWARD_CA_PORT", Integer.toString(EnrollmentEndToEndTests.freePort()));
 		env.put("KEYWARD_ADMIN_PORT", Integer.toString(EnrollmentEndToEndTests.freePort()));
 		env.put("KEYWARD_DB_PORT", Integer.toString(databasePort));
+		env.put("KEYWARD_GATEWAY_HTTPS_PORT", Integer.toString(EnrollmentEndToEndTests.freePort()));
+		env.put("KEYWARD_GATEWAY_MANAGEMENT_PORT", Integer.toString(EnrollmentEndToEndTests.freePort()));
 		env.put("KEYWARD_BOOTSTRAP_API_KEY", API_KEY);
 		env.put("KEYWARD_ADMIN_INITIAL_PASSWORD", EnrollmentEndToEndTests.ADMIN_PASSWORD);
 		env.put("KEYWARD_SECRETS_DIR", dataDir.resolve("no-secrets").toString());
@@ -187,8 +189,9 @@ class FloodEndToEndTests {
 	}
 
 	private static long databaseSize() throws Exception {
-		try (Connection connection = DriverManager
-			.getConnection("jdbc:postgresql://127.0.0.1:" + databasePort + "/keyward", "postgres", "postgres");
+		try (Connection connection = DriverManager.getConnection(
+				"jdbc:postgresql://127.0.0.1:" + databasePort + "/keyward", "postgres",
+				Files.readString(dataDir.resolve("postgres-password"), StandardCharsets.US_ASCII).strip());
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("select pg_database_size(current_database())")) {
 			rows.next();
