@@ -20,23 +20,23 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=ca-adapter", "keyward.kek=" + CaAdapterTest.KEK,
-				"keyward.edge.callers.tests.tokens=" + CaAdapterTest.SERVICE_TOKEN + ",second-token-for-rotation",
-				"keyward.edge.callers.tests.scopes=certificates:issue,ra-certificates:issue,ca:read,"
-						+ "revocation-status:read,certificates:read,certificates:lookup,certificates:revoke",
-				"keyward.ca.caller-templates.tests=default,wifi,windows-user",
-				"keyward.edge.callers.gateway.tokens=" + CaAdapterTest.GATEWAY_TOKEN,
-				"keyward.edge.callers.admin-ui.tokens=" + CaAdapterTest.ADMIN_UI_TOKEN,
-				"keyward.ca.templates.wifi.validity=30d", "keyward.data-dir=target/test-data",
-				// a Windows sign-in template: strong mapping, fixed organisation, UPNs of
-				// one
-				// domain only (IdentityBoundIssuanceTests)
-				"keyward.ca.templates.windows-user.strong-mapping=true",
-				"keyward.ca.templates.windows-user.subject-alt-names=upn",
-				"keyward.ca.templates.windows-user.san-patterns.upn=[a-z0-9.]+@corp\\.example",
-				"keyward.ca.templates.windows-user.subject-fixed.o=Keyward Tests",
-				"keyward.ca.templates.windows-user.subject-attributes=cn,o" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.config.name=ca-adapter", "keyward.kek=" + CaAdapterTest.KEK,
+		"keyward.edge.callers.tests.tokens=" + CaAdapterTest.SERVICE_TOKEN + ",second-token-for-rotation",
+		"keyward.edge.callers.tests.scopes=certificates:issue,ra-certificates:issue,ca:read,"
+				+ "revocation-status:read,certificates:read,certificates:lookup,certificates:revoke,ca:rollover",
+		"keyward.ca.caller-templates.tests=default,wifi,windows-user",
+		"keyward.edge.callers.gateway.tokens=" + CaAdapterTest.GATEWAY_TOKEN,
+		"keyward.edge.callers.admin-ui.tokens=" + CaAdapterTest.ADMIN_UI_TOKEN,
+		"keyward.ca.templates.wifi.validity=30d", "keyward.data-dir=target/test-data",
+		// a Windows sign-in template: strong mapping, fixed organisation, UPNs of
+		// one
+		// domain only (IdentityBoundIssuanceTests)
+		"keyward.ca.templates.windows-user.strong-mapping=true",
+		"keyward.ca.templates.windows-user.subject-alt-names=upn",
+		"keyward.ca.templates.windows-user.san-patterns.upn=[a-z0-9.]+@corp\\.example",
+		"keyward.ca.templates.windows-user.subject-fixed.o=Keyward Tests",
+		"keyward.ca.templates.windows-user.subject-attributes=cn,o" })
 
 @Import({ PostgresTestConfiguration.class, MutableClock.Configuration.class })
 public @interface CaAdapterTest {

@@ -66,13 +66,14 @@ class IdentityBoundIssuanceTests extends CaApiTests {
 	@Test
 	void whenSubjectIsAnRaNameThenRefusedOutsideTheRaTemplates() {
 		String name = "CN=Keyward RA " + UUID.randomUUID() + ",O=Keyward Tests";
-		this.client.issue(new IssueRequest(TestCsrs.forKey(KEY, name).base64(), "default", "ra-signing", null));
+		this.client
+			.issueRaCertificate(new IssueRequest(TestCsrs.forKey(KEY, name).base64(), "default", "ra-signing", null));
 
 		assertRefused(new IssueRequest(TestCsrs.forKey(KEY, name.toUpperCase(java.util.Locale.ROOT)).base64(),
 				"devices", "default", null), "is the name of a CA or RA");
 		// an RA rollover issues the same name again
 		assertThat(this.client
-			.issue(new IssueRequest(TestCsrs.forKey(KEY, name).base64(), "default", "ra-encryption", null))
+			.issueRaCertificate(new IssueRequest(TestCsrs.forKey(KEY, name).base64(), "default", "ra-encryption", null))
 			.subject()).isEqualTo(name);
 	}
 

@@ -158,8 +158,13 @@ class TemplatePolicyTests {
 	void whenTlsServerTemplateThenServerAuthWithDnsAndIpSansOnly() {
 		CertificateSigningRequest csr = csr(TestCsrs.forKey(RSA, "CN=scep.example")
 			.san(new GeneralName(GeneralName.dNSName, "scep.example"))
-			.san(new GeneralName(GeneralName.iPAddress, "127.0.0.1"))
+			.san(new GeneralName(GeneralName.iPAddress, "127.0.0.1")));
+		CertificateSigningRequest withEmail = csr(TestCsrs.forKey(RSA, "CN=scep.example")
+			.san(new GeneralName(GeneralName.dNSName, "scep.example"))
 			.san(new GeneralName(GeneralName.rfc822Name, "a@example.com")));
+		assertThatExceptionOfType(CertificateRequestRefused.class)
+			.isThrownBy(() -> TemplatePolicy.apply(withEmail, CertificateTemplate.TLS_SERVER))
+			.withMessageContaining("does not allow email SANs");
 
 		CertificateSpec spec = TemplatePolicy.apply(csr, CertificateTemplate.TLS_SERVER);
 
