@@ -107,7 +107,7 @@ class CaRolloverPageTests extends AdminUiTestSupport {
 
 	private List<String> actions(String actor) {
 		return this.jdbc.queryForList(
-				"select concat_ws(' ', action, target, detail) from admin.admin_action where actor = ? order by id",
+				"select concat_ws(' ', action, target, detail) from admin.audit_record where actor = ? order by seq",
 				String.class, actor);
 	}
 
