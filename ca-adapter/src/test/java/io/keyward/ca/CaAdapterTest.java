@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=ca-adapter", "keyward.kek=" + CaAdapterTest.KEK,
 				"keyward.edge.callers.tests.tokens=" + CaAdapterTest.SERVICE_TOKEN + ",second-token-for-rotation",
-				"keyward.edge.callers.tests.scopes=certificates:issue,ra-certificates:issue,ca:read,"
+				"keyward.edge.callers.tests.scopes=certificates:issue,ra-certificates:issue,ca:read,ca:rollover,"
 						+ "revocation-status:read,certificates:read,certificates:lookup,certificates:revoke",
 				"keyward.ca.caller-templates.tests=default,wifi,windows-user",
 				"keyward.edge.callers.gateway.tokens=" + CaAdapterTest.GATEWAY_TOKEN,
