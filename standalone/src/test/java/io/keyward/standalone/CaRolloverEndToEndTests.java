@@ -1,10 +1,13 @@
 package io.keyward.standalone;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -18,6 +21,18 @@ import io.keyward.scep.PkiStatus;
 import io.keyward.scep.client.CertRepResponse;
 import io.keyward.scep.client.NextCaCertificatesReader;
 import io.keyward.testsupport.MutableClock;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.SingleResp;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +126,43 @@ class CaRolloverEndToEndTests {
 		CertRepResponse renewed = earlyDevice.renewalReq(earlyCertificate);
 		assertThat(renewed.status()).as("%s", renewed.failInfoText()).isEqualTo(PkiStatus.SUCCESS);
 		renewed.certificates().get(0).verify(nextCa.getPublicKey());
+		// each generation is its own CRL issuer (RFC 5280 section 5) and OCSP answers for
+		// both
+		X509Certificate freshCertificate = fresh.certificates().get(0);
+		assertThat(new String(freshCertificate.getExtensionValue(Extension.cRLDistributionPoints.getId()),
+				StandardCharsets.ISO_8859_1))
+			.contains(client.gatewayUrl("/crl/root-g2.crl"));
+		crl("/crl/root-g2.crl").verify(nextCa.getPublicKey());
+		crl("/crl/root.crl").verify(previousCa.getPublicKey());
+		assertThat(ocsp(nextCa, freshCertificate).getCertStatus()).isSameAs(CertificateStatus.GOOD);
+		assertThat(ocsp(previousCa, earlyCertificate).getCertStatus()).isSameAs(CertificateStatus.GOOD);
+	}
+
+	private static X509CRL crl(String path) throws Exception {
+		HttpResponse<byte[]> response = get(path);
+		assertThat(response.statusCode()).isEqualTo(200);
+		return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(response.body()));
+	}
+
+	/**
+	 * OCSP over the gateway; the answer is signed by a signer {@code issuer} certified.
+	 */
+	private static SingleResp ocsp(X509Certificate issuer, X509Certificate certificate) throws Exception {
+		CertificateID id = new CertificateID(
+				new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+				new JcaX509CertificateHolder(issuer), certificate.getSerialNumber());
+		HttpResponse<byte[]> response = client
+			.sendForBytes(HttpRequest.newBuilder(URI.create(client.gatewayUrl("/ocsp")))
+				.header("Content-Type", "application/ocsp-request")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(new OCSPReqBuilder().addRequest(id).build().getEncoded()))
+				.build());
+		OCSPResp answer = new OCSPResp(response.body());
+		assertThat(answer.getStatus()).isEqualTo(OCSPRespBuilder.SUCCESSFUL);
+		BasicOCSPResp basic = (BasicOCSPResp) answer.getResponseObject();
+		X509CertificateHolder signer = basic.getCerts()[0];
+		assertThat(signer.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer))).isTrue();
+		assertThat(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(signer))).isTrue();
+		return basic.getResponses()[0];
 	}
 
 	private static String capabilities() throws Exception {

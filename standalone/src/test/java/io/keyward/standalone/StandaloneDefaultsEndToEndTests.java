@@ -204,7 +204,12 @@ class StandaloneDefaultsEndToEndTests {
 			}
 			// a rotation interrupted after the gateway's schema was re-sealed
 			next = KeyEncryptionKeyFile.next(dataDir);
-			assertThat(SealedKeys.reseal(connection, "gateway", before.alsoOpening(next), next)).isEqualTo(2);
+			// the two RA keys and the TLS key (and the requests of open transactions, if
+			// any)
+			int gatewayBlobs = SealedKeys.read(connection, "gateway", false).size();
+			assertThat(gatewayBlobs).isGreaterThanOrEqualTo(3);
+			assertThat(SealedKeys.reseal(connection, "gateway", before.alsoOpening(next), next))
+				.isEqualTo(gatewayBlobs);
 		}
 
 		String report = KeyEncryptionKeyRotation.rotate(settings, null);

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 
 import io.keyward.admin.web.Timestamps;
 import io.keyward.api.ca.CertificatePem;
+import io.keyward.scep.SubjectAltNames;
 import io.keyward.edge.fingerprint.Sha256;
 
 /**
@@ -44,9 +45,6 @@ record CertificateFields(String serial, String subject, String issuer, String no
 	private static final String[] KEY_USAGE = { "digitalSignature", "nonRepudiation", "keyEncipherment",
 			"dataEncipherment", "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly" };
 
-	private static final Map<Integer, String> SAN_TYPES = Map.of(0, "otherName", 1, "email", 2, "dns", 4, "dirName", 6,
-			"uri", 7, "ip", 8, "registeredId");
-
 	private static final Map<String, String> NAMES = Map.ofEntries(Map.entry("2.5.29.14", "subjectKeyIdentifier"),
 			Map.entry("2.5.29.15", "keyUsage"), Map.entry("2.5.29.17", "subjectAltName"),
 			Map.entry("2.5.29.19", "basicConstraints"), Map.entry("2.5.29.31", "cRLDistributionPoints"),
@@ -69,7 +67,7 @@ record CertificateFields(String serial, String subject, String issuer, String no
 					certificate.getIssuerX500Principal().getName(),
 					Timestamps.utc(certificate.getNotBefore().toInstant()),
 					Timestamps.utc(certificate.getNotAfter().toInstant()), publicKey(certificate.getPublicKey()),
-					certificate.getSigAlgName(), subjectAltNames(certificate), keyUsage(certificate),
+					certificate.getSigAlgName(), SubjectAltNames.of(certificate), keyUsage(certificate),
 					extendedKeyUsage(certificate), extensions(certificate), Sha256.display(der), der);
 		}
 		catch (CertificateException ex) {
@@ -96,18 +94,6 @@ record CertificateFields(String serial, String subject, String issuer, String no
 			return "EC " + ec.getParams().getCurve().getField().getFieldSize();
 		}
 		return key.getAlgorithm();
-	}
-
-	private static List<String> subjectAltNames(X509Certificate certificate) throws CertificateParsingException {
-		List<String> names = new ArrayList<>();
-		if (certificate.getSubjectAlternativeNames() != null) {
-			for (List<?> name : certificate.getSubjectAlternativeNames()) {
-				Object value = name.get(1);
-				String text = (value instanceof byte[] bytes) ? HexFormat.of().formatHex(bytes) : String.valueOf(value);
-				names.add(SAN_TYPES.getOrDefault((Integer) name.get(0), "type" + name.get(0)) + ":" + text);
-			}
-		}
-		return names;
 	}
 
 	private static List<String> keyUsage(X509Certificate certificate) {

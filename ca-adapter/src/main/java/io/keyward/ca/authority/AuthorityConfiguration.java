@@ -51,8 +51,7 @@ class AuthorityConfiguration {
 
 	/**
 	 * What issuance signs with: the generation active now. The CRL and the OCSP responder
-	 * stay with {@code certificateAuthority}, the first generation, whose certificates
-	 * they cover.
+	 * serve every generation ({@link RevocationIssuers}).
 	 */
 	@Bean
 	@Primary
@@ -64,6 +63,12 @@ class AuthorityConfiguration {
 	OcspSigners ocspSigners(BuiltInCertificateAuthority authority, JdbcClient jdbc, KeyEncryptionKey kek, Clock clock,
 			RevocationProperties revocation) {
 		return new OcspSigners(authority, jdbc, kek, clock, revocation.ocsp());
+	}
+
+	@Bean
+	RevocationIssuers revocationIssuers(CaRollover rollover, OcspSigners ocspSigners, JdbcClient jdbc,
+			KeyEncryptionKey kek, Clock clock, RevocationProperties revocation) {
+		return new RevocationIssuers(rollover, ocspSigners, jdbc, kek, clock, revocation.ocsp());
 	}
 
 }

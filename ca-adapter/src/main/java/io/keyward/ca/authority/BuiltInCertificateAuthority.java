@@ -109,7 +109,7 @@ final class BuiltInCertificateAuthority implements CertificateAuthority {
 			if (this.revocation != null) {
 				addRevocationPointers(builder);
 			}
-			return new IssuedCertificate(sign(builder));
+			return new IssuedCertificate(sign(builder), this.name);
 		}
 		catch (CertIOException ex) {
 			throw new IllegalStateException("cannot sign a certificate", ex);

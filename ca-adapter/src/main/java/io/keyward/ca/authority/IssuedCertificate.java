@@ -7,8 +7,9 @@ import java.util.Locale;
  * A certificate a {@link CertificateAuthority} signed (not yet recorded).
  *
  * @param certificate the signed certificate
+ * @param caName the name of the CA generation that signed it (its CRL issuer)
  */
-public record IssuedCertificate(X509Certificate certificate) {
+public record IssuedCertificate(X509Certificate certificate, String caName) {
 
 	/**
 	 * @return the serial number as upper-case hex without leading zeros

@@ -76,6 +76,10 @@ public class OcspSigners {
 		}
 	}
 
+	BuiltInCertificateAuthority authority() {
+		return this.authority;
+	}
+
 	private boolean dueForRenewal(OcspSigner signer) {
 		Instant renewAt = signer.certificate().getNotAfter().toInstant().minus(this.settings.renewBefore());
 		return !this.clock.instant().isBefore(renewAt);

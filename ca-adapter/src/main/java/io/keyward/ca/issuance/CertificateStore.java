@@ -110,13 +110,15 @@ class CertificateStore {
 	 * @param csr the DER request
 	 * @param csrSha256 {@link io.keyward.ca.template.CertificateSigningRequest#sha256()}
 	 * @param requestedAt when the request arrived
+	 * @param caName the CA generation that signed it
 	 * @return the certificate
 	 * @throws org.springframework.dao.DataIntegrityViolationException on a serial clash
 	 * ({@value #UNIQUE_SERIAL}) or when the same transactionID and CSR are already stored
 	 * ({@value #UNIQUE_REQUEST}); a renewal marks the renewed certificate replaced in the
 	 * same statement, so both or neither are written
 	 */
-	CertificateRecord store(CertificateRecord certificate, byte[] csr, String csrSha256, Instant requestedAt) {
+	CertificateRecord store(CertificateRecord certificate, byte[] csr, String csrSha256, Instant requestedAt,
+			String caName) {
 		this.jdbc.sql("""
 				with request as (
 				    insert into ca.certificate_request (transaction_id, profile, template, csr, csr_sha256, subject,
@@ -126,9 +128,9 @@ class CertificateStore {
 				    returning id),
 				issued as (
 				    insert into ca.certificate (serial, request_id, subject, sans, not_before, not_after, profile,
-				        template, transaction_id, pem, issued_at, renewal_of, requested_by)
+				        template, transaction_id, pem, issued_at, renewal_of, requested_by, ca_name)
 				    select :serial, request.id, :subject, :sans, :notBefore, :notAfter, :profile, :template,
-				        :transactionId, :pem, :issuedAt, :renewalOf, :requestedBy
+				        :transactionId, :pem, :issuedAt, :renewalOf, :requestedBy, :caName
 				    from request
 				    returning serial)
 				update ca.certificate set replaced_by = issued.serial
@@ -151,6 +153,7 @@ class CertificateStore {
 			.param("issuedAt", utc(certificate.issuedAt()))
 			.param("renewalOf", certificate.renewalOf(), Types.VARCHAR)
 			.param("requestedBy", certificate.requestedBy(), Types.VARCHAR)
+			.param("caName", caName)
 			.update();
 		return certificate;
 	}

@@ -230,10 +230,12 @@ public class Issuance {
 		// microseconds, as timestamptz keeps them: a replay or a look-up answers exactly
 		// what this call answers
 		Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		return this.store.store(new CertificateRecord(issued.serialHex(), subject, SubjectAltNames.of(certificate),
-				certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), origin.profile(),
-				origin.template(), origin.transactionId(), issued.pem(), issuedAt, origin.renewalOf())
-			.requestedBy(origin.caller()), csr.withoutChallengePassword(), csrSha256, requestedAt);
+		return this.store.store(
+				new CertificateRecord(issued.serialHex(), subject, SubjectAltNames.of(certificate),
+						certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), origin.profile(),
+						origin.template(), origin.transactionId(), issued.pem(), issuedAt, origin.renewalOf())
+					.requestedBy(origin.caller()),
+				csr.withoutChallengePassword(), csrSha256, requestedAt, issued.caName());
 	}
 
 	/**

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import io.keyward.ca.authority.CertificateAuthority;
 import io.keyward.ca.authority.OcspSigner;
-import io.keyward.ca.authority.OcspSigners;
+import io.keyward.ca.authority.RevocationIssuers;
 import io.keyward.ca.authority.RevocationProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
@@ -34,16 +34,17 @@ import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The OCSP responder (RFC 6960): good, revoked (with time and reason) or unknown for each
- * CertID of a request, read from the same rows as the CRL, signed by the CA's delegated
- * OCSP signer, the request's nonce echoed (RFC 8954). A request that cannot be parsed is
- * answered malformedRequest and one for another issuer unauthorized (section 2.3), both
- * unsigned as the RFC wants.
+ * CertID of a request, read from the same rows as the CRL, signed by the delegated OCSP
+ * signer of the CA generation the request names (any generation not expired: after a
+ * rollover the previous CA's certificates are still answered), a serial being known only
+ * to the generation that signed it, the request's nonce echoed (RFC 8954). A request that
+ * cannot be parsed is answered malformedRequest and one for another issuer unauthorized
+ * (section 2.3), both unsigned as the RFC wants.
  */
 @Component
 class OcspResponder {
@@ -53,9 +54,7 @@ class OcspResponder {
 
 	private final JdbcClient jdbc;
 
-	private final CertificateAuthority authority;
-
-	private final OcspSigners signers;
+	private final RevocationIssuers issuers;
 
 	private final Clock clock;
 
@@ -65,12 +64,10 @@ class OcspResponder {
 
 	private final DigestCalculatorProvider digests;
 
-	OcspResponder(JdbcClient jdbc, @Qualifier("certificateAuthority") CertificateAuthority authority,
-			OcspSigners signers, Clock clock, RevocationProperties revocation, MeterRegistry meters)
-			throws OperatorCreationException {
+	OcspResponder(JdbcClient jdbc, RevocationIssuers issuers, Clock clock, RevocationProperties revocation,
+			MeterRegistry meters) throws OperatorCreationException {
 		this.jdbc = jdbc;
-		this.authority = authority;
-		this.signers = signers;
+		this.issuers = issuers;
 		this.clock = clock;
 		this.settings = revocation.ocsp();
 		this.meters = meters;
@@ -93,17 +90,29 @@ class OcspResponder {
 		if (certIds.length == 0 || certIds.length > MAX_REQUESTS) {
 			return refuse(OCSPRespBuilder.MALFORMED_REQUEST, "malformed");
 		}
-		X509CertificateHolder ca = caCertificate();
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
-		OcspSigner signer = this.signers.current();
+		Optional<CertificateAuthority> issuer;
+		try {
+			issuer = issuer(certIds[0].getCertID());
+		}
+		catch (OCSPException ex) {
+			return refuse(OCSPRespBuilder.MALFORMED_REQUEST, "malformed");
+		}
+		if (issuer.isEmpty()) {
+			return refuse(OCSPRespBuilder.UNAUTHORIZED, "unauthorized");
+		}
+		X509CertificateHolder ca = certificate(issuer.get());
+		OcspSigner signer = this.issuers.signer(issuer.get());
 		BasicOCSPRespBuilder response = new BasicOCSPRespBuilder(signer.responderId());
 		try {
 			for (Req certId : certIds) {
 				CertificateID id = certId.getCertID();
+				// one signer answers the whole request: every CertID must name its issuer
 				if (!id.matchesIssuer(ca, this.digests)) {
 					return refuse(OCSPRespBuilder.UNAUTHORIZED, "unauthorized");
 				}
-				CertificateStatus status = status(id.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
+				CertificateStatus status = status(issuer.get().name(),
+						id.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
 				this.meters.counter("keyward.ca.ocsp.responses", "status", name(status)).increment();
 				response.addResponse(id, status, Date.from(now), Date.from(now.plus(this.settings.responseValidity())),
 						null);
@@ -123,10 +132,11 @@ class OcspResponder {
 	 * Good is {@code null} in Bouncy Castle ({@link CertificateStatus#GOOD}), so the row
 	 * is read first and mapped after: a null from the row mapper would read as "no row".
 	 */
-	private CertificateStatus status(String serial) {
+	private CertificateStatus status(String caName, String serial) {
 		Optional<Stored> stored = this.jdbc
-			.sql("select revoked_at, revocation_reason from ca.certificate where serial = :serial")
+			.sql("select revoked_at, revocation_reason from ca.certificate where serial = :serial and ca_name = :ca")
 			.param("serial", serial)
+			.param("ca", caName)
 			.query((row, number) -> new Stored(row.getObject("revoked_at", OffsetDateTime.class),
 					row.getString("revocation_reason")))
 			.optional();
@@ -165,9 +175,21 @@ class OcspResponder {
 		}
 	}
 
-	private X509CertificateHolder caCertificate() {
+	/**
+	 * The served generation whose name and key hashes the CertID carries (section 4.1.1).
+	 */
+	private Optional<CertificateAuthority> issuer(CertificateID id) throws OCSPException {
+		for (CertificateAuthority candidate : this.issuers.serving()) {
+			if (id.matchesIssuer(certificate(candidate), this.digests)) {
+				return Optional.of(candidate);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static X509CertificateHolder certificate(CertificateAuthority authority) {
 		try {
-			return new JcaX509CertificateHolder(this.authority.chain().get(0));
+			return new JcaX509CertificateHolder(authority.chain().get(0));
 		}
 		catch (CertificateEncodingException ex) {
 			throw new IllegalStateException("cannot read the CA certificate", ex);

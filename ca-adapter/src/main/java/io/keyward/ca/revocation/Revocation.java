@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.api.ca.RevokeRequest;
@@ -22,9 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Revokes a certificate by serial with an RFC 5280 reason, recording who, when and why,
- * and re-issues the CA's CRL in the same transaction: either the certificate is revoked
- * and listed on a new CRL, or nothing changed. A revocation is final (RFC 5280 section
- * 3.3); revoking again is refused and keeps the first time and reason.
+ * and re-issues the CRL of the CA generation that signed it in the same transaction:
+ * either the certificate is revoked and listed on a new CRL, or nothing changed. A
+ * revocation is final (RFC 5280 section 3.3); revoking again is refused and keeps the
+ * first time and reason.
  */
 @Service
 class Revocation {
@@ -62,23 +64,25 @@ class Revocation {
 		this.crls.lockAuthority();
 		// whole seconds: what the CRL and OCSP answers can carry
 		Instant revokedAt = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
-		int updated = this.jdbc.sql("""
+		// the CRL of the generation that signed it (RFC 5280 section 5)
+		Optional<String> caName = this.jdbc.sql("""
 				update ca.certificate set revoked_at = :revokedAt, revocation_reason = :reason,
 				    revoked_by = :revokedBy, revocation_comment = :comment
-				where serial = :serial and revoked_at is null""")
+				where serial = :serial and revoked_at is null returning ca_name""")
 			.param("revokedAt", revokedAt.atOffset(ZoneOffset.UTC))
 			.param("reason", reason.name())
 			.param("revokedBy", revokedBy)
 			.param("comment", comment)
 			.param("serial", serial)
-			.update();
-		if (updated == 0) {
+			.query((row, number) -> Optional.ofNullable(row.getString(1)).orElse(""))
+			.optional();
+		if (caName.isEmpty()) {
 			if (this.inventory.find(serial).isPresent()) {
 				throw new CertificateAlreadyRevoked(serial);
 			}
 			throw new CertificateNotFound(serial);
 		}
-		this.crls.issue();
+		this.crls.issue(caName.get());
 		this.meters.counter("keyward.ca.revocations", "reason", reason.name()).increment();
 		log.info("event=certificate_revoked serial={} reason={} revokedBy=\"{}\"", serial, reason,
 				LogText.printable(revokedBy));
