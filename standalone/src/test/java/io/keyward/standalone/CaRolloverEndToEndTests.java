@@ -35,6 +35,8 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.bouncycastle.asn1.x500.X500Name;
+import io.keyward.scep.MessageType;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -134,6 +136,16 @@ class CaRolloverEndToEndTests {
 			.contains(client.gatewayUrl("/crl/root-g2.crl"));
 		crl("/crl/root-g2.crl").verify(nextCa.getPublicKey());
 		crl("/crl/root.crl").verify(previousCa.getPublicKey());
+		// SCEP GetCRL (RFC 8894 section 3.3.4) answers the CRL of the generation that
+		// issued the certificate, although both generations carry the same issuer name
+		X500Name issuer = X500Name.getInstance(freshCertificate.getIssuerX500Principal().getEncoded());
+		CertRepResponse freshCrl = RevocationEndToEndTests.lookup(client, MessageType.GET_CRL, issuer,
+				freshCertificate.getSerialNumber());
+		assertThat(freshCrl.status()).isEqualTo(PkiStatus.SUCCESS);
+		freshCrl.crls().get(0).verify(nextCa.getPublicKey());
+		CertRepResponse earlyCrl = RevocationEndToEndTests.lookup(client, MessageType.GET_CRL, issuer,
+				earlyCertificate.getSerialNumber());
+		earlyCrl.crls().get(0).verify(previousCa.getPublicKey());
 		assertThat(ocsp(nextCa, freshCertificate).getCertStatus()).isSameAs(CertificateStatus.GOOD);
 		assertThat(ocsp(previousCa, earlyCertificate).getCertStatus()).isSameAs(CertificateStatus.GOOD);
 	}

@@ -170,6 +170,11 @@ class RevocationEndToEndTests {
 	 * default profile, the CertRep checked against the RA signing certificate.
 	 */
 	private CertRepResponse lookup(MessageType type, X500Name issuer, BigInteger serial) throws Exception {
+		return lookup(client, type, issuer, serial);
+	}
+
+	static CertRepResponse lookup(SuiteClient client, MessageType type, X500Name issuer, BigInteger serial)
+			throws Exception {
 		List<X509Certificate> caCertificates = client.caCertificates();
 		X509Certificate raSigning = caCertificates.get(0);
 		X509Certificate raEncryption = caCertificates.get(1);

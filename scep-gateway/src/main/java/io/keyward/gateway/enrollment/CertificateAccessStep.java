@@ -65,11 +65,14 @@ class CertificateAccessStep implements EnrollmentStep {
 		if (certificate.isEmpty()) {
 			return Optional.of(enrollment.refuse(FailInfo.BAD_CERT_ID, "no certificate with this serial number"));
 		}
+		X509Certificate parsed = CertificatePem.parse(certificate.get().certificatePem());
 		if (type == MessageType.GET_CERT) {
-			X509Certificate parsed = CertificatePem.parse(certificate.get().certificatePem());
 			return Optional.of(CertRep.success(enrollment.request(), List.of(parsed)));
 		}
-		X509CRL crl = crl(this.certificateAuthority.crl(authority.get().name()));
+		// after a CA rollover every generation carries the same issuer name: the
+		// certificate's own CRL distribution point names the generation that issued it
+		String caName = CrlDistributionPoint.caName(parsed).orElse(authority.get().name());
+		X509CRL crl = crl(this.certificateAuthority.crl(caName));
 		return Optional.of(CertRep.crl(enrollment.request(), crl));
 	}
 
