@@ -2,10 +2,6 @@ package io.keyward.standalone;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.keyward.admin.AdminUiApplication;
-import io.keyward.sealing.SecretFiles;
 import io.keyward.sealing.KeyEncryptionKey;
 import io.keyward.ca.CaAdapterApplication;
 import io.keyward.challenge.ChallengeServiceApplication;

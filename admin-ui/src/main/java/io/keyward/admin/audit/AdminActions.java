@@ -3,7 +3,6 @@ package io.keyward.admin.audit;
 import java.util.List;
 
 import io.keyward.edge.log.LogText;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

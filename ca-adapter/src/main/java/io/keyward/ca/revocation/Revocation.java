@@ -10,7 +10,6 @@ import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.api.ca.RevokeRequest;
 import io.keyward.ca.issuance.CertificateInventory;
 import io.keyward.ca.issuance.CertificateNotFound;
-import io.keyward.ca.issuance.Issuance;
 import io.keyward.edge.problem.InvalidRequest;
 import io.keyward.edge.log.LogText;
 import io.micrometer.core.instrument.MeterRegistry;

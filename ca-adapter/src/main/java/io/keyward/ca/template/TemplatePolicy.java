@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.keyward.ca.authority.CertificateSpec;
-import io.keyward.scep.SubjectAltNames;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;

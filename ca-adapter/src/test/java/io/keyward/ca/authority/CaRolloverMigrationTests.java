@@ -1,19 +1,14 @@
 package io.keyward.ca.authority;
 
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 
 import io.keyward.ca.CaAdapterTest;
-import io.keyward.testsupport.ScratchSchema;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.keyward.ca.CaMigrationTests;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -24,22 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * refused.
  */
 @CaAdapterTest
-class CaRolloverMigrationTests {
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	private ScratchSchema scratch;
-
-	@BeforeEach
-	void scratchSchema() {
-		this.scratch = ScratchSchema.of(this.jdbc.getDataSource(), "ca");
-	}
-
-	@AfterEach
-	void dropSchema() throws SQLException {
-		this.scratch.close();
-	}
+class CaRolloverMigrationTests extends CaMigrationTests {
 
 	@Test
 	void whenAV4DatabaseIsMigratedThenItsCaIsTheFirstGenerationActiveFromTheStart() {

@@ -1,18 +1,12 @@
 package io.keyward.ca.issuance;
 
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 
 import io.keyward.ca.CaAdapterTest;
-import io.keyward.testsupport.ScratchSchema;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.keyward.ca.CaMigrationTests;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,22 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * certificates stay as they were, with no recorded caller.
  */
 @CaAdapterTest
-class CallerMigrationTests {
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	private ScratchSchema scratch;
-
-	@BeforeEach
-	void scratchSchema() {
-		this.scratch = ScratchSchema.of(this.jdbc.getDataSource(), "ca");
-	}
-
-	@AfterEach
-	void dropSchema() throws SQLException {
-		this.scratch.close();
-	}
+class CallerMigrationTests extends CaMigrationTests {
 
 	@Test
 	void whenAV4DatabaseIsMigratedThenItsCertificatesAreKeptWithoutACaller() {

@@ -4,25 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import javax.security.auth.x500.X500Principal;
 
 import io.keyward.ca.CaAdapterTest;
-import io.keyward.testsupport.ScratchSchema;
+import io.keyward.ca.CaMigrationTests;
 import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,24 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * before issue 13): V11 rewrites them without it and leaves what it cannot parse.
  */
 @CaAdapterTest
-class StripChallengePasswordsMigrationTests {
+class StripChallengePasswordsMigrationTests extends CaMigrationTests {
 
 	private static final String CHALLENGE = "F00DCAFE0123456789ABCDEF";
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	private ScratchSchema scratch;
-
-	@BeforeEach
-	void scratchSchema() {
-		this.scratch = ScratchSchema.of(this.jdbc.getDataSource(), "ca");
-	}
-
-	@AfterEach
-	void dropSchema() throws SQLException {
-		this.scratch.close();
-	}
 
 	@Test
 	void whenAV6DatabaseHoldsChallengesInItsRequestsThenV11StripsThemAndKeepsTheRest() throws Exception {

@@ -1,17 +1,11 @@
 package io.keyward.ca.revocation;
 
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import io.keyward.ca.CaAdapterTest;
-import io.keyward.testsupport.ScratchSchema;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.keyward.ca.CaMigrationTests;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,22 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the issuer whose CRL lists it (RFC 5280 section 5).
  */
 @CaAdapterTest
-class CertificateIssuerMigrationTests {
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	private ScratchSchema scratch;
-
-	@BeforeEach
-	void scratchSchema() {
-		this.scratch = ScratchSchema.of(this.jdbc.getDataSource(), "ca");
-	}
-
-	@AfterEach
-	void dropSchema() throws SQLException {
-		this.scratch.close();
-	}
+class CertificateIssuerMigrationTests extends CaMigrationTests {
 
 	@Test
 	void whenAV6DatabaseIsMigratedThenEachCertificateNamesTheGenerationIssuingWhenItWasStored() {

@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.keyward.gateway.AbstractGatewayTests;
-import io.keyward.gateway.FakeUpstreams;
 import io.keyward.gateway.GatewayProperties;
 import io.keyward.gateway.TestDevice;
 import io.keyward.gateway.approval.Approvals;

@@ -1,0 +1,35 @@
+package io.keyward.ca;
+
+import java.sql.SQLException;
+
+import io.keyward.testsupport.ScratchSchema;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A migration test of the {@code ca} schema: each test gets a scratch copy of the schema
+ * to migrate step by step (to a version, fill it with that version's rows, then to the
+ * latest), dropped afterwards.
+ */
+@CaAdapterTest
+public abstract class CaMigrationTests {
+
+	@Autowired
+	protected JdbcTemplate jdbc;
+
+	protected ScratchSchema scratch;
+
+	@BeforeEach
+	void scratchSchema() {
+		this.scratch = ScratchSchema.of(this.jdbc.getDataSource(), "ca");
+	}
+
+	@AfterEach
+	void dropSchema() throws SQLException {
+		this.scratch.close();
+	}
+
+}
