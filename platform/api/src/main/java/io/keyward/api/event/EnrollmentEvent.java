@@ -1,0 +1,64 @@
+package io.keyward.api.event;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Something that happened in a certificate's life that an MDM or a SIEM may want to hear
+ * about (issue 14, "event webhooks") and that the external validators follow up on (an
+ * Intune-validated request is reported back as issued or failed). The scep-gateway
+ * publishes enrollment outcomes, the ca-adapter revocations and coming expiries, to the
+ * challenge-service ({@code POST /internal/v1/events}, scope {@code events:publish}),
+ * which hands each to its listeners in-process as this record and delivers it to the
+ * configured webhooks.
+ *
+ * @param id unique per event, the receivers' idempotency key
+ * @param type what happened
+ * @param occurredAt when (UTC)
+ * @param correlationId the one id of the challenge's, request's and certificate's life;
+ * null where none is known
+ * @param profile the enrollment profile, null where not known (a revocation)
+ * @param transactionId the SCEP transactionID, null for events not caused by a request
+ * @param subject the certificate's (or, refused, the CSR's) subject, RFC 4514
+ * @param serialNumber the certificate's serial as upper-case hex as it is encoded (with
+ * its leading zeros), null for a refusal
+ * @param issuer the issuing CA's subject, RFC 4514, null for a refusal
+ * @param notBefore the certificate's start, null for a refusal
+ * @param notAfter the certificate's end, null for a refusal
+ * @param thumbprintSha1 upper-case hex SHA-1 of the certificate's DER (what Intune calls
+ * the certificate thumbprint), null for a refusal
+ * @param failInfo the SCEP failInfo of a refusal (RFC 8894 section 3.2.1.4 name, e.g.
+ * {@code badRequest}), null otherwise
+ * @param reason why it was refused, or the RFC 5280 revocation reason name of a
+ * revocation; null otherwise
+ * @param replacedSerialNumber the serial of the certificate a renewal replaced, null
+ * otherwise
+ */
+public record EnrollmentEvent(UUID id, Type type, Instant occurredAt, String correlationId, String profile,
+		String transactionId, String subject, String serialNumber, String issuer, Instant notBefore, Instant notAfter,
+		String thumbprintSha1, String failInfo, String reason, String replacedSerialNumber) {
+
+	/** What happened. */
+	public enum Type {
+
+		/** A certificate was issued for a PKCSReq. */
+		ISSUED,
+
+		/** A PKCSReq or RenewalReq was answered FAILURE. */
+		REFUSED,
+
+		/**
+		 * A certificate was issued for a renewal; {@code replacedSerialNumber} names the
+		 * old one.
+		 */
+		RENEWED,
+
+		/** A certificate was revoked. */
+		REVOKED,
+
+		/** A certificate comes close to its end (once per certificate). */
+		EXPIRING
+
+	}
+
+}
