@@ -1,5 +1,7 @@
 package io.keyward.challenge;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +15,7 @@ import io.keyward.api.challenge.MintedChallenge;
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
 import io.keyward.testsupport.PostgresTestConfiguration;
+import io.keyward.testsupport.WebhookReceiver;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +29,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,9 +43,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"keyward.data-dir=target/test-data", "keyward.challenge.hmac-key=" + IntegrationTestSupport.HMAC_KEY,
 		"keyward.edge.callers.gateway.tokens=unused-old-token-0123456789," + IntegrationTestSupport.SERVICE_TOKEN,
 		"keyward.edge.callers.admin-ui.tokens=" + IntegrationTestSupport.ADMIN_UI_TOKEN,
+		"keyward.edge.callers.ca-adapter.tokens=" + IntegrationTestSupport.CA_ADAPTER_TOKEN,
+		"keyward.challenge.webhooks.mdm.secret=" + IntegrationTestSupport.WEBHOOK_SECRET,
+		"keyward.challenge.webhooks.siem.secret=" + IntegrationTestSupport.WEBHOOK_SECRET,
+		"keyward.challenge.webhooks.siem.events=REVOKED,EXPIRING",
 		"keyward.challenge.bootstrap-api-key=" + IntegrationTestSupport.API_KEY,
 		"keyward.challenge.profiles.vpn.template=vpn-user", "keyward.challenge.profiles.tiny.max-outstanding=2" })
-@Import({ PostgresTestConfiguration.class, TestClockConfiguration.class })
+@Import({ PostgresTestConfiguration.class, TestClockConfiguration.class, EventRecorder.class })
 public abstract class IntegrationTestSupport {
 
 	/**
@@ -55,10 +64,37 @@ public abstract class IntegrationTestSupport {
 	/** A known caller without the redeem scope. */
 	public static final String ADMIN_UI_TOKEN = "admin-ui-test-token-0123456789abcdef";
 
+	/** The ca-adapter's token (it may publish events, nothing else). */
+	public static final String CA_ADAPTER_TOKEN = "ca-adapter-test-token-0123456789abcdef";
+
+	/** The secret of both test webhooks ({@code mdm}: every event, {@code siem}: two). */
+	public static final String WEBHOOK_SECRET = "whsec-test-0123456789abcdef";
+
+	/**
+	 * The receiver of both webhooks, one per test JVM like the application context; tests
+	 * that count deliveries use their own events' ids.
+	 */
+	protected static final WebhookReceiver RECEIVER = receiver();
+
 	public static final String API_KEY = "kw_TestBootstrapKey-0123456789abcdefghijklmnopq";
 
 	protected static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
+
+	@DynamicPropertySource
+	static void webhookUrls(DynamicPropertyRegistry registry) {
+		registry.add("keyward.challenge.webhooks.mdm.url", RECEIVER::url);
+		registry.add("keyward.challenge.webhooks.siem.url", RECEIVER::url);
+	}
+
+	private static WebhookReceiver receiver() {
+		try {
+			return new WebhookReceiver(WEBHOOK_SECRET);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
 
 	@LocalServerPort
 	protected int port;

@@ -20,7 +20,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * <ul>
  * <li>{@code /internal/**}: internal callers' tokens ({@link ServiceEdge}); redeeming
  * needs the {@code challenges:redeem} scope, which only the scep-gateway has (an MDM API
- * key is not accepted there: 401);</li>
+ * key is not accepted there: 401); publishing enrollment events needs
+ * {@code events:publish} (the scep-gateway and the ca-adapter), listing and replaying
+ * webhook dead letters {@code events:manage} (the admin-ui);</li>
  * <li>{@code /api/**}: MDM API keys with the {@code challenge:mint} scope (a service
  * token is not accepted there: 401; a key without the scope: 403). Internal callers do
  * not mint, so that the component that redeems challenges cannot also create them;</li>
@@ -40,6 +42,10 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.POST, "/internal/v1/redemptions", "/internal/v1/redemptions/preview")
 				.hasAuthority(Scopes.authority("challenges:redeem"))
+				.requestMatchers(HttpMethod.POST, "/internal/v1/events")
+				.hasAuthority(Scopes.authority("events:publish"))
+				.requestMatchers("/internal/v1/webhook-deliveries", "/internal/v1/webhook-deliveries/**")
+				.hasAuthority(Scopes.authority("events:manage"))
 				.anyRequest()
 				.denyAll())
 			.build();
