@@ -47,6 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"keyward.challenge.webhooks.mdm.secret=" + IntegrationTestSupport.WEBHOOK_SECRET,
 		"keyward.challenge.webhooks.siem.secret=" + IntegrationTestSupport.WEBHOOK_SECRET,
 		"keyward.challenge.webhooks.siem.events=REVOKED,EXPIRING",
+		// the tests drive the deliverer themselves, with the moved clock
+		"keyward.challenge.webhook-delivery.interval=1h", "keyward.challenge.webhook-delivery.max-attempts=3",
 		"keyward.challenge.bootstrap-api-key=" + IntegrationTestSupport.API_KEY,
 		"keyward.challenge.profiles.vpn.template=vpn-user", "keyward.challenge.profiles.tiny.max-outstanding=2" })
 @Import({ PostgresTestConfiguration.class, TestClockConfiguration.class, EventRecorder.class })

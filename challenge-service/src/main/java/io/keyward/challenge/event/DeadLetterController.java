@@ -1,0 +1,50 @@
+package io.keyward.challenge.event;
+
+import java.util.List;
+
+import io.keyward.api.event.WebhookDelivery;
+import io.keyward.edge.problem.InvalidRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The admin-ui's endpoint ({@link io.keyward.api.event.WebhookDeliveryClient}): the
+ * dead-letter list and its replay.
+ */
+@RestController
+class DeadLetterController {
+
+	private final DeadLetters deadLetters;
+
+	DeadLetterController(DeadLetters deadLetters) {
+		this.deadLetters = deadLetters;
+	}
+
+	@GetMapping("/internal/v1/webhook-deliveries")
+	List<WebhookDelivery> list(@RequestParam(defaultValue = "100") int limit) {
+		if (limit < 1 || limit > 500) {
+			throw new InvalidRequest("limit must be 1 to 500");
+		}
+		return this.deadLetters.list(limit);
+	}
+
+	@PostMapping("/internal/v1/webhook-deliveries/{id}/replay")
+	WebhookDelivery.Replayed replay(@PathVariable long id) {
+		if (this.deadLetters.replay(id) == 0) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no dead delivery " + id);
+		}
+		return new WebhookDelivery.Replayed(1);
+	}
+
+	@PostMapping("/internal/v1/webhook-deliveries/replay")
+	WebhookDelivery.Replayed replayAll() {
+		return new WebhookDelivery.Replayed(this.deadLetters.replayAll());
+	}
+
+}

@@ -1,0 +1,31 @@
+package io.keyward.api.event;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/**
+ * The challenge-service's dead-letter list of webhook deliveries, for the admin-ui (scope
+ * {@code events:manage}). A replay puts a dead delivery back in the queue with its
+ * attempts reset; the receiver gets the same event id again.
+ */
+@HttpExchange("/internal/v1/webhook-deliveries")
+public interface WebhookDeliveryClient {
+
+	/**
+	 * @param limit at most this many, newest first (1 to 500)
+	 */
+	@GetExchange
+	List<WebhookDelivery> deadLetters(@RequestParam int limit);
+
+	@PostExchange("/{id}/replay")
+	WebhookDelivery.Replayed replay(@PathVariable long id);
+
+	@PostExchange("/replay")
+	WebhookDelivery.Replayed replayAll();
+
+}
