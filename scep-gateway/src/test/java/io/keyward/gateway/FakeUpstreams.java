@@ -119,6 +119,12 @@ public final class FakeUpstreams {
 
 	public final AtomicInteger unauthorizedCalls = new AtomicInteger();
 
+	/** The enrollment events the gateway published, by event id (a repeat replaces). */
+	public final Map<java.util.UUID, io.keyward.api.event.EnrollmentEvent> events = new ConcurrentHashMap<>();
+
+	/** When set, the event intake answers with HTTP 503. */
+	public volatile boolean eventsDown;
+
 	private FakeUpstreams() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -130,6 +136,7 @@ public final class FakeUpstreams {
 			this.server.createContext("/api/v1/ca", this::ca);
 			this.server.createContext("/api/v1/crl/", this::crl);
 			this.server.createContext("/api/v1/ocsp", this::ocsp);
+			this.server.createContext("/internal/v1/events", this::event);
 			this.server.start();
 		}
 		catch (IOException ex) {
@@ -165,6 +172,7 @@ public final class FakeUpstreams {
 		this.raIssuanceDown = false;
 		this.revoked.clear();
 		this.revokeDown = false;
+		this.eventsDown = false;
 		this.published = null;
 		this.issuingCa = null;
 	}
@@ -188,6 +196,22 @@ public final class FakeUpstreams {
 		RedemptionRequest request = this.json.readValue(read(exchange), RedemptionRequest.class);
 		Function<RedemptionRequest, RedemptionResult> previews = this.previews;
 		sendJson(exchange, (preview && previews != null) ? previews.apply(request) : this.redemptions.apply(request));
+	}
+
+	private void event(HttpExchange exchange) throws IOException {
+		if (!authorized(exchange)) {
+			return;
+		}
+		if (this.eventsDown) {
+			send(exchange, 503, "application/problem+json",
+					"{\"title\":\"Service Unavailable\",\"status\":503}".getBytes(StandardCharsets.UTF_8));
+			return;
+		}
+		io.keyward.api.event.EnrollmentEvent event = this.json.readValue(read(exchange),
+				io.keyward.api.event.EnrollmentEvent.class);
+		this.events.put(event.id(), event);
+		exchange.sendResponseHeaders(202, -1);
+		exchange.close();
 	}
 
 	private void checkPolicy(HttpExchange exchange) throws IOException {

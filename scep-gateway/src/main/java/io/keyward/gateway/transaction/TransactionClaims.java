@@ -140,7 +140,7 @@ public class TransactionClaims {
 	 * The CA issued: remember the certificate for retries and polls, release the claim.
 	 */
 	public void issued(Claim claim, String serial, byte[] certificateDer) {
-		finish(claim,
+		finishAndPublish(claim,
 				"status = 'ISSUED', fail_info = null, failure_reason = null, certificate_serial = :serial, "
 						+ "certificate = :certificate",
 				(spec) -> spec.param("serial", serial).param("certificate", certificateDer));
@@ -163,7 +163,7 @@ public class TransactionClaims {
 	 * A final refusal: retries and polls get the same FAILURE.
 	 */
 	public void failed(Claim claim, String failInfo, String reason) {
-		finish(claim, "status = 'FAILED', fail_info = :failInfo, failure_reason = :reason",
+		finishAndPublish(claim, "status = 'FAILED', fail_info = :failInfo, failure_reason = :reason",
 				(spec) -> spec.param("failInfo", failInfo).param("reason", reason));
 	}
 
@@ -178,6 +178,34 @@ public class TransactionClaims {
 		finish(claim, "failure_reason = :reason, attempts = :attempts, next_attempt_at = :next",
 				(spec) -> spec.param("reason", reason).param("attempts", attempts).param("next", utc(next)));
 		return next;
+	}
+
+	/**
+	 * {@link #finish}, and in the same statement an {@code event_outbox} row for the
+	 * enrollment event (issue 14: ISSUED, RENEWED or REFUSED), so that the outcome and
+	 * its event are recorded together or not at all; the
+	 * {@link io.keyward.gateway.event.EventRelay} sends it to the challenge-service
+	 * later, off the device's request.
+	 */
+	private void finishAndPublish(Claim claim, String assignments, UnaryOperator<JdbcClient.StatementSpec> values) {
+		List<UUID> published = values.apply(this.jdbc.sql("with done as (update transaction set " + assignments + """
+				, updated_at = :now, claim_token = null, claimed_at = null
+				where profile = :profile and transaction_id = :transactionId and claim_token = :token
+				returning id, status, renewal_of)
+				insert into event_outbox (id, transaction_row, type, occurred_at, next_attempt_at)
+				select gen_random_uuid(), id, case when status = 'FAILED' then 'REFUSED'
+				       when renewal_of is not null then 'RENEWED' else 'ISSUED' end, :now, :now from done
+				returning transaction_row
+				"""))
+			.param("now", utc(this.clock.instant()))
+			.param("profile", claim.profile())
+			.param("transactionId", claim.transactionId())
+			.param("token", claim.token())
+			.query(UUID.class)
+			.list();
+		if (published.size() != 1) {
+			throw new IllegalStateException("the claim on the transaction was lost before its outcome was recorded");
+		}
 	}
 
 	private void finish(Claim claim, String assignments, UnaryOperator<JdbcClient.StatementSpec> values) {

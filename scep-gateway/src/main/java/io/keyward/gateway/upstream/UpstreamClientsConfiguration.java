@@ -2,6 +2,7 @@ package io.keyward.gateway.upstream;
 
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.challenge.ChallengeRedemptionClient;
+import io.keyward.api.event.EventClient;
 import io.keyward.edge.caller.ServiceClients;
 import io.keyward.gateway.GatewayProperties;
 
@@ -26,6 +27,12 @@ class UpstreamClientsConfiguration {
 	CertificateAuthorityClient certificateAuthorityClient(RestClient.Builder builder, GatewayProperties properties) {
 		return ServiceClients.create(builder, properties.caUrl().toString(), token(properties), properties.timeout(),
 				CertificateAuthorityClient.class);
+	}
+
+	@Bean
+	EventClient eventClient(RestClient.Builder builder, GatewayProperties properties) {
+		return ServiceClients.create(builder, properties.challengeUrl().toString(), token(properties),
+				properties.timeout(), EventClient.class);
 	}
 
 	private static String token(GatewayProperties properties) {

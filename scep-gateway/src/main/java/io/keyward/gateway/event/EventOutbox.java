@@ -1,0 +1,67 @@
+package io.keyward.gateway.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.keyward.gateway.transaction.TransactionClaims;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The gateway's {@code event_outbox} rows: claimed by one gateway at a time
+ * ({@code FOR UPDATE SKIP LOCKED}, then leased by moving the next attempt), read together
+ * with the transaction they tell about.
+ */
+@Component
+class EventOutbox {
+
+	/** A claimed event with its transaction's columns. */
+	record Pending(UUID id, String type, Instant occurredAt, int attempts, String profile, String transactionId,
+			String subject, String failInfo, String failureReason, String serial, byte[] certificate,
+			String renewalOf) {
+	}
+
+	private final JdbcClient jdbc;
+
+	EventOutbox(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Pending> claim(Instant now, Instant leaseUntil, int limit) {
+		return this.jdbc.sql("""
+				with due as (
+				    update event_outbox o set next_attempt_at = :leaseUntil, attempts = o.attempts + 1
+				     where o.id in (select id from event_outbox where next_attempt_at <= :now
+				                     order by next_attempt_at limit :limit for update skip locked)
+				    returning o.id, o.type, o.occurred_at, o.attempts, o.transaction_row)
+				select due.id, due.type, due.occurred_at, due.attempts, t.profile, t.transaction_id, t.subject,
+				       t.fail_info, t.failure_reason, t.certificate_serial, t.certificate, t.renewal_of
+				  from due left join transaction t on t.id = due.transaction_row""")
+			.param("now", TransactionClaims.utc(now))
+			.param("leaseUntil", TransactionClaims.utc(leaseUntil))
+			.param("limit", limit)
+			.query((rs, row) -> new Pending(rs.getObject("id", UUID.class), rs.getString("type"),
+					rs.getTimestamp("occurred_at").toInstant(), rs.getInt("attempts"), rs.getString("profile"),
+					rs.getString("transaction_id"), rs.getString("subject"), rs.getString("fail_info"),
+					rs.getString("failure_reason"), rs.getString("certificate_serial"), rs.getBytes("certificate"),
+					rs.getString("renewal_of")))
+			.list();
+	}
+
+	void done(UUID id) {
+		this.jdbc.sql("delete from event_outbox where id = ?").param(id).update();
+	}
+
+	void retryAt(UUID id, Instant next, String error) {
+		this.jdbc.sql("update event_outbox set next_attempt_at = ?, last_error = ? where id = ?")
+			.params(TransactionClaims.utc(next), error, id)
+			.update();
+	}
+
+	long size() {
+		return this.jdbc.sql("select count(*) from event_outbox").query(Long.class).single();
+	}
+
+}
