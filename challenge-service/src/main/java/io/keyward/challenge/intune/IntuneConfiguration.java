@@ -2,6 +2,7 @@ package io.keyward.challenge.intune;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Instant;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -12,6 +13,7 @@ import io.keyward.challenge.profile.ChallengeProfiles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -25,7 +27,7 @@ class IntuneConfiguration {
 	@Bean
 	EntraTokens intuneEntraTokens(IntuneProperties properties, ChallengeProfiles profiles, RestClient intuneHttp,
 			Clock clock) {
-		boolean used = profiles.all().stream().anyMatch((profile) -> profile.mode() == ChallengeMode.INTUNE);
+		boolean used = usedBy(profiles);
 		if (used) {
 			properties.requireUsable();
 		}
@@ -61,6 +63,18 @@ class IntuneConfiguration {
 	}
 
 	@Bean
+	IntuneRevocationSync intuneRevocationSync(IntuneApi api, CertificateAuthorityClient certificateAuthority,
+			IntuneProperties properties, ChallengeProfiles profiles, MeterRegistry meters, TaskScheduler scheduler) {
+		IntuneRevocationSync sync = new IntuneRevocationSync(api, certificateAuthority, properties.revocationBatch(),
+				meters);
+		if (usedBy(profiles) && properties.revocationInterval().isPositive()) {
+			scheduler.scheduleWithFixedDelay(sync::poll, Instant.now().plus(properties.revocationInterval()),
+					properties.revocationInterval());
+		}
+		return sync;
+	}
+
+	@Bean
 	ValidatedRequests intuneValidatedRequests(IntuneProperties properties, Clock clock) {
 		return new ValidatedRequests(clock, properties.validatedRetention());
 	}
@@ -76,6 +90,10 @@ class IntuneConfiguration {
 			CertificateAuthorityClient certificateAuthority, TaskExecutor applicationTaskExecutor,
 			IntuneProperties properties, MeterRegistry meters) {
 		return new IntuneNotifier(intune, validated, certificateAuthority, applicationTaskExecutor, properties, meters);
+	}
+
+	private static boolean usedBy(ChallengeProfiles profiles) {
+		return profiles.all().stream().anyMatch((profile) -> profile.mode() == ChallengeMode.INTUNE);
 	}
 
 }

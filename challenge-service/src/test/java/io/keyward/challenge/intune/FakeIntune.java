@@ -51,6 +51,9 @@ final class FakeIntune implements AutoCloseable {
 
 	static final String CA_TOKEN = "challenge-service-ca-token-0123456789";
 
+	/** A serial the fake ca-adapter does not know. */
+	static final String UNKNOWN_SERIAL = "0DEAD0";
+
 	static final String INTUNE_APP = "0000000a-0000-0000-c000-000000000000";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -143,8 +146,9 @@ final class FakeIntune implements AutoCloseable {
 			else if (path.startsWith("/api/v1/certificates/") && path.endsWith("/revoke")) {
 				// the ca-adapter's revocation, as the challenge-service's caller
 				check("ca-adapter token", "Bearer " + CA_TOKEN, exchange.getRequestHeaders().getFirst("Authorization"));
-				this.revoked.add(path.split("/")[4] + " " + JSON.readValue(body, Map.class).get("reason"));
-				answer(exchange, 200, "{}");
+				String serial = path.split("/")[4];
+				this.revoked.add(serial + " " + JSON.readValue(body, Map.class).get("reason"));
+				answer(exchange, serial.equals(UNKNOWN_SERIAL) ? 404 : 200, "{}");
 			}
 			else {
 				answer(exchange, 404, "{}");

@@ -44,7 +44,7 @@ class IntuneValidationTests extends IntegrationTestSupport {
 	IntuneServiceLocator services;
 
 	@Autowired
-	EntraTokens tokens;
+	IntuneRevocationSync revocations;
 
 	@DynamicPropertySource
 	static void intune(DynamicPropertyRegistry registry) {
@@ -223,6 +223,25 @@ class IntuneValidationTests extends IntegrationTestSupport {
 			.containsEntry("certificateRequest", csr)
 			.containsEntry("errorDescription", "x".repeat(255))
 			.containsEntry("hResult", -2147418113);
+	}
+
+	@Test
+	void whenIntuneQueuesRevocationsThenRevokedHereAndResultsUploaded() throws Exception {
+		FAKE.revocationRequests.add(Map.of("requestContext", "ctx-1", "serialNumber", "01A2B3", "issuerName",
+				"CN=Keyward Root CA,O=Keyward", "caConfiguration", "keyward"));
+		FAKE.revocationRequests.add(Map.of("requestContext", "ctx-2", "serialNumber", FakeIntune.UNKNOWN_SERIAL,
+				"issuerName", "CN=Other CA", "caConfiguration", "keyward"));
+
+		assertThat(this.revocations.poll()).isEqualTo(2);
+
+		assertThat(FAKE.revoked).containsExactly("01A2B3 " + IntuneRevocationSync.REASON,
+				FakeIntune.UNKNOWN_SERIAL + " " + IntuneRevocationSync.REASON);
+		Map<String, Object> download = FAKE.next("/downloadRevocationRequests").inner("downloadParameters");
+		assertThat(download).containsEntry("maxRequests", 100).containsKey("issuerName");
+		assertThat(FAKE.next("/uploadRevocationResults").body().get("results")).isEqualTo(
+				List.of(Map.of("requestContext", "ctx-1", "succeeded", true, "errorCode", "0", "errorMessage", ""),
+						Map.of("requestContext", "ctx-2", "succeeded", false, "errorCode", "4004", "errorMessage",
+								"certificate not issued by this CA")));
 	}
 
 	@Test
