@@ -2,6 +2,7 @@ package io.keyward.challenge.onetime;
 
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
+import io.keyward.challenge.validator.ChallengeValidators;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -10,14 +11,15 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The gateway's endpoint ({@link io.keyward.api.challenge.ChallengeRedemptionClient}):
  * always 200 with accepted or rejected-with-reason for a well-formed request, so that the
- * gateway can tell a refused challenge from a broken call.
+ * gateway can tell a refused challenge from a broken call. Each request goes to its
+ * profile's challenge mode.
  */
 @RestController
 class RedemptionController {
 
-	private final ChallengeRedemption redemption;
+	private final ChallengeValidators redemption;
 
-	RedemptionController(ChallengeRedemption redemption) {
+	RedemptionController(ChallengeValidators redemption) {
 		this.redemption = redemption;
 	}
 

@@ -2,6 +2,8 @@ package io.keyward.challenge.profile;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A configured challenge profile with the global defaults applied.
  *
@@ -9,8 +11,18 @@ import java.time.Duration;
  * @param template the certificate template to issue with
  * @param validity how long a challenge lives
  * @param maxOutstanding cap on unexpired, unredeemed challenges; 0 means none
+ * @param mode how a request's challenge is judged
+ * @param webhook the webhook validator's settings, null unless that mode
  */
-public record ChallengeProfile(String name, String template, Duration validity, int maxOutstanding) {
+public record ChallengeProfile(String name, String template, Duration validity, int maxOutstanding, ChallengeMode mode,
+		@Nullable WebhookSettings webhook) {
+
+	/**
+	 * A one-time profile.
+	 */
+	public ChallengeProfile(String name, String template, Duration validity, int maxOutstanding) {
+		this(name, template, validity, maxOutstanding, ChallengeMode.ONE_TIME, null);
+	}
 
 	public boolean limitsOutstanding() {
 		return this.maxOutstanding > 0;

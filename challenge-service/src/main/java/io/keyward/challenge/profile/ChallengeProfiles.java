@@ -1,5 +1,6 @@
 package io.keyward.challenge.profile;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -19,8 +20,10 @@ public class ChallengeProfiles {
 			.stream()
 			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
 					(entry) -> new ChallengeProfile(entry.getKey(), entry.getValue().template(),
-							entry.getValue().validity(), (entry.getValue().maxOutstanding() != null)
-									? entry.getValue().maxOutstanding() : properties.maxOutstanding())));
+							entry.getValue().validity(),
+							(entry.getValue().maxOutstanding() != null) ? entry.getValue().maxOutstanding()
+									: properties.maxOutstanding(),
+							entry.getValue().mode(), entry.getValue().webhook())));
 	}
 
 	/**
@@ -34,6 +37,23 @@ public class ChallengeProfiles {
 			throw new UnknownProfileException(name);
 		}
 		return profile;
+	}
+
+	/**
+	 * @param name a profile name, configured or not
+	 * @return how its challenges are judged: one-time for a name not configured here (the
+	 * one-time store then refuses a challenge minted for another profile)
+	 */
+	public ChallengeMode modeOf(String name) {
+		ChallengeProfile profile = this.byName.get(name);
+		return (profile != null) ? profile.mode() : ChallengeMode.ONE_TIME;
+	}
+
+	/**
+	 * @return the configured profiles
+	 */
+	public Collection<ChallengeProfile> all() {
+		return this.byName.values();
 	}
 
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -71,16 +72,33 @@ public record ChallengeProperties(@Nullable String bootstrapApiKey,
 	 * {@code PasswordValidity}, 60 minutes)
 	 * @param maxOutstanding overrides {@code keyward.challenge.max-outstanding} for this
 	 * profile when set
+	 * @param mode how a request's challenge is judged: {@code one-time} (minted here,
+	 * redeemed once), {@code intune} (Intune's SCEP validation API) or {@code webhook}
+	 * @param webhook where the {@code webhook} mode asks, required for that mode
 	 */
 	public record Profile(@DefaultValue("default") @NotBlank String template,
-			@DefaultValue("60m") @NotNull Duration validity, @Nullable @PositiveOrZero Integer maxOutstanding) {
+			@DefaultValue("60m") @NotNull Duration validity, @Nullable @PositiveOrZero Integer maxOutstanding,
+			@DefaultValue("one-time") @NotNull ChallengeMode mode, @Nullable @Valid WebhookSettings webhook) {
 
-		static final Profile DEFAULTS = new Profile("default", Duration.ofMinutes(60), null);
+		static final Profile DEFAULTS = new Profile("default", Duration.ofMinutes(60), null, ChallengeMode.ONE_TIME,
+				null);
 
+		@ConstructorBinding
 		public Profile {
 			if (validity != null && validity.compareTo(Duration.ofMinutes(1)) < 0) {
 				throw new IllegalArgumentException("a challenge profile's validity must be at least one minute");
 			}
+			if (mode == ChallengeMode.WEBHOOK && webhook == null) {
+				throw new IllegalArgumentException(
+						"a challenge profile in webhook mode needs webhook.url and webhook.secret");
+			}
+		}
+
+		/**
+		 * A one-time profile.
+		 */
+		public Profile(String template, Duration validity, @Nullable Integer maxOutstanding) {
+			this(template, validity, maxOutstanding, ChallengeMode.ONE_TIME, null);
 		}
 
 	}

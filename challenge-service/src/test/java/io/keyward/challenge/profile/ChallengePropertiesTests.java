@@ -55,4 +55,17 @@ class ChallengePropertiesTests {
 			.isThrownBy(() -> new ChallengeProperties.Profile("t", Duration.ofSeconds(5), null));
 	}
 
+	@Test
+	void whenWebhookModeWithoutItsSettingsOrWithAWeakSecretThenRefused() {
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> new ChallengeProperties.Profile("t", Duration.ofMinutes(5), null, ChallengeMode.WEBHOOK, null))
+			.withMessageContaining("webhook.url");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new WebhookSettings(java.net.URI.create("https://mdm.example/validate"), "short",
+					Duration.ofSeconds(5), 2));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new WebhookSettings(java.net.URI.create("file:///etc/passwd"), "s".repeat(32),
+					Duration.ofSeconds(5), 2));
+	}
+
 }

@@ -105,7 +105,8 @@ class ChallengeSpending {
 
 	private static RedemptionRequest redemption(Claim claim, EnrollmentProfile profile, CertificationRequest csr) {
 		return new RedemptionRequest(csr.challengePassword().orElseThrow(), profile.name(), claim.transactionId(),
-				csr.subject(), csr.subjectAltNames(), csr.publicKeySha256Hex(), claim.arrivedAt());
+				csr.subject(), csr.subjectAltNames(), csr.publicKeySha256Hex(), claim.arrivedAt(),
+				Base64.getEncoder().encodeToString(csr.encoded()));
 	}
 
 	private static boolean accepted(RedemptionResult result) {

@@ -1,0 +1,7 @@
+/**
+ * The challenge-service as a caller of the ca-adapter (revocations on behalf of Intune).
+ */
+@NullMarked
+package io.keyward.challenge.ca;
+
+import org.jspecify.annotations.NullMarked;
