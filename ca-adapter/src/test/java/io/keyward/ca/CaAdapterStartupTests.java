@@ -3,8 +3,13 @@ package io.keyward.ca;
 import java.util.UUID;
 
 import io.keyward.ca.authority.CertificateAuthority;
+import io.keyward.testsupport.StartFailureReport;
 import io.keyward.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -17,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * restart with the same key-encryption key gets the same CA, a restart with another one
  * stops with a message that names the cause.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CaAdapterStartupTests {
 
 	private static final String OTHER_KEK = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=";
@@ -47,6 +53,18 @@ class CaAdapterStartupTests {
 		assertThatException().isThrownBy(() -> start(name, OTHER_KEK, CaAdapterTest.SERVICE_TOKEN))
 			.withStackTraceContaining("cannot open the private key of CA '" + name + "'")
 			.withStackTraceContaining("the key-encryption key (keyward.kek / KEYWARD_KEK");
+	}
+
+	@Test
+	void whenStartedAloneWithAnotherKekThenOneClearReportAndNoStackTrace(CapturedOutput output) {
+		String name = "startup-report-" + UUID.randomUUID();
+		start(name, CaAdapterTest.KEK, CaAdapterTest.SERVICE_TOKEN).close();
+		int before = output.length();
+
+		assertThatException().isThrownBy(() -> start(name, OTHER_KEK, CaAdapterTest.SERVICE_TOKEN));
+
+		StartFailureReport.requireOneClearReport(output.toString().substring(before),
+				"cannot open the private key of CA '" + name + "'", "Start with the key-encryption key");
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 
+import io.keyward.testsupport.clients.CertmongerSession;
 import io.keyward.testsupport.clients.MicromdmScepClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,10 +28,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The suite with plain HTTP switched off: devices enroll only over HTTPS, where the
  * gateway serves a certificate from its own CA. scepclient is given that CA as its
  * deployments give it (the system trust, here {@code SSL_CERT_FILE}) and verifies the
- * server; given another CA, it refuses to talk to it. (certmonger 0.79.17 verifies
+ * server; given another CA, it refuses to talk to it. certmonger 0.79.17 verifies
  * GetCACaps and GetCACert against {@code getcert add-scep-ca -R}, but its PKIOperation
- * against the system trust store only, which a test cannot change:
- * docs/mdm-integration.md.)
+ * against the system trust store only (docs/mdm-integration.md): it enrolls when the CA
+ * is in both, as the documented recipe says, and not with {@code -R} alone.
  */
 class HttpsEnrollmentEndToEndTests {
 
@@ -92,6 +93,43 @@ class HttpsEnrollmentEndToEndTests {
 		assertThat(enrollment.output()).containsIgnoringCase("certificate");
 		assertThat(client.count("select count(*) from ca.certificate where subject like ?", "%https-untrusted-1%"))
 			.isZero();
+	}
+
+	@Test
+	void whenCertmongerHasTheCaInAddScepCaAndTheSystemTrustThenItEnrollsOverHttpsAtTheNdesPath() throws Exception {
+		String challenge = client.mintChallenge();
+		try (CertmongerSession certmonger = CertmongerSession.start(work.resolve("certmonger-home"), caFile)) {
+			certmonger.addScepCa("keyward-https", httpsUrl("/certsrv/mscep/mscep.dll"), caFile);
+			CertmongerSession.Enrollment enrollment = certmonger.request("keyward-https", challenge,
+					"https-certmonger-1", work.resolve("certmonger"));
+
+			X509Certificate certificate = enrollment.certificate()
+				.orElseThrow(
+						() -> new AssertionError("certmonger got no certificate over HTTPS:\n" + enrollment.status()));
+			certificate.verify(suite.caCertificate().getPublicKey());
+			assertThat(certificate.getSubjectX500Principal().getName()).contains("CN=https-certmonger-1");
+		}
+	}
+
+	/**
+	 * certmonger's defect, pinned so that docs/mdm-integration.md is corrected when a
+	 * certmonger release fixes it: with the CA only in {@code -R}, GetCACaps and
+	 * GetCACert succeed but the PKIOperation's TLS check fails, and nothing is issued.
+	 */
+	@Test
+	void whenCertmongerHasTheCaOnlyInAddScepCaThenItsPkiOperationFailsTheTlsCheck() throws Exception {
+		String challenge = client.mintChallenge();
+		try (CertmongerSession certmonger = CertmongerSession.start(work.resolve("certmonger-r-only-home"))) {
+			certmonger.addScepCa("keyward-r-only", httpsUrl("/certsrv/mscep/mscep.dll"), caFile);
+			CertmongerSession.Enrollment enrollment = certmonger.request("keyward-r-only", challenge,
+					"https-certmonger-r-only", work.resolve("certmonger-r-only"));
+
+			assertThat(enrollment.certificate()).as(enrollment.status()).isEmpty();
+			assertThat(enrollment.status()).contains("CA_UNREACHABLE").contains("Error 60");
+			assertThat(client.count("select count(*) from ca.certificate where subject like ?",
+					"%https-certmonger-r-only%"))
+				.isZero();
+		}
 	}
 
 	@Test

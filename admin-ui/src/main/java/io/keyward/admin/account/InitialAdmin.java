@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.keyward.admin.AdminProperties;
+import io.keyward.edge.start.StartRefusedException;
 import io.keyward.sealing.SecretFiles;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -87,12 +88,12 @@ public class InitialAdmin implements ApplicationRunner {
 	 * The start is refused: an admin with a short password would be the weakest door of
 	 * the CA.
 	 */
-	static final class InitialPasswordTooShort extends IllegalStateException {
+	static final class InitialPasswordTooShort extends StartRefusedException {
 
 		InitialPasswordTooShort(int length) {
 			super("keyward.admin.initial-password (KEYWARD_ADMIN_INITIAL_PASSWORD) has " + length
-					+ " characters; at least " + PasswordChange.MINIMUM_LENGTH
-					+ " are required. Choose a longer one, or leave it empty to have one generated.");
+					+ " characters; at least " + PasswordChange.MINIMUM_LENGTH + " are required",
+					"Choose a longer one, or leave it empty to have one generated.");
 		}
 
 	}

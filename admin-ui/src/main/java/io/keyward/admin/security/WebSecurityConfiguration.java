@@ -2,10 +2,13 @@ package io.keyward.admin.security;
 
 import java.util.Map;
 
+import io.keyward.edge.actuator.MetricsScrapers;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
@@ -37,14 +40,18 @@ class WebSecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain dashboardSecurity(HttpSecurity http, ThrottledSignIn signIn,
-			AuthenticationEventPublisher events, AdminSessions sessions) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
-			.permitAll()
-			.requestMatchers("/login", "/css/**", "/favicon.ico", "/error")
-			.permitAll()
-			.anyRequest()
-			.authenticated())
+			AuthenticationEventPublisher events, AdminSessions sessions, Environment environment) throws Exception {
+		// metrics without sign-in only for a scraper on this host or on the management
+		// port (MetricsScrapers); from elsewhere they need a signed-in admin
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+					.permitAll()
+					.requestMatchers(MetricsScrapers.matcher(environment))
+					.permitAll()
+					.requestMatchers("/login", "/css/**", "/favicon.ico", "/error")
+					.permitAll()
+					.anyRequest()
+					.authenticated())
 			.authenticationManager(signIn.manager(events))
 			.formLogin((form) -> form.loginPage("/login").failureHandler(ThrottledSignIn.failureHandler()).permitAll())
 			.sessionManagement((session) -> session.maximumSessions(-1)

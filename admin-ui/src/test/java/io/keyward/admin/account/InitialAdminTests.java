@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import io.keyward.admin.AdminUiApplication;
 import io.keyward.testsupport.PostgresTestConfiguration;
+import io.keyward.testsupport.StartFailureReport;
 import io.keyward.testsupport.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,8 +141,9 @@ class InitialAdminTests {
 	}
 
 	@Test
-	void whenConfiguredInitialPasswordShorterThan12ThenStartRefusedAndNoAdmin() {
+	void whenConfiguredInitialPasswordShorterThan12ThenStartRefusedAndNoAdmin(CapturedOutput output) {
 		TestPostgres postgres = TestPostgres.get();
+		int before = output.length();
 
 		assertThatIllegalStateException()
 			.isThrownBy(() -> AdminUiApplication.application()
@@ -154,6 +156,8 @@ class InitialAdminTests {
 			.withMessageContaining("at least 12");
 
 		assertThat(adminCount()).isZero();
+		StartFailureReport.requireOneClearReport(output.toString().substring(before),
+				"has 11 characters; at least 12 are required", "Choose a longer one");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.keyward.admin.AdminUiTestSupport;
 import io.keyward.admin.Browser;
+import io.keyward.testsupport.FromOutside;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -161,6 +162,12 @@ class WebSecurityTests extends AdminUiTestSupport {
 
 		assertThat(css.statusCode()).isEqualTo(200);
 		assertThat(css.body()).contains(".banner");
+	}
+
+	@Test
+	void whenMetricsAreScrapedAnonymouslyFromOutsideLoopbackThenSentToSignInAndHealthStillAnswers() throws Exception {
+		assertThat(FromOutside.get(this.port, "/actuator/prometheus")).isEqualTo(302);
+		assertThat(FromOutside.get(this.port, "/actuator/health")).isEqualTo(200);
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
 
 import io.keyward.sealing.KeyEncryptionKey;
+import io.keyward.sealing.WrongKeyEncryptionKeyException;
 import io.keyward.ca.authority.RootCertificates.RootCa;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.slf4j.Logger;
@@ -120,10 +121,11 @@ class CaKeyStore {
 			pkcs8 = this.kek.open(sealedPrivateKey, purpose(name));
 		}
 		catch (IllegalStateException ex) {
-			throw new IllegalStateException("cannot open the private key of CA '" + name
+			// reported at start as one description and action (edge
+			// KeyEncryptionKeyFailureAnalyzer)
+			throw new WrongKeyEncryptionKeyException("cannot open the private key of CA '" + name
 					+ "': the key-encryption key (keyward.kek / KEYWARD_KEK, or <keyward.data-dir>/kek) is not the one "
-					+ "it was sealed with, or the stored key was altered. Start with the original key-encryption key.",
-					ex);
+					+ "it was sealed with, or the stored key was altered (" + ex.getMessage() + ")", ex);
 		}
 		try {
 			PrivateKey privateKey = KeyFactory.getInstance(algorithm.keyType())

@@ -29,6 +29,7 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.keyward.testsupport.FromOutside;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -306,6 +307,12 @@ class CertificateIssuanceTests {
 
 		assertThat(health).isEqualTo("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}");
 		assertThat(metrics).contains("keyward_ca_certificates_issued_total{template=\"default\"}");
+	}
+
+	@Test
+	void whenMetricsAreScrapedFromOutsideLoopbackThenRefusedAndHealthStillAnswers() throws Exception {
+		assertThat(FromOutside.get(this.port, "/actuator/prometheus")).isIn(401, 403);
+		assertThat(FromOutside.get(this.port, "/actuator/health")).isEqualTo(200);
 	}
 
 	private String get(String path) {

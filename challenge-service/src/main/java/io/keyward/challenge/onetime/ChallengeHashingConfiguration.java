@@ -5,6 +5,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 
+import io.keyward.edge.start.StartRefusedException;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,9 +34,11 @@ class ChallengeHashingConfiguration {
 			.query(byte[].class)
 			.optional();
 		if (stored.isPresent() && !ChallengeHmacKey.matches(key, stored.get())) {
-			throw new IllegalStateException("the challenge HMAC key (keyward.challenge.hmac-key, or <data-dir>/"
-					+ ChallengeHmacKey.FILE + ") is not the one the stored challenges were hashed with: start with "
-					+ "that key; with another one every outstanding challenge would be refused");
+			throw new StartRefusedException(
+					"the challenge HMAC key (keyward.challenge.hmac-key, or <data-dir>/" + ChallengeHmacKey.FILE
+							+ ") is not the one the stored challenges were hashed with",
+					"Start with that key (KEYWARD_CHALLENGE_HMAC_KEY, or restore the " + ChallengeHmacKey.FILE
+							+ " file from your backup); with another one every outstanding challenge would be refused.");
 		}
 		return new ChallengeHasher(key);
 	}

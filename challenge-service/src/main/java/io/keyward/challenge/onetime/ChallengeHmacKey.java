@@ -12,6 +12,7 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.keyward.edge.start.StartRefusedException;
 import io.keyward.sealing.SecretFiles;
 
 /**
@@ -86,7 +87,9 @@ public final class ChallengeHmacKey {
 		catch (IllegalArgumentException ex) {
 			// said below
 		}
-		throw new IllegalArgumentException(source + " is not base64 of 32 bytes");
+		throw new StartRefusedException(source + " is not base64 of 32 bytes",
+				"Give the challenge-service its HMAC key as base64 of 32 bytes: the key its stored challenges were "
+						+ "hashed with (KEYWARD_CHALLENGE_HMAC_KEY, or the " + FILE + " file of the data directory).");
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.keyward.challenge.web;
 
+import io.keyward.edge.actuator.MetricsScrapers;
 import io.keyward.edge.caller.BearerTokenAuthenticationFilter;
 import io.keyward.edge.caller.Scopes;
 import io.keyward.edge.caller.ServiceEdge;
@@ -10,6 +11,7 @@ import io.keyward.challenge.apiclient.ApiScopes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,7 +28,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * <li>{@code /api/**}: MDM API keys with the {@code challenge:mint} scope (a service
  * token is not accepted there: 401; a key without the scope: 403). Internal callers do
  * not mint, so that the component that redeems challenges cannot also create them;</li>
- * <li>{@code /actuator/**}: health, info and prometheus open, the rest refused;</li>
+ * <li>{@code /actuator/**}: health and info open, prometheus to scrapers on this host or
+ * on the management port ({@link MetricsScrapers}), the rest refused;</li>
  * <li>everything else refused.</li>
  * </ul>
  * CSRF protection is off: no chain uses cookies or sessions, a bearer token cannot be
@@ -65,13 +68,15 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+	SecurityFilterChain actuator(HttpSecurity http, Environment environment) throws Exception {
 		return bearerApi(http, "/actuator/**")
-			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
-				.permitAll()
-				.anyRequest()
-				.denyAll())
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+						.permitAll()
+						.requestMatchers(MetricsScrapers.matcher(environment))
+						.permitAll()
+						.anyRequest()
+						.denyAll())
 			.build();
 	}
 

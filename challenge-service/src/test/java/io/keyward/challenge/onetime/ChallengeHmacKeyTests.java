@@ -8,21 +8,29 @@ import java.util.Base64;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.keyward.challenge.ChallengeServiceApplication;
 import io.keyward.challenge.IntegrationTestSupport;
 import io.keyward.testsupport.ScratchSchema;
+import io.keyward.testsupport.StartFailureReport;
+import io.keyward.testsupport.TestPostgres;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The service's challenge HMAC key is checked against the check value its first start
  * recorded: another key stops the start instead of orphaning outstanding challenges.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ChallengeHmacKeyTests extends IntegrationTestSupport {
 
 	@TempDir
@@ -43,6 +51,26 @@ class ChallengeHmacKeyTests extends IntegrationTestSupport {
 				this.clock))
 			.as("the key the running service was started with")
 			.isNotNull();
+	}
+
+	@Test
+	void whenTheServiceIsStartedAloneWithAnotherHmacKeyThenOneClearReportAndNoStackTrace(CapturedOutput output) {
+		TestPostgres postgres = TestPostgres.get();
+		String other = Base64.getEncoder().encodeToString(new byte[32]);
+		int before = output.length();
+
+		// the schema of the running test service, whose start recorded HMAC_KEY's check
+		assertThatException().isThrownBy(() -> ChallengeServiceApplication.application()
+			.run("--server.port=0", "--spring.datasource.url=" + postgres.jdbcUrl(),
+					"--spring.datasource.username=" + postgres.username(),
+					"--spring.datasource.password=" + postgres.password(),
+					"--spring.datasource.hikari.maximum-pool-size=2", "--keyward.data-dir=" + this.dataDir,
+					"--keyward.challenge.hmac-key=" + other, "--keyward.edge.callers.gateway.tokens=" + SERVICE_TOKEN,
+					"--spring.application.name=challenge-service-other-key")
+			.close());
+
+		StartFailureReport.requireOneClearReport(output.toString().substring(before),
+				"is not the one the stored challenges were hashed with", "Start with that key");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.keyward.challenge.onetime;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import io.keyward.challenge.IntegrationTestSupport;
@@ -18,19 +19,31 @@ class ExpiredChallengePurgeTests extends IntegrationTestSupport {
 	@Autowired
 	ChallengeHasher hasher;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
-	void whenExpiredLongerThanRetentionThenDeletedAndYoungerKept() {
+	void whenExpiredLongerThanRetentionThenDeletedCountedAndYoungerKept() {
 		String old = mint("default").challenge();
 		this.clock.advance(Duration.ofDays(30));
 		String young = mint("default").challenge();
 		this.purge.purge();
 		assertThat(rows(old)).as("still within retention").isOne();
+		double before = purged();
 		this.clock.advance(Duration.ofMinutes(61));
 		this.purge.purge();
 		assertThat(rows(old)).isZero();
+		// at least this test's challenge: other tests' expired rows in the shared
+		// database
+		// count too
+		assertThat(purged() - before).isGreaterThanOrEqualTo(1);
 		assertThat(rows(young)).isOne();
 		this.clock.reset();
 		assertThat(redeem(old, "default").reason()).isEqualTo("unknown challenge");
+	}
+
+	private double purged() {
+		return this.meters.get("keyward.challenge.purged").counter().count();
 	}
 
 	private int rows(String challenge) {

@@ -2,6 +2,7 @@ package io.keyward.challenge.web;
 
 import java.util.Map;
 
+import io.keyward.testsupport.FromOutside;
 import org.junit.jupiter.api.Test;
 
 import io.keyward.challenge.IntegrationTestSupport;
@@ -114,6 +115,12 @@ class ApiSecurityTests extends IntegrationTestSupport {
 			assertThat(response.getStatusCode()).as(closed).isEqualTo(HttpStatus.FORBIDDEN);
 			assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		}
+	}
+
+	@Test
+	void whenMetricsAreScrapedFromOutsideLoopbackThenRefusedAndHealthStillAnswers() throws Exception {
+		assertThat(FromOutside.get(this.port, "/actuator/prometheus")).isIn(401, 403);
+		assertThat(FromOutside.get(this.port, "/actuator/health")).isEqualTo(200);
 	}
 
 	private ResponseEntity<String> get(String path) {

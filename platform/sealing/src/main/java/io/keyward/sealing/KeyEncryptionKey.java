@@ -64,7 +64,7 @@ public final class KeyEncryptionKey {
 			return new KeyEncryptionKey(Base64.getDecoder().decode(base64.strip()), List.of());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("the key-encryption key is not valid base64 of 32 bytes", ex);
+			throw new MalformedKeyEncryptionKeyException("the key-encryption key is not valid base64 of 32 bytes", ex);
 		}
 	}
 

@@ -10,4 +10,8 @@ public class WrongKeyEncryptionKeyException extends IllegalStateException {
 		super(message);
 	}
 
+	public WrongKeyEncryptionKeyException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
 }

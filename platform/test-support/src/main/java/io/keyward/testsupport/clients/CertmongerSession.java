@@ -30,6 +30,15 @@ public final class CertmongerSession implements AutoCloseable {
 
 	private static final Path DBUS_DAEMON = Path.of("/usr/bin/dbus-daemon");
 
+	private static final Path UNSHARE = Path.of("/usr/bin/unshare");
+
+	/**
+	 * The CA bundle Debian's libcurl reads when a program sets no {@code CURLOPT_CAINFO}
+	 * (its compiled-in default; libcurl reads neither {@code SSL_CERT_FILE} nor
+	 * {@code CURL_CA_BUNDLE}).
+	 */
+	private static final Path SYSTEM_CA_BUNDLE = Path.of("/etc/ssl/certs/ca-certificates.crt");
+
 	/**
 	 * States of {@code getcert list} that change only after hours or never: issued and
 	 * saved, rejected, waiting for the CA (after a PENDING), or stuck.
@@ -56,6 +65,23 @@ public final class CertmongerSession implements AutoCloseable {
 	 * Start dbus-daemon and certmonger in session mode with state under {@code home}.
 	 */
 	public static CertmongerSession start(Path home) throws IOException, InterruptedException {
+		return start(home, null);
+	}
+
+	/**
+	 * Start dbus-daemon and certmonger as {@link #start(Path)} does, but with certmonger
+	 * seeing a system trust store that also holds {@code systemTrustAddition}, as on a
+	 * machine where the operator added the CA with {@code update-ca-certificates}.
+	 * certmonger 0.79.17's scep-submit verifies the TLS server of its PKIOperation
+	 * against that store only, not against {@code add-scep-ca -R}
+	 * (docs/mdm-integration.md). The daemon runs in its own mount namespace
+	 * ({@code unshare -m}) where the bundle with the addition is bind-mounted over
+	 * {@code /etc/ssl/certs/ca-certificates.crt}, so the machine's store is never
+	 * touched.
+	 * @param systemTrustAddition PEM file of CAs to add, or null for the store as it is
+	 */
+	public static CertmongerSession start(Path home, Path systemTrustAddition)
+			throws IOException, InterruptedException {
 		ExternalCommand.requireInstalled(CERTMONGER, "certmonger");
 		ExternalCommand.requireInstalled(GETCERT, "certmonger");
 		ExternalCommand.requireInstalled(DBUS_DAEMON, "dbus-daemon");
@@ -79,13 +105,29 @@ public final class CertmongerSession implements AutoCloseable {
 		bus.environment().putAll(environment);
 		Process dbus = bus.start();
 		environment.put("DBUS_SESSION_BUS_ADDRESS", readLine(dbus));
-		ProcessBuilder daemon = new ProcessBuilder(CERTMONGER.toString(), "-s", "-n", "-B").redirectErrorStream(true)
+		ProcessBuilder daemon = new ProcessBuilder(daemonCommand(home, systemTrustAddition)).redirectErrorStream(true)
 			.redirectOutput(home.resolve("certmonger.log").toFile());
 		daemon.environment().putAll(environment);
 		Process certmonger = daemon.start();
 		CertmongerSession session = new CertmongerSession(home, environment, dbus, certmonger);
 		session.awaitDaemon();
 		return session;
+	}
+
+	private static List<String> daemonCommand(Path home, Path systemTrustAddition) throws IOException {
+		List<String> certmonger = List.of(CERTMONGER.toString(), "-s", "-n", "-B");
+		if (systemTrustAddition == null) {
+			return certmonger;
+		}
+		ExternalCommand.requireInstalled(UNSHARE, "util-linux");
+		Path bundle = home.resolve("system-ca-bundle.pem");
+		Files.writeString(bundle, Files.readString(SYSTEM_CA_BUNDLE, StandardCharsets.US_ASCII) + "\n"
+				+ Files.readString(systemTrustAddition, StandardCharsets.US_ASCII), StandardCharsets.US_ASCII);
+		// unshare execs the shell in the new namespace and the shell execs certmonger:
+		// one process, which close() ends
+		return List.of(UNSHARE.toString(), "--mount", "--propagation", "private", "/bin/sh", "-c",
+				"mount --bind \"$1\" " + SYSTEM_CA_BUNDLE + " && exec \"$2\" -s -n -B", "certmonger", bundle.toString(),
+				CERTMONGER.toString());
 	}
 
 	private static String readLine(Process process) throws IOException {
