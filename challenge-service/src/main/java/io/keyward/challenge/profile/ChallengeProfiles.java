@@ -3,6 +3,8 @@ package io.keyward.challenge.profile;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +36,14 @@ public class ChallengeProfiles {
 			throw new UnknownProfileException(name);
 		}
 		return profile;
+	}
+
+	/**
+	 * @param name a profile name, may be null
+	 * @return whether a profile has that name
+	 */
+	public boolean exists(@Nullable String name) {
+		return name != null && this.byName.containsKey(name);
 	}
 
 }

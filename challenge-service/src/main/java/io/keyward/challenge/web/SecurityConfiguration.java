@@ -4,6 +4,7 @@ import io.keyward.edge.caller.BearerTokenAuthenticationFilter;
 import io.keyward.edge.caller.Scopes;
 import io.keyward.edge.caller.ServiceEdge;
 import io.keyward.edge.caller.StatelessApi;
+import io.keyward.challenge.apiclient.ApiClientController;
 import io.keyward.challenge.apiclient.ApiKeyAuthentication;
 import io.keyward.challenge.apiclient.ApiScopes;
 
@@ -20,7 +21,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * <ul>
  * <li>{@code /internal/**}: internal callers' tokens ({@link ServiceEdge}); redeeming
  * needs the {@code challenges:redeem} scope, which only the scep-gateway has (an MDM API
- * key is not accepted there: 401);</li>
+ * key is not accepted there: 401); managing MDM API clients needs
+ * {@code api-clients:manage}, which only the admin-ui has;</li>
  * <li>{@code /api/**}: MDM API keys with the {@code challenge:mint} scope (a service
  * token is not accepted there: 401; a key without the scope: 403). Internal callers do
  * not mint, so that the component that redeems challenges cannot also create them;</li>
@@ -40,6 +42,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.POST, "/internal/v1/redemptions", "/internal/v1/redemptions/preview")
 				.hasAuthority(Scopes.authority("challenges:redeem"))
+				.requestMatchers("/internal/v1/api-clients", "/internal/v1/api-clients/**")
+				.hasAuthority(Scopes.authority(ApiClientController.MANAGE))
 				.anyRequest()
 				.denyAll())
 			.build();
