@@ -2,6 +2,8 @@ package io.keyward.challenge.apiclient;
 
 import java.util.List;
 
+import io.keyward.api.challenge.NewMdmClient;
+
 /**
  * What an MDM API client may do. Each scope becomes the authority {@code SCOPE_<scope>}.
  */
@@ -22,7 +24,7 @@ public final class ApiScopes {
 	/**
 	 * Every scope an MDM API client can be given, in the order the dashboard lists them.
 	 */
-	public static final List<String> ALL = List.of(CHALLENGE_MINT, CHALLENGE_READ, CHALLENGE_LIST, CHALLENGE_REVOKE);
+	public static final List<String> ALL = NewMdmClient.SCOPES;
 
 	private ApiScopes() {
 	}

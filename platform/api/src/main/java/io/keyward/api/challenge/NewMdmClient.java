@@ -17,4 +17,11 @@ import java.util.List;
  */
 public record NewMdmClient(String name, List<String> scopes, List<String> profiles, Integer maxOutstanding,
 		Integer ratePerSecond, Integer rateBurst, String keyLabel) {
+
+	/**
+	 * Every scope an MDM API client can be given, in the order the dashboard lists them.
+	 */
+	public static final List<String> SCOPES = List.of("challenge:mint", "challenge:read", "challenge:list",
+			"challenge:revoke");
+
 }
