@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param gatewayUrl base URL of the scep-gateway's REST API
  * @param caUrl base URL of the ca-adapter's REST API
+ * @param challengeUrl base URL of the challenge-service (its internal API, where MDM API
+ * clients are managed)
  * @param serviceToken bearer token presented to the other services; blank means not
  * configured, which the pages report instead of calling
  * @param initialPassword password of the {@code admin} user created on first start; blank
@@ -29,7 +31,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("keyward.admin")
 public record AdminProperties(@NotNull @DefaultValue("http://127.0.0.1:8080") URI gatewayUrl,
-		@NotNull @DefaultValue("http://127.0.0.1:8082") URI caUrl, String serviceToken, String initialPassword,
+		@NotNull @DefaultValue("http://127.0.0.1:8082") URI caUrl,
+		@NotNull @DefaultValue("http://127.0.0.1:8081") URI challengeUrl, String serviceToken, String initialPassword,
 		@NotNull @DefaultValue("5s") Duration timeout, @Min(1) @Max(500) @DefaultValue("25") int pageSize,
 		String bootstrapToken) {
 

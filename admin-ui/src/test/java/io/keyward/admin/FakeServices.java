@@ -29,10 +29,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Stands in for the scep-gateway ({@code /api/v1/transactions}, {@code /api/v1/ra}) and
- * the ca-adapter ({@code /api/v1/certificates}, {@code /api/v1/authorities}) on one
- * loopback port: real HTTP, JSON in the services' contracts, the same bearer-token check
- * the real services make, and just enough state for revocations and approval decisions.
- * One instance per test JVM.
+ * the ca-adapter ({@code /api/v1/certificates}, {@code /api/v1/authorities}) and the
+ * challenge-service's MDM API clients ({@code /internal/v1/api-clients}) on one loopback
+ * port: real HTTP, JSON in the services' contracts, the same bearer-token check the real
+ * services make, and just enough state for revocations and approval decisions. One
+ * instance per test JVM.
  */
 public final class FakeServices {
 
@@ -61,6 +62,8 @@ public final class FakeServices {
 
 	private final Map<String, String> decisions = new ConcurrentHashMap<>();
 
+	private final FakeMdmClients mdmClients = new FakeMdmClients();
+
 	private final String certificatePem = certificatePem();
 
 	private volatile String revocation;
@@ -80,6 +83,7 @@ public final class FakeServices {
 		this.server.createContext("/api/v1/certificates", this::certificates);
 		this.server.createContext("/api/v1/authorities", (exchange) -> answer(exchange, 200, authorities()));
 		this.server.createContext("/api/v1/ca", this::ca);
+		this.server.createContext("/internal/v1/api-clients", this::apiClients);
 		this.server.start();
 	}
 
@@ -112,6 +116,7 @@ public final class FakeServices {
 		this.revocation = null;
 		this.decisions.clear();
 		this.nextCaSwitchAt = null;
+		this.mdmClients.reset();
 	}
 
 	/**
@@ -198,6 +203,18 @@ public final class FakeServices {
 		answer(exchange, 200, """
 				{"chainPem":[%s],"nextCaPem":[%s],"switchAt":%s,"previousCaPem":[],"linkPem":[]}
 				""".formatted(pem, (next != null) ? pem : "", (next != null) ? "\"" + next + "\"" : "null"));
+	}
+
+	/**
+	 * The challenge-service's management API of MDM API clients ({@link FakeMdmClients}).
+	 */
+	private void apiClients(HttpExchange exchange) throws IOException {
+		if (!authorised(exchange)) {
+			return;
+		}
+		String body = "POST".equals(exchange.getRequestMethod()) ? this.bodies.get(this.bodies.size() - 1) : "";
+		Map.Entry<Integer, String> answer = this.mdmClients.handle(exchange, body);
+		answer(exchange, answer.getKey(), answer.getValue());
 	}
 
 	private boolean authorised(HttpExchange exchange) throws IOException {

@@ -134,6 +134,32 @@ public abstract class IntegrationTestSupport {
 			.toEntity(JSON);
 	}
 
+	/**
+	 * A test's own MDM API client with one key, replacing one of that name a previous run
+	 * left (with its challenges).
+	 * @param scopes space-separated
+	 * @param profiles space-separated, null for every profile
+	 * @return its id
+	 */
+	protected long apiClient(String name, String key, String scopes, String profiles, int maxOutstanding) {
+		forgetApiClient(name);
+		Long id = this.jdbc.queryForObject("""
+				insert into challenge.api_client (name, scopes, profiles, max_outstanding, created_at)
+				values (?, ?, ?, ?, now()) returning id""", Long.class, name, scopes, profiles, maxOutstanding);
+		this.jdbc.update("""
+				insert into challenge.api_client_key (api_client_id, label, key_hash, created_at)
+				values (?, 'test', encode(sha256(convert_to(?, 'UTF8')), 'hex'), now())""", id, key);
+		return id;
+	}
+
+	protected void forgetApiClient(String name) {
+		for (String table : new String[] { "challenge", "api_client_key" }) {
+			this.jdbc.update("delete from challenge." + table
+					+ " where api_client_id in (select id from challenge.api_client where name = ?)", name);
+		}
+		this.jdbc.update("delete from challenge.api_client where name = ?", name);
+	}
+
 	protected MintedChallenge mint(String profile) {
 		ResponseEntity<MintedChallenge> response = this.http.post()
 			.uri("/api/v1/challenges")

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * see it as text, revoke it, approve a request that waits for approval and watch the
  * device's next CertPoll get its certificate; see the sign-in page say to wait after
  * guessed passwords, and the Audit page show a hostile username as text and verify the
- * chain, as {@code ./keyward audit verify} does.
+ * chain, as {@code ./keyward audit verify} does; create an MDM client, see its key once,
+ * mint with it, rotate its key.
  */
 class AdminDashboardBrowserTests {
 
@@ -159,6 +160,52 @@ class AdminDashboardBrowserTests {
 		String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(run.waitFor()).as(output).isZero();
 		assertThat(output).contains("\"intact\":true").contains("Audit log intact.");
+	}
+
+	@Test
+	void whenAnAdminCreatesAnMdmClientThenItsKeyIsShownOnceMintsAndARotatedOutKeyIsRefused() throws Exception {
+		signIn();
+		browser.get(client.adminUrl("/mdm-clients"));
+		browser.findElement(By.id("name")).sendKeys("browser-mdm");
+		browser.findElement(By.id("profiles")).sendKeys("default");
+		browser.findElement(By.id("maxOutstanding")).sendKeys("5");
+		browser.findElement(By.cssSelector("#create-mdm-client button")).click();
+		String first = text(browser, "#new-mdm-key");
+		screenshot(browser, "mdm-client-created");
+
+		assertThat(first).matches("kw_[A-Za-z0-9_-]{43}");
+		assertThat(mintWith(first, "default").statusCode()).isEqualTo(201);
+		assertThat(mintWith(first, "approval").statusCode()).as("a profile it was not given").isEqualTo(403);
+		browser.get(client.adminUrl("/mdm-clients"));
+		assertThat(browser.findElements(By.id("new-mdm-key"))).as("shown once").isEmpty();
+		WebElement row = browser.findElement(By.cssSelector("tr[data-client='browser-mdm']"));
+		assertThat(row.findElement(By.cssSelector(".last-used")).getText()).doesNotContain("never");
+
+		row.findElement(By.cssSelector("input[name=label]")).sendKeys("rotation");
+		row.findElement(By.xpath(".//button[text()='Add key']")).click();
+		String second = text(browser, "#new-mdm-key");
+		assertThat(mintWith(second, "default").statusCode()).isEqualTo(201);
+		assertThat(mintWith(first, "default").statusCode()).as("both keys work").isEqualTo(201);
+		browser.findElement(By.xpath("//tr[@data-client='browser-mdm']//tr[td[text()='initial']]//button")).click();
+		assertThat(text(browser, ".notice")).contains("revoked");
+		screenshot(browser, "mdm-client-key-revoked");
+
+		assertThat(mintWith(first, "default").statusCode()).isEqualTo(401);
+		assertThat(mintWith(second, "default").statusCode()).isEqualTo(201);
+		browser.get(client.adminUrl("/audit"));
+		assertThat(browser.findElement(By.id("audit")).getText()).contains("mdm_client_created")
+			.contains("mdm_client_key_added")
+			.contains("mdm_client_key_revoked")
+			.doesNotContain(first)
+			.doesNotContain(second);
+	}
+
+	private static HttpResponse<String> mintWith(String key, String profile) throws IOException, InterruptedException {
+		return client.send(HttpRequest.newBuilder(URI.create(client.challengeUrl("/api/v1/challenges")))
+			.header("Authorization", "Bearer " + key)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"profile\":\"" + profile + "\"}"))
+			.build());
 	}
 
 	private static void signInAs(String username, String password) {

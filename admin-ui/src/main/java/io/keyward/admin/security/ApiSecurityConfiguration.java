@@ -43,6 +43,8 @@ class ApiSecurityConfiguration {
 				.hasAuthority(AdminScope.TOKENS_MANAGE.authority())
 				.requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/export", "/api/v1/audit/verify")
 				.hasAuthority(AdminScope.AUDIT_READ.authority())
+				.requestMatchers("/api/v1/mdm-clients", "/api/v1/mdm-clients/**")
+				.hasAuthority(AdminScope.MDM_CLIENTS_MANAGE.authority())
 				.requestMatchers(HttpMethod.GET, "/api/v1/openapi")
 				.authenticated()
 				.anyRequest()

@@ -28,7 +28,10 @@ public enum AdminScope {
 	AUDIT_READ("audit:read"),
 
 	/** Prepare the next CA and schedule its switch-over (CA rollover). */
-	AUTHORITIES_ROLLOVER("authorities:rollover");
+	AUTHORITIES_ROLLOVER("authorities:rollover"),
+
+	/** Create MDM API clients, add and revoke their keys, disable them. */
+	MDM_CLIENTS_MANAGE("mdm-clients:manage");
 
 	private final String scopeName;
 

@@ -18,12 +18,11 @@ class OpenApiConfiguration {
 
 	@Bean
 	OpenAPI adminApiDescription() {
-		return new OpenAPI()
-			.info(new Info().title("Keyward admin API")
-				.version("v1")
-				.description("Certificates (search, read, revoke), enrollment requests and approvals, CA and RA "
-						+ "certificates, admin API tokens. Authenticate with an admin API token as a bearer token; "
-						+ "each operation needs one scope. Errors are RFC 9457 problem documents."))
+		return new OpenAPI().info(new Info().title("Keyward admin API")
+			.version("v1")
+			.description("Certificates (search, read, revoke), enrollment requests and approvals, CA and RA "
+					+ "certificates, admin API tokens, MDM API clients. Authenticate with an admin API token as a bearer token; "
+					+ "each operation needs one scope. Errors are RFC 9457 problem documents."))
 			.components(new Components().addSecuritySchemes("adminToken",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
 			.addSecurityItem(new SecurityRequirement().addList("adminToken"));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On first start (no MDM API client exists yet) creates the client {@code bootstrap}, so
@@ -31,7 +34,7 @@ class BootstrapApiClient implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(BootstrapApiClient.class);
 
-	private final ApiClientRepository clients;
+	private final ApiClients clients;
 
 	private final ChallengeProperties properties;
 
@@ -41,13 +44,16 @@ class BootstrapApiClient implements ApplicationRunner {
 
 	private final PrintStream console;
 
-	BootstrapApiClient(ApiClientRepository clients, ChallengeProperties properties,
-			@Value("${keyward.data-dir}") Path dataDir, Clock clock) {
+	private final TransactionTemplate transaction;
+
+	BootstrapApiClient(ApiClients clients, ChallengeProperties properties, @Value("${keyward.data-dir}") Path dataDir,
+			Clock clock, PlatformTransactionManager transactions) {
 		this.clients = clients;
 		this.properties = properties;
 		this.dataDir = dataDir;
 		this.clock = clock;
 		this.console = System.out;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	@Override
@@ -55,7 +61,7 @@ class BootstrapApiClient implements ApplicationRunner {
 		String configured = this.properties.bootstrapApiKey();
 		boolean generated = configured == null || configured.isBlank();
 		if (this.clients.count() > 0) {
-			if (!generated && this.clients.findByKeyHash(ApiKeys.digest(configured.strip())).isEmpty()) {
+			if (!generated && this.clients.findByActiveKey(ApiKeys.digest(configured.strip())).isEmpty()) {
 				// docker-compose always sets the variable: say why the key it names is
 				// refused
 				log.warn(
@@ -65,17 +71,28 @@ class BootstrapApiClient implements ApplicationRunner {
 			return;
 		}
 		String key = generated ? ApiKeys.generate() : configured.strip();
-		int created = this.clients.insertIfAbsent(NAME, ApiKeys.digest(key), ApiScopes.CHALLENGE_MINT,
-				this.clock.instant());
-		if (created == 0) {
+		if (!create(key)) {
 			log.info("event=api_client_bootstrap_skipped reason=created_by_another_instance");
 			return;
 		}
-		log.info("event=api_client_bootstrapped name={} scopes={} keySource={}", NAME, ApiScopes.CHALLENGE_MINT,
-				generated ? "generated" : "keyward.challenge.bootstrap-api-key");
+		log.info("event=api_client_bootstrapped name={} scopes=\"{}\" keySource={}", NAME,
+				String.join(" ", ApiScopes.ALL), generated ? "generated" : "keyward.challenge.bootstrap-api-key");
 		if (generated) {
 			handOver(key);
 		}
+	}
+
+	/**
+	 * The client (every scope, every profile, no cap or rate of its own) and its key in
+	 * one transaction.
+	 * @return false when another instance created it first
+	 */
+	private boolean create(String key) {
+		Instant now = this.clock.instant();
+		return Boolean.TRUE.equals(this.transaction
+			.execute((status) -> this.clients.insertIfAbsent(NAME, ApiScopes.ALL, null, 0, null, null, now)
+				.map((id) -> this.clients.insertKey(id, "bootstrap", ApiKeys.digest(key), now))
+				.isPresent()));
 	}
 
 	private void handOver(String key) {

@@ -6,6 +6,7 @@ import io.keyward.api.challenge.MintChallengeRequest;
 import io.keyward.api.challenge.MintedChallenge;
 import io.keyward.challenge.apiclient.ApiClientPrincipal;
 import io.keyward.challenge.apiclient.ApiClientRate;
+import io.keyward.challenge.apiclient.ProfileNotAllowedException;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -38,7 +39,10 @@ class ChallengeController {
 			@AuthenticationPrincipal ApiClientPrincipal client) {
 		this.rate.check(client);
 		String profile = (request != null) ? request.profileOrDefault() : MintChallengeRequest.DEFAULT_PROFILE;
-		MintedChallenge minted = this.minting.mint(profile, client.id(), (request != null) ? request.binding() : null);
+		if (!client.mayMintFor(profile)) {
+			throw new ProfileNotAllowedException(client.name(), profile);
+		}
+		MintedChallenge minted = this.minting.mint(profile, client, (request != null) ? request.binding() : null);
 		// the body is a secret: no cache on the way may keep it
 		return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(minted);
 	}

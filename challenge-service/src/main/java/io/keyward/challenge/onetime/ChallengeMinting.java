@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import io.keyward.api.challenge.ChallengeBinding;
 import io.keyward.api.challenge.MintedChallenge;
+import io.keyward.challenge.apiclient.ApiClientPrincipal;
 import io.keyward.challenge.profile.ChallengeProfile;
 import io.keyward.challenge.profile.ChallengeProfiles;
 
@@ -33,6 +34,9 @@ class ChallengeMinting {
 
 	/** First key of the two-key advisory lock that serialises mints per profile. */
 	private static final int MINT_LOCK_CLASS = 0x6b770001;
+
+	/** First key of the two-key advisory lock that serialises mints per API client. */
+	private static final int CLIENT_LOCK_CLASS = 0x6b770002;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -62,16 +66,22 @@ class ChallengeMinting {
 
 	/**
 	 * @param profileName the profile the MDM asked for
-	 * @param apiClientId the MDM API client that asks
+	 * @param client the MDM API client that asks (its profiles already checked)
 	 * @param binding what the MDM binds the challenge to, null for nothing
 	 * @return the challenge in clear, the only time it exists outside the caller
 	 * @throws io.keyward.challenge.profile.UnknownProfileException for an unknown profile
-	 * @throws OutstandingLimitExceededException when the profile's cap is reached
+	 * @throws OutstandingLimitExceededException when the client's or the profile's cap is
+	 * reached
 	 */
 	@Transactional
-	MintedChallenge mint(String profileName, long apiClientId, @Nullable ChallengeBinding binding) {
+	MintedChallenge mint(String profileName, ApiClientPrincipal client, @Nullable ChallengeBinding binding) {
 		ChallengeProfile profile = this.profiles.require(profileName);
+		long apiClientId = client.id();
 		Instant now = this.clock.instant();
+		// the client's lock before the profile's, always in that order: no deadlock
+		if (client.limitsOutstanding()) {
+			requireCapacity(client, now);
+		}
 		if (profile.limitsOutstanding()) {
 			requireCapacity(profile, now);
 		}
@@ -101,6 +111,23 @@ class ChallengeMinting {
 					profile.maxOutstanding());
 			this.meters.counter("keyward.challenge.cache.full", "profile", profile.name()).increment();
 			throw new OutstandingLimitExceededException(profile.name(), profile.maxOutstanding());
+		}
+	}
+
+	/**
+	 * A client's own cap across its profiles (issue 14), so that one MDM cannot fill a
+	 * profile's cap and lock the others out; counted under a lock on the client.
+	 */
+	private void requireCapacity(ApiClientPrincipal client, Instant now) {
+		this.jdbc.sql("select pg_advisory_xact_lock(?, ?)")
+			.param(CLIENT_LOCK_CLASS)
+			.param((int) client.id())
+			.query()
+			.listOfRows();
+		if (this.challenges.countOutstandingOf(client.id(), now) >= client.maxOutstanding()) {
+			log.warn("event=challenge_cache_full client={} maxOutstanding={}", client.name(), client.maxOutstanding());
+			this.meters.counter("keyward.challenge.client.cache.full", "client", client.name()).increment();
+			throw OutstandingLimitExceededException.ofClient(client.name(), client.maxOutstanding());
 		}
 	}
 

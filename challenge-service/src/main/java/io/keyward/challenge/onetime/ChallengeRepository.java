@@ -62,6 +62,17 @@ class ChallengeRepository {
 				""").param("profile", profile).param("now", utc(now)).query(Long.class).single();
 	}
 
+	/**
+	 * The count behind an API client's own cap, served by the partial index
+	 * {@code challenge_outstanding_by_client}.
+	 */
+	long countOutstandingOf(long apiClientId, Instant now) {
+		return this.jdbc.sql("""
+				select count(*) from challenge.challenge
+				where api_client_id = :client and redeemed_at is null and expires_at > :now
+				""").param("client", apiClientId).param("now", utc(now)).query(Long.class).single();
+	}
+
 	int deleteExpiredBefore(Instant before) {
 		return this.jdbc.sql("delete from challenge.challenge where expires_at < :before")
 			.param("before", utc(before))

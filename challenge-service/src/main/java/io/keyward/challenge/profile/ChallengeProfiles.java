@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,6 +56,14 @@ public class ChallengeProfiles {
 	 */
 	public Collection<ChallengeProfile> all() {
 		return this.byName.values();
+	}
+
+	/**
+	 * @param name a profile name, may be null
+	 * @return whether a profile has that name
+	 */
+	public boolean exists(@Nullable String name) {
+		return name != null && this.byName.containsKey(name);
 	}
 
 }

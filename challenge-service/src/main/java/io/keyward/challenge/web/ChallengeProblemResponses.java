@@ -2,7 +2,10 @@ package io.keyward.challenge.web;
 
 import io.keyward.edge.problem.ProblemResponses;
 import io.keyward.challenge.onetime.InvalidBindingException;
+import io.keyward.challenge.apiclient.ApiClientNameTakenException;
 import io.keyward.challenge.apiclient.ApiRateExceededException;
+import io.keyward.challenge.apiclient.ProfileNotAllowedException;
+import io.keyward.challenge.apiclient.UnknownApiClientException;
 import io.keyward.challenge.onetime.OutstandingLimitExceededException;
 import io.keyward.challenge.profile.UnknownProfileException;
 
@@ -30,10 +33,6 @@ class ChallengeProblemResponses extends ProblemResponses {
 	}
 
 	/**
-	 * NDES answers "the password cache is full"; an API says 429 so that the MDM backs
-	 * off and retries later.
-	 */
-	/**
 	 * An API client over its rate: 429 with Retry-After, so that the MDM backs off.
 	 */
 	@ExceptionHandler(ApiRateExceededException.class)
@@ -45,9 +44,28 @@ class ChallengeProblemResponses extends ProblemResponses {
 			.body(problem.getBody());
 	}
 
+	/**
+	 * NDES answers "the password cache is full"; an API says 429 so that the MDM backs
+	 * off and retries later. The same for a profile's cap and a client's own cap.
+	 */
 	@ExceptionHandler(OutstandingLimitExceededException.class)
 	ResponseEntity<ProblemDetail> cacheFull(OutstandingLimitExceededException ex) {
 		return problem(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+	}
+
+	@ExceptionHandler(ProfileNotAllowedException.class)
+	ResponseEntity<ProblemDetail> profileNotAllowed(ProfileNotAllowedException ex) {
+		return problem(HttpStatus.FORBIDDEN, ex.getMessage());
+	}
+
+	@ExceptionHandler(UnknownApiClientException.class)
+	ResponseEntity<ProblemDetail> unknownApiClient(UnknownApiClientException ex) {
+		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(ApiClientNameTakenException.class)
+	ResponseEntity<ProblemDetail> nameTaken(ApiClientNameTakenException ex) {
+		return problem(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 }

@@ -5,6 +5,7 @@ import io.keyward.edge.caller.BearerTokenAuthenticationFilter;
 import io.keyward.edge.caller.Scopes;
 import io.keyward.edge.caller.ServiceEdge;
 import io.keyward.edge.caller.StatelessApi;
+import io.keyward.challenge.apiclient.ApiClientController;
 import io.keyward.challenge.apiclient.ApiKeyAuthentication;
 import io.keyward.challenge.apiclient.ApiScopes;
 
@@ -24,7 +25,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * needs the {@code challenges:redeem} scope, which only the scep-gateway has (an MDM API
  * key is not accepted there: 401); publishing enrollment events needs
  * {@code events:publish} (the scep-gateway and the ca-adapter), listing and replaying
- * webhook dead letters {@code events:manage} (the admin-ui);</li>
+ * webhook dead letters {@code events:manage} (the admin-ui), managing MDM API clients
+ * {@code api-clients:manage} (the admin-ui);</li>
  * <li>{@code /api/**}: MDM API keys with the {@code challenge:mint} scope (a service
  * token is not accepted there: 401; a key without the scope: 403). Internal callers do
  * not mint, so that the component that redeems challenges cannot also create them;</li>
@@ -49,6 +51,8 @@ class SecurityConfiguration {
 				.hasAuthority(Scopes.authority("events:publish"))
 				.requestMatchers("/internal/v1/webhook-deliveries", "/internal/v1/webhook-deliveries/**")
 				.hasAuthority(Scopes.authority("events:manage"))
+				.requestMatchers("/internal/v1/api-clients", "/internal/v1/api-clients/**")
+				.hasAuthority(Scopes.authority(ApiClientController.MANAGE))
 				.anyRequest()
 				.denyAll())
 			.build();

@@ -41,12 +41,16 @@ class BootstrapApiClientTests extends IntegrationTestSupport {
 
 	@Test
 	void whenBootstrapKeyConfiguredThenOneClientKnowsItByDigestOnly() {
-		assertThat(this.jdbc.queryForList("select key_hash from challenge.api_client where name = 'bootstrap'",
-				String.class))
-			.containsExactly(ApiKeys.digest(API_KEY));
-		assertThat(this.jdbc.queryForObject("select count(*) from challenge.api_client where key_hash like '%' || ?",
-				Integer.class, API_KEY.substring(3)))
+		assertThat(this.jdbc.queryForList("""
+				select k.key_hash from challenge.api_client_key k join challenge.api_client c on c.id = k.api_client_id
+				where c.name = 'bootstrap'""", String.class)).containsExactly(ApiKeys.digest(API_KEY));
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from challenge.api_client_key where key_hash like '%' || ?",
+						Integer.class, API_KEY.substring(3)))
 			.isZero();
+		assertThat(this.jdbc.queryForObject("select scopes from challenge.api_client where name = 'bootstrap'",
+				String.class))
+			.isEqualTo("challenge:mint challenge:read challenge:list challenge:revoke");
 		assertThat(post("/api/v1/challenges", API_KEY, "{}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
 	}
 
@@ -73,7 +77,7 @@ class BootstrapApiClientTests extends IntegrationTestSupport {
 		}
 		assertThat(output).contains("event=bootstrap_api_key_ignored reason=api_clients_exist")
 			.doesNotContain(otherKey);
-		assertThat(this.jdbc.queryForObject("select count(*) from challenge.api_client where key_hash = ?",
+		assertThat(this.jdbc.queryForObject("select count(*) from challenge.api_client_key where key_hash = ?",
 				Integer.class, ApiKeys.digest(otherKey)))
 			.isZero();
 	}

@@ -27,11 +27,7 @@ class ApiClientRateLimitTests extends IntegrationTestSupport {
 	@Test
 	void whenAnApiClientIsOverItsRateThen429ProblemWithRetryAfterAndOtherClientsAreServed() throws Exception {
 		String other = "kw_rate-limit-other-client-0123456789abcdefghijk";
-		this.jdbc.update("delete from challenge.api_client where name = 'rate-limit-other'");
-		this.jdbc.update("""
-				insert into challenge.api_client (name, key_hash, scopes, created_at)
-				values ('rate-limit-other', encode(sha256(convert_to(?, 'UTF8')), 'hex'), 'challenge:mint', now())""",
-				other);
+		apiClient("rate-limit-other", other, "challenge:mint", null, 0);
 		try {
 			// burst 2, then 1 per second: on a slow machine a token may come back between
 			// two calls, so count the calls served before the first 429 against the time
@@ -52,9 +48,7 @@ class ApiClientRateLimitTests extends IntegrationTestSupport {
 			assertThat(mintWith(API_KEY + "x").statusCode()).isEqualTo(401);
 		}
 		finally {
-			this.jdbc.update("delete from challenge.challenge where api_client_id = "
-					+ "(select id from challenge.api_client where name = 'rate-limit-other')");
-			this.jdbc.update("delete from challenge.api_client where name = 'rate-limit-other'");
+			forgetApiClient("rate-limit-other");
 		}
 	}
 

@@ -77,17 +77,14 @@ class ApiSecurityTests extends IntegrationTestSupport {
 	@Test
 	void whenApiKeyLacksMintScopeThenForbiddenProblem() {
 		String key = "kw_no-scope-key-for-tests-0123456789abcdefghijkl";
-		this.jdbc.update("delete from challenge.api_client where name = 'no-scope-test'");
-		this.jdbc.update("""
-				insert into challenge.api_client (name, key_hash, scopes, created_at)
-				values ('no-scope-test', encode(sha256(convert_to(?, 'UTF8')), 'hex'), '', now())""", key);
+		apiClient("no-scope-test", key, "", null, 0);
 		try {
 			ResponseEntity<Map<String, Object>> response = post("/api/v1/challenges", key, "{}");
 			assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 			assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		}
 		finally {
-			this.jdbc.update("delete from challenge.api_client where name = 'no-scope-test'");
+			forgetApiClient("no-scope-test");
 		}
 	}
 
