@@ -21,16 +21,21 @@ import io.keyward.edge.caller.SecretTokens;
  *
  * @param gateway the gateway's token
  * @param adminUi the admin-ui's token
+ * @param challengeService the challenge-service's (presented to the ca-adapter, to revoke
+ * for Intune)
  */
-record CallerTokens(String gateway, String adminUi) {
+record CallerTokens(String gateway, String adminUi, String challengeService) {
 
 	static final String GATEWAY_FILE = "gateway-token";
 
 	static final String ADMIN_UI_FILE = "admin-ui-token";
 
+	static final String CHALLENGE_SERVICE_FILE = "challenge-service-token";
+
 	static CallerTokens load(Path dataDir) throws IOException {
 		return new CallerTokens(token(dataDir, "KEYWARD_GATEWAY_TOKEN", GATEWAY_FILE),
-				token(dataDir, "KEYWARD_ADMIN_UI_TOKEN", ADMIN_UI_FILE));
+				token(dataDir, "KEYWARD_ADMIN_UI_TOKEN", ADMIN_UI_FILE),
+				token(dataDir, "KEYWARD_CHALLENGE_SERVICE_TOKEN", CHALLENGE_SERVICE_FILE));
 	}
 
 	/**
@@ -42,6 +47,8 @@ record CallerTokens(String gateway, String adminUi) {
 		properties.put("keyward.edge.callers.admin-ui.tokens", this.adminUi);
 		properties.put("keyward.gateway.service-token", this.gateway);
 		properties.put("keyward.admin.service-token", this.adminUi);
+		properties.put("keyward.edge.callers.challenge-service.tokens", this.challengeService);
+		properties.put("keyward.challenge.ca.token", this.challengeService);
 		properties.put("keyward.ca.caller-templates.gateway", gatewayTemplates(properties, environmentTemplates));
 	}
 

@@ -33,7 +33,10 @@ class CallerTokensTests {
 			.containsEntry("keyward.edge.callers.gateway.tokens", first.gateway())
 			.containsEntry("keyward.gateway.service-token", first.gateway())
 			.containsEntry("keyward.edge.callers.admin-ui.tokens", first.adminUi())
-			.containsEntry("keyward.admin.service-token", first.adminUi());
+			.containsEntry("keyward.admin.service-token", first.adminUi())
+			.containsEntry("keyward.edge.callers.challenge-service.tokens", first.challengeService())
+			.containsEntry("keyward.challenge.ca.token", first.challengeService());
+		assertThat(first.challengeService()).isNotEqualTo(first.gateway()).isNotEqualTo(first.adminUi());
 	}
 
 	@Test

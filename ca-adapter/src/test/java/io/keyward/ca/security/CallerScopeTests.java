@@ -49,7 +49,6 @@ class CallerScopeTests extends CaApiTests {
 				.isEqualTo("401 application/problem+json");
 			assertThat(call(HttpMethod.GET, "/api/v1/authorities", token, null))
 				.isEqualTo("401 application/problem+json");
-			assertThat(call(HttpMethod.GET, "/api/v1/ca", token, null)).isEqualTo("401 application/problem+json");
 		}
 	}
 
@@ -98,6 +97,25 @@ class CallerScopeTests extends CaApiTests {
 		assertThat(client(CaAdapterTest.ADMIN_UI_TOKEN).authorities()).isNotEmpty();
 		assertThatExceptionOfType(HttpClientErrorException.Forbidden.class)
 			.isThrownBy(() -> client(CaAdapterTest.ADMIN_UI_TOKEN).crl("root"));
+	}
+
+	@Test
+	void whenTheChallengeServiceRevokesThenAllowedAndNothingElse() {
+		String csr = TestCsrs.forKey(TestCsrs.rsa(2048), "CN=intune-retired.example").base64();
+		IssuedCertificate issued = client(CaAdapterTest.GATEWAY_TOKEN)
+			.issue(new IssueRequest(csr, "scoped", "default", null));
+
+		IssuedCertificate revoked = client(CaAdapterTest.CHALLENGE_SERVICE_TOKEN).revoke(issued.serialNumber(),
+				new io.keyward.api.ca.RevokeRequest("cessationOfOperation", "revoked by Intune", "intune"));
+
+		assertThat(revoked.status()).isEqualTo("REVOKED");
+		String token = CaAdapterTest.CHALLENGE_SERVICE_TOKEN;
+		assertThat(call(HttpMethod.POST, "/api/v1/certificates", token, issueBody("default")))
+			.isEqualTo("403 application/problem+json");
+		assertThat(call(HttpMethod.GET, "/api/v1/certificates", token, null)).isEqualTo("403 application/problem+json");
+		assertThat(call(HttpMethod.GET, "/api/v1/certificates/" + issued.serialNumber(), token, null))
+			.isEqualTo("403 application/problem+json");
+		assertThat(call(HttpMethod.POST, "/api/v1/ca/next", token, "{}")).isEqualTo("403 application/problem+json");
 	}
 
 	private String issueBody(String template) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.keyward.testsupport.MutableClock;
+import io.keyward.testsupport.intune.FakeIntune;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.keyward.challenge.intune;
+package io.keyward.testsupport.intune;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,60 +34,66 @@ import tools.jackson.databind.json.JsonMapper;
  * Entra's token endpoint, Graph's service discovery and Intune's SCEP validation and
  * revocation APIs on loopback, checking every header and body field the connector library
  * sends (protocol brief section 6) and recording each call. Anything missing or wrong is
- * answered 400 and recorded in {@link #violations}. Tokens can be expired, discovery
- * broken, and each Intune call answered with a code, a 5xx or a delay.
+ * recorded in {@link #violations}. Tokens can be expired, discovery broken, and each
+ * Intune call answered with a code, a 5xx or a delay.
  */
-final class FakeIntune implements AutoCloseable {
+public final class FakeIntune implements AutoCloseable {
 
-	static final String TENANT = "contoso.onmicrosoft.com";
+	public static final String TENANT = "contoso.onmicrosoft.com";
 
-	static final String CLIENT_ID = "11111111-2222-3333-4444-555555555555";
+	public static final String CLIENT_ID = "11111111-2222-3333-4444-555555555555";
 
-	static final String SECRET = "fake-intune-app-secret";
+	public static final String SECRET = "fake-intune-app-secret";
 
-	static final String PROVIDER = "Keyward SCEP test";
+	public static final String PROVIDER = "Keyward SCEP test";
 
-	static final String INTUNE_SCOPE = "https://api.manage.microsoft.com/.default";
+	public static final String INTUNE_SCOPE = "https://api.manage.microsoft.com/.default";
 
-	static final String CA_TOKEN = "challenge-service-ca-token-0123456789";
+	public static final String CA_TOKEN = "challenge-service-ca-token-0123456789";
 
 	/** A serial the fake ca-adapter does not know. */
-	static final String UNKNOWN_SERIAL = "0DEAD0";
+	public static final String UNKNOWN_SERIAL = "0DEAD0";
 
-	static final String INTUNE_APP = "0000000a-0000-0000-c000-000000000000";
+	public static final String INTUNE_APP = "0000000a-0000-0000-c000-000000000000";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	final List<String> violations = new CopyOnWriteArrayList<>();
+	public final List<String> violations = new CopyOnWriteArrayList<>();
 
-	/** Each call by path suffix, with its parsed JSON body. */
-	final LinkedBlockingQueue<Call> calls = new LinkedBlockingQueue<>();
+	/** Each call in arrival order, with its parsed JSON body. */
+	public final LinkedBlockingQueue<Call> calls = new LinkedBlockingQueue<>();
 
-	final AtomicInteger tokensIssued = new AtomicInteger();
+	public final AtomicInteger tokensIssued = new AtomicInteger();
 
-	final AtomicInteger discoveries = new AtomicInteger();
+	public final AtomicInteger discoveries = new AtomicInteger();
+
+	/**
+	 * What validateRequest answers for a transactionId not in {@link #validation}: a
+	 * code, or "500", or "slow".
+	 */
+	public volatile String defaultValidation = "Success";
 
 	/** What validateRequest answers per transactionId: a code, or "500", or "slow". */
-	final Map<String, String> validation = new ConcurrentHashMap<>();
+	public final Map<String, String> validation = new ConcurrentHashMap<>();
 
 	/** What successNotification answers: a code or "500". */
-	volatile String successAnswer = "Success";
+	public volatile String successAnswer = "Success";
 
-	volatile boolean discoveryBroken;
+	public volatile boolean discoveryBroken;
 
-	volatile long tokenLifetimeSeconds = 3600;
+	public volatile long tokenLifetimeSeconds = 3600;
 
 	/**
 	 * The client certificate a client assertion must be signed with, or null for the
 	 * secret.
 	 */
-	volatile X509Certificate clientCertificate;
+	public volatile X509Certificate clientCertificate;
 
 	/** Revocation requests handed out by the next download. */
-	final List<Map<String, Object>> revocationRequests = new CopyOnWriteArrayList<>();
+	public final List<Map<String, Object>> revocationRequests = new CopyOnWriteArrayList<>();
 
 	/** Serial and reason of each revocation asked of the ca-adapter. */
-	final LinkedBlockingQueue<String> revoked = new LinkedBlockingQueue<>();
+	public final LinkedBlockingQueue<String> revoked = new LinkedBlockingQueue<>();
 
 	private final Map<String, String> tokenScopes = new ConcurrentHashMap<>();
 
@@ -95,27 +101,27 @@ final class FakeIntune implements AutoCloseable {
 
 	private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
-	FakeIntune() throws IOException {
+	public FakeIntune() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/", this::handle);
 		this.server.setExecutor(this.threads);
 		this.server.start();
 	}
 
-	String base() {
+	public String base() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/";
 	}
 
-	String graphScope() {
+	public String graphScope() {
 		return base() + ".default";
 	}
 
 	/** Every token handed out so far is refused from now on (as if expired early). */
-	void revokeTokens() {
+	public void revokeTokens() {
 		this.tokenScopes.clear();
 	}
 
-	Call next(String suffix) throws InterruptedException {
+	public Call next(String suffix) throws InterruptedException {
 		for (Call call; (call = this.calls.poll(10, TimeUnit.SECONDS)) != null;) {
 			if (call.path().endsWith(suffix)) {
 				return call;
@@ -172,7 +178,8 @@ final class FakeIntune implements AutoCloseable {
 			violation("unexpected scope " + scope);
 		}
 		if (this.clientCertificate != null) {
-			check("client_assertion_type", EntraTokens.ASSERTION_TYPE, fields.get("client_assertion_type"));
+			check("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+					fields.get("client_assertion_type"));
 			checkAssertion(fields.get("client_assertion"), exchange);
 			check("no client_secret", null, fields.get("client_secret"));
 		}
@@ -244,7 +251,7 @@ final class FakeIntune implements AutoCloseable {
 		Call call = new Call(path, headers.getFirst("api-version"), headers.getFirst("client-request-id"), body);
 		this.calls.add(call);
 		if (path.startsWith("/intune/scep/ScepActions/")) {
-			check("api-version", IntuneScepService.API_VERSION, call.apiVersion());
+			check("api-version", "2018-02-20", call.apiVersion());
 			scep(exchange, path.substring("/intune/scep/ScepActions/".length()), body);
 		}
 		else {
@@ -261,7 +268,7 @@ final class FakeIntune implements AutoCloseable {
 		String reply = "Success";
 		if (action.equals("validateRequest")) {
 			check("validateRequest fields", 3, inner.size());
-			reply = this.validation.getOrDefault(transactionId, "Success");
+			reply = this.validation.getOrDefault(transactionId, this.defaultValidation);
 		}
 		else if (action.equals("successNotification")) {
 			for (String field : List.of("certificateThumbprint", "certificateSerialNumber",
@@ -362,10 +369,10 @@ final class FakeIntune implements AutoCloseable {
 	/**
 	 * One call to an Intune API.
 	 */
-	record Call(String path, String apiVersion, String clientRequestId, Map<?, ?> body) {
+	public record Call(String path, String apiVersion, String clientRequestId, Map<?, ?> body) {
 
 		@SuppressWarnings("unchecked")
-		Map<String, Object> inner(String key) {
+		public Map<String, Object> inner(String key) {
 			return (Map<String, Object>) this.body.get(key);
 		}
 
