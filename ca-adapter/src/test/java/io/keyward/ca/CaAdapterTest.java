@@ -29,6 +29,8 @@ import org.springframework.context.annotation.Import;
 		"keyward.edge.callers.gateway.tokens=" + CaAdapterTest.GATEWAY_TOKEN,
 		"keyward.edge.callers.admin-ui.tokens=" + CaAdapterTest.ADMIN_UI_TOKEN,
 		"keyward.ca.templates.wifi.validity=30d", "keyward.data-dir=target/test-data",
+		// the tests drive the event relay and the expiry scan themselves
+		"keyward.ca.events.interval=1h", "keyward.ca.events.expiry-scan-interval=24h",
 		// a Windows sign-in template: strong mapping, fixed organisation, UPNs of
 		// one
 		// domain only (IdentityBoundIssuanceTests)
@@ -38,7 +40,7 @@ import org.springframework.context.annotation.Import;
 		"keyward.ca.templates.windows-user.subject-fixed.o=Keyward Tests",
 		"keyward.ca.templates.windows-user.subject-attributes=cn,o" })
 
-@Import({ PostgresTestConfiguration.class, MutableClock.Configuration.class })
+@Import({ PostgresTestConfiguration.class, MutableClock.Configuration.class, RecordingEventClient.class })
 public @interface CaAdapterTest {
 
 	/** Base64 of the bytes 0..31. */
