@@ -43,6 +43,8 @@ class ApiSecurityConfiguration {
 				.hasAuthority(AdminScope.TOKENS_MANAGE.authority())
 				.requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/export", "/api/v1/audit/verify")
 				.hasAuthority(AdminScope.AUDIT_READ.authority())
+				.requestMatchers("/api/v1/webhook-deliveries", "/api/v1/webhook-deliveries/**")
+				.hasAuthority(AdminScope.WEBHOOKS_MANAGE.authority())
 				.requestMatchers(HttpMethod.GET, "/api/v1/openapi")
 				.authenticated()
 				.anyRequest()

@@ -28,7 +28,10 @@ public enum AdminScope {
 	AUDIT_READ("audit:read"),
 
 	/** Prepare the next CA and schedule its switch-over (CA rollover). */
-	AUTHORITIES_ROLLOVER("authorities:rollover");
+	AUTHORITIES_ROLLOVER("authorities:rollover"),
+
+	/** List webhook dead letters and replay them. */
+	WEBHOOKS_MANAGE("webhooks:manage");
 
 	private final String scopeName;
 
