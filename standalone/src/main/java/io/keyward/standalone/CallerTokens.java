@@ -13,23 +13,29 @@ import io.keyward.edge.caller.SecretTokens;
 /**
  * One credential per internal caller, as docs/security.md describes: the gateway's
  * (presented to the challenge-service and the ca-adapter) and the admin-ui's (presented
- * to the gateway and the ca-adapter). Each comes from its environment variable or from
- * its file in the data directory (mode 0600), generated on first start. A data directory
- * from before this split holds only the shared {@code service-token}: it is left alone
- * and no longer accepted by any service; the new files are generated next to it.
+ * to the gateway and the ca-adapter, and to the challenge-service for webhook dead
+ * letters) and the ca-adapter's (presented to the challenge-service when it publishes
+ * revocation and expiry events). Each comes from its environment variable or from its
+ * file in the data directory (mode 0600), generated on first start. A data directory from
+ * before this split holds only the shared {@code service-token}: it is left alone and no
+ * longer accepted by any service; the new files are generated next to it.
  *
  * @param gateway the gateway's token
  * @param adminUi the admin-ui's token
+ * @param caAdapter the ca-adapter's token
  */
-record CallerTokens(String gateway, String adminUi) {
+record CallerTokens(String gateway, String adminUi, String caAdapter) {
 
 	static final String GATEWAY_FILE = "gateway-token";
 
 	static final String ADMIN_UI_FILE = "admin-ui-token";
 
+	static final String CA_ADAPTER_FILE = "ca-adapter-token";
+
 	static CallerTokens load(Path dataDir) throws IOException {
 		return new CallerTokens(token(dataDir, "KEYWARD_GATEWAY_TOKEN", GATEWAY_FILE),
-				token(dataDir, "KEYWARD_ADMIN_UI_TOKEN", ADMIN_UI_FILE));
+				token(dataDir, "KEYWARD_ADMIN_UI_TOKEN", ADMIN_UI_FILE),
+				token(dataDir, "KEYWARD_CA_ADAPTER_TOKEN", CA_ADAPTER_FILE));
 	}
 
 	/**
@@ -41,6 +47,8 @@ record CallerTokens(String gateway, String adminUi) {
 		properties.put("keyward.edge.callers.admin-ui.tokens", this.adminUi);
 		properties.put("keyward.gateway.service-token", this.gateway);
 		properties.put("keyward.admin.service-token", this.adminUi);
+		properties.put("keyward.edge.callers.ca-adapter.tokens", this.caAdapter);
+		properties.put("keyward.ca.events.service-token", this.caAdapter);
 		properties.put("keyward.ca.caller-templates.gateway", gatewayTemplates(properties, environmentTemplates));
 	}
 

@@ -89,8 +89,10 @@ public final class KeywardSuite implements AutoCloseable {
 			String loopback = "http://127.0.0.1:";
 			common.put("keyward.gateway.challenge-url", loopback + settings.challengePort());
 			common.put("keyward.gateway.ca-url", loopback + settings.caPort());
+			common.put("keyward.ca.events.challenge-url", loopback + settings.challengePort());
 			common.put("keyward.admin.gateway-url", loopback + settings.gatewayPort());
 			common.put("keyward.admin.ca-url", loopback + settings.caPort());
+			common.put("keyward.admin.challenge-url", loopback + settings.challengePort());
 			common.put("spring.main.banner-mode", "off");
 			// the CRL and OCSP URLs in every issued certificate: the gateway's public
 			// address unless KEYWARD_PUBLIC_BASE_URL says otherwise; plain HTTP where it

@@ -33,7 +33,13 @@ class CallerTokensTests {
 			.containsEntry("keyward.edge.callers.gateway.tokens", first.gateway())
 			.containsEntry("keyward.gateway.service-token", first.gateway())
 			.containsEntry("keyward.edge.callers.admin-ui.tokens", first.adminUi())
-			.containsEntry("keyward.admin.service-token", first.adminUi());
+			.containsEntry("keyward.admin.service-token", first.adminUi())
+			.containsEntry("keyward.edge.callers.ca-adapter.tokens", first.caAdapter())
+			.containsEntry("keyward.ca.events.service-token", first.caAdapter());
+		assertThat(first.caAdapter()).isNotEqualTo(first.gateway())
+			.isNotEqualTo(first.adminUi())
+			.hasSizeGreaterThan(40);
+		assertThat(dataDir.resolve("ca-adapter-token")).exists();
 	}
 
 	@Test
