@@ -44,6 +44,9 @@ public final class FakeServices {
 	/** The one certificate the fake CA knows. */
 	public static final String SERIAL = "5E1F00A7C3";
 
+	/** The challenge-service's one dead webhook delivery; its last error is hostile. */
+	public static final long DEAD_DELIVERY_ID = 7;
+
 	/** The one request waiting for approval. */
 	public static final String WAITING_ID = "0b5c6a52-9d1e-4a8f-8f41-3c2b9a6e7d10";
 
@@ -68,6 +71,9 @@ public final class FakeServices {
 
 	private volatile String revocation;
 
+	/** Whether the one dead webhook delivery ({@link #DEAD_DELIVERY_ID}) was replayed. */
+	private volatile boolean deadLetterReplayed;
+
 	/** The next CA's switch-over once one was prepared (JSON string or null). */
 	private volatile String nextCaSwitchAt;
 
@@ -84,6 +90,7 @@ public final class FakeServices {
 		this.server.createContext("/api/v1/authorities", (exchange) -> answer(exchange, 200, authorities()));
 		this.server.createContext("/api/v1/ca", this::ca);
 		this.server.createContext("/internal/v1/api-clients", this::apiClients);
+		this.server.createContext("/internal/v1/webhook-deliveries", this::webhookDeliveries);
 		this.server.start();
 	}
 
@@ -117,6 +124,7 @@ public final class FakeServices {
 		this.decisions.clear();
 		this.nextCaSwitchAt = null;
 		this.mdmClients.reset();
+		this.deadLetterReplayed = false;
 	}
 
 	/**
@@ -157,6 +165,33 @@ public final class FakeServices {
 			return;
 		}
 		answer(exchange, 200, transactionPage());
+	}
+
+	private void webhookDeliveries(HttpExchange exchange) throws IOException {
+		if (!authorised(exchange)) {
+			return;
+		}
+		String path = exchange.getRequestURI().getPath();
+		if (path.equals("/internal/v1/webhook-deliveries/replay")) {
+			int replayed = this.deadLetterReplayed ? 0 : 1;
+			this.deadLetterReplayed = true;
+			answer(exchange, 200, "{\"replayed\":" + replayed + "}");
+		}
+		else if (path.equals("/internal/v1/webhook-deliveries/" + DEAD_DELIVERY_ID + "/replay")
+				&& !this.deadLetterReplayed) {
+			this.deadLetterReplayed = true;
+			answer(exchange, 200, "{\"replayed\":1}");
+		}
+		else if (path.endsWith("/replay")) {
+			answer(exchange, 404, problem(404, "no dead delivery"));
+		}
+		else {
+			answer(exchange, 200, this.deadLetterReplayed ? "[]" : """
+					[{"id":%d,"eventId":"6f1c0c8e-3c9b-4d8e-9a57-6f4a1d0b2f11","eventType":"REVOKED",
+					  "occurredAt":"2026-12-05T10:00:00Z","webhook":"siem","target":"https://siem.example/hook",
+					  "status":"DEAD","attempts":8,"lastError":"%s","lastAttemptAt":"2026-12-05T11:00:00Z"}]"""
+				.formatted(DEAD_DELIVERY_ID, HOSTILE_SUBJECT));
+		}
 	}
 
 	private void certificates(HttpExchange exchange) throws IOException {

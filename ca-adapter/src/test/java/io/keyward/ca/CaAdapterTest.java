@@ -30,6 +30,8 @@ import org.springframework.context.annotation.Import;
 		"keyward.edge.callers.admin-ui.tokens=" + CaAdapterTest.ADMIN_UI_TOKEN,
 		"keyward.edge.callers.challenge-service.tokens=" + CaAdapterTest.CHALLENGE_SERVICE_TOKEN,
 		"keyward.ca.templates.wifi.validity=30d", "keyward.data-dir=target/test-data",
+		// the tests drive the event relay and the expiry scan themselves
+		"keyward.ca.events.interval=1h", "keyward.ca.events.expiry-scan-interval=24h",
 		// a Windows sign-in template: strong mapping, fixed organisation, UPNs of
 		// one
 		// domain only (IdentityBoundIssuanceTests)
@@ -39,7 +41,7 @@ import org.springframework.context.annotation.Import;
 		"keyward.ca.templates.windows-user.subject-fixed.o=Keyward Tests",
 		"keyward.ca.templates.windows-user.subject-attributes=cn,o" })
 
-@Import({ PostgresTestConfiguration.class, MutableClock.Configuration.class })
+@Import({ PostgresTestConfiguration.class, MutableClock.Configuration.class, RecordingEventClient.class })
 public @interface CaAdapterTest {
 
 	/** Base64 of the bytes 0..31. */

@@ -90,6 +90,7 @@ public final class KeywardSuite implements AutoCloseable {
 			common.put("keyward.gateway.challenge-url", loopback + settings.challengePort());
 			common.put("keyward.gateway.ca-url", loopback + settings.caPort());
 			common.put("keyward.challenge.ca.url", loopback + settings.caPort());
+			common.put("keyward.ca.events.challenge-url", loopback + settings.challengePort());
 			common.put("keyward.admin.gateway-url", loopback + settings.gatewayPort());
 			common.put("keyward.admin.ca-url", loopback + settings.caPort());
 			common.put("keyward.admin.challenge-url", loopback + settings.challengePort());

@@ -35,8 +35,15 @@ class CallerTokensTests {
 			.containsEntry("keyward.edge.callers.admin-ui.tokens", first.adminUi())
 			.containsEntry("keyward.admin.service-token", first.adminUi())
 			.containsEntry("keyward.edge.callers.challenge-service.tokens", first.challengeService())
-			.containsEntry("keyward.challenge.ca.token", first.challengeService());
+			.containsEntry("keyward.challenge.ca.token", first.challengeService())
+			.containsEntry("keyward.edge.callers.ca-adapter.tokens", first.caAdapter())
+			.containsEntry("keyward.ca.events.service-token", first.caAdapter());
+		assertThat(first.caAdapter()).isNotEqualTo(first.gateway())
+			.isNotEqualTo(first.adminUi())
+			.isNotEqualTo(first.challengeService())
+			.hasSizeGreaterThan(40);
 		assertThat(first.challengeService()).isNotEqualTo(first.gateway()).isNotEqualTo(first.adminUi());
+		assertThat(dataDir.resolve("ca-adapter-token")).exists();
 	}
 
 	@Test

@@ -45,6 +45,8 @@ class ApiSecurityConfiguration {
 				.hasAuthority(AdminScope.AUDIT_READ.authority())
 				.requestMatchers("/api/v1/mdm-clients", "/api/v1/mdm-clients/**")
 				.hasAuthority(AdminScope.MDM_CLIENTS_MANAGE.authority())
+				.requestMatchers("/api/v1/webhook-deliveries", "/api/v1/webhook-deliveries/**")
+				.hasAuthority(AdminScope.WEBHOOKS_MANAGE.authority())
 				.requestMatchers(HttpMethod.GET, "/api/v1/openapi")
 				.authenticated()
 				.anyRequest()

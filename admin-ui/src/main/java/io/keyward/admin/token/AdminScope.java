@@ -31,7 +31,9 @@ public enum AdminScope {
 	AUTHORITIES_ROLLOVER("authorities:rollover"),
 
 	/** Create MDM API clients, add and revoke their keys, disable them. */
-	MDM_CLIENTS_MANAGE("mdm-clients:manage");
+	MDM_CLIENTS_MANAGE("mdm-clients:manage"),
+	/** List webhook dead letters and replay them. */
+	WEBHOOKS_MANAGE("webhooks:manage");
 
 	private final String scopeName;
 

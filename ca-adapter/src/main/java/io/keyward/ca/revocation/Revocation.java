@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.api.ca.RevokeRequest;
+import io.keyward.ca.event.CaEventOutbox;
 import io.keyward.ca.issuance.CertificateInventory;
 import io.keyward.ca.issuance.CertificateNotFound;
 import io.keyward.edge.problem.InvalidRequest;
@@ -46,8 +47,12 @@ class Revocation {
 
 	private final MeterRegistry meters;
 
-	Revocation(JdbcClient jdbc, CrlPublisher crls, CertificateInventory inventory, Clock clock, MeterRegistry meters) {
+	private final CaEventOutbox events;
+
+	Revocation(JdbcClient jdbc, CrlPublisher crls, CertificateInventory inventory, Clock clock, MeterRegistry meters,
+			CaEventOutbox events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.crls = crls;
 		this.inventory = inventory;
 		this.clock = clock;
@@ -82,6 +87,8 @@ class Revocation {
 			throw new CertificateNotFound(serial);
 		}
 		this.crls.issue(caName.get());
+		// in this transaction: the event exists exactly when the revocation does
+		this.events.revoked(serial, revokedAt);
 		this.meters.counter("keyward.ca.revocations", "reason", reason.name()).increment();
 		log.info("event=certificate_revoked serial={} reason={} revokedBy=\"{}\"", serial, reason,
 				LogText.printable(revokedBy));

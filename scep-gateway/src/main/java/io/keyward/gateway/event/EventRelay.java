@@ -2,16 +2,12 @@ package io.keyward.gateway.event;
 
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
-
-import javax.security.auth.x500.X500Principal;
 
 import io.keyward.api.event.EnrollmentEvent;
 import io.keyward.api.event.EventClient;
@@ -110,14 +106,8 @@ class EventRelay {
 		try {
 			X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
 				.generateCertificate(new ByteArrayInputStream(p.certificate()));
-			String thumbprint = HexFormat.of()
-				.withUpperCase()
-				.formatHex(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()));
-			return new EnrollmentEvent(p.id(), type, p.occurredAt(), null, p.profile(), p.transactionId(),
-					certificate.getSubjectX500Principal().getName(X500Principal.RFC2253), p.serial(),
-					certificate.getIssuerX500Principal().getName(X500Principal.RFC2253),
-					certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), thumbprint, null,
-					null, (type == EnrollmentEvent.Type.RENEWED) ? p.renewalOf() : null);
+			return EnrollmentEvent.ofCertificate(p.id(), type, p.occurredAt(), p.profile(), p.transactionId(),
+					p.serial(), certificate, null, (type == EnrollmentEvent.Type.RENEWED) ? p.renewalOf() : null);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("recorded certificate cannot be read", ex);

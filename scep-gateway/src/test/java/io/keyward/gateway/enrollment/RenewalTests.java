@@ -70,6 +70,21 @@ class RenewalTests extends AbstractGatewayTests {
 		assertThat(row).containsEntry("status", "ISSUED")
 			.containsEntry("message_type", "RenewalReq")
 			.containsEntry("renewal_of", serial(current));
+		// issue 14: announced RENEWED with the serial it replaces (the relay runs every
+		// second)
+		io.keyward.api.event.EnrollmentEvent event = null;
+		for (int i = 0; i < 200 && event == null; i++) {
+			event = upstreams.events.values()
+				.stream()
+				.filter((e) -> transactionId.equals(e.transactionId()))
+				.findFirst()
+				.orElse(null);
+			Thread.sleep(50);
+		}
+		assertThat(event).isNotNull();
+		assertThat(event.type()).isEqualTo(io.keyward.api.event.EnrollmentEvent.Type.RENEWED);
+		assertThat(event.replacedSerialNumber()).isEqualTo(serial(current));
+		assertThat(event.serialNumber()).isEqualToIgnoringCase(serial(renewed));
 	}
 
 	@Test

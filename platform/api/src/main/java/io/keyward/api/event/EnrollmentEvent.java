@@ -1,7 +1,13 @@
 package io.keyward.api.event;
 
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.UUID;
+
+import javax.security.auth.x500.X500Principal;
 
 /**
  * Something that happened in a certificate's life that an MDM or a SIEM may want to hear
@@ -37,6 +43,31 @@ import java.util.UUID;
 public record EnrollmentEvent(UUID id, Type type, Instant occurredAt, String correlationId, String profile,
 		String transactionId, String subject, String serialNumber, String issuer, Instant notBefore, Instant notAfter,
 		String thumbprintSha1, String failInfo, String reason, String replacedSerialNumber) {
+
+	/**
+	 * An event about an issued certificate, its fields read from the certificate: subject
+	 * and issuer as RFC 4514 text, validity, and the SHA-1 thumbprint of its DER.
+	 * @param serialNumber the serial as the ca-adapter spells it
+	 * @param reason the RFC 5280 revocation reason of a REVOKED event, else null
+	 * @param replacedSerialNumber the serial a RENEWED certificate replaces, else null
+	 */
+	public static EnrollmentEvent ofCertificate(UUID id, Type type, Instant occurredAt, String profile,
+			String transactionId, String serialNumber, X509Certificate certificate, String reason,
+			String replacedSerialNumber) {
+		try {
+			String thumbprint = HexFormat.of()
+				.withUpperCase()
+				.formatHex(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()));
+			return new EnrollmentEvent(id, type, occurredAt, null, profile, transactionId,
+					certificate.getSubjectX500Principal().getName(X500Principal.RFC2253), serialNumber,
+					certificate.getIssuerX500Principal().getName(X500Principal.RFC2253),
+					certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), thumbprint, null,
+					reason, replacedSerialNumber);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("certificate cannot be encoded", ex);
+		}
+	}
 
 	/** What happened. */
 	public enum Type {
