@@ -40,6 +40,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.POST, "/internal/v1/redemptions", "/internal/v1/redemptions/preview")
 				.hasAuthority(Scopes.authority("challenges:redeem"))
+				.requestMatchers(HttpMethod.GET, "/internal/v1/challenge-lives/*")
+				.hasAuthority(Scopes.authority("challenges:read"))
 				.anyRequest()
 				.denyAll())
 			.build();
