@@ -25,13 +25,15 @@ import org.springframework.validation.annotation.Validated;
  * @param bootstrapToken the admin API token {@code bootstrap} (every scope) created on
  * first start when no admin API token exists; blank means generate one and write it to
  * {@code <data-dir>/initial-credentials}
+ * @param challengeUrl base URL of the challenge-service's internal API (a challenge's
+ * life, issue 14)
  */
 @Validated
 @ConfigurationProperties("keyward.admin")
 public record AdminProperties(@NotNull @DefaultValue("http://127.0.0.1:8080") URI gatewayUrl,
 		@NotNull @DefaultValue("http://127.0.0.1:8082") URI caUrl, String serviceToken, String initialPassword,
 		@NotNull @DefaultValue("5s") Duration timeout, @Min(1) @Max(500) @DefaultValue("25") int pageSize,
-		String bootstrapToken) {
+		String bootstrapToken, @NotNull @DefaultValue("http://127.0.0.1:8081") URI challengeUrl) {
 
 	public boolean hasServiceToken() {
 		return this.serviceToken != null && !this.serviceToken.isBlank();

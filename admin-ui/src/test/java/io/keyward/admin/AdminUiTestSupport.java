@@ -50,6 +50,7 @@ public abstract class AdminUiTestSupport {
 	static void services(DynamicPropertyRegistry registry) {
 		registry.add("keyward.admin.gateway-url", () -> FakeServices.get().url());
 		registry.add("keyward.admin.ca-url", () -> FakeServices.get().url());
+		registry.add("keyward.admin.challenge-url", () -> FakeServices.get().url());
 		registry.add("keyward.data-dir", DATA_DIR::toString);
 	}
 

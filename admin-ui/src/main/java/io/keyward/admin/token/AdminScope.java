@@ -28,7 +28,13 @@ public enum AdminScope {
 	AUDIT_READ("audit:read"),
 
 	/** Prepare the next CA and schedule its switch-over (CA rollover). */
-	AUTHORITIES_ROLLOVER("authorities:rollover");
+	AUTHORITIES_ROLLOVER("authorities:rollover"),
+
+	/**
+	 * Follow one enrollment by its correlation id: challenge, requests, certificates
+	 * (issue 14).
+	 */
+	ENROLLMENTS_READ("enrollments:read");
 
 	private final String scopeName;
 
