@@ -16,8 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param gatewayUrl base URL of the scep-gateway's REST API
  * @param caUrl base URL of the ca-adapter's REST API
- * @param challengeUrl base URL of the challenge-service (its internal API, where MDM API
- * clients are managed)
+ * @param challengeUrl base URL of the challenge-service's internal API (MDM API clients,
+ * webhook dead letters, a challenge's life)
  * @param serviceToken bearer token presented to the other services; blank means not
  * configured, which the pages report instead of calling
  * @param initialPassword password of the {@code admin} user created on first start; blank

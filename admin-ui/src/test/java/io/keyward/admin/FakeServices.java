@@ -50,6 +50,9 @@ public final class FakeServices {
 	/** The one request waiting for approval. */
 	public static final String WAITING_ID = "0b5c6a52-9d1e-4a8f-8f41-3c2b9a6e7d10";
 
+	/** The correlation id of the ISSUED transaction and its certificate (issue 14). */
+	public static final String CORRELATION_ID = "3d0c5f1e-8b7a-4c2d-9e6f-1a2b3c4d5e6f";
+
 	private static final Pattern SERIAL_PATH = Pattern.compile("/api/v1/certificates/([0-9A-Fa-f]+)(/revoke)?");
 
 	private static final Pattern DECISION_PATH = Pattern
@@ -91,6 +94,7 @@ public final class FakeServices {
 		this.server.createContext("/api/v1/ca", this::ca);
 		this.server.createContext("/internal/v1/api-clients", this::apiClients);
 		this.server.createContext("/internal/v1/webhook-deliveries", this::webhookDeliveries);
+		this.server.createContext("/internal/v1/challenge-lives", this::challengeLife);
 		this.server.start();
 	}
 
@@ -164,6 +168,11 @@ public final class FakeServices {
 					"{\"items\":[" + items + "],\"page\":0,\"size\":25,\"total\":" + (items.isEmpty() ? 0 : 1) + "}");
 			return;
 		}
+		if (query.contains("correlationId=")) {
+			boolean known = query.contains("correlationId=" + CORRELATION_ID);
+			answer(exchange, 200, known ? correlatedPage() : "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}");
+			return;
+		}
 		answer(exchange, 200, transactionPage());
 	}
 
@@ -194,11 +203,51 @@ public final class FakeServices {
 		}
 	}
 
+	/**
+	 * {@code GET /internal/v1/challenge-lives/{id}}: the life of the challenge behind
+	 * {@link #CORRELATION_ID}, with a refused attempt whose text is markup; 404
+	 * otherwise.
+	 */
+	private void challengeLife(HttpExchange exchange) throws IOException {
+		if (!authorised(exchange)) {
+			return;
+		}
+		if (!exchange.getRequestURI().getPath().endsWith("/" + CORRELATION_ID)) {
+			answer(exchange, 404, problem(404, "No challenge has this correlation id."));
+			return;
+		}
+		answer(exchange, 200, """
+				{"correlationId":"%s","profile":"ios","template":"device","mintedBy":"jamf","binding":null,
+				 "createdAt":"2026-03-01T10:00:00Z","expiresAt":"2026-03-01T11:00:00Z",
+				 "redeemedAt":"2026-03-01T10:15:30Z","transactionId":"7F3A9C01","certificateSerial":"%s",
+				 "events":[
+				  {"type":"MINTED","occurredAt":"2026-03-01T10:00:00Z"},
+				  {"type":"REFUSED","occurredAt":"2026-03-01T10:10:00Z","transactionId":"<i>tx</i>",
+				   "reason":"%s"},
+				  {"type":"REDEEMED","occurredAt":"2026-03-01T10:15:30Z","transactionId":"7F3A9C01"},
+				  {"type":"ISSUED","occurredAt":"2026-03-01T10:15:31Z","certificateSerial":"%s"}]}
+				""".formatted(CORRELATION_ID, SERIAL, HOSTILE_SUBJECT, SERIAL));
+	}
+
+	private static String correlatedPage() {
+		return """
+				{"items":[
+				 {"transactionId":"7F3A9C01","profile":"ios","messageType":"PKCSReq","subject":"%s",
+				  "status":"ISSUED","failInfo":null,"failureReason":null,"certificateSerial":"5E1F00A7C3",
+				  "createdAt":"2026-03-01T10:15:30Z","updatedAt":"2026-03-01T10:15:31Z","correlationId":"%s"}
+				],"page":0,"size":100,"total":1}
+				""".formatted(HOSTILE_SUBJECT, CORRELATION_ID);
+	}
+
 	private void certificates(HttpExchange exchange) throws IOException {
 		if (!authorised(exchange)) {
 			return;
 		}
 		String path = exchange.getRequestURI().getPath();
+		if (path.startsWith("/api/v1/certificates/correlated/")) {
+			answer(exchange, 200, path.endsWith("/" + CORRELATION_ID) ? "[" + certificate() + "]" : "[]");
+			return;
+		}
 		if (path.equals("/api/v1/certificates/search") || path.equals("/api/v1/certificates")) {
 			answer(exchange, 200,
 					"{\"items\":[" + certificate() + "],\"nextCursor\":null,\"page\":0,\"size\":25," + "\"total\":1}");
@@ -287,10 +336,11 @@ public final class FakeServices {
 				 "notBefore":"2026-03-01T10:15:31Z","notAfter":"2027-03-01T10:15:31Z","profile":"ios",
 				 "template":"device","transactionId":"7F3A9C01","certificatePem":"%s",
 				 "issuedAt":"2026-03-01T10:15:31Z","status":"%s","revokedAt":%s,"revocationReason":%s,
-				 "revokedBy":%s,"revocationComment":null,"replacedBy":null,"renewalOf":null}
+				 "revokedBy":%s,"revocationComment":null,"replacedBy":null,"renewalOf":null,
+				 "correlationId":"%s"}
 				""".formatted(SERIAL, "CN=iphone-4711,O=Example", this.certificatePem.replace("\n", "\\n"),
 				revoked ? "REVOKED" : "VALID", revoked ? "\"2026-03-02T00:00:00Z\"" : "null",
-				revoked ? "\"keyCompromise\"" : "null", revoked ? "\"admin:someone\"" : "null");
+				revoked ? "\"keyCompromise\"" : "null", revoked ? "\"admin:someone\"" : "null", CORRELATION_ID);
 	}
 
 	private static String waiting(String status) {
@@ -309,7 +359,7 @@ public final class FakeServices {
 				  "status":"ISSUED","failInfo":null,"failureReason":null,"certificateSerial":"5E1F00A7C3",
 				  "createdAt":"2026-03-01T10:15:30Z","updatedAt":"2026-03-01T10:15:31Z",
 				  "contentEncryptionAlgorithm":"AES256/CBC","keyTransportAlgorithm":"RSA","digestAlgorithm":"SHA256",
-				  "signatureAlgorithm":"SHA256WITHRSA"},
+				  "signatureAlgorithm":"SHA256WITHRSA","correlationId":"3d0c5f1e-8b7a-4c2d-9e6f-1a2b3c4d5e6f"},
 				 {"transactionId":"DEADBEEF02","profile":"routers","messageType":"PKCSReq","subject":"%s",
 				  "status":"FAILED","failInfo":"badRequest","failureReason":"challenge already used",
 				  "certificateSerial":null,"createdAt":"2026-03-01T09:00:00Z","updatedAt":"2026-03-01T09:00:00Z",

@@ -49,6 +49,12 @@ public final class FakeUpstreams {
 
 	public final TestCertificateAuthority ca = new TestCertificateAuthority();
 
+	/** The correlation id the default redemption of {@link #GOOD_CHALLENGE} answers. */
+	public static final String GOOD_CHALLENGE_CORRELATION_ID = "6f1d3c9e-3a51-4f0e-9b0a-7d2f4c1e8a55";
+
+	/** The correlation id each issue request carried, by transactionID. */
+	public final Map<String, String> correlationByTransaction = new ConcurrentHashMap<>();
+
 	/** How redemptions are answered; defaults to accepting {@link #GOOD_CHALLENGE}. */
 	public volatile Function<RedemptionRequest, RedemptionResult> redemptions = FakeUpstreams::defaultRedemption;
 
@@ -178,7 +184,8 @@ public final class FakeUpstreams {
 	}
 
 	private static RedemptionResult defaultRedemption(RedemptionRequest request) {
-		return GOOD_CHALLENGE.equals(request.challenge()) ? RedemptionResult.accepted("device")
+		return GOOD_CHALLENGE.equals(request.challenge())
+				? RedemptionResult.accepted("device").withCorrelationId(GOOD_CHALLENGE_CORRELATION_ID)
 				: RedemptionResult.rejected("unknown or expired challenge");
 	}
 
@@ -294,6 +301,9 @@ public final class FakeUpstreams {
 				.computeIfAbsent((request.template() != null) ? request.template() : "default",
 						(key) -> new AtomicInteger())
 				.incrementAndGet();
+			if (request.transactionId() != null && request.correlationId() != null) {
+				this.correlationByTransaction.put(request.transactionId(), request.correlationId());
+			}
 			if (request.transactionId() != null) {
 				this.issuedByTransaction.computeIfAbsent(request.transactionId(), (key) -> new AtomicInteger())
 					.incrementAndGet();
@@ -303,7 +313,7 @@ public final class FakeUpstreams {
 							certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
 							request.profile(), request.template(), request.transactionId(),
 							TestCertificateAuthority.pem(certificate), Instant.now(), IssuedCertificate.VALID, null,
-							null, null, null, null, request.renewalOf(), "gateway"));
+							null, null, null, null, request.renewalOf(), "gateway", request.correlationId()));
 		}
 		catch (Exception ex) {
 			send(exchange, 400, "application/problem+json",
@@ -333,7 +343,7 @@ public final class FakeUpstreams {
 		sendJson(exchange, new IssuedCertificate(serial, certificate.getSubjectX500Principal().getName(), List.of(),
 				certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), null, null, null,
 				TestCertificateAuthority.pem(certificate), Instant.now(), IssuedCertificate.REVOKED, Instant.now(),
-				request.reason(), request.revokedBy(), request.comment(), null, null, "gateway"));
+				request.reason(), request.revokedBy(), request.comment(), null, null, "gateway", null));
 	}
 
 	private void ca(HttpExchange exchange) throws IOException {

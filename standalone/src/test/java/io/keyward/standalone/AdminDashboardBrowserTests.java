@@ -9,12 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 import io.keyward.scep.PkiStatus;
 import io.keyward.scep.client.CertRepResponse;
 import io.keyward.testsupport.MutableClock;
+import io.keyward.testsupport.clients.MicromdmScepClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +103,58 @@ class AdminDashboardBrowserTests {
 		assertThat(revoked.body()).contains("\"status\":\"REVOKED\"")
 			.contains("\"revocationReason\":\"keyCompromise\"")
 			.contains("\"revokedBy\":\"admin:admin\"");
+	}
+
+	/**
+	 * Issue 14: a challenge minted over the MDM API, redeemed by micromdm's scepclient,
+	 * is followed by one correlation id through the admin API, the documented SQL over
+	 * the three schemas, and the enrollment page in the browser.
+	 */
+	@Test
+	void whenScepclientEnrollsWithAMintedChallengeThenOneCorrelationIdFollowsItEverywhere() throws Exception {
+		SuiteClient.Minted minted = client.mint("default");
+		String id = minted.correlationId();
+		assertThat(id).isNotNull();
+		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"),
+				minted.challenge(), "correlated-device", Files.createTempDirectory(Path.of("target"), "correlated"));
+		X509Certificate certificate = enrollment.certificate()
+			.orElseThrow(() -> new AssertionError("scepclient got no certificate:\n" + enrollment.output()));
+		String serial = certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+
+		HttpResponse<String> history = adminApi("/api/v1/enrollments/" + id);
+		assertThat(history.statusCode()).isEqualTo(200);
+		assertThat(history.body()).contains("\"type\":\"MINTED\"")
+			.contains("\"type\":\"REDEEMED\"")
+			.contains("\"status\":\"ISSUED\"")
+			.contains("\"certificateSerial\":\"" + serial + "\"")
+			.contains("\"serialNumber\":\"" + serial + "\"");
+		// the challenge, the transaction and the certificate each name the id
+		assertThat(history.body().split("\"correlationId\":\"" + id + "\"", -1)).hasSize(5);
+
+		String query = documentedQuery();
+		assertThat(client.count("select count(*) from (" + query + ") steps", id, id, id)).isEqualTo(4);
+		assertThat(client.text("select string_agg(what, ',' order by what) from (" + query + ") steps", id, id, id))
+			.isEqualTo("ISSUED,MINTED,PKCSReq ISSUED,REDEEMED");
+
+		signIn(browser, client);
+		browser.get(client.adminUrl("/certificates/" + serial));
+		browser.findElement(By.id("enrollment-link")).click();
+		screenshot(browser, "enrollment");
+		assertThat(browser.getCurrentUrl()).endsWith("/enrollments/" + id);
+		assertThat(text(browser, "#challenge-events")).contains("MINTED").contains("REDEEMED");
+		assertThat(text(browser, "#transactions")).contains("ISSUED").contains(serial);
+		assertThat(text(browser, "#certificates")).contains(serial).contains("correlated-device").contains("VALID");
+	}
+
+	/**
+	 * The SQL docs/operations.md gives operators under "Following one enrollment", with
+	 * psql's {@code :'id'} as a JDBC parameter.
+	 */
+	private static String documentedQuery() throws IOException {
+		String operations = Files.readString(Path.of("..", "docs", "operations.md"));
+		String block = operations.substring(operations.indexOf("<!-- correlation-query -->"));
+		block = block.substring(block.indexOf("select"), block.indexOf("```", block.indexOf("select")));
+		return block.strip().replaceAll(";$", "").replace(":'id'", "?");
 	}
 
 	@Test

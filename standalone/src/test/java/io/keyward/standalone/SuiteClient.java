@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  */
 final class SuiteClient {
 
+	private static final Pattern CORRELATION_ID = Pattern.compile("\"correlationId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
 	private static final Pattern CHALLENGE = Pattern.compile("\"challenge\"\\s*:\\s*\"([0-9A-F]{32})\"");
 
 	private final KeywardSuite suite;
@@ -62,6 +64,14 @@ final class SuiteClient {
 	 * {@link #mintChallenge()} for another profile.
 	 */
 	String mintChallenge(String profile) throws IOException, InterruptedException {
+		return mint(profile).challenge();
+	}
+
+	/**
+	 * {@link #mintChallenge(String)}, with the correlation id the challenge-service
+	 * answered (issue 14).
+	 */
+	Minted mint(String profile) throws IOException, InterruptedException {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(challengeUrl("/api/v1/challenges")))
 			.header("Authorization", "Bearer " + this.apiKey)
 			.header("Content-Type", "application/json")
@@ -74,7 +84,15 @@ final class SuiteClient {
 		if (!matcher.find()) {
 			throw new AssertionError("no 32-hex challenge in " + response.body());
 		}
-		return matcher.group(1);
+		Matcher correlation = CORRELATION_ID.matcher(response.body());
+		return new Minted(matcher.group(1), correlation.find() ? correlation.group(1) : null);
+	}
+
+	/**
+	 * @param challenge the one-time challenge
+	 * @param correlationId its correlation id
+	 */
+	record Minted(String challenge, String correlationId) {
 	}
 
 	/**

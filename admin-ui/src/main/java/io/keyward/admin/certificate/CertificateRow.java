@@ -18,16 +18,19 @@ import io.keyward.api.ca.IssuedCertificate;
  * @param notAfter end of validity, UTC
  * @param transactionId SCEP transactionID, empty when issued outside SCEP
  * @param status VALID, REVOKED or EXPIRED
+ * @param correlationId the enrollment's correlation id (issue 14), empty when not
+ * recorded
  */
 record CertificateRow(String issuedAt, String serial, String subject, String subjectAltNames, String profile,
-		String template, String notAfter, String transactionId, String status) {
+		String template, String notAfter, String transactionId, String status, String correlationId) {
 
 	static CertificateRow of(IssuedCertificate certificate) {
 		List<String> sans = (certificate.subjectAltNames() != null) ? certificate.subjectAltNames() : List.of();
 		return new CertificateRow(Timestamps.utc(certificate.issuedAt()), orEmpty(certificate.serialNumber()),
 				orEmpty(certificate.subject()), String.join(", ", sans), orEmpty(certificate.profile()),
 				orEmpty(certificate.template()), Timestamps.utc(certificate.notAfter()),
-				orEmpty(certificate.transactionId()), orEmpty(certificate.status()));
+				orEmpty(certificate.transactionId()), orEmpty(certificate.status()),
+				orEmpty(certificate.correlationId()));
 	}
 
 	private static String orEmpty(String value) {

@@ -1,6 +1,7 @@
 package io.keyward.admin.enrollment;
 
 import io.keyward.admin.AdminProperties;
+import io.keyward.api.challenge.ChallengeLifeClient;
 import io.keyward.api.gateway.EnrollmentLogClient;
 import io.keyward.api.gateway.RaCertificateClient;
 import io.keyward.edge.caller.ServiceClients;
@@ -17,6 +18,13 @@ class EnrollmentLogConfiguration {
 		return ServiceClients.create(builder, properties.gatewayUrl().toString(),
 				properties.hasServiceToken() ? properties.serviceToken() : "", properties.timeout(),
 				EnrollmentLogClient.class);
+	}
+
+	@Bean
+	ChallengeLifeClient challengeLifeClient(RestClient.Builder builder, AdminProperties properties) {
+		return ServiceClients.create(builder, properties.challengeUrl().toString(),
+				properties.hasServiceToken() ? properties.serviceToken() : "", properties.timeout(),
+				ChallengeLifeClient.class);
 	}
 
 	@Bean

@@ -29,9 +29,12 @@ import io.keyward.api.gateway.EnrollmentTransaction;
  * signature), empty when the gateway recorded none
  * @param legacy whether any of them is legacy crypto (DES, triple DES, MD5, SHA-1), so
  * admins see which devices still need it
+ * @param correlationId the enrollment's correlation id (issue 14), empty when not
+ * recorded
  */
 public record EnrollmentRow(String time, String profile, String transactionId, String messageType, String subject,
-		String status, String statusStyle, String reason, String serial, String id, String algorithms, boolean legacy) {
+		String status, String statusStyle, String reason, String serial, String id, String algorithms, boolean legacy,
+		String correlationId) {
 
 	/**
 	 * Single DES (1.3.14.3.2.7), triple DES, MD5 and SHA-1, as the gateway names them.
@@ -48,7 +51,8 @@ public record EnrollmentRow(String time, String profile, String transactionId, S
 				orEmpty(transaction.subject()), status, KNOWN_STATUSES.contains(style) ? style : "other",
 				reason(transaction), orEmpty(transaction.certificateSerial()), orEmpty(transaction.id()),
 				String.join(" · ", algorithms(transaction)),
-				algorithms(transaction).stream().anyMatch((name) -> LEGACY.matcher(name).matches()));
+				algorithms(transaction).stream().anyMatch((name) -> LEGACY.matcher(name).matches()),
+				orEmpty(transaction.correlationId()));
 	}
 
 	private static List<String> algorithms(EnrollmentTransaction transaction) {

@@ -33,7 +33,12 @@ public enum AdminScope {
 	/** Create MDM API clients, add and revoke their keys, disable them. */
 	MDM_CLIENTS_MANAGE("mdm-clients:manage"),
 	/** List webhook dead letters and replay them. */
-	WEBHOOKS_MANAGE("webhooks:manage");
+	WEBHOOKS_MANAGE("webhooks:manage"),
+	/**
+	 * Follow one enrollment by its correlation id: challenge, requests, certificates
+	 * (issue 14).
+	 */
+	ENROLLMENTS_READ("enrollments:read");
 
 	private final String scopeName;
 

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 import io.keyward.api.ca.CaCertificates;
 import io.keyward.api.ca.CertificatePage;
@@ -12,6 +14,7 @@ import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.api.ca.NextCaRequest;
 import io.keyward.ca.authority.CaRollover;
+import io.keyward.edge.log.CorrelationIds;
 import io.keyward.edge.problem.InvalidRequest;
 
 import org.springframework.http.ResponseEntity;
@@ -82,6 +85,19 @@ class CertificateController {
 	ResponseEntity<Void> checkPolicy(@RequestBody IssueRequest request, Principal caller) {
 		this.issuance.check(request, caller.getName(), this.grants.general(caller.getName()));
 		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * Issue 14: the certificates of one enrollment, for the admin-ui's enrollment page.
+	 */
+	@GetMapping("/certificates/correlated/{correlationId}")
+	List<IssuedCertificate> correlated(@PathVariable String correlationId) {
+		UUID id = CorrelationIds.parse(correlationId);
+		if (id == null) {
+			throw new InvalidRequest("correlationId must be a UUID");
+		}
+		Instant now = this.clock.instant();
+		return this.certificates.correlated(id).stream().map((record) -> record.toApi(now)).toList();
 	}
 
 	@GetMapping("/certificates/{serial}")

@@ -2,6 +2,7 @@ package io.keyward.ca.issuance;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import io.keyward.api.ca.IssuedCertificate;
 
@@ -46,6 +47,8 @@ final class CertificateRecord {
 	private String renewalOf;
 
 	private String requestedBy;
+
+	private UUID correlationId;
 
 	CertificateRecord(String serial, String subject, List<String> sans, Instant notBefore, Instant notAfter,
 			String profile, String template, String transactionId, String pem, Instant issuedAt, String renewalOf) {
@@ -142,6 +145,20 @@ final class CertificateRecord {
 	}
 
 	/**
+	 * @param correlationId the enrollment's correlation id (V13; null before, and for
+	 * certificates issued outside an enrollment)
+	 * @return this record
+	 */
+	CertificateRecord correlationId(UUID correlationId) {
+		this.correlationId = correlationId;
+		return this;
+	}
+
+	UUID correlationId() {
+		return this.correlationId;
+	}
+
+	/**
 	 * @param now the instant the status is reported for: a revoked certificate is
 	 * {@code REVOKED} even after it expired
 	 */
@@ -151,7 +168,7 @@ final class CertificateRecord {
 		return new IssuedCertificate(this.serial, this.subject, List.of(this.sans), this.notBefore, this.notAfter,
 				this.profile, this.template, this.transactionId, this.pem, this.issuedAt, status, this.revokedAt,
 				this.revocationReason, this.revokedBy, this.revocationComment, this.replacedBy, this.renewalOf,
-				this.requestedBy);
+				this.requestedBy, (this.correlationId != null) ? this.correlationId.toString() : null);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -101,6 +102,18 @@ class CertificateStore {
 			.list();
 	}
 
+	/**
+	 * @param correlationId an enrollment's correlation id
+	 * @return the certificates issued under it, oldest first
+	 */
+	List<CertificateRecord> correlated(UUID correlationId) {
+		return this.jdbc
+			.sql("select * from ca.certificate where correlation_id = :correlationId order by issued_at, id")
+			.param("correlationId", correlationId)
+			.query(CertificateStore::certificate)
+			.list();
+	}
+
 	long count() {
 		return this.jdbc.sql("select count(*) from ca.certificate").query(Long.class).single();
 	}
@@ -122,15 +135,15 @@ class CertificateStore {
 		this.jdbc.sql("""
 				with request as (
 				    insert into ca.certificate_request (transaction_id, profile, template, csr, csr_sha256, subject,
-				        requested_at, status, renewal_of)
+				        requested_at, status, renewal_of, correlation_id)
 				    values (:transactionId, :profile, :template, :csr, :csrSha256, :subject, :requestedAt, :status,
-				        :renewalOf)
+				        :renewalOf, :correlationId)
 				    returning id),
 				issued as (
 				    insert into ca.certificate (serial, request_id, subject, sans, not_before, not_after, profile,
-				        template, transaction_id, pem, issued_at, renewal_of, requested_by, ca_name)
+				        template, transaction_id, pem, issued_at, renewal_of, requested_by, ca_name, correlation_id)
 				    select :serial, request.id, :subject, :sans, :notBefore, :notAfter, :profile, :template,
-				        :transactionId, :pem, :issuedAt, :renewalOf, :requestedBy, :caName
+				        :transactionId, :pem, :issuedAt, :renewalOf, :requestedBy, :caName, :correlationId
 				    from request
 				    returning serial)
 				update ca.certificate set replaced_by = issued.serial
@@ -154,6 +167,7 @@ class CertificateStore {
 			.param("renewalOf", certificate.renewalOf(), Types.VARCHAR)
 			.param("requestedBy", certificate.requestedBy(), Types.VARCHAR)
 			.param("caName", caName)
+			.param("correlationId", certificate.correlationId(), Types.OTHER)
 			.update();
 		return certificate;
 	}
@@ -169,7 +183,8 @@ class CertificateStore {
 				row.getString("renewal_of"))
 			.lifecycle(instant(row, "revoked_at"), row.getString("revocation_reason"), row.getString("revoked_by"),
 					row.getString("revocation_comment"), row.getString("replaced_by"), row.getString("renewal_of"))
-			.requestedBy(row.getString("requested_by"));
+			.requestedBy(row.getString("requested_by"))
+			.correlationId(row.getObject("correlation_id", UUID.class));
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {

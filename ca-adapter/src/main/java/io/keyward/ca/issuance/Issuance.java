@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import io.keyward.api.ca.IssueRequest;
@@ -15,6 +16,7 @@ import io.keyward.ca.authority.IssuedCertificate;
 import io.keyward.ca.template.CertificateRequestRefused;
 import io.keyward.ca.template.CertificateSigningRequest;
 import io.keyward.ca.template.CertificateTemplate;
+import io.keyward.edge.log.CorrelationIds;
 import io.keyward.edge.log.LogText;
 import io.keyward.scep.SubjectAltNames;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -85,7 +87,7 @@ public class Issuance {
 	 * @throws TemplateNotGranted when the template is known but not granted
 	 */
 	CertificateRecord issue(IssueRequest request, String caller, Predicate<String> granted) {
-		try {
+		try (CorrelationIds.Scope scope = CorrelationIds.inMdc(request.correlationId())) {
 			return issueChecked(request, caller, granted);
 		}
 		catch (CertificateRequestRefused ex) {
@@ -137,8 +139,9 @@ public class Issuance {
 		String csrSha256 = csr.sha256();
 		try {
 			IssuancePolicy.Decision decision = this.policy.decide(csr, templateName, renewalOf, request.binding());
-			return issueNew(decision, csr, csrSha256, new Origin(profile,
-					granted(decision.template().name(), caller, granted), transactionId, renewalOf, caller));
+			return issueNew(decision, csr, csrSha256,
+					new Origin(profile, granted(decision.template().name(), caller, granted), transactionId, renewalOf,
+							caller, correlationId(request.correlationId())));
 		}
 		catch (CertificateRequestRefused ex) {
 			// a certificate that exists is answered even if the configuration changed
@@ -234,7 +237,8 @@ public class Issuance {
 				new CertificateRecord(issued.serialHex(), subject, SubjectAltNames.of(certificate),
 						certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), origin.profile(),
 						origin.template(), origin.transactionId(), issued.pem(), issuedAt, origin.renewalOf())
-					.requestedBy(origin.caller()),
+					.requestedBy(origin.caller())
+					.correlationId(origin.correlationId()),
 				csr.withoutChallengePassword(), csrSha256, requestedAt, issued.caName());
 	}
 
@@ -242,8 +246,21 @@ public class Issuance {
 	 * Where an issue request came from, as stored with its certificate.
 	 *
 	 * @param caller the internal caller that asked (its credential's name)
+	 * @param correlationId the enrollment's correlation id (issue 14), null for none
 	 */
-	private record Origin(String profile, String template, String transactionId, String renewalOf, String caller) {
+	private record Origin(String profile, String template, String transactionId, String renewalOf, String caller,
+			UUID correlationId) {
+	}
+
+	private static UUID correlationId(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		UUID id = CorrelationIds.parse(text);
+		if (id == null) {
+			throw new CertificateRequestRefused("correlationId must be a UUID");
+		}
+		return id;
 	}
 
 	/**

@@ -49,7 +49,8 @@ class ApiSecurityConfiguration {
 						// gateway needs for GetCACert, GetCert and GetCRL
 						.requestMatchers(HttpMethod.GET, "/api/v1/ca", "/api/v1/authorities")
 						.hasAuthority(authority("ca:read"))
-						.requestMatchers(HttpMethod.GET, "/api/v1/certificates", "/api/v1/certificates/search")
+						.requestMatchers(HttpMethod.GET, "/api/v1/certificates", "/api/v1/certificates/search",
+								"/api/v1/certificates/correlated/*")
 						.hasAuthority(authority("certificates:read"))
 						// one certificate by serial: the gateway answers SCEP GetCert
 						// with it

@@ -1,6 +1,7 @@
 package io.keyward.challenge.onetime;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,10 +22,11 @@ import io.keyward.api.challenge.ChallengeBinding;
  * @param publicKeySha256 hex SHA-256 of the redeeming CSR's public key
  * @param apiClientId the MDM API client that minted it
  * @param binding what the MDM bound it to, null for nothing
+ * @param correlationId the one id of its life (issue 14), given by the database on insert
  */
 record Challenge(byte[] challengeHash, String profile, String template, Instant createdAt, Instant expiresAt,
 		@Nullable Instant redeemedAt, @Nullable String transactionId, @Nullable String publicKeySha256,
-		@Nullable Long apiClientId, @Nullable ChallengeBinding binding) {
+		@Nullable Long apiClientId, @Nullable ChallengeBinding binding, @Nullable UUID correlationId) {
 
 	/**
 	 * A challenge just minted, not redeemed.
@@ -32,7 +34,7 @@ record Challenge(byte[] challengeHash, String profile, String template, Instant 
 	static Challenge minted(byte[] challengeHash, String profile, String template, Instant createdAt, Instant expiresAt,
 			@Nullable Long apiClientId, @Nullable ChallengeBinding binding) {
 		return new Challenge(challengeHash, profile, template, createdAt, expiresAt, null, null, null, apiClientId,
-				binding);
+				binding, null);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
 import io.keyward.api.challenge.ChallengeBinding;
 import io.keyward.api.challenge.MintedChallenge;
 import io.keyward.challenge.apiclient.ApiClientPrincipal;
+import io.keyward.challenge.life.ChallengeEvents;
 import io.keyward.challenge.profile.ChallengeProfile;
+import io.keyward.edge.log.CorrelationIds;
 import io.keyward.challenge.profile.ChallengeProfiles;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,8 +57,11 @@ class ChallengeMinting {
 
 	private final MeterRegistry meters;
 
+	private final ChallengeEvents life;
+
 	ChallengeMinting(ChallengeRepository challenges, ChallengeProfiles profiles, ChallengeHasher hasher,
-			JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+			JdbcClient jdbc, Clock clock, MeterRegistry meters, ChallengeEvents life) {
+		this.life = life;
 		this.challenges = challenges;
 		this.profiles = profiles;
 		this.hasher = hasher;
@@ -88,12 +94,16 @@ class ChallengeMinting {
 		String challenge = next();
 		// whole seconds: the MDM shows this instant, and the row must hold the same one
 		Instant expiresAt = now.plus(profile.validity()).truncatedTo(ChronoUnit.SECONDS);
-		this.challenges.insert(Challenge.minted(this.hasher.hash(challenge), profile.name(), profile.template(),
-				now.truncatedTo(ChronoUnit.MICROS), expiresAt, apiClientId, Bindings.checked(binding)));
-		log.info("event=challenge_minted profile={} template={} apiClientId={} expiresAt={} bound={}", profile.name(),
-				profile.template(), apiClientId, expiresAt, Bindings.describe(binding));
+		UUID correlationId = this.challenges
+			.insert(Challenge.minted(this.hasher.hash(challenge), profile.name(), profile.template(),
+					now.truncatedTo(ChronoUnit.MICROS), expiresAt, apiClientId, Bindings.checked(binding)));
+		this.life.minted(correlationId, apiClientId, now);
+		try (CorrelationIds.Scope scope = CorrelationIds.inMdc(correlationId.toString())) {
+			log.info("event=challenge_minted profile={} template={} apiClientId={} expiresAt={} bound={}",
+					profile.name(), profile.template(), apiClientId, expiresAt, Bindings.describe(binding));
+		}
 		this.meters.counter("keyward.challenge.minted", "profile", profile.name()).increment();
-		return new MintedChallenge(challenge, profile.name(), expiresAt);
+		return new MintedChallenge(challenge, profile.name(), expiresAt, correlationId.toString());
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
 import io.keyward.api.challenge.ChallengeBinding;
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
+import io.keyward.challenge.life.ChallengeEvents;
 import io.keyward.challenge.profile.ChallengeProperties;
+import io.keyward.edge.log.CorrelationIds;
 import io.keyward.edge.problem.InvalidRequest;
 import io.keyward.edge.log.LogText;
 
@@ -52,7 +55,7 @@ class ChallengeRedemption {
 			    public_key_sha256 = :publicKeySha256
 			where challenge_hash = :challengeHash and profile = :profile
 			    and transaction_id is null and expires_at > :arrivedAt and expires_at > :graceFloor
-			returning challenge_hash, template, bound_sid
+			returning challenge_hash, template, bound_sid, correlation_id
 			""";
 
 	private final ChallengeRepository challenges;
@@ -67,8 +70,11 @@ class ChallengeRedemption {
 
 	private final ChallengeProperties properties;
 
+	private final ChallengeEvents life;
+
 	ChallengeRedemption(ChallengeRepository challenges, JdbcClient jdbc, ChallengeHasher hasher, Clock clock,
-			MeterRegistry meters, ChallengeProperties properties) {
+			MeterRegistry meters, ChallengeProperties properties, ChallengeEvents life) {
+		this.life = life;
 		this.challenges = challenges;
 		this.jdbc = jdbc;
 		this.hasher = hasher;
@@ -85,7 +91,9 @@ class ChallengeRedemption {
 		Judged judged = judge(request);
 		Optional<Redeemed> redeemed = redeemUnused(judged, request);
 		if (redeemed.isPresent()) {
-			return accept(redeemed.get().template(), redeemed.get().binding(), request, "event=challenge_redeemed");
+			Redeemed won = redeemed.get();
+			this.life.redeemed(won.correlationId(), request.transactionId(), judged.now());
+			return accept(won.template(), won.binding(), won.correlationId(), request, "event=challenge_redeemed");
 		}
 		// unknown, other profile, expired, or used: read the row as committed now
 		return explain(judged, request, false);
@@ -120,20 +128,33 @@ class ChallengeRedemption {
 		}
 		Challenge current = candidate.get();
 		if (!current.profile().equals(request.profile())) {
-			return reject(Rejection.WRONG_PROFILE, request, Rejection.WRONG_PROFILE.reason(current.profile()));
+			return refuse(current, judged, Rejection.WRONG_PROFILE, request,
+					Rejection.WRONG_PROFILE.reason(current.profile()));
 		}
 		if (current.redeemedAt() != null) {
 			if (isRetryOf(current, request.transactionId(), request.publicKeySha256())) {
-				return accept(current.template(), current.binding(), request,
+				return accept(current.template(), current.binding(), current.correlationId(), request,
 						preview ? "event=challenge_previewed" : "event=challenge_redemption_repeated");
 			}
-			return reject(Rejection.ALREADY_USED, request, Rejection.ALREADY_USED.reason());
+			return refuse(current, judged, Rejection.ALREADY_USED, request, Rejection.ALREADY_USED.reason());
 		}
 		if (preview && current.expiresAt().isAfter(judged.arrivedAt())
 				&& current.expiresAt().isAfter(judged.graceFloor())) {
-			return accept(current.template(), current.binding(), request, "event=challenge_previewed");
+			return accept(current.template(), current.binding(), current.correlationId(), request,
+					"event=challenge_previewed");
 		}
-		return reject(Rejection.EXPIRED, request, Rejection.EXPIRED.reason());
+		return refuse(current, judged, Rejection.EXPIRED, request, Rejection.EXPIRED.reason());
+	}
+
+	/**
+	 * A refused attempt on a known challenge goes into its life, with why (issue 14).
+	 */
+	private RedemptionResult refuse(Challenge challenge, Judged judged, Rejection rejection, RedemptionRequest request,
+			String reason) {
+		this.life.refused(challenge.correlationId(), request.transactionId(), reason, judged.now());
+		try (CorrelationIds.Scope scope = CorrelationIds.inMdc(String.valueOf(challenge.correlationId()))) {
+			return reject(rejection, request, reason);
+		}
 	}
 
 	/**
@@ -160,7 +181,7 @@ class ChallengeRedemption {
 			.param("arrivedAt", utc(judged.arrivedAt()))
 			.param("graceFloor", utc(judged.graceFloor()))
 			.query((rs, row) -> new Redeemed(rs.getBytes("challenge_hash"), rs.getString("template"),
-					ChallengeRepository.binding(rs.getString("bound_sid"))))
+					ChallengeRepository.binding(rs.getString("bound_sid")), rs.getObject("correlation_id", UUID.class)))
 			.optional()
 			// the index's equality is not specified to be constant-time
 			.filter((redeemed) -> MessageDigest.isEqual(redeemed.challengeHash(), judged.hash()));
@@ -180,14 +201,17 @@ class ChallengeRedemption {
 				&& publicKeySha256.equalsIgnoreCase(String.valueOf(challenge.publicKeySha256()));
 	}
 
-	private RedemptionResult accept(String template, @Nullable ChallengeBinding binding, RedemptionRequest request,
-			String event) {
-		log.info("{} profile={} transactionId={} template={} bound={}", event, LogText.token(request.profile()),
-				LogText.token(request.transactionId()), template, Bindings.describe(binding));
+	private RedemptionResult accept(String template, @Nullable ChallengeBinding binding, @Nullable UUID correlationId,
+			RedemptionRequest request, String event) {
+		String id = (correlationId != null) ? correlationId.toString() : null;
+		try (CorrelationIds.Scope scope = CorrelationIds.inMdc(id)) {
+			log.info("{} profile={} transactionId={} template={} bound={}", event, LogText.token(request.profile()),
+					LogText.token(request.transactionId()), template, Bindings.describe(binding));
+		}
 		if (!"event=challenge_previewed".equals(event)) {
 			this.meters.counter("keyward.challenge.redemptions", "outcome", "accepted", "reason", "none").increment();
 		}
-		return RedemptionResult.accepted(template, binding);
+		return RedemptionResult.accepted(template, binding).withCorrelationId(id);
 	}
 
 	private RedemptionResult reject(Rejection rejection, RedemptionRequest request, String reason) {
@@ -218,7 +242,8 @@ class ChallengeRedemption {
 	private record Judged(byte[] hash, Instant now, Instant arrivedAt, Instant graceFloor) {
 	}
 
-	private record Redeemed(byte[] challengeHash, String template, @Nullable ChallengeBinding binding) {
+	private record Redeemed(byte[] challengeHash, String template, @Nullable ChallengeBinding binding,
+			UUID correlationId) {
 	}
 
 }

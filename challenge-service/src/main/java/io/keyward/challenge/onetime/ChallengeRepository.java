@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,11 +29,15 @@ class ChallengeRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(Challenge challenge) {
-		this.jdbc.sql("""
+	/**
+	 * @return the correlation id the database gave the new row
+	 */
+	UUID insert(Challenge challenge) {
+		return this.jdbc.sql("""
 				insert into challenge.challenge (challenge_hash, profile, template, created_at, expires_at,
 				    api_client_id, bound_sid)
 				values (:challengeHash, :profile, :template, :createdAt, :expiresAt, :apiClientId, :boundSid)
+				returning correlation_id
 				""")
 			.param("challengeHash", challenge.challengeHash())
 			.param("profile", challenge.profile())
@@ -41,7 +46,8 @@ class ChallengeRepository {
 			.param("expiresAt", utc(challenge.expiresAt()))
 			.param("apiClientId", challenge.apiClientId(), Types.BIGINT)
 			.param("boundSid", (challenge.binding() != null) ? challenge.binding().sid() : null, Types.VARCHAR)
-			.update();
+			.query(UUID.class)
+			.single();
 	}
 
 	Optional<Challenge> findByChallengeHash(byte[] challengeHash) {
@@ -73,17 +79,28 @@ class ChallengeRepository {
 				""").param("client", apiClientId).param("now", utc(now)).query(Long.class).single();
 	}
 
+	/**
+	 * Delete, and record each deleted challenge that was never redeemed as EXPIRED in its
+	 * life (issue 14), in one statement.
+	 */
 	int deleteExpiredBefore(Instant before) {
-		return this.jdbc.sql("delete from challenge.challenge where expires_at < :before")
-			.param("before", utc(before))
-			.update();
+		return this.jdbc.sql("""
+				with purged as (
+				    delete from challenge.challenge where expires_at < :before
+				    returning correlation_id, expires_at, redeemed_at),
+				expired as (
+				    insert into challenge.challenge_event (correlation_id, type, occurred_at)
+				    select correlation_id, 'EXPIRED', expires_at from purged where redeemed_at is null)
+				select count(*) from purged
+				""").param("before", utc(before)).query(Integer.class).single();
 	}
 
 	private static Challenge challenge(ResultSet row, int rowNumber) throws SQLException {
 		return new Challenge(row.getBytes("challenge_hash"), row.getString("profile"), row.getString("template"),
 				instant(row, "created_at"), instant(row, "expires_at"), instant(row, "redeemed_at"),
 				row.getString("transaction_id"), row.getString("public_key_sha256"),
-				row.getObject("api_client_id", Long.class), binding(row.getString("bound_sid")));
+				row.getObject("api_client_id", Long.class), binding(row.getString("bound_sid")),
+				row.getObject("correlation_id", UUID.class));
 	}
 
 	/**

@@ -52,7 +52,9 @@ class ChallengeFlowTests extends IntegrationTestSupport {
 		assertThat(expiresAt).isCloseTo(this.clock.instant().plus(Duration.ofMinutes(60)),
 				within(Duration.ofSeconds(5)));
 
-		assertThat(redeem(challenge, "default")).isEqualTo(RedemptionResult.accepted("default"));
+		assertThat(redeem(challenge, "default")).usingRecursiveComparison()
+			.ignoringFields("correlationId")
+			.isEqualTo(RedemptionResult.accepted("default"));
 		assertThat(redeem(challenge, "default")).isEqualTo(RedemptionResult.rejected("challenge already used"));
 	}
 
@@ -67,7 +69,8 @@ class ChallengeFlowTests extends IntegrationTestSupport {
 		String transactionId = newTransactionId();
 		String publicKey = publicKeySha256();
 		assertThat(redeem(challenge, "default", transactionId, publicKey).accepted()).isTrue();
-		assertThat(redeem(challenge, "default", transactionId, publicKey))
+		assertThat(redeem(challenge, "default", transactionId, publicKey)).usingRecursiveComparison()
+			.ignoringFields("correlationId")
 			.isEqualTo(RedemptionResult.accepted("default"));
 		assertThat(redeem(challenge, "default", transactionId, publicKeySha256()))
 			.isEqualTo(RedemptionResult.rejected("challenge already used"));
@@ -110,7 +113,9 @@ class ChallengeFlowTests extends IntegrationTestSupport {
 		assertThat(minted.profile()).isEqualTo("vpn");
 		assertThat(redeem(minted.challenge(), "default"))
 			.isEqualTo(RedemptionResult.rejected("challenge issued for profile vpn"));
-		assertThat(redeem(minted.challenge(), "vpn")).isEqualTo(RedemptionResult.accepted("vpn-user"));
+		assertThat(redeem(minted.challenge(), "vpn")).usingRecursiveComparison()
+			.ignoringFields("correlationId")
+			.isEqualTo(RedemptionResult.accepted("vpn-user"));
 	}
 
 	@Test

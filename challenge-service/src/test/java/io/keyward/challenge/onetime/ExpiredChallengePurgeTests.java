@@ -1,10 +1,12 @@
 package io.keyward.challenge.onetime;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import io.keyward.api.challenge.MintedChallenge;
 import io.keyward.challenge.IntegrationTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +46,27 @@ class ExpiredChallengePurgeTests extends IntegrationTestSupport {
 
 	private double purged() {
 		return this.meters.get("keyward.challenge.purged").counter().count();
+	}
+
+	@Test
+	void whenAnUnredeemedChallengeIsPurgedThenItsLifeEndsExpiredAndARedeemedOneDoesNot() {
+		MintedChallenge unused = mint("default");
+		MintedChallenge used = mint("default");
+		assertThat(redeem(used.challenge(), "default").accepted()).isTrue();
+		this.clock.advance(Duration.ofDays(31));
+		this.purge.purge();
+		assertThat(types(unused.correlationId())).containsExactly("MINTED", "EXPIRED");
+		assertThat(types(used.correlationId())).containsExactly("MINTED", "REDEEMED");
+		assertThat(this.jdbc.queryForObject(
+				"select occurred_at from challenge.challenge_event where correlation_id = ?::uuid and type = 'EXPIRED'",
+				java.time.OffsetDateTime.class, unused.correlationId())
+			.toInstant()).isEqualTo(unused.expiresAt());
+	}
+
+	private List<String> types(String correlationId) {
+		return this.jdbc.queryForList(
+				"select type from challenge.challenge_event where correlation_id = ?::uuid order by occurred_at, id",
+				String.class, correlationId);
 	}
 
 	private int rows(String challenge) {

@@ -1,6 +1,7 @@
 package io.keyward.gateway.completion;
 
 import java.util.Base64;
+import java.util.UUID;
 
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.IssueRequest;
@@ -8,6 +9,7 @@ import io.keyward.api.challenge.ChallengeBinding;
 import io.keyward.api.challenge.ChallengeRedemptionClient;
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
+import io.keyward.edge.log.CorrelationIds;
 import io.keyward.gateway.profile.EnrollmentProfile;
 import io.keyward.gateway.transaction.Claim;
 import io.keyward.gateway.upstream.UpstreamFailure;
@@ -61,7 +63,8 @@ class ChallengeSpending {
 		if (!accepted(redeemed)) {
 			return Spent.refused(rejection(redeemed));
 		}
-		return new Spent(templateOf(redeemed, profile), redeemed.binding(), null);
+		return new Spent(templateOf(redeemed, profile), redeemed.binding(), null,
+				CorrelationIds.parse(redeemed.correlationId()));
 	}
 
 	/**
@@ -127,11 +130,13 @@ class ChallengeSpending {
 	 * @param template the template to issue with, when redeemed
 	 * @param binding what the challenge was bound to, null for nothing
 	 * @param refused why not, when the challenge was not spent
+	 * @param correlationId the redeemed challenge's correlation id, null when the
+	 * challenge-service named none
 	 */
-	record Spent(String template, ChallengeBinding binding, Completion.Refused refused) {
+	record Spent(String template, ChallengeBinding binding, Completion.Refused refused, UUID correlationId) {
 
 		static Spent refused(Completion.Refused refused) {
-			return new Spent(null, null, refused);
+			return new Spent(null, null, refused, null);
 		}
 
 	}

@@ -11,7 +11,7 @@ import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.api.ca.RevokeRequest;
 import io.keyward.api.challenge.ChallengeBinding;
-import io.keyward.edge.log.LogText;
+import io.keyward.edge.log.CorrelationIds;
 import io.keyward.edge.log.LogText;
 import io.keyward.gateway.profile.Approval;
 import io.keyward.gateway.profile.EnrollmentProfile;
@@ -25,6 +25,7 @@ import io.keyward.scep.FailInfo;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -79,7 +80,12 @@ public class TransactionCompletion {
 	 * @return the outcome, recorded
 	 */
 	public Completion complete(Claim claim, EnrollmentProfile profile, CertificationRequest csr, String renewalOf) {
+		// stays for the caller's own log lines; PkiOperationHandler and the finisher
+		// clear it
+		MDC.put(CorrelationIds.MDC_KEY, String.valueOf(claim.correlationId()));
 		try {
+			// the claim's token, not its correlation id, identifies the row when
+			// recording
 			return record(claim, attempt(claim, profile, csr, renewalOf));
 		}
 		catch (RuntimeException ex) {
@@ -112,6 +118,10 @@ public class TransactionCompletion {
 				}
 				template = spent.template();
 				binding = spent.binding();
+				if (spent.correlationId() != null && !spent.correlationId().equals(claim.correlationId())) {
+					claim = this.claims.correlate(claim, spent.correlationId());
+					MDC.put(CorrelationIds.MDC_KEY, spent.correlationId().toString());
+				}
 				if (profile.approval() == Approval.REQUIRED) {
 					return new Completion.AwaitingApproval(template,
 							this.clock.instant().plus(profile.approvalMaxAge()));
@@ -121,7 +131,7 @@ public class TransactionCompletion {
 				binding = this.spending.bindingOfRedeemed(claim, profile, csr);
 			}
 			IssueRequest request = new IssueRequest(Base64.getEncoder().encodeToString(csr.encoded()), profile.name(),
-					template, claim.transactionId(), renewalOf, binding);
+					template, claim.transactionId(), renewalOf, binding, String.valueOf(claim.correlationId()));
 			IssuedCertificate issued = UpstreamFailure.call("ca-adapter",
 					() -> this.certificateAuthority.issue(request));
 			if (renewalOf != null && profile.renewal().revokeReplaced()) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.keyward.gateway.GatewayProperties;
+import io.keyward.edge.log.CorrelationIds;
 import io.keyward.edge.log.LogText;
 import io.keyward.gateway.approval.Approvals;
 import io.keyward.gateway.profile.EnrollmentProfile;
@@ -18,6 +19,7 @@ import io.keyward.gateway.transaction.TransactionRow;
 import io.keyward.scep.FailInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -109,6 +111,9 @@ public class TransactionFinisher {
 		catch (RuntimeException ex) {
 			log.warn("event=transaction_completion_error transactionId={} profile={} error={}",
 					LogText.printable(row.transactionId()), row.profile(), ex.toString());
+		}
+		finally {
+			MDC.remove(CorrelationIds.MDC_KEY);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.keyward.gateway.scep;
 
+import io.keyward.edge.log.CorrelationIds;
 import io.keyward.edge.log.LogText;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -110,6 +111,7 @@ class PkiOperationHandler {
 	static void clearMdc() {
 		MDC.remove(MDC_TRANSACTION_ID);
 		MDC.remove(MDC_MESSAGE_TYPE);
+		MDC.remove(CorrelationIds.MDC_KEY);
 	}
 
 	/**

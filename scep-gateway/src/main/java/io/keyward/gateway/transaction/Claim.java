@@ -15,9 +15,19 @@ import java.util.UUID;
  * transaction (its challenge was redeemed before it waited), null otherwise
  * @param arrivedAt when the device's request first arrived (the transaction was created):
  * the challenge-service judges the challenge's expiry at this instant
+ * @param correlationId the enrollment's correlation id as recorded on the transaction
+ * (issue 14)
  */
 public record Claim(String profile, String transactionId, UUID token, int attempts, String approvedTemplate,
-		Instant arrivedAt) {
+		Instant arrivedAt, UUID correlationId) {
+
+	/**
+	 * @return this claim, under another correlation id
+	 */
+	public Claim withCorrelationId(UUID id) {
+		return new Claim(this.profile, this.transactionId, this.token, this.attempts, this.approvedTemplate,
+				this.arrivedAt, id);
+	}
 
 	/**
 	 * @return whether the transaction was approved and only the CA remains to be asked

@@ -43,7 +43,8 @@ public class TransactionClaims {
 	 * CA before the approval.
 	 */
 	static final String TAKE_OVER = """
-			update transaction set claim_token = :token, claimed_at = :now, csr = coalesce(csr, :csr)
+			update transaction set claim_token = :token, claimed_at = :now, csr = coalesce(csr, :csr),
+			    correlation_id = coalesce(correlation_id, :correlationId)
 			where profile = :profile and transaction_id = :transactionId and coalesce(renewal_of, '') = :renewalOf
 			    and status not in ('ISSUED', 'FAILED', 'WAITING_APPROVAL') and attempts = :attempts and
 			""";
@@ -95,6 +96,8 @@ public class TransactionClaims {
 	 */
 	public Optional<Claim> takeOver(TransactionRow seen, byte[] csr) {
 		UUID token = UUID.randomUUID();
+		// a transaction recorded before V16 gets an id of its own when it is taken over
+		UUID correlationId = (seen.correlationId() != null) ? seen.correlationId() : UUID.randomUUID();
 		String seenClaim = (seen.claimToken() != null) ? "claim_token = :seen" : "claim_token is null";
 		JdbcClient.StatementSpec statement = this.jdbc.sql(TAKE_OVER + seenClaim)
 			.param("token", token)
@@ -103,12 +106,13 @@ public class TransactionClaims {
 			.param("profile", seen.profile())
 			.param("transactionId", seen.transactionId())
 			.param("renewalOf", (seen.renewalOf() != null) ? seen.renewalOf() : "")
-			.param("attempts", seen.attempts());
+			.param("attempts", seen.attempts())
+			.param("correlationId", correlationId);
 		if (seen.claimToken() != null) {
 			statement = statement.param("seen", seen.claimToken());
 		}
 		return (statement.update() == 1) ? Optional.of(new Claim(seen.profile(), seen.transactionId(), token,
-				seen.attempts(), seen.approvedTemplate(), seen.createdAt())) : Optional.empty();
+				seen.attempts(), seen.approvedTemplate(), seen.createdAt(), correlationId)) : Optional.empty();
 	}
 
 	/**
@@ -144,6 +148,27 @@ public class TransactionClaims {
 				"status = 'ISSUED', fail_info = null, failure_reason = null, certificate_serial = :serial, "
 						+ "certificate = :certificate",
 				(spec) -> spec.param("serial", serial).param("certificate", certificateDer));
+	}
+
+	/**
+	 * The transaction's challenge was redeemed: it carries the challenge's correlation id
+	 * from now on (issue 14), under the claim.
+	 * @return the claim under that id
+	 */
+	public Claim correlate(Claim claim, UUID correlationId) {
+		int updated = this.jdbc.sql("""
+				update transaction set correlation_id = :correlationId
+				where profile = :profile and transaction_id = :transactionId and claim_token = :token
+				""")
+			.param("correlationId", correlationId)
+			.param("profile", claim.profile())
+			.param("transactionId", claim.transactionId())
+			.param("token", claim.token())
+			.update();
+		if (updated != 1) {
+			throw new IllegalStateException("the claim on the transaction was lost before its challenge was recorded");
+		}
+		return claim.withCorrelationId(correlationId);
 	}
 
 	/**

@@ -1,8 +1,10 @@
 package io.keyward.gateway.transaction;
 
 import java.util.Arrays;
+import java.util.UUID;
 
 import io.keyward.api.gateway.TransactionPage;
+import io.keyward.edge.log.CorrelationIds;
 import io.keyward.edge.problem.InvalidRequest;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,12 +29,21 @@ class TransactionController {
 	@GetMapping("/api/v1/transactions")
 	TransactionPage transactions(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String profile, @RequestParam(required = false) String transactionId) {
+			@RequestParam(required = false) String profile, @RequestParam(required = false) String transactionId,
+			@RequestParam(required = false) String correlationId) {
 		if (page < 0) {
 			throw new InvalidRequest("page must be 0 or more");
 		}
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			throw new InvalidRequest("size must be between 1 and " + MAX_PAGE_SIZE);
+		}
+		if (correlationId != null) {
+			UUID id = CorrelationIds.parse(correlationId);
+			if (id == null || status != null || transactionId != null) {
+				throw new InvalidRequest(
+						"correlationId must be a UUID, and cannot be combined with status or " + "transactionId");
+			}
+			return this.log.withCorrelationId(id, page, size);
 		}
 		if (transactionId != null) {
 			if (profile == null || status != null) {

@@ -25,7 +25,8 @@ public class TransactionHistory {
 
 	private static final String COLUMNS = "id, transaction_id, profile, message_type, subject, status, fail_info, "
 			+ "failure_reason, certificate_serial, created_at, updated_at, decided_by, decided_at, decision_comment, "
-			+ "content_encryption_algorithm, key_transport_algorithm, digest_algorithm, signature_algorithm";
+			+ "content_encryption_algorithm, key_transport_algorithm, digest_algorithm, signature_algorithm, "
+			+ "correlation_id";
 
 	private final JdbcClient jdbc;
 
@@ -50,6 +51,15 @@ public class TransactionHistory {
 	public TransactionPage withTransactionId(String profile, String transactionId, int page, int size) {
 		return page("from transaction where profile = :profile and transaction_id = :transactionId", page, size,
 				(spec) -> spec.param("profile", profile).param("transactionId", transactionId));
+	}
+
+	/**
+	 * @param correlationId an enrollment's correlation id (issue 14)
+	 * @return its transactions, newest first
+	 */
+	public TransactionPage withCorrelationId(UUID correlationId, int page, int size) {
+		return page("from transaction where correlation_id = :correlationId", page, size,
+				(spec) -> spec.param("correlationId", correlationId));
 	}
 
 	/**
@@ -82,7 +92,7 @@ public class TransactionHistory {
 				instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("id"), rs.getString("decided_by"),
 				instant(rs, "decided_at"), rs.getString("decision_comment"),
 				rs.getString("content_encryption_algorithm"), rs.getString("key_transport_algorithm"),
-				rs.getString("digest_algorithm"), rs.getString("signature_algorithm"));
+				rs.getString("digest_algorithm"), rs.getString("signature_algorithm"), rs.getString("correlation_id"));
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -55,14 +55,17 @@ public class TransactionLog {
 	 */
 	public Recorded claim(NewTransaction request) {
 		UUID token = UUID.randomUUID();
+		// replaced by the challenge's once it is redeemed (TransactionClaims#correlate)
+		UUID correlationId = UUID.randomUUID();
 		Instant now = this.clock.instant();
 		int inserted = this.jdbc.sql("""
 				insert into transaction (id, profile, transaction_id, message_type, signer_key_sha256, csr_sha256,
 				    csr, subject, status, created_at, updated_at, claim_token, claimed_at, renewal_of,
-				    content_encryption_algorithm, key_transport_algorithm, digest_algorithm, signature_algorithm)
+				    content_encryption_algorithm, key_transport_algorithm, digest_algorithm, signature_algorithm,
+				    correlation_id)
 				values (:id, :profile, :transactionId, :messageType, :signerKeySha256, :csrSha256,
 				    :csr, :subject, 'RECEIVED', :now, :now, :token, :now, :renewalOf,
-				    :contentEncryption, :keyTransport, :digest, :signature)
+				    :contentEncryption, :keyTransport, :digest, :signature, :correlationId)
 				on conflict (profile, transaction_id, coalesce(renewal_of, '')) do nothing
 				""")
 			.param("id", UUID.randomUUID())
@@ -80,10 +83,11 @@ public class TransactionLog {
 			.param("keyTransport", request.algorithms().keyTransport())
 			.param("digest", request.algorithms().digest())
 			.param("signature", request.algorithms().signature())
+			.param("correlationId", correlationId)
 			.update();
 		if (inserted == 1) {
 			return new Recorded(Outcome.CLAIMED,
-					new Claim(request.profile(), request.transactionId(), token, 0, null, now), null);
+					new Claim(request.profile(), request.transactionId(), token, 0, null, now, correlationId), null);
 		}
 		long deadline = System.nanoTime() + this.wait.toNanos();
 		while (true) {

@@ -39,15 +39,17 @@ import io.keyward.scep.InvalidRequestException;
  * @param decidedAt when
  * @param renewalOf the serial of the certificate this transaction renews (RFC 8894
  * section 2.5), null for an enrollment authorised by a challenge
+ * @param correlationId the enrollment's correlation id (issue 14), null on rows recorded
+ * before V16
  */
 public record TransactionRow(String profile, String transactionId, String signerKeySha256, String csrSha256, byte[] csr,
 		TransactionStatus status, String failInfo, String failureReason, String certificateSerial, byte[] certificate,
 		UUID claimToken, Instant claimedAt, int attempts, Instant nextAttemptAt, Instant createdAt, String template,
-		Instant approvalExpiresAt, String decision, Instant decidedAt, String renewalOf) {
+		Instant approvalExpiresAt, String decision, Instant decidedAt, String renewalOf, UUID correlationId) {
 
 	static final String COLUMNS = "profile, transaction_id, signer_key_sha256, csr_sha256, csr, status, fail_info, "
 			+ "failure_reason, certificate_serial, certificate, claim_token, claimed_at, attempts, next_attempt_at, "
-			+ "created_at, template, approval_expires_at, decision, decided_at, renewal_of";
+			+ "created_at, template, approval_expires_at, decision, decided_at, renewal_of, correlation_id";
 
 	/** {@link #decision} of an approved transaction. */
 	public static final String APPROVED = "APPROVED";
@@ -110,7 +112,7 @@ public record TransactionRow(String profile, String transactionId, String signer
 				rs.getObject("claim_token", UUID.class), instant(rs, "claimed_at"), rs.getInt("attempts"),
 				instant(rs, "next_attempt_at"), instant(rs, "created_at"), rs.getString("template"),
 				instant(rs, "approval_expires_at"), rs.getString("decision"), instant(rs, "decided_at"),
-				rs.getString("renewal_of"));
+				rs.getString("renewal_of"), rs.getObject("correlation_id", UUID.class));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -26,6 +26,9 @@ class ApiCallerTests extends AbstractGatewayTests {
 		for (String token : STRANGERS) {
 			assertThat(send("GET", "/api/v1/transactions", token)).isEqualTo("401 application/problem+json");
 			assertThat(send("GET", "/api/v1/ra", token)).isEqualTo("401 application/problem+json");
+			assertThat(send("GET", "/api/v1/transactions?correlationId=" + FakeUpstreams.GOOD_CHALLENGE_CORRELATION_ID,
+					token))
+				.isEqualTo("401 application/problem+json");
 			assertThat(send("POST", "/api/v1/transactions/1/approve", token)).isEqualTo("401 application/problem+json");
 			assertThat(send("POST", "/api/v1/transactions/1/reject", token)).isEqualTo("401 application/problem+json");
 		}

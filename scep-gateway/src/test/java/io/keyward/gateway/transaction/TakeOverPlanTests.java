@@ -68,8 +68,10 @@ class TakeOverPlanTests extends AbstractGatewayTests {
 				setPath.execute("set search_path to " + schema);
 			}
 			try (var explain = connection.prepareStatement(statement)) {
-				Object[] values = { UUID.randomUUID(), TransactionClaims.utc(Instant.now()), null, "default", "TX-PLAN",
-						"", 0, UUID.randomUUID() };
+				// in the order of TAKE_OVER's parameters: token, now, csr, correlationId,
+				// ...
+				Object[] values = { UUID.randomUUID(), TransactionClaims.utc(Instant.now()), null, UUID.randomUUID(),
+						"default", "TX-PLAN", "", 0, UUID.randomUUID() };
 				int count = explain.getParameterMetaData().getParameterCount();
 				for (int i = 0; i < count; i++) {
 					explain.setObject(i + 1, values[i]);

@@ -44,6 +44,13 @@ public interface CertificateAuthorityClient {
 	@PostExchange("/ra-certificates")
 	IssuedCertificate issueRaCertificate(@RequestBody IssueRequest request);
 
+	/**
+	 * @param correlationId the correlation id of one enrollment (issue 14)
+	 * @return the certificates issued under it, oldest first; empty when none
+	 */
+	@GetExchange("/certificates/correlated/{correlationId}")
+	List<IssuedCertificate> correlated(@PathVariable String correlationId);
+
 	@GetExchange("/certificates/{serial}")
 	IssuedCertificate certificate(@PathVariable String serial);
 

@@ -16,19 +16,27 @@ import io.keyward.api.challenge.ChallengeBinding;
  * @param binding what the redeemed challenge was bound to (the MDM vouched for it, the
  * device did not), null for nothing; the template decides whether it goes into the
  * certificate
+ * @param correlationId the correlation id of the enrollment (issue 14): the redeemed
+ * challenge's, or the gateway's own for a renewal; stored with the request and the
+ * certificate, null for none
  */
 public record IssueRequest(String csr, String profile, String template, String transactionId, String renewalOf,
-		ChallengeBinding binding) {
+		ChallengeBinding binding, String correlationId) {
+
+	public IssueRequest(String csr, String profile, String template, String transactionId, String renewalOf,
+			ChallengeBinding binding) {
+		this(csr, profile, template, transactionId, renewalOf, binding, null);
+	}
 
 	public IssueRequest(String csr, String profile, String template, String transactionId, String renewalOf) {
-		this(csr, profile, template, transactionId, renewalOf, null);
+		this(csr, profile, template, transactionId, renewalOf, null, null);
 	}
 
 	/**
 	 * A first enrollment, not a renewal.
 	 */
 	public IssueRequest(String csr, String profile, String template, String transactionId) {
-		this(csr, profile, template, transactionId, null, null);
+		this(csr, profile, template, transactionId, null, null, null);
 	}
 
 }

@@ -27,11 +27,13 @@ import java.util.List;
  * @param renewalOf serial of the certificate it renewed, null for a first enrollment
  * @param requestedBy the internal caller that asked the CA for it (for example
  * {@code gateway}); null for certificates issued before the CA recorded it
+ * @param correlationId the correlation id of the enrollment it was issued for (issue 14);
+ * null for certificates issued before the CA recorded it or outside SCEP
  */
 public record IssuedCertificate(String serialNumber, String subject, List<String> subjectAltNames, Instant notBefore,
 		Instant notAfter, String profile, String template, String transactionId, String certificatePem,
 		Instant issuedAt, String status, Instant revokedAt, String revocationReason, String revokedBy,
-		String revocationComment, String replacedBy, String renewalOf, String requestedBy) {
+		String revocationComment, String replacedBy, String renewalOf, String requestedBy, String correlationId) {
 
 	public static final String VALID = "VALID";
 

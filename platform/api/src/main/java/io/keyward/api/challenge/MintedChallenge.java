@@ -9,6 +9,14 @@ import java.time.Instant;
  * @param challenge 32 upper-case hex characters (128 bits)
  * @param profile the enrollment profile it is good for
  * @param expiresAt when it stops being accepted (UTC)
+ * @param correlationId the one id (a UUID) of this challenge's life: the gateway's
+ * transaction and the ca-adapter's certificate carry it too (issue 14); null from a
+ * challenge-service that does not record it
  */
-public record MintedChallenge(String challenge, String profile, Instant expiresAt) {
+public record MintedChallenge(String challenge, String profile, Instant expiresAt, String correlationId) {
+
+	public MintedChallenge(String challenge, String profile, Instant expiresAt) {
+		this(challenge, profile, expiresAt, null);
+	}
+
 }

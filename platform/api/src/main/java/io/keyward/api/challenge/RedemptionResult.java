@@ -9,8 +9,15 @@ package io.keyward.api.challenge;
  * not accepted
  * @param binding what the challenge was bound to when minted, for the ca-adapter; null
  * when nothing or not accepted
+ * @param correlationId the correlation id of the challenge, when accepted: the gateway
+ * records its transaction and asks for the certificate under it; null when refused
  */
-public record RedemptionResult(boolean accepted, String template, String reason, ChallengeBinding binding) {
+public record RedemptionResult(boolean accepted, String template, String reason, ChallengeBinding binding,
+		String correlationId) {
+
+	public RedemptionResult(boolean accepted, String template, String reason, ChallengeBinding binding) {
+		this(accepted, template, reason, binding, null);
+	}
 
 	public RedemptionResult(boolean accepted, String template, String reason) {
 		this(accepted, template, reason, null);
@@ -21,11 +28,18 @@ public record RedemptionResult(boolean accepted, String template, String reason,
 	}
 
 	public static RedemptionResult accepted(String template, ChallengeBinding binding) {
-		return new RedemptionResult(true, template, null, binding);
+		return new RedemptionResult(true, template, null, binding, null);
+	}
+
+	/**
+	 * @return this answer, naming the challenge's correlation id
+	 */
+	public RedemptionResult withCorrelationId(String correlationId) {
+		return new RedemptionResult(this.accepted, this.template, this.reason, this.binding, correlationId);
 	}
 
 	public static RedemptionResult rejected(String reason) {
-		return new RedemptionResult(false, null, reason, null);
+		return new RedemptionResult(false, null, reason, null, null);
 	}
 
 }

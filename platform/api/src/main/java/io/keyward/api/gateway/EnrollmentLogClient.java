@@ -35,6 +35,15 @@ public interface EnrollmentLogClient {
 			@RequestParam int page, @RequestParam int size);
 
 	/**
+	 * @param correlationId the correlation id of one enrollment (issue 14)
+	 * @return its transactions, newest first (a device's retries of a refused request
+	 * with new transactionIDs share the challenge's id)
+	 */
+	@GetExchange("/transactions")
+	TransactionPage transactionsWithCorrelationId(@RequestParam String correlationId, @RequestParam int page,
+			@RequestParam int size);
+
+	/**
 	 * Approve a transaction in WAITING_APPROVAL; the certificate is issued by the
 	 * gateway's finisher or on the device's next poll. 404 for an unknown id, 409 when it
 	 * is not waiting.

@@ -31,10 +31,13 @@ import java.time.Instant;
  * {@code SHA1}
  * @param signatureAlgorithm the SignerInfo signature algorithm, for example
  * {@code SHA256WITHRSA}, or {@code RSA} where the device wrote rsaEncryption
+ * @param correlationId the correlation id of the enrollment (issue 14): the redeemed
+ * challenge's, or one the gateway made for a renewal or a request without a challenge;
+ * null for transactions recorded before the gateway kept it
  */
 public record EnrollmentTransaction(String transactionId, String profile, String messageType, String subject,
 		String status, String failInfo, String failureReason, String certificateSerial, Instant createdAt,
 		Instant updatedAt, String id, String decidedBy, Instant decidedAt, String decisionComment,
 		String contentEncryptionAlgorithm, String keyTransportAlgorithm, String digestAlgorithm,
-		String signatureAlgorithm) {
+		String signatureAlgorithm, String correlationId) {
 }

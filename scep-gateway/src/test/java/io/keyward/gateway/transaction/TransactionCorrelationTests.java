@@ -1,0 +1,72 @@
+package io.keyward.gateway.transaction;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.keyward.gateway.AbstractGatewayTests;
+import io.keyward.gateway.FakeUpstreams;
+import io.keyward.gateway.TestDevice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 14, "one correlation id": the transaction carries the redeemed challenge's id and
+ * hands it to the ca-adapter; a transaction no challenge authorised has one of its own.
+ */
+class TransactionCorrelationTests extends AbstractGatewayTests {
+
+	@Test
+	void whenTheChallengeIsRedeemedThenTransactionAndIssueRequestCarryItsCorrelationId() throws Exception {
+		TestDevice device = new TestDevice("correlated");
+		String transactionId = TestDevice.newTransactionId();
+		pkiOperation("/scep/default",
+				device.pkcsReq(device.csr(FakeUpstreams.GOOD_CHALLENGE), ra().encryptionCertificate(), transactionId));
+
+		assertThat(correlationIdOf(transactionId)).isEqualTo(FakeUpstreams.GOOD_CHALLENGE_CORRELATION_ID);
+		assertThat(upstreams.correlationByTransaction).containsEntry(transactionId,
+				FakeUpstreams.GOOD_CHALLENGE_CORRELATION_ID);
+		HttpResponse<String> response = transactions(
+				"correlationId=" + FakeUpstreams.GOOD_CHALLENGE_CORRELATION_ID + "&page=0&size=500");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"transactionId\":\"" + transactionId + "\"")
+			.contains("\"correlationId\":\"" + FakeUpstreams.GOOD_CHALLENGE_CORRELATION_ID + "\"");
+	}
+
+	@Test
+	void whenTheChallengeIsRefusedThenTheTransactionKeepsAnIdOfItsOwn() throws Exception {
+		TestDevice device = new TestDevice("uncorrelated");
+		String transactionId = TestDevice.newTransactionId();
+		pkiOperation("/scep/default",
+				device.pkcsReq(device.csr("not-a-challenge"), ra().encryptionCertificate(), transactionId));
+
+		String own = correlationIdOf(transactionId);
+		assertThat(UUID.fromString(own).toString()).isNotEqualTo(FakeUpstreams.GOOD_CHALLENGE_CORRELATION_ID);
+		HttpResponse<String> response = transactions("correlationId=" + own);
+		assertThat(response.body()).contains("\"transactionId\":\"" + transactionId + "\"")
+			.contains("\"status\":\"FAILED\"")
+			.contains("\"total\":1");
+	}
+
+	@Test
+	void whenTheCorrelationIdIsNotAUuidThenProblem400() throws Exception {
+		HttpResponse<String> response = transactions("correlationId=1%20or%201=1");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+	}
+
+	private String correlationIdOf(String transactionId) {
+		return this.jdbc.queryForObject("select correlation_id::text from transaction where transaction_id = ?",
+				String.class, transactionId);
+	}
+
+	private HttpResponse<String> transactions(String query) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri("/api/v1/transactions?" + query))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN)
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+}
