@@ -65,13 +65,12 @@ class BootstrapApiClient implements ApplicationRunner {
 			return;
 		}
 		String key = generated ? ApiKeys.generate() : configured.strip();
-		int created = this.clients.insertIfAbsent(NAME, ApiKeys.digest(key), ApiScopes.CHALLENGE_MINT,
-				this.clock.instant());
+		int created = this.clients.insertIfAbsent(NAME, ApiKeys.digest(key), ApiScopes.ALL, this.clock.instant());
 		if (created == 0) {
 			log.info("event=api_client_bootstrap_skipped reason=created_by_another_instance");
 			return;
 		}
-		log.info("event=api_client_bootstrapped name={} scopes={} keySource={}", NAME, ApiScopes.CHALLENGE_MINT,
+		log.info("event=api_client_bootstrapped name={} scopes=\"{}\" keySource={}", NAME, ApiScopes.ALL,
 				generated ? "generated" : "keyward.challenge.bootstrap-api-key");
 		if (generated) {
 			handOver(key);

@@ -2,7 +2,9 @@ package io.keyward.challenge.onetime;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
@@ -12,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.keyward.api.challenge.ChallengeBinding;
+import io.keyward.api.challenge.MintChallengeRequest;
 import io.keyward.api.challenge.MintedChallenge;
 import io.keyward.challenge.profile.ChallengeProfile;
 import io.keyward.challenge.profile.ChallengeProfiles;
@@ -70,20 +73,63 @@ class ChallengeMinting {
 	 */
 	@Transactional
 	MintedChallenge mint(String profileName, long apiClientId, @Nullable ChallengeBinding binding) {
-		ChallengeProfile profile = this.profiles.require(profileName);
+		return mint(apiClientId, new MintChallengeRequest(profileName, binding));
+	}
+
+	/**
+	 * @param apiClientId the MDM API client that asks
+	 * @param order the profile, binding, lifetime and external id it asks for
+	 * @return the challenge in clear, the only time it exists outside the caller
+	 * @throws InvalidBindingException naming the field that is malformed
+	 * @throws io.keyward.challenge.profile.UnknownProfileException for an unknown profile
+	 * @throws OutstandingLimitExceededException when the profile's cap is reached
+	 */
+	@Transactional
+	MintedChallenge mint(long apiClientId, MintChallengeRequest order) {
+		ChallengeProfile profile = this.profiles.require(order.profileOrDefault());
+		ChallengeBinding binding = Bindings.checked(order.binding());
+		Duration lifetime = lifetime(order.lifetime(), profile);
+		String externalId = Bindings.text(order.externalId(),
+				"externalId must be 1 to 200 characters without control characters");
 		Instant now = this.clock.instant();
 		if (profile.limitsOutstanding()) {
 			requireCapacity(profile, now);
 		}
 		String challenge = next();
 		// whole seconds: the MDM shows this instant, and the row must hold the same one
-		Instant expiresAt = now.plus(profile.validity()).truncatedTo(ChronoUnit.SECONDS);
-		this.challenges.insert(Challenge.minted(this.hasher.hash(challenge), profile.name(), profile.template(),
-				now.truncatedTo(ChronoUnit.MICROS), expiresAt, apiClientId, Bindings.checked(binding)));
-		log.info("event=challenge_minted profile={} template={} apiClientId={} expiresAt={} bound={}", profile.name(),
-				profile.template(), apiClientId, expiresAt, Bindings.describe(binding));
+		Instant expiresAt = now.plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
+		// a bound template overrides the profile's; the ca-adapter's policy check refuses
+		// one it does not know before the challenge is spent
+		String template = (binding != null && binding.template() != null) ? binding.template() : profile.template();
+		Challenge minted = Challenge.minted(this.hasher.hash(challenge), profile.name(), template,
+				now.truncatedTo(ChronoUnit.MICROS), expiresAt, apiClientId, binding, externalId);
+		this.challenges.insert(minted);
+		log.info("event=challenge_minted profile={} template={} apiClientId={} expiresAt={} bound={} id={}",
+				profile.name(), template, apiClientId, expiresAt, Bindings.describe(binding), minted.publicId());
 		this.meters.counter("keyward.challenge.minted", "profile", profile.name()).increment();
-		return new MintedChallenge(challenge, profile.name(), expiresAt);
+		return new MintedChallenge(challenge, profile.name(), expiresAt, minted.publicId());
+	}
+
+	/**
+	 * The profile's validity, or the lifetime the MDM asked for within the profile's
+	 * {@code max-validity}.
+	 */
+	private static Duration lifetime(@Nullable String requested, ChallengeProfile profile) {
+		if (requested == null || requested.isBlank()) {
+			return profile.validity();
+		}
+		Duration lifetime;
+		try {
+			lifetime = Duration.parse(requested.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidBindingException("lifetime must be an ISO-8601 duration such as PT4H or P3D");
+		}
+		if (lifetime.compareTo(Duration.ofMinutes(1)) < 0 || lifetime.compareTo(profile.maxValidity()) > 0) {
+			throw new InvalidBindingException("lifetime must be between PT1M and the profile's max-validity "
+					+ profile.maxValidity() + " (profile '" + profile.name() + "')");
+		}
+		return lifetime;
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package io.keyward.challenge.onetime;
 
 import java.time.Clock;
+import java.time.Instant;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,9 +14,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deletes challenges that expired longer than {@code keyward.challenge.retention} ago,
- * redeemed or not, so the table stays the size of the working set. Redeemed rows are kept
- * that long as an audit trail of which transaction used which challenge.
+ * Purges expired challenges in two steps (issue 14). The secret's keyed hash goes as soon
+ * as the challenge can no longer be redeemed: at its expiry plus
+ * {@code keyward.challenge.arrival-grace}, the longest a request that arrived in time may
+ * still redeem it (or repeat its redemption). The record (profile, client, binding,
+ * times, which transaction redeemed it or why it was refused) stays for
+ * {@code keyward.challenge.retention} after expiry, then the row goes, so the table stays
+ * the size of the working set.
  */
 @Component
 class ExpiredChallengePurge {
@@ -27,18 +33,27 @@ class ExpiredChallengePurge {
 
 	private final Clock clock;
 
-	ExpiredChallengePurge(ChallengeRepository challenges, ChallengeProperties properties, Clock clock) {
+	private final MeterRegistry meters;
+
+	ExpiredChallengePurge(ChallengeRepository challenges, ChallengeProperties properties, Clock clock,
+			MeterRegistry meters) {
 		this.challenges = challenges;
 		this.properties = properties;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
-	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
+	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "${keyward.challenge.purge-interval:PT1H}")
 	@Transactional
 	void purge() {
-		int deleted = this.challenges.deleteExpiredBefore(this.clock.instant().minus(this.properties.retention()));
-		if (deleted > 0) {
-			log.info("event=challenges_purged count={} retention={}", deleted, this.properties.retention());
+		Instant now = this.clock.instant();
+		int forgotten = this.challenges.forgetSecretsExpiredBefore(now.minus(this.properties.arrivalGrace()));
+		int deleted = this.challenges.deleteExpiredBefore(now.minus(this.properties.retention()));
+		this.meters.counter("keyward.challenge.purged", "what", "secret").increment(forgotten);
+		this.meters.counter("keyward.challenge.purged", "what", "record").increment(deleted);
+		if (forgotten > 0 || deleted > 0) {
+			log.info("event=challenges_purged secrets={} records={} arrivalGrace={} retention={}", forgotten, deleted,
+					this.properties.arrivalGrace(), this.properties.retention());
 		}
 	}
 

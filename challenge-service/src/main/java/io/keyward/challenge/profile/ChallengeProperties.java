@@ -71,15 +71,21 @@ public record ChallengeProperties(@Nullable String bootstrapApiKey,
 	 * {@code PasswordValidity}, 60 minutes)
 	 * @param maxOutstanding overrides {@code keyward.challenge.max-outstanding} for this
 	 * profile when set
+	 * @param maxValidity the longest {@code lifetime} an MDM may ask for when it mints
+	 * (for devices offline for days); at least {@code validity}
 	 */
 	public record Profile(@DefaultValue("default") @NotBlank String template,
-			@DefaultValue("60m") @NotNull Duration validity, @Nullable @PositiveOrZero Integer maxOutstanding) {
+			@DefaultValue("60m") @NotNull Duration validity, @Nullable @PositiveOrZero Integer maxOutstanding,
+			@DefaultValue("7d") @NotNull Duration maxValidity) {
 
-		static final Profile DEFAULTS = new Profile("default", Duration.ofMinutes(60), null);
+		static final Profile DEFAULTS = new Profile("default", Duration.ofMinutes(60), null, Duration.ofDays(7));
 
 		public Profile {
 			if (validity != null && validity.compareTo(Duration.ofMinutes(1)) < 0) {
 				throw new IllegalArgumentException("a challenge profile's validity must be at least one minute");
+			}
+			if (validity != null && maxValidity != null && maxValidity.compareTo(validity) < 0) {
+				throw new IllegalArgumentException("a challenge profile's max-validity must be at least its validity");
 			}
 		}
 

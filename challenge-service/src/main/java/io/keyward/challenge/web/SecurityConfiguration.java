@@ -21,9 +21,11 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * <li>{@code /internal/**}: internal callers' tokens ({@link ServiceEdge}); redeeming
  * needs the {@code challenges:redeem} scope, which only the scep-gateway has (an MDM API
  * key is not accepted there: 401);</li>
- * <li>{@code /api/**}: MDM API keys with the {@code challenge:mint} scope (a service
- * token is not accepted there: 401; a key without the scope: 403). Internal callers do
- * not mint, so that the component that redeems challenges cannot also create them;</li>
+ * <li>{@code /api/**}: MDM API keys, minting with the {@code challenge:mint} scope,
+ * reading, listing and revoking its own challenges with {@code challenge:read},
+ * {@code challenge:list} and {@code challenge:revoke} (a service token is not accepted
+ * there: 401; a key without the scope: 403). Internal callers do not mint, so that the
+ * component that redeems challenges cannot also create them;</li>
  * <li>{@code /actuator/**}: health, info and prometheus open, the rest refused;</li>
  * <li>everything else refused.</li>
  * </ul>
@@ -52,6 +54,12 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokenAuthenticationFilter(apiKeys::authenticate), AuthorizationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/challenges")
 				.hasAuthority(ApiScopes.authority(ApiScopes.CHALLENGE_MINT))
+				.requestMatchers(HttpMethod.GET, "/api/v1/challenges")
+				.hasAuthority(ApiScopes.authority(ApiScopes.CHALLENGE_LIST))
+				.requestMatchers(HttpMethod.GET, "/api/v1/challenges/*")
+				.hasAuthority(ApiScopes.authority(ApiScopes.CHALLENGE_READ))
+				.requestMatchers(HttpMethod.DELETE, "/api/v1/challenges/*")
+				.hasAuthority(ApiScopes.authority(ApiScopes.CHALLENGE_REVOKE))
 				.anyRequest()
 				.authenticated())
 			.build();

@@ -1,6 +1,7 @@
 package io.keyward.api.challenge;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * A freshly minted one-time challenge password. The clear text exists only in this
@@ -9,6 +10,8 @@ import java.time.Instant;
  * @param challenge 32 upper-case hex characters (128 bits)
  * @param profile the enrollment profile it is good for
  * @param expiresAt when it stops being accepted (UTC)
+ * @param id the challenge's stable public id, for {@code GET} and {@code DELETE
+ * /api/v1/challenges/{id}}
  */
-public record MintedChallenge(String challenge, String profile, Instant expiresAt) {
+public record MintedChallenge(String challenge, String profile, Instant expiresAt, UUID id) {
 }

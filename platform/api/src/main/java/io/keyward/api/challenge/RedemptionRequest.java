@@ -15,9 +15,20 @@ import java.util.List;
  * @param arrivedAt when the device's request arrived at the gateway: a challenge valid
  * then stays redeemable by this transaction for a bounded grace after it expired, so an
  * upstream outage does not cost the device its challenge; null means now
+ * @param keyUsage the key usages the CSR's extensionRequest asks for, as RFC 5280 section
+ * 4.2.1.3 names ({@code digitalSignature}, {@code keyEncipherment}, ...); empty when
+ * none, null when the gateway did not say (a bound key usage then never matches)
  */
 public record RedemptionRequest(String challenge, String profile, String transactionId, String subject,
-		List<String> subjectAltNames, String publicKeySha256, Instant arrivedAt) {
+		List<String> subjectAltNames, String publicKeySha256, Instant arrivedAt, List<String> keyUsage) {
+
+	/**
+	 * A redemption of a request without its key usages.
+	 */
+	public RedemptionRequest(String challenge, String profile, String transactionId, String subject,
+			List<String> subjectAltNames, String publicKeySha256, Instant arrivedAt) {
+		this(challenge, profile, transactionId, subject, subjectAltNames, publicKeySha256, arrivedAt, null);
+	}
 
 	/**
 	 * A redemption of a request that arrives now.
