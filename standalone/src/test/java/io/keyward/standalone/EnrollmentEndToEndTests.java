@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.keyward.testsupport.MutableClock;
 import io.keyward.testsupport.clients.CertmongerSession;
@@ -273,6 +275,49 @@ class EnrollmentEndToEndTests {
 		return client.count("select count(*) from ca.certificate_request")
 				+ client.count("select count(*) from ca.certificate")
 				+ client.count("select count(*) from challenge.challenge where redeemed_at is not null");
+	}
+
+	/**
+	 * Issue 14: a challenge bound to the subject the MDM expects, used by scepclient with
+	 * another common name, is refused (FAILURE badRequest), burned, and the MDM reads
+	 * why.
+	 */
+	@Test
+	void whenABoundChallengeMeetsAnotherSubjectThenRefusedBurnedAndTheReasonReadable() throws Exception {
+		HttpResponse<String> minted = client
+			.send(HttpRequest.newBuilder(URI.create(client.challengeUrl("/api/v1/challenges")))
+				.header("Authorization", "Bearer " + API_KEY)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"binding\":{\"subjectPattern\":\"CN=bound-laptop,(.*,)?O=Keyward Test(,.*)?\"}}"))
+				.build());
+		assertThat(minted.statusCode()).as(minted.body()).isEqualTo(201);
+		String challenge = field(minted.body(), "challenge");
+		String id = field(minted.body(), "id");
+
+		MicromdmScepClient.Enrollment intruder = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"),
+				challenge, "bound-intruder", workDir("bound1"));
+		MicromdmScepClient.Enrollment rightful = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"),
+				challenge, "bound-laptop", workDir("bound2"));
+
+		assertThat(intruder.certificate()).as(intruder.output()).isEmpty();
+		assertDeniedRecorded("bound-intruder", "does not match the challenge's binding");
+		assertThat(rightful.certificate()).as(rightful.output()).isEmpty();
+		assertDeniedRecorded("bound-laptop", "burned");
+		HttpResponse<String> record = client
+			.send(HttpRequest.newBuilder(URI.create(client.challengeUrl("/api/v1/challenges/" + id)))
+				.header("Authorization", "Bearer " + API_KEY)
+				.build());
+		assertThat(record.statusCode()).isEqualTo(200);
+		assertThat(field(record.body(), "state")).isEqualTo("refused");
+		assertThat(field(record.body(), "refusalReason")).startsWith("subject 'CN=bound-intruder,")
+			.endsWith("' does not match the bound subject pattern");
+	}
+
+	private static String field(String json, String name) {
+		Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+		assertThat(matcher.find()).as(name + " in " + json).isTrue();
+		return matcher.group(1);
 	}
 
 	private void assertDeniedRecorded(String commonName, String reason) throws Exception {

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The MDM API: {@code POST /api/v1/challenges} mints a challenge (the REST counterpart of
  * NDES's {@code mscep_admin} page). The body and its {@code profile} are optional; an
- * optional {@code binding} ({@code {"sid": "S-1-5-21-..."}}) names the account the
- * certificate is for.
+ * optional {@code binding} names what the redeeming CSR must carry and the account the
+ * certificate is for, {@code lifetime} and {@code externalId} are the MDM's own.
  */
 @RestController
 class ChallengeController {
@@ -38,11 +38,12 @@ class ChallengeController {
 	ResponseEntity<MintedChallenge> mint(@RequestBody(required = false) @Nullable MintChallengeRequest request,
 			@AuthenticationPrincipal ApiClientPrincipal client) {
 		this.rate.check(client);
-		String profile = (request != null) ? request.profileOrDefault() : MintChallengeRequest.DEFAULT_PROFILE;
-		if (!client.mayMintFor(profile)) {
-			throw new ProfileNotAllowedException(client.name(), profile);
+		MintChallengeRequest order = (request != null) ? request
+				: new MintChallengeRequest(MintChallengeRequest.DEFAULT_PROFILE);
+		if (!client.mayMintFor(order.profileOrDefault())) {
+			throw new ProfileNotAllowedException(client.name(), order.profileOrDefault());
 		}
-		MintedChallenge minted = this.minting.mint(profile, client, (request != null) ? request.binding() : null);
+		MintedChallenge minted = this.minting.mint(client, order);
 		// the body is a secret: no cache on the way may keep it
 		return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(minted);
 	}

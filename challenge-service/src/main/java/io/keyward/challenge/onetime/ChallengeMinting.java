@@ -2,7 +2,9 @@ package io.keyward.challenge.onetime;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -13,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.keyward.api.challenge.ChallengeBinding;
+import io.keyward.api.challenge.MintChallengeRequest;
 import io.keyward.api.challenge.MintedChallenge;
 import io.keyward.challenge.apiclient.ApiClientPrincipal;
 import io.keyward.challenge.life.ChallengeEvents;
@@ -81,7 +84,25 @@ class ChallengeMinting {
 	 */
 	@Transactional
 	MintedChallenge mint(String profileName, ApiClientPrincipal client, @Nullable ChallengeBinding binding) {
-		ChallengeProfile profile = this.profiles.require(profileName);
+		return mint(client, new MintChallengeRequest(profileName, binding));
+	}
+
+	/**
+	 * @param client the MDM API client that asks (its profiles already checked)
+	 * @param order the profile, binding, lifetime and external id it asks for
+	 * @return the challenge in clear, the only time it exists outside the caller
+	 * @throws InvalidBindingException naming the field that is malformed
+	 * @throws io.keyward.challenge.profile.UnknownProfileException for an unknown profile
+	 * @throws OutstandingLimitExceededException when the client's or the profile's cap is
+	 * reached
+	 */
+	@Transactional
+	MintedChallenge mint(ApiClientPrincipal client, MintChallengeRequest order) {
+		ChallengeProfile profile = this.profiles.require(order.profileOrDefault());
+		ChallengeBinding binding = Bindings.checked(order.binding());
+		Duration lifetime = lifetime(order.lifetime(), profile);
+		String externalId = Bindings.text(order.externalId(),
+				"externalId must be 1 to 200 characters without control characters");
 		long apiClientId = client.id();
 		Instant now = this.clock.instant();
 		// the client's lock before the profile's, always in that order: no deadlock
@@ -93,17 +114,42 @@ class ChallengeMinting {
 		}
 		String challenge = next();
 		// whole seconds: the MDM shows this instant, and the row must hold the same one
-		Instant expiresAt = now.plus(profile.validity()).truncatedTo(ChronoUnit.SECONDS);
-		UUID correlationId = this.challenges
-			.insert(Challenge.minted(this.hasher.hash(challenge), profile.name(), profile.template(),
-					now.truncatedTo(ChronoUnit.MICROS), expiresAt, apiClientId, Bindings.checked(binding)));
+		Instant expiresAt = now.plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
+		// a bound template overrides the profile's; the ca-adapter's policy check refuses
+		// one it does not know before the challenge is spent
+		String template = (binding != null && binding.template() != null) ? binding.template() : profile.template();
+		Challenge minted = Challenge.minted(this.hasher.hash(challenge), profile.name(), template,
+				now.truncatedTo(ChronoUnit.MICROS), expiresAt, apiClientId, binding, externalId);
+		UUID correlationId = this.challenges.insert(minted);
 		this.life.minted(correlationId, apiClientId, now);
 		try (CorrelationIds.Scope scope = CorrelationIds.inMdc(correlationId.toString())) {
-			log.info("event=challenge_minted profile={} template={} apiClientId={} expiresAt={} bound={}",
-					profile.name(), profile.template(), apiClientId, expiresAt, Bindings.describe(binding));
+			log.info("event=challenge_minted profile={} template={} apiClientId={} expiresAt={} bound={} id={}",
+					profile.name(), template, apiClientId, expiresAt, Bindings.describe(binding), minted.publicId());
 		}
 		this.meters.counter("keyward.challenge.minted", "profile", profile.name()).increment();
-		return new MintedChallenge(challenge, profile.name(), expiresAt, correlationId.toString());
+		return new MintedChallenge(challenge, profile.name(), expiresAt, minted.publicId(), correlationId.toString());
+	}
+
+	/**
+	 * The profile's validity, or the lifetime the MDM asked for within the profile's
+	 * {@code max-validity}.
+	 */
+	private static Duration lifetime(@Nullable String requested, ChallengeProfile profile) {
+		if (requested == null || requested.isBlank()) {
+			return profile.validity();
+		}
+		Duration lifetime;
+		try {
+			lifetime = Duration.parse(requested.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidBindingException("lifetime must be an ISO-8601 duration such as PT4H or P3D");
+		}
+		if (lifetime.compareTo(Duration.ofMinutes(1)) < 0 || lifetime.compareTo(profile.maxValidity()) > 0) {
+			throw new InvalidBindingException("lifetime must be between PT1M and the profile's max-validity "
+					+ profile.maxValidity() + " (profile '" + profile.name() + "')");
+		}
+		return lifetime;
 	}
 
 	/**

@@ -4,8 +4,6 @@ import java.security.MessageDigest;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +24,8 @@ import io.keyward.edge.log.LogText;
 
 import org.springframework.stereotype.Service;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static io.keyward.challenge.onetime.ChallengeRows.utc;
 
 /**
  * Redeems a challenge for the scep-gateway: exactly once, and only before it expires and
@@ -55,7 +55,8 @@ class ChallengeRedemption {
 			    public_key_sha256 = :publicKeySha256
 			where challenge_hash = :challengeHash and profile = :profile
 			    and transaction_id is null and expires_at > :arrivedAt and expires_at > :graceFloor
-			returning challenge_hash, template, bound_sid, correlation_id
+			    and revoked_at is null and refused_at is null and (not bound_to_csr or :csrChecked)
+			returning *
 			""";
 
 	private final ChallengeRepository challenges;
@@ -74,13 +75,13 @@ class ChallengeRedemption {
 
 	ChallengeRedemption(ChallengeRepository challenges, JdbcClient jdbc, ChallengeHasher hasher, Clock clock,
 			MeterRegistry meters, ChallengeProperties properties, ChallengeEvents life) {
-		this.life = life;
 		this.challenges = challenges;
 		this.jdbc = jdbc;
 		this.hasher = hasher;
 		this.clock = clock;
 		this.meters = meters;
 		this.properties = properties;
+		this.life = life;
 	}
 
 	/**
@@ -89,22 +90,22 @@ class ChallengeRedemption {
 	 */
 	RedemptionResult redeem(RedemptionRequest request) {
 		Judged judged = judge(request);
-		Optional<Redeemed> redeemed = redeemUnused(judged, request);
+		Optional<Challenge> redeemed = redeemUnused(judged, request, false);
 		if (redeemed.isPresent()) {
-			Redeemed won = redeemed.get();
-			this.life.redeemed(won.correlationId(), request.transactionId(), judged.now());
-			return accept(won.template(), won.binding(), won.correlationId(), request, "event=challenge_redeemed");
+			return won(redeemed.get(), judged, request);
 		}
-		// unknown, other profile, expired, or used: read the row as committed now
-		return explain(judged, request, false);
+		// unknown, other profile, expired, used, or bound: read the row as committed now
+		return explain(judged, request, Mode.REDEEM);
 	}
 
 	/**
-	 * What {@link #redeem} would answer now, with nothing written: the gateway asks the
-	 * ca-adapter's policy before it spends the challenge.
+	 * What {@link #redeem} would answer now, with nothing written but a refusal: the
+	 * gateway asks the ca-adapter's policy before it spends the challenge, and answers a
+	 * refused preview without redeeming, so a CSR that misses the binding burns the
+	 * challenge here.
 	 */
 	RedemptionResult preview(RedemptionRequest request) {
-		return explain(judge(request), request, true);
+		return explain(judge(request), request, Mode.PREVIEW);
 	}
 
 	private Judged judge(RedemptionRequest request) {
@@ -117,11 +118,7 @@ class ChallengeRedemption {
 		return new Judged(hash, now, arrivedAt, now.minus(this.properties.arrivalGrace()));
 	}
 
-	/**
-	 * @param preview true to accept an outstanding challenge (nothing is written), false
-	 * when the conditional UPDATE just found it unusable
-	 */
-	private RedemptionResult explain(Judged judged, RedemptionRequest request, boolean preview) {
+	private RedemptionResult explain(Judged judged, RedemptionRequest request, Mode mode) {
 		Optional<Challenge> candidate = find(judged.hash());
 		if (candidate.isEmpty()) {
 			return reject(Rejection.UNKNOWN, request, Rejection.UNKNOWN.reason());
@@ -133,28 +130,54 @@ class ChallengeRedemption {
 		}
 		if (current.redeemedAt() != null) {
 			if (isRetryOf(current, request.transactionId(), request.publicKeySha256())) {
-				return accept(current.template(), current.binding(), current.correlationId(), request,
-						preview ? "event=challenge_previewed" : "event=challenge_redemption_repeated");
+				return accept(current, request,
+						(mode == Mode.PREVIEW) ? "event=challenge_previewed" : "event=challenge_redemption_repeated");
 			}
 			return refuse(current, judged, Rejection.ALREADY_USED, request, Rejection.ALREADY_USED.reason());
 		}
-		if (preview && current.expiresAt().isAfter(judged.arrivedAt())
-				&& current.expiresAt().isAfter(judged.graceFloor())) {
-			return accept(current.template(), current.binding(), current.correlationId(), request,
-					"event=challenge_previewed");
+		if (current.revokedAt() != null) {
+			return refuse(current, judged, Rejection.REVOKED, request, Rejection.REVOKED.reason());
 		}
-		return refuse(current, judged, Rejection.EXPIRED, request, Rejection.EXPIRED.reason());
+		if (current.refusedAt() != null) {
+			return refuse(current, judged, Rejection.REFUSED, request, Rejection.REFUSED.reason());
+		}
+		if (!current.expiresAt().isAfter(judged.arrivedAt()) || !current.expiresAt().isAfter(judged.graceFloor())) {
+			return refuse(current, judged, Rejection.EXPIRED, request, Rejection.EXPIRED.reason());
+		}
+		Optional<String> mismatch = BindingMatch.mismatch(current.binding(), request);
+		if (mismatch.isPresent()) {
+			return burn(current, judged, request, mismatch.get(), mode);
+		}
+		if (mode == Mode.PREVIEW) {
+			return accept(current, request, "event=challenge_previewed");
+		}
+		if (mode == Mode.REDEEM) {
+			Optional<Challenge> redeemed = redeemUnused(judged, request, true);
+			if (redeemed.isPresent()) {
+				return won(redeemed.get(), judged, request);
+			}
+			// another caller changed it between the read and the UPDATE: tell why
+			return explain(judged, request, Mode.AFTER_RACE);
+		}
+		return refuse(current, judged, Rejection.ALREADY_USED, request, Rejection.ALREADY_USED.reason());
 	}
 
 	/**
-	 * A refused attempt on a known challenge goes into its life, with why (issue 14).
+	 * A CSR that misses the binding burns the challenge at once (docs/decisions.md): a
+	 * second try would let the holder of a leaked challenge probe the binding.
 	 */
-	private RedemptionResult refuse(Challenge challenge, Judged judged, Rejection rejection, RedemptionRequest request,
-			String reason) {
-		this.life.refused(challenge.correlationId(), request.transactionId(), reason, judged.now());
-		try (CorrelationIds.Scope scope = CorrelationIds.inMdc(String.valueOf(challenge.correlationId()))) {
-			return reject(rejection, request, reason);
+	private RedemptionResult burn(Challenge current, Judged judged, RedemptionRequest request, String mismatch,
+			Mode mode) {
+		if (this.challenges.refuse(judged.hash(), mismatch, judged.now())) {
+			log.info("event=challenge_burned reason=binding_mismatch profile={} transactionId={} detail=\"{}\"",
+					LogText.token(request.profile()), LogText.token(request.transactionId()),
+					LogText.printable(mismatch));
+			return refuse(current, judged, Rejection.BINDING_MISMATCH, request,
+					Rejection.BINDING_MISMATCH.reason(mismatch));
 		}
+		// redeemed or burned by another caller meanwhile
+		return (mode == Mode.AFTER_RACE) ? reject(Rejection.REFUSED, request, Rejection.REFUSED.reason())
+				: explain(judged, request, Mode.AFTER_RACE);
 	}
 
 	/**
@@ -170,7 +193,7 @@ class ChallengeRedemption {
 	 * was, and each redemption read every outstanding challenge of its profile.
 	 * @return the challenge's template and binding when this call redeemed it
 	 */
-	private Optional<Redeemed> redeemUnused(Judged judged, RedemptionRequest request) {
+	private Optional<Challenge> redeemUnused(Judged judged, RedemptionRequest request, boolean csrChecked) {
 		return this.jdbc.sql(REDEEM_UNUSED)
 			.param("now", utc(judged.now()))
 			.param("transactionId", request.transactionId())
@@ -180,8 +203,8 @@ class ChallengeRedemption {
 			.param("profile", request.profile())
 			.param("arrivedAt", utc(judged.arrivedAt()))
 			.param("graceFloor", utc(judged.graceFloor()))
-			.query((rs, row) -> new Redeemed(rs.getBytes("challenge_hash"), rs.getString("template"),
-					ChallengeRepository.binding(rs.getString("bound_sid")), rs.getObject("correlation_id", UUID.class)))
+			.param("csrChecked", csrChecked)
+			.query(ChallengeRows::challenge)
 			.optional()
 			// the index's equality is not specified to be constant-time
 			.filter((redeemed) -> MessageDigest.isEqual(redeemed.challengeHash(), judged.hash()));
@@ -201,12 +224,34 @@ class ChallengeRedemption {
 				&& publicKeySha256.equalsIgnoreCase(String.valueOf(challenge.publicKeySha256()));
 	}
 
-	private RedemptionResult accept(String template, @Nullable ChallengeBinding binding, @Nullable UUID correlationId,
-			RedemptionRequest request, String event) {
+	/**
+	 * This call redeemed the challenge: its life records by which transaction (issue 14).
+	 */
+	private RedemptionResult won(Challenge challenge, Judged judged, RedemptionRequest request) {
+		this.life.redeemed(challenge.correlationId(), request.transactionId(), judged.now());
+		return accept(challenge, request, "event=challenge_redeemed");
+	}
+
+	/**
+	 * A refused attempt on a known challenge goes into its life, with why (issue 14).
+	 */
+	private RedemptionResult refuse(Challenge challenge, Judged judged, Rejection rejection, RedemptionRequest request,
+			String reason) {
+		this.life.refused(challenge.correlationId(), request.transactionId(), reason, judged.now());
+		try (CorrelationIds.Scope scope = CorrelationIds.inMdc(String.valueOf(challenge.correlationId()))) {
+			return reject(rejection, request, reason);
+		}
+	}
+
+	private RedemptionResult accept(Challenge challenge, RedemptionRequest request, String event) {
+		String template = challenge.template();
+		ChallengeBinding binding = challenge.binding();
+		UUID correlationId = challenge.correlationId();
 		String id = (correlationId != null) ? correlationId.toString() : null;
 		try (CorrelationIds.Scope scope = CorrelationIds.inMdc(id)) {
-			log.info("{} profile={} transactionId={} template={} bound={}", event, LogText.token(request.profile()),
-					LogText.token(request.transactionId()), template, Bindings.describe(binding));
+			log.info("{} profile={} transactionId={} template={} bound={} id={}", event,
+					LogText.token(request.profile()), LogText.token(request.transactionId()), template,
+					Bindings.describe(binding), challenge.publicId());
 		}
 		if (!"event=challenge_previewed".equals(event)) {
 			this.meters.counter("keyward.challenge.redemptions", "outcome", "accepted", "reason", "none").increment();
@@ -229,10 +274,6 @@ class ChallengeRedemption {
 		return value;
 	}
 
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
-
 	/**
 	 * @param hash the presented challenge's keyed hash
 	 * @param now the service's clock
@@ -242,8 +283,15 @@ class ChallengeRedemption {
 	private record Judged(byte[] hash, Instant now, Instant arrivedAt, Instant graceFloor) {
 	}
 
-	private record Redeemed(byte[] challengeHash, String template, @Nullable ChallengeBinding binding,
-			UUID correlationId) {
+	/**
+	 * Why the row is read: a preview writes nothing but a refusal, a redemption redeems a
+	 * bound challenge whose CSR matched, and a second look after a lost race only tells
+	 * why.
+	 */
+	private enum Mode {
+
+		PREVIEW, REDEEM, AFTER_RACE
+
 	}
 
 }

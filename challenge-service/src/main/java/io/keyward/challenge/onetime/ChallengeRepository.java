@@ -1,20 +1,14 @@
 package io.keyward.challenge.onetime;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
-
-import io.keyward.api.challenge.ChallengeBinding;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static io.keyward.challenge.onetime.ChallengeRows.utc;
 
 /**
  * The rows of {@code challenge.challenge}, in SQL like the redemption's UPDATE
@@ -33,19 +27,23 @@ class ChallengeRepository {
 	 * @return the correlation id the database gave the new row
 	 */
 	UUID insert(Challenge challenge) {
-		return this.jdbc.sql("""
+		return ChallengeRows.bind(this.jdbc.sql("""
 				insert into challenge.challenge (challenge_hash, profile, template, created_at, expires_at,
-				    api_client_id, bound_sid)
-				values (:challengeHash, :profile, :template, :createdAt, :expiresAt, :apiClientId, :boundSid)
+				    api_client_id, public_id, external_id, bound_sid, bound_subject, bound_subject_pattern,
+				    bound_sans, bound_key_usage, bound_device_id, bound_template, bound_to_csr)
+				values (:challengeHash, :profile, :template, :createdAt, :expiresAt, :apiClientId, :publicId,
+				    :externalId, :boundSid, :boundSubject, :boundSubjectPattern, :boundSans, :boundKeyUsage,
+				    :boundDeviceId, :boundTemplate, :boundToCsr)
 				returning correlation_id
-				""")
+				"""), challenge.binding())
 			.param("challengeHash", challenge.challengeHash())
 			.param("profile", challenge.profile())
 			.param("template", challenge.template())
 			.param("createdAt", utc(challenge.createdAt()))
 			.param("expiresAt", utc(challenge.expiresAt()))
 			.param("apiClientId", challenge.apiClientId(), Types.BIGINT)
-			.param("boundSid", (challenge.binding() != null) ? challenge.binding().sid() : null, Types.VARCHAR)
+			.param("publicId", challenge.publicId())
+			.param("externalId", challenge.externalId(), Types.VARCHAR)
 			.query(UUID.class)
 			.single();
 	}
@@ -53,7 +51,19 @@ class ChallengeRepository {
 	Optional<Challenge> findByChallengeHash(byte[] challengeHash) {
 		return this.jdbc.sql("select * from challenge.challenge where challenge_hash = :challengeHash")
 			.param("challengeHash", challengeHash)
-			.query(ChallengeRepository::challenge)
+			.query(ChallengeRows::challenge)
+			.optional();
+	}
+
+	/**
+	 * @return the challenge when that client minted it: another client's is not found
+	 */
+	Optional<Challenge> findByPublicId(UUID publicId, long apiClientId) {
+		return this.jdbc
+			.sql("select * from challenge.challenge where public_id = :publicId and api_client_id = :client")
+			.param("publicId", publicId)
+			.param("client", apiClientId)
+			.query(ChallengeRows::challenge)
 			.optional();
 	}
 
@@ -65,6 +75,7 @@ class ChallengeRepository {
 		return this.jdbc.sql("""
 				select count(*) from challenge.challenge
 				where profile = :profile and redeemed_at is null and expires_at > :now
+				    and revoked_at is null and refused_at is null
 				""").param("profile", profile).param("now", utc(now)).query(Long.class).single();
 	}
 
@@ -76,48 +87,61 @@ class ChallengeRepository {
 		return this.jdbc.sql("""
 				select count(*) from challenge.challenge
 				where api_client_id = :client and redeemed_at is null and expires_at > :now
+				    and revoked_at is null and refused_at is null
 				""").param("client", apiClientId).param("now", utc(now)).query(Long.class).single();
 	}
 
 	/**
-	 * Delete, and record each deleted challenge that was never redeemed as EXPIRED in its
-	 * life (issue 14), in one statement.
+	 * Burn an unused challenge whose redeeming CSR missed its binding.
+	 * @return whether this call burned it (false when it was used or burned meanwhile)
 	 */
-	int deleteExpiredBefore(Instant before) {
+	boolean refuse(byte[] challengeHash, String reason, Instant now) {
 		return this.jdbc.sql("""
-				with purged as (
-				    delete from challenge.challenge where expires_at < :before
-				    returning correlation_id, expires_at, redeemed_at),
-				expired as (
-				    insert into challenge.challenge_event (correlation_id, type, occurred_at)
-				    select correlation_id, 'EXPIRED', expires_at from purged where redeemed_at is null)
-				select count(*) from purged
-				""").param("before", utc(before)).query(Integer.class).single();
-	}
-
-	private static Challenge challenge(ResultSet row, int rowNumber) throws SQLException {
-		return new Challenge(row.getBytes("challenge_hash"), row.getString("profile"), row.getString("template"),
-				instant(row, "created_at"), instant(row, "expires_at"), instant(row, "redeemed_at"),
-				row.getString("transaction_id"), row.getString("public_key_sha256"),
-				row.getObject("api_client_id", Long.class), binding(row.getString("bound_sid")),
-				row.getObject("correlation_id", UUID.class));
+				update challenge.challenge set refused_at = :now, refusal_reason = :reason
+				where challenge_hash = :challengeHash and transaction_id is null and refused_at is null
+				""").param("now", utc(now)).param("reason", reason).param("challengeHash", challengeHash).update() == 1;
 	}
 
 	/**
-	 * @param sid the {@code bound_sid} column
-	 * @return the binding it stands for, null when nothing was bound
+	 * Revoke a challenge its client no longer wants used.
+	 * @return whether this call revoked it (false when redeemed, already revoked, or not
+	 * that client's)
 	 */
-	static @Nullable ChallengeBinding binding(@Nullable String sid) {
-		return (sid != null) ? new ChallengeBinding(sid) : null;
+	boolean revoke(UUID publicId, long apiClientId, Instant now) {
+		return this.jdbc.sql("""
+				update challenge.challenge set revoked_at = :now
+				where public_id = :publicId and api_client_id = :client and transaction_id is null
+				    and revoked_at is null
+				""").param("now", utc(now)).param("publicId", publicId).param("client", apiClientId).update() == 1;
 	}
 
-	private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
-		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-		return (value != null) ? value.toInstant() : null;
+	/**
+	 * Drop the secret's hash of every challenge that can no longer be redeemed: expired
+	 * before {@code before} (its expiry plus the arrival grace). The record stays.
+	 */
+	int forgetSecretsExpiredBefore(Instant before) {
+		// the life of a challenge that was never redeemed, revoked or burned ends EXPIRED
+		// (issue 14), written in the same statement
+		return this.jdbc.sql("""
+				with forgotten as (
+				    update challenge.challenge set challenge_hash = null
+				    where expires_at < :before and challenge_hash is not null
+				    returning correlation_id, expires_at, redeemed_at, revoked_at, refused_at),
+				expired as (
+				    insert into challenge.challenge_event (correlation_id, type, occurred_at)
+				    select correlation_id, 'EXPIRED', expires_at from forgotten
+				    where redeemed_at is null and revoked_at is null and refused_at is null)
+				select count(*) from forgotten
+				""").param("before", utc(before)).query(Integer.class).single();
 	}
 
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
+	/**
+	 * Delete the records that expired before {@code before}; their lives stay.
+	 */
+	int deleteExpiredBefore(Instant before) {
+		return this.jdbc.sql("delete from challenge.challenge where expires_at < :before")
+			.param("before", utc(before))
+			.update();
 	}
 
 }

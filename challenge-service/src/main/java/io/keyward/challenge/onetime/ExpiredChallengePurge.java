@@ -1,6 +1,7 @@
 package io.keyward.challenge.onetime;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,10 +15,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deletes challenges that expired longer than {@code keyward.challenge.retention} ago,
- * redeemed or not, so the table stays the size of the working set. Redeemed rows are kept
- * that long as an audit trail of which transaction used which challenge. Counted in
- * {@code keyward.challenge.purged}, as the gateway counts its purged transactions.
+ * Purges expired challenges in two steps (issue 14). The secret's keyed hash goes as soon
+ * as the challenge can no longer be redeemed: at its expiry plus
+ * {@code keyward.challenge.arrival-grace}, the longest a request that arrived in time may
+ * still redeem it (or repeat its redemption). The record (profile, client, binding,
+ * times, which transaction redeemed it or why it was refused) stays for
+ * {@code keyward.challenge.retention} after expiry, then the row goes, so the table stays
+ * the size of the working set.
  */
 @Component
 class ExpiredChallengePurge {
@@ -30,7 +34,9 @@ class ExpiredChallengePurge {
 
 	private final Clock clock;
 
-	private final Counter purged;
+	private final Counter purgedSecrets;
+
+	private final Counter purgedRecords;
 
 	ExpiredChallengePurge(ChallengeRepository challenges, ChallengeProperties properties, Clock clock,
 			MeterRegistry meters) {
@@ -38,19 +44,27 @@ class ExpiredChallengePurge {
 		this.properties = properties;
 		this.clock = clock;
 		// registered at start, so that a scrape shows 0 before the first purge
-		this.purged = Counter.builder("keyward.challenge.purged")
-			.description("Challenges deleted because they expired longer than keyward.challenge.retention ago")
-			.register(meters);
+		this.purgedSecrets = purged(meters, "secret", "Challenge secrets (keyed hashes) dropped after expiry");
+		this.purgedRecords = purged(meters, "record",
+				"Challenge records deleted because they expired longer than keyward.challenge.retention ago");
 	}
 
-	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
+	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "${keyward.challenge.purge-interval:PT1H}")
 	@Transactional
 	void purge() {
-		int deleted = this.challenges.deleteExpiredBefore(this.clock.instant().minus(this.properties.retention()));
-		this.purged.increment(deleted);
-		if (deleted > 0) {
-			log.info("event=challenges_purged count={} retention={}", deleted, this.properties.retention());
+		Instant now = this.clock.instant();
+		int forgotten = this.challenges.forgetSecretsExpiredBefore(now.minus(this.properties.arrivalGrace()));
+		int deleted = this.challenges.deleteExpiredBefore(now.minus(this.properties.retention()));
+		this.purgedSecrets.increment(forgotten);
+		this.purgedRecords.increment(deleted);
+		if (forgotten > 0 || deleted > 0) {
+			log.info("event=challenges_purged secrets={} records={} arrivalGrace={} retention={}", forgotten, deleted,
+					this.properties.arrivalGrace(), this.properties.retention());
 		}
+	}
+
+	private static Counter purged(MeterRegistry meters, String what, String description) {
+		return Counter.builder("keyward.challenge.purged").tag("what", what).description(description).register(meters);
 	}
 
 }

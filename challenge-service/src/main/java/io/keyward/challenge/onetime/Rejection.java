@@ -13,7 +13,14 @@ enum Rejection {
 
 	ALREADY_USED("already_used", "challenge already used"),
 
-	WRONG_PROFILE("wrong_profile", "challenge issued for profile %s");
+	WRONG_PROFILE("wrong_profile", "challenge issued for profile %s"),
+
+	REVOKED("revoked", "challenge revoked"),
+
+	/** Burned earlier by a CSR that missed its binding (docs/decisions.md). */
+	REFUSED("refused", "challenge burned by an earlier CSR that did not match its binding"),
+
+	BINDING_MISMATCH("binding_mismatch", "CSR does not match the challenge's binding: %s");
 
 	private final String code;
 

@@ -13,15 +13,16 @@ import org.jspecify.annotations.Nullable;
  * @param maxOutstanding cap on unexpired, unredeemed challenges; 0 means none
  * @param mode how a request's challenge is judged
  * @param webhook the webhook validator's settings, null unless that mode
+ * @param maxValidity the longest lifetime a mint may ask for
  */
 public record ChallengeProfile(String name, String template, Duration validity, int maxOutstanding, ChallengeMode mode,
-		@Nullable WebhookSettings webhook) {
+		@Nullable WebhookSettings webhook, Duration maxValidity) {
 
 	/**
-	 * A one-time profile.
+	 * A one-time profile whose challenges may live at most a week.
 	 */
 	public ChallengeProfile(String name, String template, Duration validity, int maxOutstanding) {
-		this(name, template, validity, maxOutstanding, ChallengeMode.ONE_TIME, null);
+		this(name, template, validity, maxOutstanding, ChallengeMode.ONE_TIME, null, Duration.ofDays(7));
 	}
 
 	public boolean limitsOutstanding() {

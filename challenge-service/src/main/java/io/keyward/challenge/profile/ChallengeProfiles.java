@@ -25,7 +25,7 @@ public class ChallengeProfiles {
 							entry.getValue().validity(),
 							(entry.getValue().maxOutstanding() != null) ? entry.getValue().maxOutstanding()
 									: properties.maxOutstanding(),
-							entry.getValue().mode(), entry.getValue().webhook())));
+							entry.getValue().mode(), entry.getValue().webhook(), entry.getValue().maxValidity())));
 	}
 
 	/**

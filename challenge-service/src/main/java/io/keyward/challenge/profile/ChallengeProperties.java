@@ -75,13 +75,16 @@ public record ChallengeProperties(@Nullable String bootstrapApiKey,
 	 * @param mode how a request's challenge is judged: {@code one-time} (minted here,
 	 * redeemed once), {@code intune} (Intune's SCEP validation API) or {@code webhook}
 	 * @param webhook where the {@code webhook} mode asks, required for that mode
+	 * @param maxValidity the longest {@code lifetime} an MDM may ask for when it mints
+	 * (for devices offline for days); at least {@code validity}
 	 */
 	public record Profile(@DefaultValue("default") @NotBlank String template,
 			@DefaultValue("60m") @NotNull Duration validity, @Nullable @PositiveOrZero Integer maxOutstanding,
-			@DefaultValue("one-time") @NotNull ChallengeMode mode, @Nullable @Valid WebhookSettings webhook) {
+			@DefaultValue("one-time") @NotNull ChallengeMode mode, @Nullable @Valid WebhookSettings webhook,
+			@DefaultValue("7d") @NotNull Duration maxValidity) {
 
 		static final Profile DEFAULTS = new Profile("default", Duration.ofMinutes(60), null, ChallengeMode.ONE_TIME,
-				null);
+				null, Duration.ofDays(7));
 
 		@ConstructorBinding
 		public Profile {
@@ -92,13 +95,16 @@ public record ChallengeProperties(@Nullable String bootstrapApiKey,
 				throw new IllegalArgumentException(
 						"a challenge profile in webhook mode needs webhook.url and webhook.secret");
 			}
+			if (validity != null && maxValidity != null && maxValidity.compareTo(validity) < 0) {
+				throw new IllegalArgumentException("a challenge profile's max-validity must be at least its validity");
+			}
 		}
 
 		/**
 		 * A one-time profile.
 		 */
 		public Profile(String template, Duration validity, @Nullable Integer maxOutstanding) {
-			this(template, validity, maxOutstanding, ChallengeMode.ONE_TIME, null);
+			this(template, validity, maxOutstanding, ChallengeMode.ONE_TIME, null, Duration.ofDays(7));
 		}
 
 	}

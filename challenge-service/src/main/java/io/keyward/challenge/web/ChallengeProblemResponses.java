@@ -1,6 +1,8 @@
 package io.keyward.challenge.web;
 
 import io.keyward.edge.problem.ProblemResponses;
+import io.keyward.challenge.onetime.ChallengeAlreadyRedeemedException;
+import io.keyward.challenge.onetime.ChallengeNotFoundException;
 import io.keyward.challenge.onetime.InvalidBindingException;
 import io.keyward.challenge.apiclient.ApiClientNameTakenException;
 import io.keyward.challenge.apiclient.ApiRateExceededException;
@@ -25,6 +27,16 @@ class ChallengeProblemResponses extends ProblemResponses {
 	@ExceptionHandler(UnknownProfileException.class)
 	ResponseEntity<ProblemDetail> unknownProfile(UnknownProfileException ex) {
 		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(ChallengeNotFoundException.class)
+	ResponseEntity<ProblemDetail> challengeNotFound(ChallengeNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(ChallengeAlreadyRedeemedException.class)
+	ResponseEntity<ProblemDetail> alreadyRedeemed(ChallengeAlreadyRedeemedException ex) {
+		return problem(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 	@ExceptionHandler(InvalidBindingException.class)

@@ -27,9 +27,11 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * {@code events:publish} (the scep-gateway and the ca-adapter), listing and replaying
  * webhook dead letters {@code events:manage} (the admin-ui), managing MDM API clients
  * {@code api-clients:manage} (the admin-ui);</li>
- * <li>{@code /api/**}: MDM API keys with the {@code challenge:mint} scope (a service
- * token is not accepted there: 401; a key without the scope: 403). Internal callers do
- * not mint, so that the component that redeems challenges cannot also create them;</li>
+ * <li>{@code /api/**}: MDM API keys, minting with the {@code challenge:mint} scope,
+ * reading, listing and revoking its own challenges with {@code challenge:read},
+ * {@code challenge:list} and {@code challenge:revoke} (a service token is not accepted
+ * there: 401; a key without the scope: 403). Internal callers do not mint, so that the
+ * component that redeems challenges cannot also create them;</li>
  * <li>{@code /actuator/**}: health and info open, prometheus to scrapers on this host or
  * on the management port ({@link MetricsScrapers}), the rest refused;</li>
  * <li>everything else refused.</li>
@@ -67,6 +69,12 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokenAuthenticationFilter(apiKeys::authenticate), AuthorizationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/challenges")
 				.hasAuthority(ApiScopes.authority(ApiScopes.CHALLENGE_MINT))
+				.requestMatchers(HttpMethod.GET, "/api/v1/challenges")
+				.hasAuthority(ApiScopes.authority(ApiScopes.CHALLENGE_LIST))
+				.requestMatchers(HttpMethod.GET, "/api/v1/challenges/*")
+				.hasAuthority(ApiScopes.authority(ApiScopes.CHALLENGE_READ))
+				.requestMatchers(HttpMethod.DELETE, "/api/v1/challenges/*")
+				.hasAuthority(ApiScopes.authority(ApiScopes.CHALLENGE_REVOKE))
 				.anyRequest()
 				.authenticated())
 			.build();

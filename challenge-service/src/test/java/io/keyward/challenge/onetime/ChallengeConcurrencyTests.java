@@ -82,7 +82,7 @@ class ChallengeConcurrencyTests extends IntegrationTestSupport {
 	 * Run {@code n} calls on {@code n} threads, all released by one latch once every
 	 * thread is waiting at it.
 	 */
-	private static <T> List<T> race(int n, IntFunction<Callable<T>> call) throws Exception {
+	static <T> List<T> race(int n, IntFunction<Callable<T>> call) throws Exception {
 		ExecutorService threads = Executors.newFixedThreadPool(n);
 		try {
 			CountDownLatch ready = new CountDownLatch(n);

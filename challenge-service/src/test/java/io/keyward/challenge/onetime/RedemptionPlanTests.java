@@ -98,7 +98,7 @@ class RedemptionPlanTests extends IntegrationTestSupport {
 			.replaceAll(":\\w+", "?");
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		return String.join("\n", this.jdbc.queryForList("explain " + statement, String.class, now, "TX-PLAN", null,
-				null, new byte[32], "default", now, now.minusHours(24)));
+				null, new byte[32], "default", now, now.minusHours(24), false));
 	}
 
 }

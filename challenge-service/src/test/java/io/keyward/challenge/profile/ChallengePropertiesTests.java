@@ -16,17 +16,18 @@ class ChallengePropertiesTests {
 		ChallengeProfiles profiles = new ChallengeProfiles(
 				new ChallengeProperties(null, 10000, Map.of(), Duration.ofDays(30), Duration.ofHours(24)));
 		assertThat(profiles.require("default"))
-			.isEqualTo(new ChallengeProfile("default", "default", Duration.ofMinutes(60), 10000));
+			.isEqualTo(new ChallengeProfile("default", "default", Duration.ofMinutes(60), 10000, Duration.ofDays(7)));
 	}
 
 	@Test
 	void whenProfileOverridesCapThenItWinsOverTheGlobalOne() {
 		ChallengeProperties properties = new ChallengeProperties(null, 0,
-				Map.of("vpn", new ChallengeProperties.Profile("vpn-user", Duration.ofMinutes(5), 3)),
+				Map.of("vpn",
+						new ChallengeProperties.Profile("vpn-user", Duration.ofMinutes(5), 3, Duration.ofDays(7))),
 				Duration.ofDays(1), Duration.ofHours(24));
 		ChallengeProfiles profiles = new ChallengeProfiles(properties);
 		assertThat(profiles.require("vpn"))
-			.isEqualTo(new ChallengeProfile("vpn", "vpn-user", Duration.ofMinutes(5), 3));
+			.isEqualTo(new ChallengeProfile("vpn", "vpn-user", Duration.ofMinutes(5), 3, Duration.ofDays(7)));
 		assertThat(profiles.require("default").limitsOutstanding()).isFalse();
 	}
 
@@ -49,10 +50,18 @@ class ChallengePropertiesTests {
 	@Test
 	void whenProfileNameOrValidityInvalidThenRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new ChallengeProperties(null, 1,
-				Map.of("bad name", new ChallengeProperties.Profile("t", Duration.ofMinutes(5), null)),
+				Map.of("bad name",
+						new ChallengeProperties.Profile("t", Duration.ofMinutes(5), null, Duration.ofDays(7))),
 				Duration.ofDays(1), Duration.ofHours(24)));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ChallengeProperties.Profile("t", Duration.ofSeconds(5), null));
+			.isThrownBy(() -> new ChallengeProperties.Profile("t", Duration.ofSeconds(5), null, Duration.ofDays(7)));
+	}
+
+	@Test
+	void whenMaxValidityShorterThanValidityThenRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ChallengeProperties.Profile("t", Duration.ofHours(2), null, Duration.ofHours(1)))
+			.withMessageContaining("max-validity");
 	}
 
 	@Test

@@ -90,7 +90,7 @@ class ApiSecurityTests extends IntegrationTestSupport {
 
 	@Test
 	void whenWrongMethodThenMethodNotAllowedProblem() {
-		ResponseEntity<Map<String, Object>> response = this.http.get()
+		ResponseEntity<Map<String, Object>> response = this.http.put()
 			.uri("/api/v1/challenges")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + API_KEY)
 			.retrieve()

@@ -1,7 +1,11 @@
 package io.keyward.gateway.completion;
 
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+
+import org.bouncycastle.asn1.x509.KeyUsage;
 
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.IssueRequest;
@@ -31,6 +35,13 @@ import org.springframework.web.client.HttpClientErrorException;
  */
 @Component
 class ChallengeSpending {
+
+	private static final int[] KEY_USAGE_BITS = { KeyUsage.digitalSignature, KeyUsage.nonRepudiation,
+			KeyUsage.keyEncipherment, KeyUsage.dataEncipherment, KeyUsage.keyAgreement, KeyUsage.keyCertSign,
+			KeyUsage.cRLSign, KeyUsage.encipherOnly, KeyUsage.decipherOnly };
+
+	private static final List<String> KEY_USAGE_NAMES = List.of("digitalSignature", "nonRepudiation", "keyEncipherment",
+			"dataEncipherment", "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly");
 
 	private final ChallengeRedemptionClient challenges;
 
@@ -109,7 +120,25 @@ class ChallengeSpending {
 	private static RedemptionRequest redemption(Claim claim, EnrollmentProfile profile, CertificationRequest csr) {
 		return new RedemptionRequest(csr.challengePassword().orElseThrow(), profile.name(), claim.transactionId(),
 				csr.subject(), csr.subjectAltNames(), csr.publicKeySha256Hex(), claim.arrivedAt(),
-				Base64.getEncoder().encodeToString(csr.encoded()));
+				Base64.getEncoder().encodeToString(csr.encoded()), keyUsage(csr));
+	}
+
+	/**
+	 * The key usages the CSR's extensionRequest asks for, by their RFC 5280 section
+	 * 4.2.1.3 names, for a challenge bound to a key usage.
+	 */
+	static List<String> keyUsage(CertificationRequest csr) {
+		KeyUsage requested = (csr.extensionRequest() != null) ? KeyUsage.fromExtensions(csr.extensionRequest()) : null;
+		if (requested == null) {
+			return List.of();
+		}
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < KEY_USAGE_BITS.length; i++) {
+			if (requested.hasUsages(KEY_USAGE_BITS[i])) {
+				names.add(KEY_USAGE_NAMES.get(i));
+			}
+		}
+		return List.copyOf(names);
 	}
 
 	private static boolean accepted(RedemptionResult result) {

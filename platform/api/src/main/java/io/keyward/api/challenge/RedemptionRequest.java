@@ -18,16 +18,35 @@ import java.util.List;
  * @param csr the PKCS#10 exactly as the device sent it, standard base64 of its DER
  * without line breaks: external validators (Intune's {@code validateRequest}, a webhook)
  * judge the request itself; null where the caller has none
+ * @param keyUsage the key usages the CSR's extensionRequest asks for, as RFC 5280 section
+ * 4.2.1.3 names ({@code digitalSignature}, {@code keyEncipherment}, ...); empty when
+ * none, null when the gateway did not say (a bound key usage then never matches)
  */
 public record RedemptionRequest(String challenge, String profile, String transactionId, String subject,
-		List<String> subjectAltNames, String publicKeySha256, Instant arrivedAt, String csr) {
+		List<String> subjectAltNames, String publicKeySha256, Instant arrivedAt, String csr, List<String> keyUsage) {
 
 	/**
-	 * A redemption without the CSR itself.
+	 * A redemption with the CSR itself but without its key usages.
+	 */
+	public RedemptionRequest(String challenge, String profile, String transactionId, String subject,
+			List<String> subjectAltNames, String publicKeySha256, Instant arrivedAt, String csr) {
+		this(challenge, profile, transactionId, subject, subjectAltNames, publicKeySha256, arrivedAt, csr, null);
+	}
+
+	/**
+	 * A redemption with the key usages but without the CSR itself.
+	 */
+	public RedemptionRequest(String challenge, String profile, String transactionId, String subject,
+			List<String> subjectAltNames, String publicKeySha256, Instant arrivedAt, List<String> keyUsage) {
+		this(challenge, profile, transactionId, subject, subjectAltNames, publicKeySha256, arrivedAt, null, keyUsage);
+	}
+
+	/**
+	 * A redemption without the CSR itself or its key usages.
 	 */
 	public RedemptionRequest(String challenge, String profile, String transactionId, String subject,
 			List<String> subjectAltNames, String publicKeySha256, Instant arrivedAt) {
-		this(challenge, profile, transactionId, subject, subjectAltNames, publicKeySha256, arrivedAt, null);
+		this(challenge, profile, transactionId, subject, subjectAltNames, publicKeySha256, arrivedAt, null, null);
 	}
 
 	/**
@@ -35,7 +54,7 @@ public record RedemptionRequest(String challenge, String profile, String transac
 	 */
 	public RedemptionRequest(String challenge, String profile, String transactionId, String subject,
 			List<String> subjectAltNames, String publicKeySha256) {
-		this(challenge, profile, transactionId, subject, subjectAltNames, publicKeySha256, null, null);
+		this(challenge, profile, transactionId, subject, subjectAltNames, publicKeySha256, null, null, null);
 	}
 
 }
