@@ -101,8 +101,9 @@ public record GatewayProperties(@NotNull URI challengeUrl, @NotNull URI caUrl, S
 	 * with more than one certificate)
 	 * @param caCertificates what GetCACert answers: {@code CA_AND_RA} (RA certificates
 	 * and the issuing CA, as NDES) or {@code FULL_CHAIN} (and every CA certificate up to
-	 * the root, with link certificates during a CA rollover); {@code CA_ONLY} is refused
-	 * at start (see {@link CaCertificateSet})
+	 * the root, with link certificates during a CA rollover) or {@code CA_ONLY} (the
+	 * issuing CA alone; the ca-adapter opens the requests and signs the CertReps, see
+	 * {@link CaCertificateSet})
 	 */
 	public record Profile(@DefaultValue("default") @NotBlank String template,
 			@DefaultValue("true") boolean legacySingleDes,
@@ -114,14 +115,6 @@ public record GatewayProperties(@NotNull URI challengeUrl, @NotNull URI caUrl, S
 			@DefaultValue("50") @Min(1) @Max(100) int renewalWindowPercent,
 			@DefaultValue("false") boolean revokeOnRenewal, @DefaultValue("false") boolean certRepIncludesCa,
 			@DefaultValue("CA_AND_RA") @NotNull CaCertificateSet caCertificates) {
-
-		public Profile {
-			if (caCertificates == CaCertificateSet.CA_ONLY) {
-				throw new IllegalArgumentException("ca-certificates=CA_ONLY cannot be served: Keyward always answers "
-						+ "as an RA (the CA key stays in the ca-adapter), so devices must get the RA certificates to "
-						+ "envelope their requests to and to verify CertReps with; use CA_AND_RA or FULL_CHAIN");
-			}
-		}
 	}
 
 }

@@ -40,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"keyward.gateway.profiles.revoking.revoke-on-renewal=true",
 				"keyward.gateway.profiles.cisco.cert-rep-includes-ca=true",
 				"keyward.gateway.profiles.fullchain.ca-certificates=FULL_CHAIN",
+				"keyward.gateway.profiles.caonly.ca-certificates=CA_ONLY",
 				// tests send many PKIOperations from 127.0.0.1 at once:
 				// PkiOperationLimitTests tests the limits
 				"keyward.gateway.limits.rate-per-client-per-second=100000",

@@ -55,6 +55,9 @@ public final class FakeUpstreams {
 	/** The correlation id each issue request carried, by transactionID. */
 	public final Map<String, String> correlationByTransaction = new ConcurrentHashMap<>();
 
+	/** The ca-adapter's SCEP recipient API, with {@link #ca}'s key. */
+	public final FakeCaRecipient caRecipient = new FakeCaRecipient(this.ca);
+
 	/** How redemptions are answered; defaults to accepting {@link #GOOD_CHALLENGE}. */
 	public volatile Function<RedemptionRequest, RedemptionResult> redemptions = FakeUpstreams::defaultRedemption;
 
@@ -143,6 +146,8 @@ public final class FakeUpstreams {
 			this.server.createContext("/api/v1/crl/", this::crl);
 			this.server.createContext("/api/v1/ocsp", this::ocsp);
 			this.server.createContext("/internal/v1/events", this::event);
+			this.server.createContext("/api/v1/scep-recipient/envelopes", this.caRecipient::open);
+			this.server.createContext("/api/v1/scep-recipient/cert-reps", this.caRecipient::sign);
 			this.server.start();
 		}
 		catch (IOException ex) {
@@ -181,6 +186,7 @@ public final class FakeUpstreams {
 		this.eventsDown = false;
 		this.published = null;
 		this.issuingCa = null;
+		this.caRecipient.down = false;
 	}
 
 	private static RedemptionResult defaultRedemption(RedemptionRequest request) {
@@ -412,7 +418,7 @@ public final class FakeUpstreams {
 		return true;
 	}
 
-	private static byte[] read(HttpExchange exchange) throws IOException {
+	static byte[] read(HttpExchange exchange) throws IOException {
 		try (InputStream in = exchange.getRequestBody()) {
 			return in.readAllBytes();
 		}
@@ -422,7 +428,7 @@ public final class FakeUpstreams {
 		send(exchange, 200, "application/json", this.json.writeValueAsBytes(body));
 	}
 
-	private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+	static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
 		exchange.getResponseHeaders().set("Content-Type", contentType);
 		exchange.sendResponseHeaders(status, body.length);
 		exchange.getResponseBody().write(body);

@@ -71,6 +71,13 @@ public final class TestCertificateAuthority {
 	}
 
 	/**
+	 * @return its certificate and key as a SCEP recipient, as the ca-adapter holds them
+	 */
+	public io.keyward.scep.RecipientKey recipientKey() {
+		return new io.keyward.scep.RecipientKey(this.certificate, this.keyPair.getPrivate());
+	}
+
+	/**
 	 * @param csr the request
 	 * @param template {@code ra-signing}, {@code ra-encryption} or any end-entity
 	 * template

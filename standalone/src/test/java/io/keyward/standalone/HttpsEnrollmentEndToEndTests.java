@@ -51,8 +51,11 @@ class HttpsEnrollmentEndToEndTests {
 		StandaloneSettings settings = new StandaloneSettings(work.resolve("data"), EnrollmentEndToEndTests.freePort(),
 				EnrollmentEndToEndTests.freePort(), EnrollmentEndToEndTests.freePort(),
 				EnrollmentEndToEndTests.freePort(), 0, "127.0.0.1", EnrollmentEndToEndTests.freePort(), false, 0);
-		suite = KeywardSuite.start(settings, Map.of("keyward.challenge.bootstrap-api-key", API_KEY,
-				"keyward.admin.initial-password", "https-Admin-Password-42"), null);
+		suite = KeywardSuite.start(settings,
+				Map.of("keyward.challenge.bootstrap-api-key", API_KEY, "keyward.admin.initial-password",
+						"https-Admin-Password-42", "keyward.gateway.profiles.caonly.ca-certificates", "CA_ONLY",
+						"keyward.challenge.profiles.caonly.template", "default"),
+				null);
 		client = new SuiteClient(suite, API_KEY);
 		caFile = work.resolve("keyward-ca.pem");
 		Files.writeString(caFile, pem(suite.caCertificate()), StandardCharsets.US_ASCII);
@@ -78,6 +81,44 @@ class HttpsEnrollmentEndToEndTests {
 			.orElseThrow(() -> new AssertionError("scepclient got no certificate over HTTPS:\n" + enrollment.output()));
 		certificate.verify(suite.caCertificate().getPublicKey());
 		assertThat(certificate.getSubjectX500Principal().getName()).contains("CN=https-scepclient-1");
+	}
+
+	/**
+	 * {@code -ca-fingerprint} makes scepclient encrypt to the CA certificate alone (RFC
+	 * 8894 section 2.2), which the gateway cannot open: the ca-adapter opens it and signs
+	 * the CertRep with the CA key.
+	 */
+	@Test
+	void whenScepclientPinsTheCaByFingerprintThenItEnrollsOverHttps() throws Exception {
+		double signedBefore = caRecipientUses("sign");
+		String fingerprint = HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(suite.caCertificate().getEncoded()));
+
+		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(httpsUrl("/certsrv/mscep/mscep.dll"),
+				client.mintChallenge(), "https-ca-fingerprint-1", work.resolve("fingerprint"), caFile, fingerprint);
+
+		X509Certificate certificate = enrollment.certificate()
+			.orElseThrow(
+					() -> new AssertionError("scepclient -ca-fingerprint got no certificate:\n" + enrollment.output()));
+		certificate.verify(suite.caCertificate().getPublicKey());
+		assertThat(certificate.getSubjectX500Principal().getName()).contains("CN=https-ca-fingerprint-1");
+		assertThat(caRecipientUses("open")).isPositive();
+		assertThat(caRecipientUses("sign")).as("the CertRep was signed by the CA").isGreaterThan(signedBefore);
+	}
+
+	/**
+	 * A {@code CA_ONLY} profile answers GetCACert with the CA certificate alone;
+	 * scepclient (no fingerprint) encrypts to it and verifies the CertRep with it.
+	 */
+	@Test
+	void whenTheProfileIsCaOnlyThenScepclientEnrollsWithTheCaAlone() throws Exception {
+		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(httpsUrl("/scep/caonly"),
+				client.mintChallenge("caonly"), "https-ca-only-1", work.resolve("caonly"), caFile, null);
+
+		X509Certificate certificate = enrollment.certificate()
+			.orElseThrow(() -> new AssertionError("scepclient got no certificate on CA_ONLY:\n" + enrollment.output()));
+		certificate.verify(suite.caCertificate().getPublicKey());
+		assertThat(certificate.getSubjectX500Principal().getName()).contains("CN=https-ca-only-1");
 	}
 
 	@Test
@@ -160,6 +201,25 @@ class HttpsEnrollmentEndToEndTests {
 				.formatHex(MessageDigest.getInstance("SHA-1").digest(ca.getEncoded())))
 			.contains(
 					HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("MD5").digest(ca.getEncoded())));
+	}
+
+	/**
+	 * {@code keyward_ca_scep_recipient_total} of the ca-adapter, summed over outcomes
+	 * "ok".
+	 */
+	private static double caRecipientUses(String operation) throws Exception {
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			String metrics = http
+				.send(HttpRequest
+					.newBuilder(URI.create("http://127.0.0.1:" + suite.settings().caPort() + "/actuator/prometheus"))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+			return metrics.lines()
+				.filter((line) -> line.startsWith("keyward_ca_scep_recipient_total{")
+						&& line.contains("operation=\"" + operation + "\"") && line.contains("outcome=\"ok\""))
+				.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+				.sum();
+		}
 	}
 
 	private static String pem(X509Certificate certificate) throws Exception {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
+import io.keyward.scep.RecipientKey;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
@@ -61,6 +62,14 @@ final class BuiltInCertificateAuthority implements CertificateAuthority {
 	private final SerialNumbers serials;
 
 	private final String name;
+
+	/**
+	 * @return its certificate and key as a SCEP recipient (RFC 8894 section 2.2), for
+	 * {@link CaRollover#scepRecipientKeys()} only
+	 */
+	RecipientKey recipientKey() {
+		return new RecipientKey(this.certificate, this.privateKey);
+	}
 
 	/** Null leaves CRL Distribution Points and Authority Information Access out. */
 	private final RevocationProperties revocation;

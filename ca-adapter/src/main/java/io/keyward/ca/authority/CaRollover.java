@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.keyward.scep.RecipientKey;
+
 import io.keyward.api.ca.CaCertificates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,6 +133,25 @@ public class CaRollover {
 		return new CaCertificates(List.of(Pem.certificate(issuing().certificate())),
 				next.map((generation) -> List.of(Pem.certificate(generation.certificate()))).orElse(List.of()),
 				next.map(CaGeneration::activatesAt).orElse(null), previous, links);
+	}
+
+	/**
+	 * The CA keys a SCEP client may have encrypted a request to, or expects a CertRep
+	 * signed by (RFC 8894 section 2.2): the ca-adapter acts as the SCEP recipient for the
+	 * gateway with them, and the keys never leave this process.
+	 * @return the issuing CA first, then every other generation whose certificate is
+	 * still valid (a prepared next CA, the previous ones)
+	 */
+	public List<RecipientKey> scepRecipientKeys() {
+		Instant now = this.clock.instant();
+		BuiltInCertificateAuthority issuing = issuing();
+		List<RecipientKey> keys = new ArrayList<>(List.of(issuing.recipientKey()));
+		for (CaGeneration generation : this.generations) {
+			if (generation.authority() != issuing && generation.certificate().getNotAfter().toInstant().isAfter(now)) {
+				keys.add(generation.authority().recipientKey());
+			}
+		}
+		return keys;
 	}
 
 	/**

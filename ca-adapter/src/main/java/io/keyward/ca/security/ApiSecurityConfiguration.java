@@ -40,6 +40,12 @@ class ApiSecurityConfiguration {
 						// preparing the next CA and its switch-over (CA rollover)
 						.requestMatchers(HttpMethod.POST, "/api/v1/ca/next")
 						.hasAuthority(authority("ca:rollover"))
+						// the CA keys as the SCEP recipient: open an envelope addressed
+						// to the CA,
+						// sign a CertRep (RFC 8894 section 2.2); the gateway only
+						.requestMatchers(HttpMethod.POST, "/api/v1/scep-recipient/envelopes",
+								"/api/v1/scep-recipient/cert-reps")
+						.hasAuthority(authority("scep:ca-recipient"))
 						.requestMatchers(HttpMethod.POST, "/api/v1/ra-certificates")
 						.hasAuthority(authority("ra-certificates:issue"))
 						.requestMatchers(HttpMethod.POST, "/api/v1/certificates/*/revoke")

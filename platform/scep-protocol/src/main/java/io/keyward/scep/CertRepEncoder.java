@@ -29,11 +29,13 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
- * Builds and signs CertReps with the RA signing key. Every reply is built from scratch:
- * transactionID copied, recipientNonce = request senderNonce, a fresh 16-byte
- * senderNonce, messageType "3", pkiStatus and failInfo as PrintableString, failInfoText
- * as UTF8String, plus the CMS contentType and messageDigest (Windows fails without them).
- * The RA signing certificate goes in {@code certificates} (sscep verifies with it).
+ * Builds and signs CertReps with the RA signing key (or, for a client that encrypted to
+ * the CA, the CA key in the ca-adapter, which gets the attributes and the envelope only).
+ * Every reply is built from scratch: transactionID copied, recipientNonce = request
+ * senderNonce, a fresh 16-byte senderNonce, messageType "3", pkiStatus and failInfo as
+ * PrintableString, failInfoText as UTF8String, plus the CMS contentType and messageDigest
+ * (Windows fails without them). The RA signing certificate goes in {@code certificates}
+ * (sscep verifies with it).
  * <p>
  * SUCCESS carries the degenerate certificates-only SignedData ({@link CertificatesOnly})
  * enveloped to the request's signer certificate with the request's cipher (RSA PKCS#1
@@ -77,14 +79,30 @@ public final class CertRepEncoder {
 	}
 
 	public byte[] encode(CertRep certRep) {
+		return encode(CertRepAttributes.of(certRep),
+				(certRep.status() == PkiStatus.SUCCESS) ? envelope(certRep) : null);
+	}
+
+	/**
+	 * Sign a CertRep whose pkcsPKIEnvelope was built elsewhere (the gateway builds it,
+	 * the CA signs it: RFC 8894 section 2.2).
+	 * @param certRep the signed attributes' values
+	 * @param pkcsPkiEnvelope for SUCCESS the DER EnvelopedData ({@link #envelope}),
+	 * otherwise null
+	 * @return the DER CertRep
+	 */
+	public byte[] encode(CertRepAttributes certRep, byte[] pkcsPkiEnvelope) {
+		if ((certRep.status() == PkiStatus.SUCCESS) != (pkcsPkiEnvelope != null)) {
+			throw new IllegalArgumentException("a pkcsPKIEnvelope is required for SUCCESS and only for SUCCESS");
+		}
 		try {
 			CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
 			generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(this.digests)
 				.setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(attributes(certRep)))
 				.build(signer(certRep), this.raSigningHolder));
 			generator.addCertificate(this.raSigningHolder);
-			if (certRep.status() == PkiStatus.SUCCESS) {
-				CMSTypedData envelope = new CMSProcessableByteArray(envelope(certRep));
+			if (pkcsPkiEnvelope != null) {
+				CMSTypedData envelope = new CMSProcessableByteArray(pkcsPkiEnvelope);
 				return generator.generate(envelope, true).getEncoded(ASN1Encoding.DL);
 			}
 			if (this.omittedEnvelope == OmittedEnvelope.EMPTY_OCTET_STRING) {
@@ -92,18 +110,18 @@ public final class CertRepEncoder {
 			}
 			return generator.generate(new CMSAbsentContent(), false).getEncoded(ASN1Encoding.DL);
 		}
-		catch (CMSException | OperatorCreationException | CertificateEncodingException | IOException ex) {
+		catch (CMSException | OperatorCreationException | IOException ex) {
 			throw new IllegalStateException("cannot sign CertRep", ex);
 		}
 	}
 
-	private ContentSigner signer(CertRep certRep) throws OperatorCreationException {
+	private ContentSigner signer(CertRepAttributes certRep) throws OperatorCreationException {
 		ASN1ObjectIdentifier digest = ScepAlgorithms.replyDigest(certRep.digestAlgorithm());
 		return new JcaContentSignerBuilder(ScepAlgorithms.signatureAlgorithm(digest, this.raSigningKey))
 			.build(this.raSigningKey);
 	}
 
-	private static AttributeTable attributes(CertRep certRep) {
+	private static AttributeTable attributes(CertRepAttributes certRep) {
 		ASN1EncodableVector attributes = new ASN1EncodableVector();
 		attributes.add(ScepAttributes.printable(ScepObjectIdentifiers.TRANSACTION_ID, certRep.transactionId()));
 		attributes.add(ScepAttributes.printable(ScepObjectIdentifiers.MESSAGE_TYPE,
@@ -122,14 +140,25 @@ public final class CertRepEncoder {
 		return new AttributeTable(attributes);
 	}
 
-	private static byte[] envelope(CertRep certRep) throws CertificateEncodingException, CMSException, IOException {
-		CMSEnvelopedDataGenerator generator = new CMSEnvelopedDataGenerator();
-		generator.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(certRep.recipient()));
-		ASN1ObjectIdentifier cipher = ScepAlgorithms.replyContentCipher(certRep.contentEncryptionAlgorithm());
-		CMSEnvelopedData enveloped = generator.generate(
-				new CMSProcessableByteArray(CertificatesOnly.encode(certRep.certificates(), certRep.crls())),
-				new JceCMSContentEncryptorBuilder(cipher).build());
-		return enveloped.toASN1Structure().getEncoded(ASN1Encoding.DL);
+	/**
+	 * The pkcsPKIEnvelope of a SUCCESS: the certificates (or CRL) as a degenerate
+	 * SignedData, enveloped to the request's signer certificate (section 3.3.2.1).
+	 * @param certRep a SUCCESS
+	 * @return the DER EnvelopedData
+	 */
+	public static byte[] envelope(CertRep certRep) {
+		try {
+			CMSEnvelopedDataGenerator generator = new CMSEnvelopedDataGenerator();
+			generator.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(certRep.recipient()));
+			ASN1ObjectIdentifier cipher = ScepAlgorithms.replyContentCipher(certRep.contentEncryptionAlgorithm());
+			CMSEnvelopedData enveloped = generator.generate(
+					new CMSProcessableByteArray(CertificatesOnly.encode(certRep.certificates(), certRep.crls())),
+					new JceCMSContentEncryptorBuilder(cipher).build());
+			return enveloped.toASN1Structure().getEncoded(ASN1Encoding.DL);
+		}
+		catch (CertificateEncodingException | CMSException | IOException ex) {
+			throw new IllegalStateException("cannot envelope CertRep", ex);
+		}
 	}
 
 	/**

@@ -2,9 +2,11 @@ package io.keyward.scep;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.crypto.Cipher;
@@ -39,13 +41,16 @@ import org.bouncycastle.cms.CMSAlgorithm;
  * reached through the same content decryption, so the answer tells an attacker nothing
  * about the key transport (RFC 3218 section 2.3.2). Only what anyone can read from the
  * envelope itself (not EnvelopedData, an algorithm not accepted) is answered otherwise.
+ * <p>
+ * An envelope addressed to none of the keys but to a {@link DelegatedRecipient}'s
+ * certificate (the CA's) is handed over to it whole, after the same algorithm checks.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8894#section-3.2.2">RFC 8894 section
  * 3.2.2</a>
  */
-final class PkcsPkiEnvelope {
+public final class PkcsPkiEnvelope {
 
-	static final String UNDECRYPTABLE = "pkcsPKIEnvelope cannot be decrypted";
+	public static final String UNDECRYPTABLE = "pkcsPKIEnvelope cannot be decrypted";
 
 	/** Key and IV lengths by content cipher; IV lengths are the block sizes. */
 	private static final Map<ASN1ObjectIdentifier, ContentCipher> CIPHERS = Map.of(CMSAlgorithm.AES128_CBC,
@@ -59,12 +64,98 @@ final class PkcsPkiEnvelope {
 
 	private final Set<ASN1ObjectIdentifier> acceptedCiphers;
 
-	PkcsPkiEnvelope(List<RecipientKey> keys, Set<ASN1ObjectIdentifier> acceptedCiphers) {
+	private final DelegatedRecipient delegate;
+
+	/**
+	 * @param keys the keys held here
+	 * @param acceptedCiphers content encryption algorithms to accept
+	 * @param delegate certificates whose keys are held elsewhere, or null
+	 */
+	public PkcsPkiEnvelope(List<RecipientKey> keys, Set<ASN1ObjectIdentifier> acceptedCiphers,
+			DelegatedRecipient delegate) {
 		this.recipients = keys.stream().map(RecipientMatch::of).toList();
 		this.acceptedCiphers = Set.copyOf(acceptedCiphers);
+		this.delegate = delegate;
 	}
 
-	Opened open(byte[] envelope) throws EnvelopeException {
+	/**
+	 * @param envelope a DER pkcsPKIEnvelope
+	 * @return the {@link DelegatedRecipient} certificate it is addressed to when it is
+	 * addressed to none of the keys held here
+	 */
+	public Optional<X509Certificate> delegatedRecipient(byte[] envelope) {
+		try {
+			List<KeyTransRecipientInfo> keyTransports = parse(envelope).keyTransports();
+			if (this.delegate == null || keyTransports.stream()
+				.anyMatch((keyTrans) -> this.recipients.stream()
+					.anyMatch((recipient) -> recipient.matches(keyTrans.getRecipientIdentifier())))) {
+				return Optional.empty();
+			}
+			return delegatedMatch(keyTransports).map((match) -> match.certificate());
+		}
+		catch (EnvelopeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * @param envelope a DER pkcsPKIEnvelope
+	 * @return its content
+	 * @throws EnvelopeException badAlg for an algorithm not accepted, badMessageCheck for
+	 * everything else
+	 */
+	public Opened open(byte[] envelope) throws EnvelopeException {
+		Parsed parsed = parse(envelope);
+		EncryptedContentInfo content = parsed.content();
+		List<KeyTransRecipientInfo> keyTransports = parsed.keyTransports();
+		ASN1ObjectIdentifier cipher = content.getContentEncryptionAlgorithm().getAlgorithm();
+		if (!this.acceptedCiphers.contains(cipher) || !CIPHERS.containsKey(cipher)) {
+			throw new EnvelopeException(FailInfo.BAD_ALG, "content encryption algorithm " + cipher + " not accepted");
+		}
+		for (KeyTransRecipientInfo keyTrans : keyTransports) {
+			for (RecipientMatch recipient : this.recipients) {
+				if (recipient.matches(keyTrans.getRecipientIdentifier())) {
+					AlgorithmIdentifier transport = supportedTransport(keyTrans);
+					byte[] contentKey = KeyTransport.contentKey(transport, recipient.key().privateKey(),
+							keyTrans.getEncryptedKey().getOctets(), CIPHERS.get(cipher).keyLength());
+					return new Opened(cipher, transport.getAlgorithm(), decrypt(content, contentKey));
+				}
+			}
+		}
+		if (this.delegate != null) {
+			for (KeyTransRecipientInfo keyTrans : keyTransports) {
+				Optional<RecipientMatch> delegated = delegatedMatch(List.of(keyTrans));
+				if (delegated.isPresent()) {
+					supportedTransport(keyTrans);
+					return this.delegate.open(envelope, delegated.get().certificate());
+				}
+			}
+		}
+		throw new EnvelopeException(FailInfo.BAD_MESSAGE_CHECK, UNDECRYPTABLE);
+	}
+
+	private Optional<RecipientMatch> delegatedMatch(List<KeyTransRecipientInfo> keyTransports) {
+		List<RecipientMatch> delegated = this.delegate.certificates().stream().map(RecipientMatch::of).toList();
+		for (KeyTransRecipientInfo keyTrans : keyTransports) {
+			for (RecipientMatch match : delegated) {
+				if (match.matches(keyTrans.getRecipientIdentifier())) {
+					return Optional.of(match);
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static AlgorithmIdentifier supportedTransport(KeyTransRecipientInfo keyTrans) throws EnvelopeException {
+		AlgorithmIdentifier transport = keyTrans.getKeyEncryptionAlgorithm();
+		if (!KeyTransport.isSupported(transport)) {
+			throw new EnvelopeException(FailInfo.BAD_ALG,
+					"key transport " + transport.getAlgorithm() + " not accepted");
+		}
+		return transport;
+	}
+
+	private static Parsed parse(byte[] envelope) throws EnvelopeException {
 		EncryptedContentInfo content;
 		List<KeyTransRecipientInfo> keyTransports = new ArrayList<>();
 		try {
@@ -85,25 +176,7 @@ final class PkcsPkiEnvelope {
 		catch (IOException | RuntimeException ex) {
 			throw new EnvelopeException(FailInfo.BAD_MESSAGE_CHECK, "pkcsPKIEnvelope is not CMS EnvelopedData");
 		}
-		ASN1ObjectIdentifier cipher = content.getContentEncryptionAlgorithm().getAlgorithm();
-		if (!this.acceptedCiphers.contains(cipher) || !CIPHERS.containsKey(cipher)) {
-			throw new EnvelopeException(FailInfo.BAD_ALG, "content encryption algorithm " + cipher + " not accepted");
-		}
-		for (KeyTransRecipientInfo keyTrans : keyTransports) {
-			for (RecipientMatch recipient : this.recipients) {
-				if (recipient.matches(keyTrans.getRecipientIdentifier())) {
-					AlgorithmIdentifier transport = keyTrans.getKeyEncryptionAlgorithm();
-					if (!KeyTransport.isSupported(transport)) {
-						throw new EnvelopeException(FailInfo.BAD_ALG,
-								"key transport " + transport.getAlgorithm() + " not accepted");
-					}
-					byte[] contentKey = KeyTransport.contentKey(transport, recipient.key().privateKey(),
-							keyTrans.getEncryptedKey().getOctets(), CIPHERS.get(cipher).keyLength());
-					return new Opened(cipher, transport.getAlgorithm(), decrypt(content, contentKey));
-				}
-			}
-		}
-		throw new EnvelopeException(FailInfo.BAD_MESSAGE_CHECK, UNDECRYPTABLE);
+		return new Parsed(content, keyTransports);
 	}
 
 	private static byte[] decrypt(EncryptedContentInfo content, byte[] contentKey) throws EnvelopeException {
@@ -133,6 +206,9 @@ final class PkcsPkiEnvelope {
 		}
 	}
 
+	private record Parsed(EncryptedContentInfo content, List<KeyTransRecipientInfo> keyTransports) {
+	}
+
 	private record ContentCipher(String transformation, String keyAlgorithm, int keyLength, int ivLength) {
 	}
 
@@ -143,22 +219,22 @@ final class PkcsPkiEnvelope {
 	 * @param keyTransport the key transport algorithm the client chose
 	 * @param messageData the decrypted messageData
 	 */
-	record Opened(ASN1ObjectIdentifier cipher, ASN1ObjectIdentifier keyTransport, byte[] messageData) {
+	public record Opened(ASN1ObjectIdentifier cipher, ASN1ObjectIdentifier keyTransport, byte[] messageData) {
 	}
 
 	/** The envelope cannot be opened; carries the failInfo to answer with. */
-	static final class EnvelopeException extends Exception {
+	public static final class EnvelopeException extends Exception {
 
 		private static final long serialVersionUID = 1L;
 
 		private final FailInfo failInfo;
 
-		EnvelopeException(FailInfo failInfo, String message) {
+		public EnvelopeException(FailInfo failInfo, String message) {
 			super(message);
 			this.failInfo = failInfo;
 		}
 
-		FailInfo failInfo() {
+		public FailInfo failInfo() {
 			return this.failInfo;
 		}
 

@@ -55,8 +55,36 @@ public final class PkiMessageDecoder {
 	 */
 	public PkiMessageDecoder(List<RecipientKey> recipients, Set<ASN1ObjectIdentifier> acceptedCiphers,
 			Set<MessageType> servedTypes) {
-		this.envelope = new PkcsPkiEnvelope(recipients, acceptedCiphers);
+		this(recipients, acceptedCiphers, servedTypes, null);
+	}
+
+	/**
+	 * @param recipients the keys envelopes may be addressed to
+	 * @param acceptedCiphers content encryption algorithms to accept
+	 * @param servedTypes the message types the server implements and authorises
+	 * @param delegate certificates envelopes may be addressed to whose keys are held
+	 * elsewhere (the CA's), or null
+	 */
+	public PkiMessageDecoder(List<RecipientKey> recipients, Set<ASN1ObjectIdentifier> acceptedCiphers,
+			Set<MessageType> servedTypes, DelegatedRecipient delegate) {
+		this.envelope = new PkcsPkiEnvelope(recipients, acceptedCiphers, delegate);
 		this.servedTypes = Set.copyOf(servedTypes);
+	}
+
+	/**
+	 * Which delegated certificate (the CA's) the client encrypted to, read from the
+	 * envelope's RecipientInfos alone: the CertRep is then signed with it (RFC 8894
+	 * section 2.2). Empty when the envelope names a local key, or cannot be read.
+	 * @param der the DER pkiMessage
+	 * @return the delegated certificate the client addressed
+	 */
+	public Optional<X509Certificate> delegatedRecipient(byte[] der) {
+		try {
+			return PkiMessage.parse(der).content().flatMap(this.envelope::delegatedRecipient);
+		}
+		catch (MalformedMessageException | RuntimeException ex) {
+			return Optional.empty();
+		}
 	}
 
 	public PkiRequest decode(byte[] der) throws MalformedMessageException {
@@ -76,6 +104,9 @@ public final class PkiMessageDecoder {
 				message.signatureAlgorithm());
 		try {
 			return decode(message, outcome, typeText);
+		}
+		catch (RecipientUnavailableException ex) {
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			// a Bouncy Castle getter that throws on a structure PkiMessage.parse could

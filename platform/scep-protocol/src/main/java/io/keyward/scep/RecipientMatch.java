@@ -1,6 +1,7 @@
 package io.keyward.scep;
 
 import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
 
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -16,19 +17,34 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
  * A configured {@link RecipientKey} and the two ways a KeyTransRecipientInfo may name its
  * certificate: issuerAndSerialNumber, or subjectKeyIdentifier (RFC 5652 section 6.2.1),
  * taken from the certificate's extension or, when it has none, computed by method 1 of
- * RFC 5280 section 4.2.1.2 as clients do.
+ * RFC 5280 section 4.2.1.2 as clients do. {@code key} is null for a certificate whose key
+ * is held by a {@link DelegatedRecipient}.
  */
-record RecipientMatch(RecipientKey key, IssuerAndSerialNumber issuerAndSerial, byte[] subjectKeyIdentifier) {
+record RecipientMatch(RecipientKey key, X509Certificate certificate, IssuerAndSerialNumber issuerAndSerial,
+		byte[] subjectKeyIdentifier) {
 
 	static RecipientMatch of(RecipientKey key) {
+		return of(key, key.certificate());
+	}
+
+	/**
+	 * @param certificate a certificate whose key is held elsewhere
+	 * ({@link DelegatedRecipient})
+	 * @return a match without a key
+	 */
+	static RecipientMatch of(X509Certificate certificate) {
+		return of(null, certificate);
+	}
+
+	private static RecipientMatch of(RecipientKey key, X509Certificate recipient) {
 		try {
-			X509CertificateHolder holder = new JcaX509CertificateHolder(key.certificate());
+			X509CertificateHolder holder = new JcaX509CertificateHolder(recipient);
 			Certificate certificate = holder.toASN1Structure();
 			SubjectKeyIdentifier ski = SubjectKeyIdentifier.fromExtensions(holder.getExtensions());
 			if (ski == null) {
 				ski = new BcX509ExtensionUtils().createSubjectKeyIdentifier(holder.getSubjectPublicKeyInfo());
 			}
-			return new RecipientMatch(key,
+			return new RecipientMatch(key, recipient,
 					new IssuerAndSerialNumber(certificate.getIssuer(), certificate.getSerialNumber().getValue()),
 					ski.getKeyIdentifier());
 		}

@@ -3,11 +3,11 @@ package io.keyward.gateway.profile;
 /**
  * Which certificates GetCACert answers on a profile (RFC 8894 section 4.2.1.2).
  * <p>
- * Keyward always answers as an RA: the gateway holds the RA keys, never the CA key (it
- * stays in the ca-adapter), so every CertRep is signed by the RA signing key and devices
- * envelope their requests to the RA encryption certificate. A client that got only the CA
- * certificate would envelope to the CA key, which the gateway cannot open, and could not
- * verify a CertRep. {@link #CA_ONLY} is therefore refused at start, with that reason.
+ * The gateway holds the RA keys, never the CA key (it stays in the ca-adapter). A client
+ * that envelopes to the RA encryption certificate gets a CertRep signed by the RA signing
+ * key; a client that envelopes to a CA certificate (it got the CA alone, or picked it by
+ * fingerprint) has the ca-adapter open the envelope and sign the CertRep with the CA key
+ * (RFC 8894 section 2.2), two more loopback calls per PKIOperation.
  */
 public enum CaCertificateSet {
 
@@ -26,8 +26,10 @@ public enum CaCertificateSet {
 	FULL_CHAIN,
 
 	/**
-	 * The CA certificate alone ({@code application/x-x509-ca-cert}, one DER certificate):
-	 * only for a CA that is its own RA, which Keyward never is; refused at start.
+	 * The issuing CA certificate alone ({@code application/x-x509-ca-cert}, one DER
+	 * certificate, RFC 8894 section 4.2.1.1): the client envelopes to the CA and verifies
+	 * CertReps against it, so every CertRep of the profile is signed by the CA key in the
+	 * ca-adapter. Needs an RSA CA (key transport is RSA).
 	 */
 	CA_ONLY
 

@@ -1,10 +1,12 @@
 package io.keyward.gateway.scep;
 
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.keyward.gateway.profile.CaCertificateSet;
 import io.keyward.gateway.profile.EnrollmentProfile;
 import io.keyward.gateway.ra.RaCredentials;
 import io.keyward.gateway.ra.RaKeys;
@@ -33,13 +35,21 @@ class CaCertificateAnswers {
 	/**
 	 * RA signing, RA encryption, then the issuing CA; on {@code FULL_CHAIN} profiles the
 	 * CAs above it, and during a rollover the link certificates and the previous CA.
-	 * {@code CA_ONLY} never gets here: the gateway refuses it at start.
+	 * {@code CA_ONLY}: the issuing CA alone, one DER certificate (section 4.2.1.1).
 	 * @param profile the profile asked
-	 * @return the {@code application/x-x509-ca-ra-cert} body
+	 * @return the body and its content type
 	 */
-	byte[] caCertificates(EnrollmentProfile profile) {
-		RaCredentials ra = this.raKeys.current();
+	CaCertificatesBody caCertificates(EnrollmentProfile profile) {
 		List<X509Certificate> chain = this.caChain.certificates();
+		if (profile.caCertificates() == CaCertificateSet.CA_ONLY) {
+			try {
+				return new CaCertificatesBody(ScepResponses.CA_CERT, chain.get(0).getEncoded());
+			}
+			catch (CertificateEncodingException ex) {
+				throw new IllegalStateException("the CA certificate cannot be encoded", ex);
+			}
+		}
+		RaCredentials ra = this.raKeys.current();
 		List<X509Certificate> certificates = new ArrayList<>();
 		certificates.add(ra.signingCertificate());
 		certificates.add(ra.encryptionCertificate());
@@ -52,7 +62,17 @@ class CaCertificateAnswers {
 			}
 			case CA_AND_RA, CA_ONLY -> certificates.add(chain.get(0));
 		}
-		return CertificatesOnly.encode(certificates);
+		return new CaCertificatesBody(ScepResponses.CA_RA_CERT, CertificatesOnly.encode(certificates));
+	}
+
+	/**
+	 * A GetCACert answer.
+	 *
+	 * @param contentType {@code application/x-x509-ca-cert} or
+	 * {@code application/x-x509-ca-ra-cert}
+	 * @param body DER
+	 */
+	record CaCertificatesBody(String contentType, byte[] body) {
 	}
 
 	/**

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.keyward.gateway.enrollment.EnrollmentChain;
+import io.keyward.gateway.profile.CaCertificateSet;
 import io.keyward.gateway.profile.EnrollmentProfile;
 import io.keyward.gateway.profile.ServedMessageTypes;
 import io.keyward.gateway.ra.RaCredentials;
@@ -32,8 +34,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * PKIOperation: decode the pkiMessage with the RA encryption key, run the enrollment and
- * sign the CertRep with the RA signing key (RFC 8894 section 3.3). The outcome is logged
- * once here, with the transactionID in the MDC.
+ * sign the CertRep with the RA signing key (RFC 8894 section 3.3). A message enveloped to
+ * a CA certificate instead, and every message on a {@code CA_ONLY} profile, is opened and
+ * answered by the CA key in the ca-adapter ({@link CaRecipient}, section 2.2). The
+ * outcome is logged once here, with the transactionID in the MDC.
  */
 @Component
 class PkiOperationHandler {
@@ -52,14 +56,18 @@ class PkiOperationHandler {
 
 	private final CaCertificateChain caChain;
 
+	private final CaRecipient caRecipient;
+
 	/** Per profile: building them parses the RA certificates, so it is done once. */
 	private final Map<EnrollmentProfile, Codec> codecs = new ConcurrentHashMap<>();
 
-	PkiOperationHandler(RaKeys raKeys, EnrollmentChain enrollments, MeterRegistry meters, CaCertificateChain caChain) {
+	PkiOperationHandler(RaKeys raKeys, EnrollmentChain enrollments, MeterRegistry meters, CaCertificateChain caChain,
+			CaRecipient caRecipient) {
 		this.raKeys = raKeys;
 		this.enrollments = enrollments;
 		this.meters = meters;
 		this.caChain = caChain;
+		this.caRecipient = caRecipient;
 	}
 
 	/**
@@ -70,6 +78,7 @@ class PkiOperationHandler {
 	 */
 	byte[] handle(EnrollmentProfile profile, byte[] message) throws MalformedMessageException {
 		Codec codec = codec(profile);
+		Optional<X509Certificate> caSigner = caSigner(profile, codec.decoder().delegatedRecipient(message));
 		PkiRequest request = codec.decoder().decode(message);
 		// cleared by the controller once the answer or the error is logged
 		MDC.put(MDC_TRANSACTION_ID, LogText.printable(request.transactionId()));
@@ -79,7 +88,22 @@ class PkiOperationHandler {
 		}
 		CertRep certRep = withCaChain(profile, request, this.enrollments.enroll(profile, request));
 		record(profile, request, certRep);
+		if (caSigner.isPresent()) {
+			return this.caRecipient.sign(caSigner.get(), certRep, profile.omittedEnvelope());
+		}
 		return codec.encoder().encode(certRep);
+	}
+
+	/**
+	 * The CA certificate the CertRep is signed with, when the RA's is not the one the
+	 * client verifies with: the CA it enveloped to, and on a {@code CA_ONLY} profile the
+	 * issuing CA whatever it sent (the client knows no other certificate).
+	 */
+	private Optional<X509Certificate> caSigner(EnrollmentProfile profile, Optional<X509Certificate> addressed) {
+		if (addressed.isPresent() || profile.caCertificates() != CaCertificateSet.CA_ONLY) {
+			return addressed;
+		}
+		return Optional.of(this.caRecipient.issuing());
 	}
 
 	/**
@@ -101,7 +125,8 @@ class PkiOperationHandler {
 		Codec codec = this.codecs.get(profile);
 		if (codec == null || codec.ra() != ra) {
 			codec = new Codec(ra,
-					new PkiMessageDecoder(ra.recipients(), profile.acceptedCiphers(), ServedMessageTypes.of(profile)),
+					new PkiMessageDecoder(ra.recipients(), profile.acceptedCiphers(), ServedMessageTypes.of(profile),
+							this.caRecipient),
 					new CertRepEncoder(ra.signingCertificate(), ra.signingKey(), profile.omittedEnvelope()));
 			this.codecs.put(profile, codec);
 		}

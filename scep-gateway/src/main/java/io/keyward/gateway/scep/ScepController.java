@@ -14,6 +14,7 @@ import io.keyward.gateway.profile.EnrollmentProfiles;
 import io.keyward.gateway.ra.RaKeysUnavailableException;
 import io.keyward.scep.MalformedMessageException;
 import io.keyward.scep.MessageParameter;
+import io.keyward.scep.RecipientUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,8 +86,10 @@ class ScepController {
 			switch (operation.get()) {
 				case GET_CA_CAPS ->
 					ScepResponses.write(response, 200, ScepResponses.TEXT_PLAIN, this.capabilities.body(profile.get()));
-				case GET_CA_CERT -> ScepResponses.write(response, 200, ScepResponses.CA_RA_CERT,
-						this.caCertificates.caCertificates(profile.get()));
+				case GET_CA_CERT -> {
+					CaCertificateAnswers.CaCertificatesBody answer = this.caCertificates.caCertificates(profile.get());
+					ScepResponses.write(response, 200, answer.contentType(), answer.body());
+				}
 				case GET_NEXT_CA_CERT -> nextCaCertificates(response);
 				case PKI_OPERATION -> pkiOperation(profile.get(), request, response);
 			}
@@ -102,7 +105,10 @@ class ScepController {
 		catch (RaKeysUnavailableException ex) {
 			ScepResponses.error(response, 503, "RA certificates not available yet, retry later");
 		}
-		catch (RestClientException ex) {
+		catch (RestClientException | RecipientUnavailableException ex) {
+			// RecipientUnavailableException: the ca-adapter could not open an envelope
+			// addressed to the CA or sign a CertRep with the CA key; nothing was decided
+			// that a retry of the same message would not find again
 			log.warn("event=ca_unreachable detail=\"{}\"", LogText.printable(ex.toString()));
 			ScepResponses.error(response, 503, "CA not reachable, retry later");
 		}

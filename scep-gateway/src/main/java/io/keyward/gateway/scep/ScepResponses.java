@@ -16,6 +16,9 @@ final class ScepResponses {
 
 	static final String CA_RA_CERT = "application/x-x509-ca-ra-cert";
 
+	/** One DER CA certificate (RFC 8894 section 4.2.1.1). */
+	static final String CA_CERT = "application/x-x509-ca-cert";
+
 	static final String PKI_MESSAGE = "application/x-pki-message";
 
 	static final String NEXT_CA_CERT = "application/x-x509-next-ca-cert";

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * GetCACert per profile (RFC 8894 section 4.2.1.2), read as a client reads it:
- * {@code CA_AND_RA} (the default, as NDES) and {@code FULL_CHAIN}. {@code CA_ONLY} is
- * refused at start (GatewayPropertiesTests).
+ * {@code CA_AND_RA} (the default, as NDES), {@code FULL_CHAIN}, and {@code CA_ONLY} (one
+ * DER certificate, section 4.2.1.1).
  */
 class GetCaCertContentsTests extends AbstractGatewayTests {
 
@@ -65,6 +65,17 @@ class GetCaCertContentsTests extends AbstractGatewayTests {
 				ra().encryptionCertificate(), upstreams.ca.certificate(), LINK, PREVIOUS);
 		assertThat(getCaCert("/scep/default")).containsExactly(ra().signingCertificate(), ra().encryptionCertificate(),
 				upstreams.ca.certificate());
+	}
+
+	@Test
+	void whenTheProfileIsCaOnlyThenTheIssuingCaAloneAsOneDerCertificate() throws Exception {
+		publish(new CaCertificates(List.of(pem(upstreams.ca.certificate()), pem(ROOT))));
+
+		HttpResponse<byte[]> response = get("/scep/caonly?operation=GetCACert&message=ca");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).contains("application/x-x509-ca-cert");
+		assertThat(response.body()).isEqualTo(upstreams.ca.certificate().getEncoded());
 	}
 
 	private void publish(CaCertificates published) {

@@ -116,4 +116,25 @@ public interface CertificateAuthorityClient {
 	@PostExchange(url = "/ocsp", contentType = "application/ocsp-request", accept = "application/ocsp-response")
 	byte[] ocsp(@RequestBody byte[] request);
 
+	/**
+	 * Open a SCEP pkcsPKIEnvelope addressed to one of the CA certificates (the issuing
+	 * CA, a prepared next or a still-valid previous one) with its key: the gateway's
+	 * narrow use of the CA key as SCEP recipient (scope {@code scep:ca-recipient}).
+	 * @param envelope the envelope
+	 * @return its content
+	 * @throws org.springframework.web.client.HttpClientErrorException 400 when it is not
+	 * EnvelopedData or too large, 422 when it is not addressed to a CA certificate or
+	 * cannot be decrypted (one answer for every decryption failure)
+	 */
+	@PostExchange("/scep-recipient/envelopes")
+	OpenedScepEnvelope openScepEnvelope(@RequestBody ScepEnvelope envelope);
+
+	/**
+	 * Sign a SCEP CertRep with a CA key (scope {@code scep:ca-recipient}).
+	 * @param request the CertRep's parts
+	 * @return the signed CertRep
+	 */
+	@PostExchange("/scep-recipient/cert-reps")
+	SignedCertRep signCertRep(@RequestBody CertRepSigningRequest request);
+
 }
