@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import io.keyward.api.challenge.MintedChallenge;
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
+import io.keyward.challenge.ndes.FakeCaAdapter;
 import io.keyward.testsupport.PostgresTestConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,12 +37,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One running challenge-service (random port, real PostgreSQL) shared by the integration
  * tests, called over real HTTP.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.config.name=challenge-service",
-		"keyward.data-dir=target/test-data", "keyward.challenge.hmac-key=" + IntegrationTestSupport.HMAC_KEY,
-		"keyward.edge.callers.gateway.tokens=unused-old-token-0123456789," + IntegrationTestSupport.SERVICE_TOKEN,
-		"keyward.edge.callers.admin-ui.tokens=" + IntegrationTestSupport.ADMIN_UI_TOKEN,
-		"keyward.challenge.bootstrap-api-key=" + IntegrationTestSupport.API_KEY,
-		"keyward.challenge.profiles.vpn.template=vpn-user", "keyward.challenge.profiles.tiny.max-outstanding=2" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=challenge-service", "keyward.data-dir=target/test-data",
+				"keyward.challenge.hmac-key=" + IntegrationTestSupport.HMAC_KEY,
+				"keyward.edge.callers.gateway.tokens=unused-old-token-0123456789,"
+						+ IntegrationTestSupport.SERVICE_TOKEN,
+				"keyward.edge.callers.admin-ui.tokens=" + IntegrationTestSupport.ADMIN_UI_TOKEN,
+				"keyward.challenge.bootstrap-api-key=" + IntegrationTestSupport.API_KEY,
+				"keyward.challenge.profiles.vpn.template=vpn-user", "keyward.challenge.profiles.tiny.max-outstanding=2",
+				"keyward.challenge.profiles.ndes.max-outstanding=5", "keyward.challenge.dialects.ndes-profile=ndes",
+				"keyward.challenge.ca.token=" + FakeCaAdapter.TOKEN })
 @Import({ PostgresTestConfiguration.class, TestClockConfiguration.class })
 public abstract class IntegrationTestSupport {
 
@@ -59,6 +66,12 @@ public abstract class IntegrationTestSupport {
 
 	protected static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
+
+	/** The NDES page reads the CA certificate from this stand-in of the ca-adapter. */
+	@DynamicPropertySource
+	static void caAdapter(DynamicPropertyRegistry registry) {
+		registry.add("keyward.challenge.ca.url", FakeCaAdapter.instance()::url);
+	}
 
 	@LocalServerPort
 	protected int port;

@@ -21,13 +21,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Mints one-time challenge passwords: 128 bits from {@link SecureRandom}, written as 32
- * upper-case hex characters, because Windows puts the challengePassword in a
- * PrintableString and NDES-scraping MDMs expect {@code [A-Z0-9]} (RFC 8894 section 2.3;
- * fleetdm/fleet#49552).
+ * Mints one-time challenge passwords: 128 bits from {@link SecureRandom} (or the
+ * profile's NDES {@code PasswordLength} in bytes), written as upper-case hex characters,
+ * because Windows puts the challengePassword in a PrintableString and NDES-scraping MDMs
+ * expect {@code [A-Z0-9]} (RFC 8894 section 2.3; fleetdm/fleet#49552).
  */
 @Service
-class ChallengeMinting {
+public class ChallengeMinting {
 
 	private static final Logger log = LoggerFactory.getLogger(ChallengeMinting.class);
 
@@ -37,6 +37,9 @@ class ChallengeMinting {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
+
+	/** The JSON API's challenge: 16 bytes, 32 hex characters. */
+	public static final int API_PASSWORD_BYTES = 16;
 
 	private final ChallengeRepository challenges;
 
@@ -70,12 +73,24 @@ class ChallengeMinting {
 	 */
 	@Transactional
 	MintedChallenge mint(String profileName, long apiClientId, @Nullable ChallengeBinding binding) {
+		return mint(profileName, apiClientId, binding, API_PASSWORD_BYTES);
+	}
+
+	/**
+	 * Mint for a surface with its own default length (the NDES page: 8 bytes).
+	 * @param defaultPasswordBytes random bytes when the profile sets no
+	 * {@code password-length}
+	 * @see #mint(String, long, ChallengeBinding)
+	 */
+	@Transactional
+	public MintedChallenge mint(String profileName, long apiClientId, @Nullable ChallengeBinding binding,
+			int defaultPasswordBytes) {
 		ChallengeProfile profile = this.profiles.require(profileName);
 		Instant now = this.clock.instant();
 		if (profile.limitsOutstanding()) {
 			requireCapacity(profile, now);
 		}
-		String challenge = next();
+		String challenge = next(profile.passwordBytes(defaultPasswordBytes));
 		// whole seconds: the MDM shows this instant, and the row must hold the same one
 		Instant expiresAt = now.plus(profile.validity()).truncatedTo(ChronoUnit.SECONDS);
 		this.challenges.insert(Challenge.minted(this.hasher.hash(challenge), profile.name(), profile.template(),
@@ -104,8 +119,8 @@ class ChallengeMinting {
 		}
 	}
 
-	private static String next() {
-		byte[] bytes = new byte[16];
+	private static String next(int length) {
+		byte[] bytes = new byte[length];
 		RANDOM.nextBytes(bytes);
 		return UPPER_HEX.formatHex(bytes);
 	}

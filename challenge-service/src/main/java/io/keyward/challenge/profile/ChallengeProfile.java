@@ -2,6 +2,8 @@ package io.keyward.challenge.profile;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A configured challenge profile with the global defaults applied.
  *
@@ -9,11 +11,26 @@ import java.time.Duration;
  * @param template the certificate template to issue with
  * @param validity how long a challenge lives
  * @param maxOutstanding cap on unexpired, unredeemed challenges; 0 means none
+ * @param passwordLength random bytes per challenge (NDES {@code PasswordLength}), null
+ * for the minting surface's own default
  */
-public record ChallengeProfile(String name, String template, Duration validity, int maxOutstanding) {
+public record ChallengeProfile(String name, String template, Duration validity, int maxOutstanding,
+		@Nullable Integer passwordLength) {
+
+	public ChallengeProfile(String name, String template, Duration validity, int maxOutstanding) {
+		this(name, template, validity, maxOutstanding, null);
+	}
 
 	public boolean limitsOutstanding() {
 		return this.maxOutstanding > 0;
+	}
+
+	/**
+	 * @param surfaceDefault the bytes the minting surface uses when the profile sets none
+	 * @return random bytes per challenge
+	 */
+	public int passwordBytes(int surfaceDefault) {
+		return (this.passwordLength != null) ? this.passwordLength : surfaceDefault;
 	}
 
 }

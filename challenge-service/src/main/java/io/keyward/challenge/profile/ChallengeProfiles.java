@@ -20,7 +20,8 @@ public class ChallengeProfiles {
 			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
 					(entry) -> new ChallengeProfile(entry.getKey(), entry.getValue().template(),
 							entry.getValue().validity(), (entry.getValue().maxOutstanding() != null)
-									? entry.getValue().maxOutstanding() : properties.maxOutstanding())));
+									? entry.getValue().maxOutstanding() : properties.maxOutstanding(),
+							entry.getValue().passwordLength())));
 	}
 
 	/**

@@ -6,12 +6,15 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -71,16 +74,25 @@ public record ChallengeProperties(@Nullable String bootstrapApiKey,
 	 * {@code PasswordValidity}, 60 minutes)
 	 * @param maxOutstanding overrides {@code keyward.challenge.max-outstanding} for this
 	 * profile when set
+	 * @param passwordLength random bytes per challenge, written as twice as many hex
+	 * characters (NDES {@code PasswordLength}, 8 to 32); unset: 8 on the NDES page (16
+	 * characters, as NDES), 16 on the JSON API
 	 */
 	public record Profile(@DefaultValue("default") @NotBlank String template,
-			@DefaultValue("60m") @NotNull Duration validity, @Nullable @PositiveOrZero Integer maxOutstanding) {
+			@DefaultValue("60m") @NotNull Duration validity, @Nullable @PositiveOrZero Integer maxOutstanding,
+			@Nullable @Min(8) @Max(32) Integer passwordLength) {
 
-		static final Profile DEFAULTS = new Profile("default", Duration.ofMinutes(60), null);
+		static final Profile DEFAULTS = new Profile("default", Duration.ofMinutes(60), null, null);
 
+		@ConstructorBinding
 		public Profile {
 			if (validity != null && validity.compareTo(Duration.ofMinutes(1)) < 0) {
 				throw new IllegalArgumentException("a challenge profile's validity must be at least one minute");
 			}
+		}
+
+		public Profile(String template, Duration validity, @Nullable Integer maxOutstanding) {
+			this(template, validity, maxOutstanding, null);
 		}
 
 	}

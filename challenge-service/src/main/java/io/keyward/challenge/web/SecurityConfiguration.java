@@ -24,6 +24,13 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * <li>{@code /api/**}: MDM API keys with the {@code challenge:mint} scope (a service
  * token is not accepted there: 401; a key without the scope: 403). Internal callers do
  * not mint, so that the component that redeems challenges cannot also create them;</li>
+ * <li>the MDM dialects that authenticate with HTTP Basic
+ * ({@code GET /certsrv/mscep_admin/}, {@code GET /challenge},
+ * {@code POST /webhooks/jamf/scep-challenge}): only those methods pass this chain; their
+ * controllers check the client's name and key ({@code BasicApiClientAuthentication}) and
+ * its {@code challenge:mint} scope, because the answers to a wrong caller are the
+ * dialects' own (NDES's no-permission page, a bare 401 with
+ * {@code WWW-Authenticate: Basic});</li>
  * <li>{@code /actuator/**}: health, info and prometheus open, the rest refused;</li>
  * <li>everything else refused.</li>
  * </ul>
@@ -59,6 +66,21 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
+	SecurityFilterChain mdmDialects(HttpSecurity http) throws Exception {
+		return bearerApi(http, "/certsrv/mscep_admin", "/certsrv/mscep_admin/", "/challenge",
+				"/webhooks/jamf/scep-challenge")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(HttpMethod.GET, "/certsrv/mscep_admin", "/certsrv/mscep_admin/", "/challenge")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/webhooks/jamf/scep-challenge")
+				.permitAll()
+				.anyRequest()
+				.denyAll())
+			.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain actuator(HttpSecurity http) throws Exception {
 		return bearerApi(http, "/actuator/**")
 			.authorizeHttpRequests((requests) -> requests
@@ -77,8 +99,8 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	private HttpSecurity bearerApi(HttpSecurity http, String pattern) throws Exception {
-		return StatelessApi.chain(http, pattern);
+	private HttpSecurity bearerApi(HttpSecurity http, String... patterns) throws Exception {
+		return StatelessApi.chain(http, patterns);
 	}
 
 }
