@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Import;
 		"keyward.ca.caller-templates.tests=default,wifi,windows-user",
 		"keyward.edge.callers.gateway.tokens=" + CaAdapterTest.GATEWAY_TOKEN,
 		"keyward.edge.callers.admin-ui.tokens=" + CaAdapterTest.ADMIN_UI_TOKEN,
+		"keyward.edge.callers.challenge-service.tokens=" + CaAdapterTest.CHALLENGE_SERVICE_TOKEN,
 		"keyward.ca.templates.wifi.validity=30d", "keyward.data-dir=target/test-data",
 		// a Windows sign-in template: strong mapping, fixed organisation, UPNs of
 		// one
@@ -53,5 +54,8 @@ public @interface CaAdapterTest {
 	String GATEWAY_TOKEN = "gateway-test-token-0123456789abcdef";
 
 	String ADMIN_UI_TOKEN = "admin-ui-test-token-0123456789abcdef";
+
+	/** The challenge-service's token: it reads the CA certificate for the NDES page. */
+	String CHALLENGE_SERVICE_TOKEN = "challenge-service-test-token-0123456789abcdef";
 
 }

@@ -12,24 +12,30 @@ import io.keyward.edge.caller.SecretTokens;
 
 /**
  * One credential per internal caller, as docs/security.md describes: the gateway's
- * (presented to the challenge-service and the ca-adapter) and the admin-ui's (presented
- * to the gateway and the ca-adapter). Each comes from its environment variable or from
- * its file in the data directory (mode 0600), generated on first start. A data directory
- * from before this split holds only the shared {@code service-token}: it is left alone
- * and no longer accepted by any service; the new files are generated next to it.
+ * (presented to the challenge-service and the ca-adapter), the admin-ui's (presented to
+ * the gateway and the ca-adapter) and the challenge-service's (presented to the
+ * ca-adapter, to read the CA certificate for the NDES page). Each comes from its
+ * environment variable or from its file in the data directory (mode 0600), generated on
+ * first start. A data directory from before this split holds only the shared
+ * {@code service-token}: it is left alone and no longer accepted by any service; the new
+ * files are generated next to it.
  *
  * @param gateway the gateway's token
  * @param adminUi the admin-ui's token
+ * @param challengeService the challenge-service's token
  */
-record CallerTokens(String gateway, String adminUi) {
+record CallerTokens(String gateway, String adminUi, String challengeService) {
 
 	static final String GATEWAY_FILE = "gateway-token";
 
 	static final String ADMIN_UI_FILE = "admin-ui-token";
 
+	static final String CHALLENGE_SERVICE_FILE = "challenge-service-token";
+
 	static CallerTokens load(Path dataDir) throws IOException {
 		return new CallerTokens(token(dataDir, "KEYWARD_GATEWAY_TOKEN", GATEWAY_FILE),
-				token(dataDir, "KEYWARD_ADMIN_UI_TOKEN", ADMIN_UI_FILE));
+				token(dataDir, "KEYWARD_ADMIN_UI_TOKEN", ADMIN_UI_FILE),
+				token(dataDir, "KEYWARD_CHALLENGE_SERVICE_TOKEN", CHALLENGE_SERVICE_FILE));
 	}
 
 	/**
@@ -41,6 +47,8 @@ record CallerTokens(String gateway, String adminUi) {
 		properties.put("keyward.edge.callers.admin-ui.tokens", this.adminUi);
 		properties.put("keyward.gateway.service-token", this.gateway);
 		properties.put("keyward.admin.service-token", this.adminUi);
+		properties.put("keyward.edge.callers.challenge-service.tokens", this.challengeService);
+		properties.put("keyward.challenge.ca.token", this.challengeService);
 		properties.put("keyward.ca.caller-templates.gateway", gatewayTemplates(properties, environmentTemplates));
 	}
 

@@ -91,6 +91,7 @@ public final class KeywardSuite implements AutoCloseable {
 			common.put("keyward.gateway.ca-url", loopback + settings.caPort());
 			common.put("keyward.admin.gateway-url", loopback + settings.gatewayPort());
 			common.put("keyward.admin.ca-url", loopback + settings.caPort());
+			common.put("keyward.challenge.ca.url", loopback + settings.caPort());
 			common.put("spring.main.banner-mode", "off");
 			// the CRL and OCSP URLs in every issued certificate: the gateway's public
 			// address unless KEYWARD_PUBLIC_BASE_URL says otherwise; plain HTTP where it

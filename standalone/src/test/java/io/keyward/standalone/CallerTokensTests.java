@@ -27,13 +27,19 @@ class CallerTokensTests {
 		assertThat(first).as("a restart reads the same files").isEqualTo(again);
 		assertThat(first.gateway()).isNotEqualTo(first.adminUi()).isNotEqualTo(shared).hasSizeGreaterThan(40);
 		assertThat(first.adminUi()).isNotEqualTo(shared);
+		assertThat(first.challengeService()).isNotEqualTo(shared)
+			.isNotEqualTo(first.gateway())
+			.isNotEqualTo(first.adminUi())
+			.hasSizeGreaterThan(40);
 		Map<String, String> properties = new HashMap<>();
 		first.configure(properties, null);
 		assertThat(properties).doesNotContainValue(shared)
 			.containsEntry("keyward.edge.callers.gateway.tokens", first.gateway())
 			.containsEntry("keyward.gateway.service-token", first.gateway())
 			.containsEntry("keyward.edge.callers.admin-ui.tokens", first.adminUi())
-			.containsEntry("keyward.admin.service-token", first.adminUi());
+			.containsEntry("keyward.admin.service-token", first.adminUi())
+			.containsEntry("keyward.edge.callers.challenge-service.tokens", first.challengeService())
+			.containsEntry("keyward.challenge.ca.token", first.challengeService());
 	}
 
 	@Test
