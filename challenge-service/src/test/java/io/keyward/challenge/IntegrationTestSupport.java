@@ -46,6 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"keyward.challenge.bootstrap-api-key=" + IntegrationTestSupport.API_KEY,
 				"keyward.challenge.profiles.vpn.template=vpn-user", "keyward.challenge.profiles.tiny.max-outstanding=2",
 				"keyward.challenge.profiles.ndes.max-outstanding=5", "keyward.challenge.dialects.ndes-profile=ndes",
+				"keyward.challenge.profiles.kiosk.template=kiosk",
+				"keyward.challenge.profiles.kiosk.static-challenge=" + IntegrationTestSupport.KIOSK_STATIC_CHALLENGE,
 				"keyward.challenge.ca.token=" + FakeCaAdapter.TOKEN })
 @Import({ PostgresTestConfiguration.class, TestClockConfiguration.class })
 public abstract class IntegrationTestSupport {
@@ -61,6 +63,9 @@ public abstract class IntegrationTestSupport {
 
 	/** A known caller without the redeem scope. */
 	public static final String ADMIN_UI_TOKEN = "admin-ui-test-token-0123456789abcdef";
+
+	/** The static challenge of the profile {@code kiosk}. */
+	public static final String KIOSK_STATIC_CHALLENGE = "Kiosk-Static-Secret-0123456789";
 
 	public static final String API_KEY = "kw_TestBootstrapKey-0123456789abcdefghijklmnopq";
 

@@ -67,8 +67,11 @@ class ChallengeRedemption {
 
 	private final ChallengeProperties properties;
 
+	private final StaticChallenges statics;
+
 	ChallengeRedemption(ChallengeRepository challenges, JdbcClient jdbc, ChallengeHasher hasher, Clock clock,
-			MeterRegistry meters, ChallengeProperties properties) {
+			MeterRegistry meters, ChallengeProperties properties, StaticChallenges statics) {
+		this.statics = statics;
 		this.challenges = challenges;
 		this.jdbc = jdbc;
 		this.hasher = hasher;
@@ -83,6 +86,10 @@ class ChallengeRedemption {
 	 */
 	RedemptionResult redeem(RedemptionRequest request) {
 		Judged judged = judge(request);
+		RedemptionResult fromStatic = this.statics.accept(request, judged.hash(), false);
+		if (fromStatic != null) {
+			return fromStatic;
+		}
 		Optional<Redeemed> redeemed = redeemUnused(judged, request);
 		if (redeemed.isPresent()) {
 			return accept(redeemed.get().template(), redeemed.get().binding(), request, "event=challenge_redeemed");
@@ -96,7 +103,9 @@ class ChallengeRedemption {
 	 * ca-adapter's policy before it spends the challenge.
 	 */
 	RedemptionResult preview(RedemptionRequest request) {
-		return explain(judge(request), request, true);
+		Judged judged = judge(request);
+		RedemptionResult fromStatic = this.statics.accept(request, judged.hash(), true);
+		return (fromStatic != null) ? fromStatic : explain(judged, request, true);
 	}
 
 	private Judged judge(RedemptionRequest request) {

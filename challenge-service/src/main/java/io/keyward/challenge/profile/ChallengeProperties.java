@@ -77,22 +77,41 @@ public record ChallengeProperties(@Nullable String bootstrapApiKey,
 	 * @param passwordLength random bytes per challenge, written as twice as many hex
 	 * characters (NDES {@code PasswordLength}, 8 to 32); unset: 8 on the NDES page (16
 	 * characters, as NDES), 16 on the JSON API
+	 * @param staticChallenge one shared challenge for devices that can hold only one (16
+	 * to 255 printable ASCII characters, compared case-insensitively like every
+	 * challenge); accepted on this profile as often as it is presented, until removed
+	 * from the configuration; unset: none
 	 */
 	public record Profile(@DefaultValue("default") @NotBlank String template,
 			@DefaultValue("60m") @NotNull Duration validity, @Nullable @PositiveOrZero Integer maxOutstanding,
-			@Nullable @Min(8) @Max(32) Integer passwordLength) {
+			@Nullable @Min(8) @Max(32) Integer passwordLength, @Nullable String staticChallenge) {
 
-		static final Profile DEFAULTS = new Profile("default", Duration.ofMinutes(60), null, null);
+		private static final Pattern STATIC_CHALLENGE = Pattern.compile("[\\x21-\\x7e]{16,255}");
+
+		static final Profile DEFAULTS = new Profile("default", Duration.ofMinutes(60), null, null, null);
 
 		@ConstructorBinding
 		public Profile {
 			if (validity != null && validity.compareTo(Duration.ofMinutes(1)) < 0) {
 				throw new IllegalArgumentException("a challenge profile's validity must be at least one minute");
 			}
+			if (staticChallenge != null && !staticChallenge.isBlank()
+					&& !STATIC_CHALLENGE.matcher(staticChallenge.strip()).matches()) {
+				throw new IllegalArgumentException(
+						"a profile's static-challenge must be 16 to 255 printable ASCII characters without spaces");
+			}
 		}
 
 		public Profile(String template, Duration validity, @Nullable Integer maxOutstanding) {
-			this(template, validity, maxOutstanding, null);
+			this(template, validity, maxOutstanding, null, null);
+		}
+
+		/** Nothing of the secret: a record's toString would otherwise print it. */
+		@Override
+		public String toString() {
+			return "Profile[template=" + this.template + ", validity=" + this.validity + ", maxOutstanding="
+					+ this.maxOutstanding + ", passwordLength=" + this.passwordLength + ", staticChallenge="
+					+ ((this.staticChallenge != null) ? "(set)" : "(none)") + "]";
 		}
 
 	}
