@@ -11,6 +11,7 @@ import io.keyward.api.challenge.MintedChallenge;
 import io.keyward.challenge.apiclient.ApiClientPrincipal;
 import io.keyward.challenge.apiclient.BasicApiClientAuthentication;
 import io.keyward.challenge.onetime.ChallengeMinting;
+import io.keyward.challenge.profile.ChallengeProfiles;
 import io.keyward.edge.log.LogText;
 
 import org.springframework.http.CacheControl;
@@ -50,11 +51,13 @@ class JamfChallengeController {
 	private final ObjectMapper json;
 
 	JamfChallengeController(BasicApiClientAuthentication basic, DialectAuthentication authentication,
-			ChallengeMinting minting, DialectProperties properties, ObjectMapper json) {
+			ChallengeMinting minting, ChallengeProfiles profiles, DialectProperties properties, ObjectMapper json) {
 		this.basic = basic;
 		this.authentication = authentication;
 		this.minting = minting;
 		this.properties = properties;
+		// refuse to start rather than fail every call on a profile nobody configured
+		profiles.require(properties.jamfProfile());
 		this.json = json;
 	}
 

@@ -10,6 +10,7 @@ import io.keyward.api.challenge.MintedChallenge;
 import io.keyward.challenge.apiclient.ApiClientPrincipal;
 import io.keyward.challenge.apiclient.BasicApiClientAuthentication;
 import io.keyward.challenge.onetime.ChallengeMinting;
+import io.keyward.challenge.profile.ChallengeProfiles;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -45,11 +46,13 @@ class MicromdmChallengeController {
 	private final DialectProperties properties;
 
 	MicromdmChallengeController(BasicApiClientAuthentication basic, DialectAuthentication authentication,
-			ChallengeMinting minting, DialectProperties properties) {
+			ChallengeMinting minting, ChallengeProfiles profiles, DialectProperties properties) {
 		this.basic = basic;
 		this.authentication = authentication;
 		this.minting = minting;
 		this.properties = properties;
+		// refuse to start rather than fail every call on a profile nobody configured
+		profiles.require(properties.micromdmProfile());
 	}
 
 	@GetMapping("/challenge")

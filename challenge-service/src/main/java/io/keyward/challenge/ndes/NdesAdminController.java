@@ -67,6 +67,8 @@ class NdesAdminController {
 		this.thumbprint = thumbprint;
 		this.dialects = dialects;
 		this.meters = meters;
+		// a page for a profile nobody configured would fail every MDM: refuse to start
+		profiles.require(dialects.ndesProfile());
 	}
 
 	@GetMapping({ "/certsrv/mscep_admin", "/certsrv/mscep_admin/" })
