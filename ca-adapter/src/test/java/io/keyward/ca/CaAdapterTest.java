@@ -57,7 +57,10 @@ public @interface CaAdapterTest {
 
 	String ADMIN_UI_TOKEN = "admin-ui-test-token-0123456789abcdef";
 
-	/** The challenge-service's token: it may only revoke (for Intune). */
-	String CHALLENGE_SERVICE_TOKEN = "challenge-service-test-token-0123456789";
+	/**
+	 * The challenge-service's token: it reads the CA certificate and revokes (for
+	 * Intune).
+	 */
+	String CHALLENGE_SERVICE_TOKEN = "challenge-service-test-token-0123456789abcdef";
 
 }

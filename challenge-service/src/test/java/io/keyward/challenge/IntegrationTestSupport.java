@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import io.keyward.api.challenge.MintedChallenge;
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
+import io.keyward.challenge.ndes.FakeCaAdapter;
 import io.keyward.testsupport.PostgresTestConfiguration;
 import io.keyward.testsupport.WebhookReceiver;
 
@@ -39,18 +40,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One running challenge-service (random port, real PostgreSQL) shared by the integration
  * tests, called over real HTTP.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.config.name=challenge-service",
-		"keyward.data-dir=target/test-data", "keyward.challenge.hmac-key=" + IntegrationTestSupport.HMAC_KEY,
-		"keyward.edge.callers.gateway.tokens=unused-old-token-0123456789," + IntegrationTestSupport.SERVICE_TOKEN,
-		"keyward.edge.callers.admin-ui.tokens=" + IntegrationTestSupport.ADMIN_UI_TOKEN,
-		"keyward.edge.callers.ca-adapter.tokens=" + IntegrationTestSupport.CA_ADAPTER_TOKEN,
-		"keyward.challenge.webhooks.mdm.secret=" + IntegrationTestSupport.WEBHOOK_SECRET,
-		"keyward.challenge.webhooks.siem.secret=" + IntegrationTestSupport.WEBHOOK_SECRET,
-		"keyward.challenge.webhooks.siem.events=REVOKED,EXPIRING",
-		// the tests drive the deliverer themselves, with the moved clock
-		"keyward.challenge.webhook-delivery.interval=1h", "keyward.challenge.webhook-delivery.max-attempts=3",
-		"keyward.challenge.bootstrap-api-key=" + IntegrationTestSupport.API_KEY,
-		"keyward.challenge.profiles.vpn.template=vpn-user", "keyward.challenge.profiles.tiny.max-outstanding=2" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=challenge-service", "keyward.data-dir=target/test-data",
+				"keyward.challenge.hmac-key=" + IntegrationTestSupport.HMAC_KEY,
+				"keyward.edge.callers.gateway.tokens=unused-old-token-0123456789,"
+						+ IntegrationTestSupport.SERVICE_TOKEN,
+				"keyward.edge.callers.admin-ui.tokens=" + IntegrationTestSupport.ADMIN_UI_TOKEN,
+				"keyward.edge.callers.ca-adapter.tokens=" + IntegrationTestSupport.CA_ADAPTER_TOKEN,
+				"keyward.challenge.webhooks.mdm.secret=" + IntegrationTestSupport.WEBHOOK_SECRET,
+				"keyward.challenge.webhooks.siem.secret=" + IntegrationTestSupport.WEBHOOK_SECRET,
+				"keyward.challenge.webhooks.siem.events=REVOKED,EXPIRING",
+				// the tests drive the deliverer themselves, with the moved clock
+				"keyward.challenge.webhook-delivery.interval=1h", "keyward.challenge.webhook-delivery.max-attempts=3",
+				"keyward.challenge.bootstrap-api-key=" + IntegrationTestSupport.API_KEY,
+				"keyward.challenge.profiles.vpn.template=vpn-user", "keyward.challenge.profiles.tiny.max-outstanding=2",
+				"keyward.challenge.profiles.ndes.max-outstanding=5", "keyward.challenge.dialects.ndes-profile=ndes",
+				"keyward.challenge.profiles.kiosk.template=kiosk",
+				"keyward.challenge.profiles.kiosk.static-challenge=" + IntegrationTestSupport.KIOSK_STATIC_CHALLENGE,
+				"keyward.challenge.ca.token=" + FakeCaAdapter.TOKEN })
 @Import({ PostgresTestConfiguration.class, TestClockConfiguration.class, EventRecorder.class })
 public abstract class IntegrationTestSupport {
 
@@ -78,6 +85,9 @@ public abstract class IntegrationTestSupport {
 	 */
 	protected static final WebhookReceiver RECEIVER = receiver();
 
+	/** The static challenge of the profile {@code kiosk}. */
+	public static final String KIOSK_STATIC_CHALLENGE = "Kiosk-Static-Secret-0123456789";
+
 	public static final String API_KEY = "kw_TestBootstrapKey-0123456789abcdefghijklmnopq";
 
 	protected static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
@@ -87,6 +97,12 @@ public abstract class IntegrationTestSupport {
 	static void webhookUrls(DynamicPropertyRegistry registry) {
 		registry.add("keyward.challenge.webhooks.mdm.url", RECEIVER::url);
 		registry.add("keyward.challenge.webhooks.siem.url", RECEIVER::url);
+	}
+
+	/** The NDES page reads the CA certificate from this stand-in of the ca-adapter. */
+	@DynamicPropertySource
+	static void caAdapter(DynamicPropertyRegistry registry) {
+		registry.add("keyward.challenge.ca.url", FakeCaAdapter.instance()::url);
 	}
 
 	private static WebhookReceiver receiver() {

@@ -105,6 +105,16 @@ public final class FakeUpstreams {
 	/** When set, the challenge-service answers with HTTP 503. */
 	public volatile boolean challengeServiceDown;
 
+	/**
+	 * How the challenge-service's NDES page answers: {@code PAGE} (200 with the
+	 * Authorization header it got, UTF-16LE; 401 with a Basic challenge without one),
+	 * {@code HANG_UP} (closes the connection unanswered), {@code OVERSIZED} (1 MiB).
+	 */
+	public volatile String ndesPage = "PAGE";
+
+	/** The NDES page paths the challenge-service was asked for. */
+	public final List<String> ndesPagePaths = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	/** Issue calls by template, then by transactionID. */
 	public final Map<String, AtomicInteger> issuedByTemplate = new ConcurrentHashMap<>();
 
@@ -143,6 +153,7 @@ public final class FakeUpstreams {
 			this.server.createContext("/api/v1/certificates", this::issue);
 			this.server.createContext("/api/v1/ra-certificates", this::issue);
 			this.server.createContext("/api/v1/ca", this::ca);
+			this.server.createContext("/certsrv/mscep_admin", this::ndesPage);
 			this.server.createContext("/api/v1/crl/", this::crl);
 			this.server.createContext("/api/v1/ocsp", this::ocsp);
 			this.server.createContext("/internal/v1/events", this::event);
@@ -180,6 +191,8 @@ public final class FakeUpstreams {
 		this.policyRefusalDetail = "refused by the template";
 		this.caFailureStatus = null;
 		this.challengeServiceDown = false;
+		this.ndesPage = "PAGE";
+		this.ndesPagePaths.clear();
 		this.raIssuanceDown = false;
 		this.revoked.clear();
 		this.revokeDown = false;
@@ -405,6 +418,24 @@ public final class FakeUpstreams {
 		send(exchange, failure, "application/problem+json",
 				("{\"status\":" + failure + "}").getBytes(StandardCharsets.UTF_8));
 		return true;
+	}
+
+	private void ndesPage(HttpExchange exchange) throws IOException {
+		this.ndesPagePaths.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+		switch (this.ndesPage) {
+			case "HANG_UP" -> exchange.close();
+			case "OVERSIZED" -> send(exchange, 200, "text/html", new byte[1024 * 1024]);
+			default -> {
+				String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+				exchange.getResponseHeaders().set("Cache-Control", "no-store");
+				if (authorization == null) {
+					exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Keyward\"");
+				}
+				byte[] page = ("\uFEFF<HTML>authorization=" + authorization + "</HTML>")
+					.getBytes(StandardCharsets.UTF_16LE);
+				send(exchange, (authorization != null) ? 200 : 401, "text/html", page);
+			}
+		}
 	}
 
 	private boolean authorized(HttpExchange exchange) throws IOException {

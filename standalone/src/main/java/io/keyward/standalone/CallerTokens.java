@@ -15,12 +15,12 @@ import io.keyward.edge.caller.SecretTokens;
  * (presented to the challenge-service and the ca-adapter) and the admin-ui's (presented
  * to the gateway, the ca-adapter and the challenge-service, where it manages MDM API
  * clients and webhook dead letters), the challenge-service's (presented to the
- * ca-adapter, to revoke for Intune) and the ca-adapter's (presented to the
- * challenge-service when it publishes revocation and expiry events). Each comes from its
- * environment variable or from its file in the data directory (mode 0600), generated on
- * first start. A data directory from before this split holds only the shared
- * {@code service-token}: it is left alone and no longer accepted by any service; the new
- * files are generated next to it.
+ * ca-adapter, to read the CA certificate for the NDES page and to revoke for Intune) and
+ * the ca-adapter's (presented to the challenge-service when it publishes revocation and
+ * expiry events). Each comes from its environment variable or from its file in the data
+ * directory (mode 0600), generated on first start. A data directory from before this
+ * split holds only the shared {@code service-token}: it is left alone and no longer
+ * accepted by any service; the new files are generated next to it.
  *
  * @param gateway the gateway's token
  * @param adminUi the admin-ui's token

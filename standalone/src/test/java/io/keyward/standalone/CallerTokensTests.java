@@ -27,6 +27,10 @@ class CallerTokensTests {
 		assertThat(first).as("a restart reads the same files").isEqualTo(again);
 		assertThat(first.gateway()).isNotEqualTo(first.adminUi()).isNotEqualTo(shared).hasSizeGreaterThan(40);
 		assertThat(first.adminUi()).isNotEqualTo(shared);
+		assertThat(first.challengeService()).isNotEqualTo(shared)
+			.isNotEqualTo(first.gateway())
+			.isNotEqualTo(first.adminUi())
+			.hasSizeGreaterThan(40);
 		Map<String, String> properties = new HashMap<>();
 		first.configure(properties, null);
 		assertThat(properties).doesNotContainValue(shared)

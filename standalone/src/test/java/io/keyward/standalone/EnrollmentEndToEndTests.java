@@ -5,10 +5,13 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -125,6 +128,46 @@ class EnrollmentEndToEndTests {
 		assertThat(second.certificate()).as(second.output()).isEmpty();
 		assertThat(issuanceRecords()).isEqualTo(before);
 		assertDeniedRecorded("reuse-2", "already used");
+	}
+
+	/**
+	 * The NDES admin page through the gateway's port, as an MDM that replaced NDES reads
+	 * it (HTTP Basic with the client's name in a Windows domain form, the bytes decoded
+	 * as UTF-16, Fleet's regular expression), then its password in a real scepclient
+	 * enrollment at the NDES path: issued once, refused the second time.
+	 */
+	@Test
+	void whenAnMdmScrapesTheNdesPageThenItsPasswordEnrollsOnceAndTheThumbprintIsTheCas() throws Exception {
+		HttpResponse<byte[]> page = client
+			.sendForBytes(HttpRequest.newBuilder(URI.create(client.gatewayUrl("/certsrv/mscep_admin/")))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString(("CORP\\bootstrap:" + API_KEY).getBytes(StandardCharsets.UTF_8)))
+				.build());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().firstValue("Content-Type")).contains("text/html");
+		String html = new String(page.body(), StandardCharsets.UTF_16);
+		Matcher password = Pattern.compile("(?i)The enrollment challenge password is: <B> (?<password>\\S*)")
+			.matcher(html);
+		assertThat(password.find()).as(html).isTrue();
+		assertThat(password.group("password")).matches("[0-9A-F]{16}");
+		String md5 = HexFormat.of()
+			.withUpperCase()
+			.formatHex(MessageDigest.getInstance("MD5").digest(client.caCertificate().getEncoded()));
+		assertThat(html).contains("for the CA certificate is: <B> " + md5.substring(0, 8) + " " + md5.substring(8, 16)
+				+ " " + md5.substring(16, 24) + " " + md5.substring(24) + " </B>");
+
+		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(
+				client.gatewayUrl("/certsrv/mscep/mscep.dll"), password.group("password"), "ndes-page-1",
+				workDir("ndes-page"));
+		assertIssuedAndRecorded(
+				enrollment.certificate()
+					.orElseThrow(() -> new AssertionError("scepclient got no certificate:\n" + enrollment.output())),
+				"ndes-page-1");
+		MicromdmScepClient.Enrollment second = MicromdmScepClient.enroll(client.gatewayUrl("/certsrv/mscep/mscep.dll"),
+				password.group("password"), "ndes-page-2", workDir("ndes-page-2"));
+		assertThat(second.certificate()).as(second.output()).isEmpty();
+		assertDeniedRecorded("ndes-page-2", "already used");
 	}
 
 	@Test

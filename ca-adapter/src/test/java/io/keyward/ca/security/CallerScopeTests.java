@@ -53,6 +53,20 @@ class CallerScopeTests extends CaApiTests {
 	}
 
 	@Test
+	void whenChallengeServiceReadsTheCaCertificateThenAllowedAndNothingElse() {
+		assertThat(client(CaAdapterTest.CHALLENGE_SERVICE_TOKEN).caCertificates().chainPem()).isNotEmpty();
+		String token = CaAdapterTest.CHALLENGE_SERVICE_TOKEN;
+		assertThat(call(HttpMethod.POST, "/api/v1/certificates", token, issueBody("default")))
+			.isEqualTo("403 application/problem+json");
+		assertThat(call(HttpMethod.POST, "/api/v1/ra-certificates", token, issueBody("ra-signing")))
+			.isEqualTo("403 application/problem+json");
+		assertThat(call(HttpMethod.GET, "/api/v1/certificates", token, null)).isEqualTo("403 application/problem+json");
+		assertThat(call(HttpMethod.POST, "/api/v1/certificates/01/revoke", token, "{}"))
+			.isEqualTo("403 application/problem+json");
+		assertThat(call(HttpMethod.GET, "/api/v1/crl/root", token, null)).isEqualTo("403 application/problem+json");
+	}
+
+	@Test
 	void whenGatewayAsksForAnRaTemplateOnTheGeneralApiThenForbidden() {
 		assertThat(call(HttpMethod.POST, "/api/v1/certificates", CaAdapterTest.GATEWAY_TOKEN, issueBody("ra-signing")))
 			.isEqualTo("403 application/problem+json");

@@ -3,6 +3,7 @@ package io.keyward.challenge.apiclient;
 import java.util.List;
 
 import io.keyward.api.challenge.NewMdmClient;
+import org.springframework.security.core.Authentication;
 
 /**
  * What an MDM API client may do. Each scope becomes the authority {@code SCOPE_<scope>}.
@@ -31,6 +32,16 @@ public final class ApiScopes {
 
 	public static String authority(String scope) {
 		return "SCOPE_" + scope;
+	}
+
+	/**
+	 * @param client an authenticated client
+	 * @param scope a scope
+	 * @return whether the client holds it
+	 */
+	public static boolean grants(Authentication client, String scope) {
+		String authority = authority(scope);
+		return client.getAuthorities().stream().anyMatch((granted) -> authority.equals(granted.getAuthority()));
 	}
 
 }

@@ -34,7 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
  * fleetdm/fleet#49552).
  */
 @Service
-class ChallengeMinting {
+public class ChallengeMinting {
+
+	/** Random bytes of a JSON API challenge: 32 hex characters, 128 bits. */
+	public static final int API_PASSWORD_BYTES = 16;
 
 	private static final Logger log = LoggerFactory.getLogger(ChallengeMinting.class);
 
@@ -83,8 +86,20 @@ class ChallengeMinting {
 	 * reached
 	 */
 	@Transactional
-	MintedChallenge mint(String profileName, ApiClientPrincipal client, @Nullable ChallengeBinding binding) {
+	public MintedChallenge mint(String profileName, ApiClientPrincipal client, @Nullable ChallengeBinding binding) {
 		return mint(client, new MintChallengeRequest(profileName, binding));
+	}
+
+	/**
+	 * Mint for a surface with its own default length (the NDES page: 8 bytes, 16 hex
+	 * characters, as NDES).
+	 * @param defaultPasswordBytes random bytes when the profile sets no
+	 * {@code password-length}
+	 * @see #mint(ApiClientPrincipal, MintChallengeRequest)
+	 */
+	@Transactional
+	public MintedChallenge mint(String profileName, ApiClientPrincipal client, int defaultPasswordBytes) {
+		return mint(client, new MintChallengeRequest(profileName, null), defaultPasswordBytes);
 	}
 
 	/**
@@ -97,7 +112,11 @@ class ChallengeMinting {
 	 * reached
 	 */
 	@Transactional
-	MintedChallenge mint(ApiClientPrincipal client, MintChallengeRequest order) {
+	public MintedChallenge mint(ApiClientPrincipal client, MintChallengeRequest order) {
+		return mint(client, order, API_PASSWORD_BYTES);
+	}
+
+	private MintedChallenge mint(ApiClientPrincipal client, MintChallengeRequest order, int defaultPasswordBytes) {
 		ChallengeProfile profile = this.profiles.require(order.profileOrDefault());
 		ChallengeBinding binding = Bindings.checked(order.binding());
 		Duration lifetime = lifetime(order.lifetime(), profile);
@@ -112,7 +131,7 @@ class ChallengeMinting {
 		if (profile.limitsOutstanding()) {
 			requireCapacity(profile, now);
 		}
-		String challenge = next();
+		String challenge = next(profile.passwordBytes(defaultPasswordBytes));
 		// whole seconds: the MDM shows this instant, and the row must hold the same one
 		Instant expiresAt = now.plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
 		// a bound template overrides the profile's; the ca-adapter's policy check refuses
@@ -187,8 +206,8 @@ class ChallengeMinting {
 		}
 	}
 
-	private static String next() {
-		byte[] bytes = new byte[16];
+	private static String next(int length) {
+		byte[] bytes = new byte[length];
 		RANDOM.nextBytes(bytes);
 		return UPPER_HEX.formatHex(bytes);
 	}

@@ -73,8 +73,11 @@ class ChallengeRedemption {
 
 	private final ChallengeEvents life;
 
+	private final StaticChallenges statics;
+
 	ChallengeRedemption(ChallengeRepository challenges, JdbcClient jdbc, ChallengeHasher hasher, Clock clock,
-			MeterRegistry meters, ChallengeProperties properties, ChallengeEvents life) {
+			MeterRegistry meters, ChallengeProperties properties, ChallengeEvents life, StaticChallenges statics) {
+		this.statics = statics;
 		this.challenges = challenges;
 		this.jdbc = jdbc;
 		this.hasher = hasher;
@@ -90,6 +93,10 @@ class ChallengeRedemption {
 	 */
 	RedemptionResult redeem(RedemptionRequest request) {
 		Judged judged = judge(request);
+		RedemptionResult fromStatic = this.statics.accept(request, judged.hash(), false);
+		if (fromStatic != null) {
+			return fromStatic;
+		}
 		Optional<Challenge> redeemed = redeemUnused(judged, request, false);
 		if (redeemed.isPresent()) {
 			return won(redeemed.get(), judged, request);
@@ -105,7 +112,9 @@ class ChallengeRedemption {
 	 * challenge here.
 	 */
 	RedemptionResult preview(RedemptionRequest request) {
-		return explain(judge(request), request, Mode.PREVIEW);
+		Judged judged = judge(request);
+		RedemptionResult fromStatic = this.statics.accept(request, judged.hash(), true);
+		return (fromStatic != null) ? fromStatic : explain(judged, request, Mode.PREVIEW);
 	}
 
 	private Judged judge(RedemptionRequest request) {

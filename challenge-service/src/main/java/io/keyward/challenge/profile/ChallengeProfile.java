@@ -14,19 +14,29 @@ import org.jspecify.annotations.Nullable;
  * @param mode how a request's challenge is judged
  * @param webhook the webhook validator's settings, null unless that mode
  * @param maxValidity the longest lifetime a mint may ask for
+ * @param passwordLength random bytes per challenge (NDES {@code PasswordLength}), null
+ * for the minting surface's own default
  */
 public record ChallengeProfile(String name, String template, Duration validity, int maxOutstanding, ChallengeMode mode,
-		@Nullable WebhookSettings webhook, Duration maxValidity) {
+		@Nullable WebhookSettings webhook, Duration maxValidity, @Nullable Integer passwordLength) {
 
 	/**
 	 * A one-time profile whose challenges may live at most a week.
 	 */
 	public ChallengeProfile(String name, String template, Duration validity, int maxOutstanding) {
-		this(name, template, validity, maxOutstanding, ChallengeMode.ONE_TIME, null, Duration.ofDays(7));
+		this(name, template, validity, maxOutstanding, ChallengeMode.ONE_TIME, null, Duration.ofDays(7), null);
 	}
 
 	public boolean limitsOutstanding() {
 		return this.maxOutstanding > 0;
+	}
+
+	/**
+	 * @param surfaceDefault the bytes the minting surface uses when the profile sets none
+	 * @return random bytes per challenge
+	 */
+	public int passwordBytes(int surfaceDefault) {
+		return (this.passwordLength != null) ? this.passwordLength : surfaceDefault;
 	}
 
 }

@@ -25,7 +25,8 @@ public class ChallengeProfiles {
 							entry.getValue().validity(),
 							(entry.getValue().maxOutstanding() != null) ? entry.getValue().maxOutstanding()
 									: properties.maxOutstanding(),
-							entry.getValue().mode(), entry.getValue().webhook(), entry.getValue().maxValidity())));
+							entry.getValue().mode(), entry.getValue().webhook(), entry.getValue().maxValidity(),
+							entry.getValue().passwordLength())));
 	}
 
 	/**

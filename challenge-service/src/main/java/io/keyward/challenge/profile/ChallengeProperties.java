@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -77,14 +79,24 @@ public record ChallengeProperties(@Nullable String bootstrapApiKey,
 	 * @param webhook where the {@code webhook} mode asks, required for that mode
 	 * @param maxValidity the longest {@code lifetime} an MDM may ask for when it mints
 	 * (for devices offline for days); at least {@code validity}
+	 * @param passwordLength random bytes per challenge, written as twice as many hex
+	 * characters (NDES {@code PasswordLength}, 8 to 32); unset: 8 on the NDES page (16
+	 * characters, as NDES), 16 on the JSON API
+	 * @param staticChallenge one shared challenge for devices that can hold only one (16
+	 * to 255 printable ASCII characters, compared case-insensitively like every
+	 * challenge); accepted on this profile as often as it is presented, until removed
+	 * from the configuration; unset: none
 	 */
 	public record Profile(@DefaultValue("default") @NotBlank String template,
 			@DefaultValue("60m") @NotNull Duration validity, @Nullable @PositiveOrZero Integer maxOutstanding,
 			@DefaultValue("one-time") @NotNull ChallengeMode mode, @Nullable @Valid WebhookSettings webhook,
-			@DefaultValue("7d") @NotNull Duration maxValidity) {
+			@DefaultValue("7d") @NotNull Duration maxValidity, @Nullable @Min(8) @Max(32) Integer passwordLength,
+			@Nullable String staticChallenge) {
+
+		private static final Pattern STATIC_CHALLENGE = Pattern.compile("[\\x21-\\x7e]{16,255}");
 
 		static final Profile DEFAULTS = new Profile("default", Duration.ofMinutes(60), null, ChallengeMode.ONE_TIME,
-				null, Duration.ofDays(7));
+				null, Duration.ofDays(7), null, null);
 
 		@ConstructorBinding
 		public Profile {
@@ -98,13 +110,27 @@ public record ChallengeProperties(@Nullable String bootstrapApiKey,
 			if (validity != null && maxValidity != null && maxValidity.compareTo(validity) < 0) {
 				throw new IllegalArgumentException("a challenge profile's max-validity must be at least its validity");
 			}
+			if (staticChallenge != null && !staticChallenge.isBlank()
+					&& !STATIC_CHALLENGE.matcher(staticChallenge.strip()).matches()) {
+				throw new IllegalArgumentException(
+						"a profile's static-challenge must be 16 to 255 printable ASCII characters without spaces");
+			}
 		}
 
 		/**
 		 * A one-time profile.
 		 */
 		public Profile(String template, Duration validity, @Nullable Integer maxOutstanding) {
-			this(template, validity, maxOutstanding, ChallengeMode.ONE_TIME, null, Duration.ofDays(7));
+			this(template, validity, maxOutstanding, ChallengeMode.ONE_TIME, null, Duration.ofDays(7), null, null);
+		}
+
+		/** Nothing of the secret: a record's toString would otherwise print it. */
+		@Override
+		public String toString() {
+			return "Profile[template=" + this.template + ", validity=" + this.validity + ", maxOutstanding="
+					+ this.maxOutstanding + ", mode=" + this.mode + ", maxValidity=" + this.maxValidity
+					+ ", passwordLength=" + this.passwordLength + ", staticChallenge="
+					+ ((this.staticChallenge != null) ? "(set)" : "(none)") + "]";
 		}
 
 	}

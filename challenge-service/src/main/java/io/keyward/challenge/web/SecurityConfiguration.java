@@ -32,6 +32,13 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * {@code challenge:list} and {@code challenge:revoke} (a service token is not accepted
  * there: 401; a key without the scope: 403). Internal callers do not mint, so that the
  * component that redeems challenges cannot also create them;</li>
+ * <li>the MDM dialects that authenticate with HTTP Basic
+ * ({@code GET /certsrv/mscep_admin/}, {@code GET /challenge},
+ * {@code POST /webhooks/jamf/scep-challenge}): only those methods pass this chain; their
+ * controllers check the client's name and key ({@code BasicApiClientAuthentication}), its
+ * {@code challenge:mint} scope and its profiles, because the answers to a wrong caller
+ * are the dialects' own (NDES's no-permission page, a bare 401 with
+ * {@code WWW-Authenticate: Basic});</li>
  * <li>{@code /actuator/**}: health and info open, prometheus to scrapers on this host or
  * on the management port ({@link MetricsScrapers}), the rest refused;</li>
  * <li>everything else refused.</li>
@@ -82,6 +89,21 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
+	SecurityFilterChain mdmDialects(HttpSecurity http) throws Exception {
+		return bearerApi(http, "/certsrv/mscep_admin", "/certsrv/mscep_admin/", "/challenge",
+				"/webhooks/jamf/scep-challenge")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(HttpMethod.GET, "/certsrv/mscep_admin", "/certsrv/mscep_admin/", "/challenge")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/webhooks/jamf/scep-challenge")
+				.permitAll()
+				.anyRequest()
+				.denyAll())
+			.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain actuator(HttpSecurity http, Environment environment) throws Exception {
 		return bearerApi(http, "/actuator/**")
 			.authorizeHttpRequests(
@@ -102,8 +124,8 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	private HttpSecurity bearerApi(HttpSecurity http, String pattern) throws Exception {
-		return StatelessApi.chain(http, pattern);
+	private HttpSecurity bearerApi(HttpSecurity http, String... patterns) throws Exception {
+		return StatelessApi.chain(http, patterns);
 	}
 
 }

@@ -27,7 +27,11 @@ class SecurityConfiguration {
 	SecurityFilterChain scepSecurity(HttpSecurity http) throws Exception {
 		// the CRL and OCSP are public by nature (RFC 5280 section 4.2.1.13, RFC 6960):
 		// relying parties fetch them without credentials
-		StatelessApi.chain(http, "/scep/**", "/certsrv/mscep/**", "/crl/**", "/ocsp", "/ocsp/**")
+		// the NDES admin page is forwarded with its Authorization header to the
+		// challenge-service, which authenticates the MDM (HTTP Basic)
+		StatelessApi
+			.chain(http, "/scep/**", "/certsrv/mscep/**", "/certsrv/mscep_admin", "/certsrv/mscep_admin/", "/crl/**",
+					"/ocsp", "/ocsp/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
 		return http.build();
 	}
