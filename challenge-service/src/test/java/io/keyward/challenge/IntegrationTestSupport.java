@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import io.keyward.api.challenge.MintedChallenge;
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
-import io.keyward.challenge.ndes.FakeCaAdapter;
 import io.keyward.testsupport.PostgresTestConfiguration;
 import io.keyward.testsupport.WebhookReceiver;
 
@@ -56,8 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"keyward.challenge.profiles.vpn.template=vpn-user", "keyward.challenge.profiles.tiny.max-outstanding=2",
 				"keyward.challenge.profiles.ndes.max-outstanding=5", "keyward.challenge.dialects.ndes-profile=ndes",
 				"keyward.challenge.profiles.kiosk.template=kiosk",
-				"keyward.challenge.profiles.kiosk.static-challenge=" + IntegrationTestSupport.KIOSK_STATIC_CHALLENGE,
-				"keyward.challenge.ca.token=" + FakeCaAdapter.TOKEN })
+				"keyward.challenge.profiles.kiosk.static-challenge=" + IntegrationTestSupport.KIOSK_STATIC_CHALLENGE })
 @Import({ PostgresTestConfiguration.class, TestClockConfiguration.class, EventRecorder.class })
 public abstract class IntegrationTestSupport {
 
@@ -97,12 +95,6 @@ public abstract class IntegrationTestSupport {
 	static void webhookUrls(DynamicPropertyRegistry registry) {
 		registry.add("keyward.challenge.webhooks.mdm.url", RECEIVER::url);
 		registry.add("keyward.challenge.webhooks.siem.url", RECEIVER::url);
-	}
-
-	/** The NDES page reads the CA certificate from this stand-in of the ca-adapter. */
-	@DynamicPropertySource
-	static void caAdapter(DynamicPropertyRegistry registry) {
-		registry.add("keyward.challenge.ca.url", FakeCaAdapter.instance()::url);
 	}
 
 	private static WebhookReceiver receiver() {

@@ -63,9 +63,7 @@ class MdmDialectTests extends IntegrationTestSupport {
 	@Test
 	void whenAKeyWithoutTheMintScopeAsksThenForbidden() {
 		String key = "kw_dialect-no-scope-key-0123456789abcdefghij";
-		this.jdbc.update("""
-				insert into challenge.api_client (name, key_hash, scopes, created_at)
-				values ('dialect-no-scope', encode(sha256(convert_to(?, 'UTF8')), 'hex'), '', now())""", key);
+		apiClient("dialect-no-scope", key, "", null, 0);
 		try {
 			assertThat(this.http.get()
 				.uri("/challenge")
@@ -76,7 +74,7 @@ class MdmDialectTests extends IntegrationTestSupport {
 			assertThat(jamf(basic("dialect-no-scope", key), JAMF_BODY).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		}
 		finally {
-			this.jdbc.update("delete from challenge.api_client where name = 'dialect-no-scope'");
+			forgetApiClient("dialect-no-scope");
 		}
 	}
 

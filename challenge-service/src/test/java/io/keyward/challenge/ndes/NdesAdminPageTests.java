@@ -15,6 +15,8 @@ import io.keyward.challenge.IntegrationTestSupport;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +27,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the test CA certificates.
  */
 class NdesAdminPageTests extends IntegrationTestSupport {
+
+	/**
+	 * The NDES page reads the CA certificate from this stand-in of the ca-adapter (a
+	 * context of its own: the other tests need no ca-adapter).
+	 */
+	@DynamicPropertySource
+	static void caAdapter(DynamicPropertyRegistry registry) {
+		registry.add("keyward.challenge.ca.url", FakeCaAdapter.instance()::url);
+		registry.add("keyward.challenge.ca.token", () -> FakeCaAdapter.TOKEN);
+	}
 
 	/** Fleet's {@code scep_proxy.go}. */
 	static final Pattern FLEET_PASSWORD = Pattern
@@ -53,7 +65,7 @@ class NdesAdminPageTests extends IntegrationTestSupport {
 
 	@AfterEach
 	void removeClient() {
-		this.jdbc.update("delete from challenge.api_client where name = 'ndes-no-scope'");
+		forgetApiClient("ndes-no-scope");
 	}
 
 	@Test
@@ -120,9 +132,7 @@ class NdesAdminPageTests extends IntegrationTestSupport {
 
 	@Test
 	void whenClientLacksTheMintScopeThenNdesNoPermissionPage() {
-		this.jdbc.update("""
-				insert into challenge.api_client (name, key_hash, scopes, created_at)
-				values ('ndes-no-scope', encode(sha256(convert_to(?, 'UTF8')), 'hex'), '', now())""", NO_SCOPE_KEY);
+		apiClient("ndes-no-scope", NO_SCOPE_KEY, "", null, 0);
 		ResponseEntity<byte[]> response = page("/certsrv/mscep_admin/", basic("CORP\\ndes-no-scope", NO_SCOPE_KEY));
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE)).isEqualTo("text/html");

@@ -17,12 +17,17 @@ final class TestApiClients {
 	 */
 	static String create(JdbcTemplate jdbc, String name, String scopes) {
 		String key = "kw_" + name + "-test-key-0123456789abcdefghijklmnopqrstuv";
-		jdbc.update("delete from challenge.challenge where api_client_id = (select id from challenge.api_client "
-				+ "where name = ?)", name);
+		for (String table : new String[] { "challenge", "api_client_key" }) {
+			jdbc.update("delete from challenge." + table
+					+ " where api_client_id in (select id from challenge.api_client where name = ?)", name);
+		}
 		jdbc.update("delete from challenge.api_client where name = ?", name);
+		Long id = jdbc.queryForObject("""
+				insert into challenge.api_client (name, scopes, created_at)
+				values (?, ?, now()) returning id""", Long.class, name, scopes);
 		jdbc.update("""
-				insert into challenge.api_client (name, key_hash, scopes, created_at)
-				values (?, encode(sha256(convert_to(?, 'UTF8')), 'hex'), ?, now())""", name, key, scopes);
+				insert into challenge.api_client_key (api_client_id, label, key_hash, created_at)
+				values (?, 'test', encode(sha256(convert_to(?, 'UTF8')), 'hex'), now())""", id, key);
 		return key;
 	}
 
