@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
 import io.keyward.challenge.IntegrationTestSupport;
+import io.keyward.challenge.profile.ChallengeMode;
 import io.keyward.challenge.profile.ChallengeProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,13 +53,16 @@ class StaticChallengeTests extends IntegrationTestSupport {
 
 	@Test
 	void whenTheStaticChallengeIsShortOrHasBlanksThenTheConfigurationIsRefusedAndToStringHidesIt() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ChallengeProperties.Profile("t", Duration.ofMinutes(5), null, null, "too-short"));
 		assertThatIllegalArgumentException().isThrownBy(() -> new ChallengeProperties.Profile("t",
-				Duration.ofMinutes(5), null, null, "has a blank in it 0123456789"));
-		assertThat(new ChallengeProperties.Profile("t", Duration.ofMinutes(5), null, null, KIOSK_STATIC_CHALLENGE))
-			.hasToString("Profile[template=t, validity=PT5M, maxOutstanding=null, passwordLength=null,"
-					+ " staticChallenge=(set)]");
+				Duration.ofMinutes(5), null, ChallengeMode.ONE_TIME, null, Duration.ofDays(7), null, "too-short"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ChallengeProperties.Profile("t", Duration.ofMinutes(5), null, ChallengeMode.ONE_TIME,
+					null, Duration.ofDays(7), null, "has a blank in it 0123456789"));
+		assertThat(new ChallengeProperties.Profile("t", Duration.ofMinutes(5), null, ChallengeMode.ONE_TIME, null,
+				Duration.ofDays(7), null, KIOSK_STATIC_CHALLENGE))
+			.hasToString(
+					"Profile[template=t, validity=PT5M, maxOutstanding=null, mode=ONE_TIME, maxValidity=PT168H, passwordLength=null,"
+							+ " staticChallenge=(set)]");
 	}
 
 }
