@@ -1,9 +1,5 @@
 package io.keyward.ca.event;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +8,7 @@ import io.keyward.api.event.EnrollmentEvent;
 import io.keyward.api.event.EventClient;
 import io.keyward.edge.log.LogText;
 import io.keyward.edge.outbox.OutboxRelay;
+import io.keyward.edge.pem.CertificatePem;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -66,17 +63,10 @@ class CaEventRelay implements OutboxRelay.Delivery<CaEventOutbox.Pending> {
 	}
 
 	static EnrollmentEvent event(CaEventOutbox.Pending p) {
-		try {
-			X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-				.generateCertificate(new ByteArrayInputStream(p.pem().getBytes(StandardCharsets.US_ASCII)));
-			EnrollmentEvent.Type type = EnrollmentEvent.Type.valueOf(p.type());
-			return EnrollmentEvent.ofCertificate(p.id(), type, p.occurredAt(), p.profile(), p.transactionId(),
-					p.serial(), certificate, (type == EnrollmentEvent.Type.REVOKED) ? p.revocationReason() : null,
-					null);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("stored certificate cannot be read", ex);
-		}
+		X509Certificate certificate = CertificatePem.parse(p.pem());
+		EnrollmentEvent.Type type = EnrollmentEvent.Type.valueOf(p.type());
+		return EnrollmentEvent.ofCertificate(p.id(), type, p.occurredAt(), p.profile(), p.transactionId(), p.serial(),
+				certificate, (type == EnrollmentEvent.Type.REVOKED) ? p.revocationReason() : null, null);
 	}
 
 }
