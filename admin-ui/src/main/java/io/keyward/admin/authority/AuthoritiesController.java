@@ -15,7 +15,7 @@ import io.keyward.admin.web.ApiProblem;
 import io.keyward.admin.web.Timestamps;
 import io.keyward.api.ca.AuthorityCertificate;
 import io.keyward.api.ca.CaCertificates;
-import io.keyward.api.ca.CertificatePem;
+import io.keyward.edge.pem.CertificatePem;
 import io.keyward.api.gateway.RaCertificate;
 
 import org.springframework.stereotype.Controller;

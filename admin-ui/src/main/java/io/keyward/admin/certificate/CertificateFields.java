@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.keyward.admin.web.Timestamps;
-import io.keyward.api.ca.CertificatePem;
+import io.keyward.edge.pem.CertificatePem;
 import io.keyward.scep.SubjectAltNames;
 import io.keyward.edge.fingerprint.Sha256;
 

@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import io.keyward.edge.outbox.OutboxRelay;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +18,11 @@ import org.springframework.stereotype.Component;
  * read with the certificate's columns.
  */
 @Component
-public class CaEventOutbox {
+public class CaEventOutbox implements OutboxRelay.Outbox<CaEventOutbox.Pending> {
 
 	/** A claimed event and its certificate. */
 	record Pending(UUID id, String type, Instant occurredAt, int attempts, String serial, String pem, String profile,
-			String transactionId, String revocationReason) {
+			String transactionId, String revocationReason) implements OutboxRelay.Pending {
 	}
 
 	private final JdbcClient jdbc;
@@ -65,7 +67,8 @@ public class CaEventOutbox {
 			.update();
 	}
 
-	List<Pending> claim(Instant now, Instant leaseUntil, int limit) {
+	@Override
+	public List<Pending> claim(Instant now, Instant leaseUntil, int limit) {
 		return this.jdbc.sql("""
 				with due as (
 				    update ca.event_outbox o set next_attempt_at = :leaseUntil, attempts = o.attempts + 1
@@ -85,17 +88,20 @@ public class CaEventOutbox {
 			.list();
 	}
 
-	void done(UUID id) {
+	@Override
+	public void done(UUID id) {
 		this.jdbc.sql("delete from ca.event_outbox where id = ?").param(id).update();
 	}
 
-	void retryAt(UUID id, Instant next, String error) {
+	@Override
+	public void retryAt(UUID id, Instant next, String error) {
 		this.jdbc.sql("update ca.event_outbox set next_attempt_at = ?, last_error = ? where id = ?")
 			.params(utc(next), error, id)
 			.update();
 	}
 
-	long size() {
+	@Override
+	public long size() {
 		return this.jdbc.sql("select count(*) from ca.event_outbox").query(Long.class).single();
 	}
 

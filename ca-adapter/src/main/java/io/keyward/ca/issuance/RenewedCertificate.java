@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import io.keyward.api.ca.CertificatePem;
+import io.keyward.edge.pem.CertificatePem;
 import io.keyward.ca.template.CertificateRequestRefused;
 import io.keyward.ca.template.CertificateSigningRequest;
 import io.keyward.ca.template.StrongMapping;

@@ -1,7 +1,6 @@
 package io.keyward.ca.recipient;
 
 import java.io.IOException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
@@ -119,7 +118,7 @@ public class ScepRecipient {
 		}
 		String wanted = caCertificateSha256.replace(":", "").strip().toLowerCase(Locale.ROOT);
 		for (RecipientKey key : keys) {
-			if (fingerprint(key.certificate()).equals(wanted)) {
+			if (Sha256.hex(key.certificate()).equals(wanted)) {
 				return key;
 			}
 		}
@@ -143,15 +142,6 @@ public class ScepRecipient {
 
 	private void count(String operation, String outcome) {
 		this.meters.counter("keyward.ca.scep.recipient", "operation", operation, "outcome", outcome).increment();
-	}
-
-	private static String fingerprint(X509Certificate certificate) {
-		try {
-			return Sha256.hex(certificate.getEncoded());
-		}
-		catch (CertificateEncodingException ex) {
-			throw new IllegalStateException("CA certificate cannot be encoded", ex);
-		}
 	}
 
 	private static String subject(X509Certificate certificate) {

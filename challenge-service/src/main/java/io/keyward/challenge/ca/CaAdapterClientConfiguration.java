@@ -8,16 +8,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 
 /**
- * The ca-adapter client, authenticated with this service's own token.
+ * The one ca-adapter client, authenticated with this service's own token: the NDES page
+ * reads the CA certificate with it, the Intune revocations revoke with it.
  */
 @Configuration(proxyBeanMethods = false)
 class CaAdapterClientConfiguration {
 
 	@Bean
 	CertificateAuthorityClient certificateAuthorityClient(RestClient.Builder builder, CaAdapterProperties properties) {
-		String token = (properties.token() != null) ? properties.token().strip() : "";
-		return ServiceClients.create(builder, properties.url().toString(), token, properties.timeout(),
-				CertificateAuthorityClient.class);
+		return ServiceClients.create(builder, properties.url().toString(), properties.tokenOrBlank(),
+				properties.timeout(), CertificateAuthorityClient.class);
 	}
 
 }

@@ -1,5 +1,6 @@
 /**
- * The challenge-service as a caller of the ca-adapter (revocations on behalf of Intune).
+ * The challenge-service as a caller of the ca-adapter (the NDES page's CA certificate
+ * read, revocations on behalf of Intune).
  */
 @NullMarked
 package io.keyward.challenge.ca;

@@ -1,10 +1,7 @@
 package io.keyward.challenge.ndes;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,10 +14,10 @@ import org.slf4j.LoggerFactory;
 
 import io.keyward.api.ca.CaCertificates;
 import io.keyward.api.ca.CertificateAuthorityClient;
-import io.keyward.edge.caller.ServiceClients;
+import io.keyward.challenge.ca.CaAdapterProperties;
+import io.keyward.edge.pem.CertificatePem;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
@@ -39,15 +36,14 @@ class CaThumbprint {
 
 	private final CertificateAuthorityClient ca;
 
-	private final CaAccessProperties properties;
+	private final CaAdapterProperties properties;
 
 	private final Clock clock;
 
 	private final AtomicReference<@Nullable Read> last = new AtomicReference<>();
 
-	CaThumbprint(RestClient.Builder builder, CaAccessProperties properties, Clock clock) {
-		this.ca = ServiceClients.create(builder, properties.url().toString(), properties.tokenOrBlank(),
-				properties.timeout(), CertificateAuthorityClient.class);
+	CaThumbprint(CertificateAuthorityClient ca, CaAdapterProperties properties, Clock clock) {
+		this.ca = ca;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -77,13 +73,11 @@ class CaThumbprint {
 		}
 	}
 
-	private static X509Certificate issuingCa(CaCertificates certificates) throws GeneralSecurityException {
+	private static X509Certificate issuingCa(CaCertificates certificates) {
 		if (certificates.chainPem().isEmpty()) {
 			throw new IllegalStateException("the ca-adapter published no CA certificate");
 		}
-		byte[] pem = certificates.chainPem().get(0).getBytes(StandardCharsets.US_ASCII);
-		return (X509Certificate) CertificateFactory.getInstance("X.509")
-			.generateCertificate(new ByteArrayInputStream(pem));
+		return CertificatePem.parse(certificates.chainPem().get(0));
 	}
 
 	/**

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Base64;
 
 import io.keyward.api.ca.CertificateAuthorityClient;
-import io.keyward.api.ca.CertificatePem;
+import io.keyward.edge.pem.CertificatePem;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.api.ca.RevokeRequest;

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import io.keyward.api.ca.AuthorityCertificate;
 import io.keyward.api.ca.CertificateAuthorityClient;
-import io.keyward.api.ca.CertificatePem;
+import io.keyward.edge.pem.CertificatePem;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.scep.CertRep;
 import io.keyward.scep.FailInfo;

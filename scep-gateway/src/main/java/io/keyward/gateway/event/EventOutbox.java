@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.keyward.edge.outbox.OutboxRelay;
 import io.keyward.gateway.transaction.TransactionClaims;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,12 +16,12 @@ import org.springframework.stereotype.Component;
  * with the transaction they tell about.
  */
 @Component
-class EventOutbox {
+class EventOutbox implements OutboxRelay.Outbox<EventOutbox.Pending> {
 
 	/** A claimed event with its transaction's columns. */
 	record Pending(UUID id, String type, Instant occurredAt, int attempts, String profile, String transactionId,
 			String subject, String failInfo, String failureReason, String serial, byte[] certificate,
-			String renewalOf) {
+			String renewalOf) implements OutboxRelay.Pending {
 	}
 
 	private final JdbcClient jdbc;
@@ -29,7 +30,8 @@ class EventOutbox {
 		this.jdbc = jdbc;
 	}
 
-	List<Pending> claim(Instant now, Instant leaseUntil, int limit) {
+	@Override
+	public List<Pending> claim(Instant now, Instant leaseUntil, int limit) {
 		return this.jdbc.sql("""
 				with due as (
 				    update event_outbox o set next_attempt_at = :leaseUntil, attempts = o.attempts + 1
@@ -50,17 +52,20 @@ class EventOutbox {
 			.list();
 	}
 
-	void done(UUID id) {
+	@Override
+	public void done(UUID id) {
 		this.jdbc.sql("delete from event_outbox where id = ?").param(id).update();
 	}
 
-	void retryAt(UUID id, Instant next, String error) {
+	@Override
+	public void retryAt(UUID id, Instant next, String error) {
 		this.jdbc.sql("update event_outbox set next_attempt_at = ?, last_error = ? where id = ?")
 			.params(TransactionClaims.utc(next), error, id)
 			.update();
 	}
 
-	long size() {
+	@Override
+	public long size() {
 		return this.jdbc.sql("select count(*) from event_outbox").query(Long.class).single();
 	}
 

@@ -4,7 +4,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.keyward.api.limit.TokenBucket;
+import io.keyward.edge.limit.TokenBucket;
 
 /**
  * What each client address may still do: its token bucket and its PKIOperations in

@@ -12,7 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.keyward.api.limit.TokenBucket;
+import io.keyward.edge.limit.TokenBucket;
 import io.keyward.gateway.GatewayProperties;
 import io.keyward.edge.log.LogText;
 import io.keyward.gateway.limit.ClientAllowances.Allowance;

@@ -9,7 +9,7 @@ import java.util.Base64;
 
 import javax.security.auth.x500.X500Principal;
 
-import io.keyward.api.ca.CertificatePem;
+import io.keyward.edge.pem.CertificatePem;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;

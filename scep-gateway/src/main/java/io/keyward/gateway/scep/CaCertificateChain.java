@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.keyward.api.ca.CaCertificates;
-import io.keyward.api.ca.CertificatePem;
+import io.keyward.edge.pem.CertificatePem;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.gateway.GatewayProperties;
 

@@ -1,6 +1,5 @@
 package io.keyward.gateway.scep;
 
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -109,7 +108,7 @@ class CaRecipient implements DelegatedRecipient {
 				? base64.encodeToString(CertRepEncoder.envelope(certRep)) : null;
 		try {
 			String certRepBase64 = this.certificateAuthority
-				.signCertRep(new CertRepSigningRequest(fingerprint(ca), certRep.transactionId(),
+				.signCertRep(new CertRepSigningRequest(Sha256.hex(ca), certRep.transactionId(),
 						base64.encodeToString(certRep.recipientNonce()), certRep.status().name(),
 						(certRep.failInfo() != null) ? certRep.failInfo().name() : null, certRep.failInfoText(),
 						(certRep.digestAlgorithm() != null) ? certRep.digestAlgorithm().getId() : null, envelope,
@@ -126,15 +125,6 @@ class CaRecipient implements DelegatedRecipient {
 
 	private void count(String operation, String outcome) {
 		this.meters.counter("keyward.scep.ca.recipient", "operation", operation, "outcome", outcome).increment();
-	}
-
-	private static String fingerprint(X509Certificate certificate) {
-		try {
-			return Sha256.hex(certificate.getEncoded());
-		}
-		catch (CertificateEncodingException ex) {
-			throw new IllegalStateException("CA certificate cannot be encoded", ex);
-		}
 	}
 
 }

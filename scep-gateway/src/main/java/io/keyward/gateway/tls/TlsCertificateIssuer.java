@@ -15,7 +15,7 @@ import java.util.Date;
 import java.util.List;
 
 import io.keyward.api.ca.CertificateAuthorityClient;
-import io.keyward.api.ca.CertificatePem;
+import io.keyward.edge.pem.CertificatePem;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;

@@ -3,6 +3,8 @@ package io.keyward.edge.fingerprint;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
 import java.util.HexFormat;
 
 /**
@@ -39,6 +41,21 @@ public final class Sha256 {
 	 */
 	public static String hex(String text) {
 		return hex(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * @return lower-case hex of the certificate's DER encoding (its fingerprint, RFC 5280
+	 * section 4.1)
+	 * @throws IllegalStateException when the certificate cannot be encoded: these are
+	 * certificates a service holds, so that is an internal error
+	 */
+	public static String hex(Certificate certificate) {
+		try {
+			return hex(certificate.getEncoded());
+		}
+		catch (CertificateEncodingException ex) {
+			throw new IllegalStateException("certificate cannot be encoded", ex);
+		}
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package io.keyward.api.ca;
+package io.keyward.edge.pem;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +8,9 @@ import java.security.cert.X509Certificate;
 
 /**
  * Reads the PEM certificates the ca-adapter's API carries
- * ({@link IssuedCertificate#certificatePem()}, {@link CaCertificates#chainPem()},
- * {@link AuthorityCertificate#certificatePem()}): the one place every service turns them
- * back into certificates.
+ * ({@code IssuedCertificate.certificatePem()}, {@code CaCertificates.chainPem()},
+ * {@code AuthorityCertificate.certificatePem()} in io.keyward.api.ca): the one place
+ * every service turns them back into certificates.
  */
 public final class CertificatePem {
 

@@ -1,4 +1,4 @@
-package io.keyward.api.limit;
+package io.keyward.edge.limit;
 
 import org.junit.jupiter.api.Test;
 

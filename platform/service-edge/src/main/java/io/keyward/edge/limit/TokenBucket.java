@@ -1,4 +1,4 @@
-package io.keyward.api.limit;
+package io.keyward.edge.limit;
 
 /**
  * A token bucket: {@code capacity} tokens, refilled at {@code perSecond}; each request
