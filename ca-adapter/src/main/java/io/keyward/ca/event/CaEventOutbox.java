@@ -22,7 +22,7 @@ public class CaEventOutbox implements OutboxRelay.Outbox<CaEventOutbox.Pending> 
 
 	/** A claimed event and its certificate. */
 	record Pending(UUID id, String type, Instant occurredAt, int attempts, String serial, String pem, String profile,
-			String transactionId, String revocationReason) implements OutboxRelay.Pending {
+			String transactionId, String revocationReason, String correlationId) implements OutboxRelay.Pending {
 	}
 
 	private final JdbcClient jdbc;
@@ -76,7 +76,7 @@ public class CaEventOutbox implements OutboxRelay.Outbox<CaEventOutbox.Pending> 
 				                     order by next_attempt_at limit :limit for update skip locked)
 				    returning o.id, o.type, o.occurred_at, o.attempts, o.certificate_id)
 				select due.id, due.type, due.occurred_at, due.attempts, c.serial, c.pem, c.profile, c.transaction_id,
-				       c.revocation_reason
+				       c.revocation_reason, c.correlation_id
 				  from due left join ca.certificate c on c.id = due.certificate_id""")
 			.param("now", utc(now))
 			.param("leaseUntil", utc(leaseUntil))
@@ -84,7 +84,7 @@ public class CaEventOutbox implements OutboxRelay.Outbox<CaEventOutbox.Pending> 
 			.query((rs, row) -> new Pending(rs.getObject("id", UUID.class), rs.getString("type"),
 					rs.getTimestamp("occurred_at").toInstant(), rs.getInt("attempts"), rs.getString("serial"),
 					rs.getString("pem"), rs.getString("profile"), rs.getString("transaction_id"),
-					rs.getString("revocation_reason")))
+					rs.getString("revocation_reason"), rs.getString("correlation_id")))
 			.list();
 	}
 

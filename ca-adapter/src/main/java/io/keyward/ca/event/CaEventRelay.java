@@ -65,8 +65,9 @@ class CaEventRelay implements OutboxRelay.Delivery<CaEventOutbox.Pending> {
 	static EnrollmentEvent event(CaEventOutbox.Pending p) {
 		X509Certificate certificate = CertificatePem.parse(p.pem());
 		EnrollmentEvent.Type type = EnrollmentEvent.Type.valueOf(p.type());
-		return EnrollmentEvent.ofCertificate(p.id(), type, p.occurredAt(), p.profile(), p.transactionId(), p.serial(),
-				certificate, (type == EnrollmentEvent.Type.REVOKED) ? p.revocationReason() : null, null);
+		return EnrollmentEvent.ofCertificate(p.id(), type, p.occurredAt(), p.correlationId(), p.profile(),
+				p.transactionId(), p.serial(), certificate,
+				(type == EnrollmentEvent.Type.REVOKED) ? p.revocationReason() : null, null);
 	}
 
 }

@@ -20,8 +20,8 @@ class EventOutbox implements OutboxRelay.Outbox<EventOutbox.Pending> {
 
 	/** A claimed event with its transaction's columns. */
 	record Pending(UUID id, String type, Instant occurredAt, int attempts, String profile, String transactionId,
-			String subject, String failInfo, String failureReason, String serial, byte[] certificate,
-			String renewalOf) implements OutboxRelay.Pending {
+			String subject, String failInfo, String failureReason, String serial, byte[] certificate, String renewalOf,
+			String correlationId) implements OutboxRelay.Pending {
 	}
 
 	private final JdbcClient jdbc;
@@ -39,7 +39,8 @@ class EventOutbox implements OutboxRelay.Outbox<EventOutbox.Pending> {
 				                     order by next_attempt_at limit :limit for update skip locked)
 				    returning o.id, o.type, o.occurred_at, o.attempts, o.transaction_row)
 				select due.id, due.type, due.occurred_at, due.attempts, t.profile, t.transaction_id, t.subject,
-				       t.fail_info, t.failure_reason, t.certificate_serial, t.certificate, t.renewal_of
+				       t.fail_info, t.failure_reason, t.certificate_serial, t.certificate, t.renewal_of,
+				       t.correlation_id
 				  from due left join transaction t on t.id = due.transaction_row""")
 			.param("now", TransactionClaims.utc(now))
 			.param("leaseUntil", TransactionClaims.utc(leaseUntil))
@@ -48,7 +49,7 @@ class EventOutbox implements OutboxRelay.Outbox<EventOutbox.Pending> {
 					rs.getTimestamp("occurred_at").toInstant(), rs.getInt("attempts"), rs.getString("profile"),
 					rs.getString("transaction_id"), rs.getString("subject"), rs.getString("fail_info"),
 					rs.getString("failure_reason"), rs.getString("certificate_serial"), rs.getBytes("certificate"),
-					rs.getString("renewal_of")))
+					rs.getString("renewal_of"), rs.getString("correlation_id")))
 			.list();
 	}
 

@@ -65,14 +65,15 @@ class EventRelay implements OutboxRelay.Delivery<EventOutbox.Pending> {
 	static EnrollmentEvent event(EventOutbox.Pending p) {
 		EnrollmentEvent.Type type = EnrollmentEvent.Type.valueOf(p.type());
 		if (type == EnrollmentEvent.Type.REFUSED || p.certificate() == null) {
-			return new EnrollmentEvent(p.id(), type, p.occurredAt(), null, p.profile(), p.transactionId(), p.subject(),
-					null, null, null, null, null, p.failInfo(), p.failureReason(), null);
+			return new EnrollmentEvent(p.id(), type, p.occurredAt(), p.correlationId(), p.profile(), p.transactionId(),
+					p.subject(), null, null, null, null, null, p.failInfo(), p.failureReason(), null);
 		}
 		try {
 			X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
 				.generateCertificate(new ByteArrayInputStream(p.certificate()));
-			return EnrollmentEvent.ofCertificate(p.id(), type, p.occurredAt(), p.profile(), p.transactionId(),
-					p.serial(), certificate, null, (type == EnrollmentEvent.Type.RENEWED) ? p.renewalOf() : null);
+			return EnrollmentEvent.ofCertificate(p.id(), type, p.occurredAt(), p.correlationId(), p.profile(),
+					p.transactionId(), p.serial(), certificate, null,
+					(type == EnrollmentEvent.Type.RENEWED) ? p.renewalOf() : null);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("recorded certificate cannot be read", ex);

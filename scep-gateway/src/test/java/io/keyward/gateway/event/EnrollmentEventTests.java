@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.keyward.api.event.EnrollmentEvent;
+import io.keyward.gateway.FakeUpstreams;
 import io.keyward.gateway.AbstractGatewayTests;
 import io.keyward.gateway.TestDevice;
 import io.keyward.scep.PkiStatus;
@@ -58,6 +59,8 @@ class EnrollmentEventTests extends AbstractGatewayTests {
 			.withUpperCase()
 			.formatHex(MessageDigest.getInstance("SHA-1").digest(issued.getEncoded())));
 		assertThat(event.failInfo()).isNull();
+		// the redeemed challenge's id: the challenge-service follows its life by it
+		assertThat(event.correlationId()).isEqualTo(FakeUpstreams.GOOD_CHALLENGE_CORRELATION_ID);
 		assertThat(outboxRowsFor(transactionId)).isZero();
 	}
 
@@ -75,6 +78,8 @@ class EnrollmentEventTests extends AbstractGatewayTests {
 			assertThat(event.reason()).isEqualTo("unknown or expired challenge");
 			assertThat(event.subject()).contains("CN=");
 			assertThat(event.serialNumber()).isNull();
+			// a refused request is its own enrollment, with its own id
+			assertThat(event.correlationId()).isNotNull().isNotEqualTo(FakeUpstreams.GOOD_CHALLENGE_CORRELATION_ID);
 		});
 	}
 

@@ -47,18 +47,20 @@ public record EnrollmentEvent(UUID id, Type type, Instant occurredAt, String cor
 	/**
 	 * An event about an issued certificate, its fields read from the certificate: subject
 	 * and issuer as RFC 4514 text, validity, and the SHA-1 thumbprint of its DER.
+	 * @param correlationId the one id of the enrollment the certificate came from, null
+	 * where none is known
 	 * @param serialNumber the serial as the ca-adapter spells it
 	 * @param reason the RFC 5280 revocation reason of a REVOKED event, else null
 	 * @param replacedSerialNumber the serial a RENEWED certificate replaces, else null
 	 */
-	public static EnrollmentEvent ofCertificate(UUID id, Type type, Instant occurredAt, String profile,
-			String transactionId, String serialNumber, X509Certificate certificate, String reason,
+	public static EnrollmentEvent ofCertificate(UUID id, Type type, Instant occurredAt, String correlationId,
+			String profile, String transactionId, String serialNumber, X509Certificate certificate, String reason,
 			String replacedSerialNumber) {
 		try {
 			String thumbprint = HexFormat.of()
 				.withUpperCase()
 				.formatHex(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()));
-			return new EnrollmentEvent(id, type, occurredAt, null, profile, transactionId,
+			return new EnrollmentEvent(id, type, occurredAt, correlationId, profile, transactionId,
 					certificate.getSubjectX500Principal().getName(X500Principal.RFC2253), serialNumber,
 					certificate.getIssuerX500Principal().getName(X500Principal.RFC2253),
 					certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), thumbprint, null,
