@@ -41,7 +41,10 @@ public abstract class CaApiTests {
 		this.client = client(CaAdapterTest.SERVICE_TOKEN);
 	}
 
-	/** Back to the system clock: a test that moved it must not date the next one's certificates. */
+	/**
+	 * Back to the system clock: a test that moved it must not date the next one's
+	 * certificates.
+	 */
 	@AfterEach
 	void resetClock() {
 		this.clock.reset();
