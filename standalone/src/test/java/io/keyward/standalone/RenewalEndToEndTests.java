@@ -124,7 +124,10 @@ class RenewalEndToEndTests {
 	@Test
 	void whenOurClientSendsARenewalReqThenTheRealCaRenewsUnderTheOldNamesWithTheNewKey() throws Exception {
 		List<X509Certificate> published = client.caCertificates();
-		X509Certificate raSigning = published.stream().filter((c) -> c.getKeyUsage()[0]).findFirst().orElseThrow();
+		X509Certificate raSigning = published.stream()
+			.filter((c) -> c.getBasicConstraints() < 0 && c.getKeyUsage()[0])
+			.findFirst()
+			.orElseThrow();
 		X509Certificate raEncryption = published.stream()
 			.filter((c) -> c.getBasicConstraints() < 0 && c.getKeyUsage()[2])
 			.findFirst()

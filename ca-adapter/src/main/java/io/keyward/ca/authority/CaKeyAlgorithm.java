@@ -8,6 +8,8 @@ import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 
+import org.bouncycastle.asn1.x509.KeyUsage;
+
 /**
  * Key algorithms for a CA key ({@code keyward.ca.key-algorithm}), each with the signature
  * algorithm the CA signs with. RSA CAs sign with SHA-256, which every SCEP client in the
@@ -55,6 +57,18 @@ public enum CaKeyAlgorithm {
 	 */
 	String keyType() {
 		return this.keyType;
+	}
+
+	/**
+	 * The key usage of a CA certificate for this key: keyCertSign and cRLSign (RFC 5280
+	 * section 4.2.1.3), plus digitalSignature and, for an RSA key, keyEncipherment, so
+	 * that a SCEP client may use the CA certificate directly to verify CertReps and
+	 * encrypt to it (RFC 8894 section 2.1.2).
+	 * @return the key usage of a CA certificate for this key
+	 */
+	KeyUsage caKeyUsage() {
+		int usage = KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature;
+		return new KeyUsage("RSA".equals(this.keyType) ? usage | KeyUsage.keyEncipherment : usage);
 	}
 
 	String signatureAlgorithm() {

@@ -15,7 +15,6 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.CertIOException;
@@ -27,8 +26,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Creates a self-signed root CA: basicConstraints CA:true and keyUsage keyCertSign +
- * cRLSign, both critical (RFC 5280 sections 4.2.1.9 and 4.2.1.3), with a subject key
- * identifier and an authority key identifier naming itself (section 4.2.1.1).
+ * cRLSign + digitalSignature (+ keyEncipherment for RSA, RFC 8894 section 2.1.2, see
+ * {@link CaKeyAlgorithm#caKeyUsage()}), both critical (RFC 5280 sections 4.2.1.9 and
+ * 4.2.1.3), with a subject key identifier and an authority key identifier naming itself
+ * (section 4.2.1.1).
  */
 final class RootCertificates {
 
@@ -52,7 +53,7 @@ final class RootCertificates {
 			X509v3CertificateBuilder builder = new X509v3CertificateBuilder(subject, serial, Date.from(notBefore),
 					Date.from(notAfter), subject, publicKey)
 				.addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-				.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+				.addExtension(Extension.keyUsage, true, algorithm.caKeyUsage())
 				.addExtension(Extension.subjectKeyIdentifier, false, ski)
 				.addExtension(Extension.authorityKeyIdentifier, false,
 						new AuthorityKeyIdentifier(ski.getKeyIdentifier()));

@@ -70,6 +70,9 @@ class CaRolloverTests extends CaApiTests {
 		assertThat(next.getSubjectX500Principal()).isEqualTo(old.getSubjectX500Principal());
 		assertThat(next.getPublicKey()).isNotEqualTo(old.getPublicKey());
 		assertThat(next.getBasicConstraints()).isGreaterThanOrEqualTo(0);
+		// RFC 8894 section 2.1.2: the next CA may be used directly by SCEP clients as
+		// well
+		assertThat(next.getKeyUsage()).startsWith(true, false, next.getPublicKey().getAlgorithm().equals("RSA"));
 		List<X509Certificate> links = prepared.linkPem().stream().map(Certificates::parse).toList();
 		assertThat(links).hasSize(2);
 		X509Certificate newWithOld = links.get(0);

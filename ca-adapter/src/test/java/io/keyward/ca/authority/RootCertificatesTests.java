@@ -43,8 +43,12 @@ class RootCertificatesTests {
 		certificate.verify(certificate.getPublicKey());
 		assertThat(certificate.getSubjectX500Principal().getName()).isEqualTo("CN=Test Root,O=Keyward");
 		assertThat(certificate.getBasicConstraints()).isEqualTo(Integer.MAX_VALUE);
-		assertThat(certificate.getKeyUsage()).containsExactly(false, false, false, false, false, true, true, false,
-				false);
+		// RFC 8894 section 2.1.2: digitalSignature (and keyEncipherment for an RSA key)
+		// besides
+		// keyCertSign and cRLSign, so that a SCEP client may use the CA certificate
+		// directly
+		boolean rsa = algorithm.keyType().equals("RSA");
+		assertThat(certificate.getKeyUsage()).containsExactly(true, false, rsa, false, false, true, true, false, false);
 		assertThat(certificate.getCriticalExtensionOIDs()).containsExactlyInAnyOrder(Extension.basicConstraints.getId(),
 				Extension.keyUsage.getId());
 		assertThat(certificate.getNotBefore().toInstant()).isEqualTo(NOW.minus(Duration.ofMinutes(5)));

@@ -15,8 +15,11 @@ import io.keyward.scep.PkiStatus;
 import io.keyward.scep.client.CertRepResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -30,6 +33,9 @@ class CaRecipientScepTests extends AbstractGatewayTests {
 
 	@Autowired
 	CaCertificateChain caChain;
+
+	@Autowired
+	CaOnlyKeyUsageCheck keyUsageCheck;
 
 	@AfterEach
 	void reset() {
@@ -108,6 +114,15 @@ class CaRecipientScepTests extends AbstractGatewayTests {
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(new String(response.body())).contains("retry later");
 		assertThat(rowsFor(transactionId)).isZero();
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void whenACaOnlyProfilesCaLacksTheScepUsagesThenOneWarnNamesTheProfileAndTheUsages(CapturedOutput output) {
+		assertThat(this.keyUsageCheck.check()).containsExactly("digitalSignature", "keyEncipherment");
+
+		assertThat(output.getOut()).containsOnlyOnce("event=ca_only_ca_key_usage_missing profiles=caonly")
+			.contains("missing=digitalSignature,keyEncipherment");
 	}
 
 	private static X509Certificate ca() {
