@@ -153,29 +153,6 @@ class HttpsEnrollmentEndToEndTests {
 	}
 
 	/**
-	 * certmonger on a {@code CA_ONLY} profile uses the CA certificate to encrypt and to
-	 * verify the CertRep; it refuses (CA_UNREACHABLE after issuance) a CA without
-	 * digitalSignature and keyEncipherment (RFC 8894 section 2.1.2), which the built-in
-	 * CA now carries.
-	 */
-	@Test
-	void whenTheProfileIsCaOnlyThenCertmongerEnrollsWithTheCaAlone() throws Exception {
-		String challenge = client.mintChallenge("caonly");
-		try (CertmongerSession certmonger = CertmongerSession.start(work.resolve("certmonger-caonly-home"), caFile)) {
-			certmonger.addScepCa("keyward-caonly", httpsUrl("/scep/caonly"), caFile);
-			CertmongerSession.Enrollment enrollment = certmonger.request("keyward-caonly", challenge,
-					"https-certmonger-caonly", work.resolve("certmonger-caonly"));
-
-			X509Certificate certificate = enrollment.certificate()
-				.orElseThrow(
-						() -> new AssertionError("certmonger got no certificate on CA_ONLY:\n" + enrollment.status()));
-			certificate.verify(suite.caCertificate().getPublicKey());
-			assertThat(certificate.getSubjectX500Principal().getName()).contains("CN=https-certmonger-caonly");
-			assertThat(suite.caCertificate().getKeyUsage()).startsWith(true, false, true);
-		}
-	}
-
-	/**
 	 * certmonger's defect, pinned so that docs/mdm-integration.md is corrected when a
 	 * certmonger release fixes it: with the CA only in {@code -R}, GetCACaps and
 	 * GetCACert succeed but the PKIOperation's TLS check fails, and nothing is issued.
