@@ -77,20 +77,6 @@ public class ChallengeMinting {
 	}
 
 	/**
-	 * @param profileName the profile the MDM asked for
-	 * @param client the MDM API client that asks (its profiles already checked)
-	 * @param binding what the MDM binds the challenge to, null for nothing
-	 * @return the challenge in clear, the only time it exists outside the caller
-	 * @throws io.keyward.challenge.profile.UnknownProfileException for an unknown profile
-	 * @throws OutstandingLimitExceededException when the client's or the profile's cap is
-	 * reached
-	 */
-	@Transactional
-	public MintedChallenge mint(String profileName, ApiClientPrincipal client, @Nullable ChallengeBinding binding) {
-		return mint(client, new MintChallengeRequest(profileName, binding));
-	}
-
-	/**
 	 * Mint for a surface with its own default length (the NDES page: 8 bytes, 16 hex
 	 * characters, as NDES).
 	 * @param defaultPasswordBytes random bytes when the profile sets no

@@ -103,7 +103,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(3)
+	@Order(4)
 	SecurityFilterChain actuator(HttpSecurity http, Environment environment) throws Exception {
 		return bearerApi(http, "/actuator/**")
 			.authorizeHttpRequests(
@@ -117,7 +117,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(4)
+	@Order(5)
 	SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
 		return bearerApi(http, "/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/error").permitAll().anyRequest().denyAll())
