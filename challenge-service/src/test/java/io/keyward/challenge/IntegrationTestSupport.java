@@ -39,23 +39,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One running challenge-service (random port, real PostgreSQL) shared by the integration
  * tests, called over real HTTP.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=challenge-service", "keyward.data-dir=target/test-data",
-				"keyward.challenge.hmac-key=" + IntegrationTestSupport.HMAC_KEY,
-				"keyward.edge.callers.gateway.tokens=unused-old-token-0123456789,"
-						+ IntegrationTestSupport.SERVICE_TOKEN,
-				"keyward.edge.callers.admin-ui.tokens=" + IntegrationTestSupport.ADMIN_UI_TOKEN,
-				"keyward.edge.callers.ca-adapter.tokens=" + IntegrationTestSupport.CA_ADAPTER_TOKEN,
-				"keyward.challenge.webhooks.mdm.secret=" + IntegrationTestSupport.WEBHOOK_SECRET,
-				"keyward.challenge.webhooks.siem.secret=" + IntegrationTestSupport.WEBHOOK_SECRET,
-				"keyward.challenge.webhooks.siem.events=REVOKED,EXPIRING",
-				// the tests drive the deliverer themselves, with the moved clock
-				"keyward.challenge.webhook-delivery.interval=1h", "keyward.challenge.webhook-delivery.max-attempts=3",
-				"keyward.challenge.bootstrap-api-key=" + IntegrationTestSupport.API_KEY,
-				"keyward.challenge.profiles.vpn.template=vpn-user", "keyward.challenge.profiles.tiny.max-outstanding=2",
-				"keyward.challenge.profiles.ndes.max-outstanding=5", "keyward.challenge.dialects.ndes-profile=ndes",
-				"keyward.challenge.profiles.kiosk.template=kiosk",
-				"keyward.challenge.profiles.kiosk.static-challenge=" + IntegrationTestSupport.KIOSK_STATIC_CHALLENGE })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.config.name=challenge-service",
+		"keyward.data-dir=target/test-data", "keyward.challenge.hmac-key=" + IntegrationTestSupport.HMAC_KEY,
+		"keyward.edge.callers.gateway.tokens=unused-old-token-0123456789," + IntegrationTestSupport.SERVICE_TOKEN,
+		"keyward.edge.callers.admin-ui.tokens=" + IntegrationTestSupport.ADMIN_UI_TOKEN,
+		"keyward.edge.callers.ca-adapter.tokens=" + IntegrationTestSupport.CA_ADAPTER_TOKEN,
+		"keyward.challenge.webhooks.mdm.secret=" + IntegrationTestSupport.WEBHOOK_SECRET,
+		"keyward.challenge.webhooks.siem.secret=" + IntegrationTestSupport.WEBHOOK_SECRET,
+		"keyward.challenge.webhooks.siem.events=REVOKED,EXPIRING",
+		// the tests drive the deliverer themselves, with the moved clock
+		"keyward.challenge.webhook-delivery.interval=1h", "keyward.challenge.webhook-delivery.max-attempts=3",
+		"keyward.challenge.bootstrap-api-key=" + IntegrationTestSupport.API_KEY,
+		"keyward.challenge.profiles.vpn.template=vpn-user", "keyward.challenge.profiles.tiny.max-outstanding=2",
+		"keyward.challenge.profiles.ndes.max-outstanding=5", "keyward.challenge.dialects.ndes-profile=ndes",
+		"keyward.challenge.profiles.kiosk.template=kiosk", "keyward.challenge.profiles.shared.use-single-password=true",
+		"keyward.challenge.profiles.shared.validity=10m",
+		"keyward.challenge.profiles.kiosk.static-challenge=" + IntegrationTestSupport.KIOSK_STATIC_CHALLENGE })
 @Import({ PostgresTestConfiguration.class, TestClockConfiguration.class, EventRecorder.class })
 public abstract class IntegrationTestSupport {
 

@@ -104,6 +104,11 @@ public record GatewayProperties(@NotNull URI challengeUrl, @NotNull URI caUrl, S
 	 * the root, with link certificates during a CA rollover) or {@code CA_ONLY} (the
 	 * issuing CA alone; the ca-adapter opens the requests and signs the CertReps, see
 	 * {@link CaCertificateSet})
+	 * @param enforcePassword NDES {@code EnforcePassword}: {@code true} (the default)
+	 * every enrollment needs a challenge the challenge-service accepts; {@code false} no
+	 * challenge is needed nor looked at, and any device that reaches the profile gets a
+	 * certificate within its template's policy (pair it with {@code approval: REQUIRED}
+	 * or a network that only trusted devices reach; a warning is logged at start)
 	 */
 	public record Profile(@DefaultValue("default") @NotBlank String template,
 			@DefaultValue("true") boolean legacySingleDes,
@@ -114,7 +119,8 @@ public record GatewayProperties(@NotNull URI challengeUrl, @NotNull URI caUrl, S
 			@DefaultValue("true") boolean renewalEnabled, @DurationMin(millis = 1) Duration renewalWindow,
 			@DefaultValue("50") @Min(1) @Max(100) int renewalWindowPercent,
 			@DefaultValue("false") boolean revokeOnRenewal, @DefaultValue("false") boolean certRepIncludesCa,
-			@DefaultValue("CA_AND_RA") @NotNull CaCertificateSet caCertificates) {
+			@DefaultValue("CA_AND_RA") @NotNull CaCertificateSet caCertificates,
+			@DefaultValue("true") boolean enforcePassword) {
 	}
 
 }

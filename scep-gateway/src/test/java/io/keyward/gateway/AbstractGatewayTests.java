@@ -28,32 +28,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Boots the gateway on a random port against the shared test PostgreSQL and the
  * {@link FakeUpstreams}; every subclass shares this one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=scep-gateway", "keyward.gateway.timeout=3s",
-				"keyward.data-dir=target/test-data", "keyward.kek=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-				"keyward.edge.callers.admin-ui.tokens=" + AbstractGatewayTests.ADMIN_TOKEN,
-				"keyward.gateway.profiles.default.template=default", "keyward.gateway.profiles.wifi.template=wifi",
-				"keyward.gateway.profiles.intune.when-unavailable=FAILURE",
-				"keyward.gateway.profiles.approved.approval=REQUIRED",
-				"keyward.gateway.profiles.norenew.renewal-enabled=false",
-				"keyward.gateway.profiles.window30.renewal-window=30d",
-				"keyward.gateway.profiles.revoking.revoke-on-renewal=true",
-				"keyward.gateway.profiles.cisco.cert-rep-includes-ca=true",
-				"keyward.gateway.profiles.fullchain.ca-certificates=FULL_CHAIN",
-				"keyward.gateway.profiles.caonly.ca-certificates=CA_ONLY",
-				// tests send many PKIOperations from 127.0.0.1 at once:
-				// PkiOperationLimitTests tests the limits
-				"keyward.gateway.limits.rate-per-client-per-second=100000",
-				"keyward.gateway.limits.burst-per-client=100000", "keyward.gateway.limits.rate-per-second=100000",
-				"keyward.gateway.limits.burst=100000", "keyward.gateway.limits.max-concurrent-per-client=1000",
-				"keyward.gateway.limits.max-concurrent=1000", "keyward.gateway.limits.max-in-flight-bytes=1GB",
-				// the finisher runs only when a test calls it; the first backoff step is
-				// 1h
-				"keyward.gateway.retry-interval=1h",
-				// HTTPS (self-issued from the fake CA) and the management listener on
-				// free
-				// ports
-				"keyward.gateway.tls.port=0", "management.server.port=0" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.config.name=scep-gateway", "keyward.gateway.timeout=3s", "keyward.data-dir=target/test-data",
+		"keyward.kek=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+		"keyward.edge.callers.admin-ui.tokens=" + AbstractGatewayTests.ADMIN_TOKEN,
+		"keyward.gateway.profiles.default.template=default", "keyward.gateway.profiles.wifi.template=wifi",
+		"keyward.gateway.profiles.intune.when-unavailable=FAILURE",
+		"keyward.gateway.profiles.approved.approval=REQUIRED", "keyward.gateway.profiles.norenew.renewal-enabled=false",
+		"keyward.gateway.profiles.window30.renewal-window=30d",
+		"keyward.gateway.profiles.revoking.revoke-on-renewal=true",
+		"keyward.gateway.profiles.cisco.cert-rep-includes-ca=true",
+		"keyward.gateway.profiles.fullchain.ca-certificates=FULL_CHAIN",
+		"keyward.gateway.profiles.caonly.ca-certificates=CA_ONLY",
+		"keyward.gateway.profiles.open.enforce-password=false", "keyward.gateway.profiles.open.template=open-network",
+		// tests send many PKIOperations from 127.0.0.1 at once:
+		// PkiOperationLimitTests tests the limits
+		"keyward.gateway.limits.rate-per-client-per-second=100000", "keyward.gateway.limits.burst-per-client=100000",
+		"keyward.gateway.limits.rate-per-second=100000", "keyward.gateway.limits.burst=100000",
+		"keyward.gateway.limits.max-concurrent-per-client=1000", "keyward.gateway.limits.max-concurrent=1000",
+		"keyward.gateway.limits.max-in-flight-bytes=1GB",
+		// the finisher runs only when a test calls it; the first backoff step is
+		// 1h
+		"keyward.gateway.retry-interval=1h",
+		// HTTPS (self-issued from the fake CA) and the management listener on
+		// free
+		// ports
+		"keyward.gateway.tls.port=0", "management.server.port=0" })
 @Import({ PostgresTestConfiguration.class, MutableClock.Configuration.class })
 public abstract class AbstractGatewayTests {
 

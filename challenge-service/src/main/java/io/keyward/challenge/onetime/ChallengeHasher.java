@@ -2,6 +2,7 @@ package io.keyward.challenge.onetime;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 import java.util.Locale;
 
 import javax.crypto.Mac;
@@ -32,6 +33,25 @@ final class ChallengeHasher {
 			Mac mac = Mac.getInstance(ALGORITHM);
 			mac.init(this.key);
 			return mac.doFinal(normalize(challenge).getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A password derived from the key, never stored: NDES's single password of one
+	 * validity window ({@link StaticChallenges}). The label is domain-separated from the
+	 * hashes, so a derived password tells nothing of a stored hash.
+	 * @param label what the password is for (profile and window)
+	 * @param bytes how many bytes, written as twice as many upper-case hex characters
+	 */
+	String derive(String label, int bytes) {
+		try {
+			Mac mac = Mac.getInstance(ALGORITHM);
+			mac.init(this.key);
+			byte[] derived = mac.doFinal(("keyward-single-password\0" + label).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().withUpperCase().formatHex(derived, 0, bytes);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);

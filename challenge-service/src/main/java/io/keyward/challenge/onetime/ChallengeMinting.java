@@ -65,9 +65,12 @@ public class ChallengeMinting {
 
 	private final ChallengeEvents life;
 
+	private final StaticChallenges reusable;
+
 	ChallengeMinting(ChallengeRepository challenges, ChallengeProfiles profiles, ChallengeHasher hasher,
-			JdbcClient jdbc, Clock clock, MeterRegistry meters, ChallengeEvents life) {
+			JdbcClient jdbc, Clock clock, MeterRegistry meters, ChallengeEvents life, StaticChallenges reusable) {
 		this.life = life;
+		this.reusable = reusable;
 		this.challenges = challenges;
 		this.profiles = profiles;
 		this.hasher = hasher;
@@ -104,6 +107,9 @@ public class ChallengeMinting {
 
 	private MintedChallenge mint(ApiClientPrincipal client, MintChallengeRequest order, int defaultPasswordBytes) {
 		ChallengeProfile profile = this.profiles.require(order.profileOrDefault());
+		if (profile.singlePassword()) {
+			return singlePassword(profile, order);
+		}
 		ChallengeBinding binding = Bindings.checked(order.binding());
 		Duration lifetime = lifetime(order.lifetime(), profile);
 		String externalId = Bindings.text(order.externalId(),
@@ -133,6 +139,18 @@ public class ChallengeMinting {
 		}
 		this.meters.counter("keyward.challenge.minted", "profile", profile.name()).increment();
 		return new MintedChallenge(challenge, profile.name(), expiresAt, minted.publicId(), correlationId.toString());
+	}
+
+	/**
+	 * NDES's {@code UseSinglePassword}: the window's one password, with no caps (there is
+	 * one password) and nothing per device to bind it to.
+	 */
+	private MintedChallenge singlePassword(ChallengeProfile profile, MintChallengeRequest order) {
+		if (order.binding() != null || (order.lifetime() != null && !order.lifetime().isBlank())) {
+			throw new InvalidBindingException("profile '" + profile.name()
+					+ "' uses a single reusable password (use-single-password): it takes no binding and no lifetime");
+		}
+		return this.reusable.singlePassword(profile);
 	}
 
 	/**

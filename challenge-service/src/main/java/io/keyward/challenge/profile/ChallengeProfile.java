@@ -16,15 +16,18 @@ import org.jspecify.annotations.Nullable;
  * @param maxValidity the longest lifetime a mint may ask for
  * @param passwordLength random bytes per challenge (NDES {@code PasswordLength}), null
  * for the minting surface's own default
+ * @param singlePassword NDES {@code UseSinglePassword}: one reusable password per
+ * validity window instead of one-time ones
  */
 public record ChallengeProfile(String name, String template, Duration validity, int maxOutstanding, ChallengeMode mode,
-		@Nullable WebhookSettings webhook, Duration maxValidity, @Nullable Integer passwordLength) {
+		@Nullable WebhookSettings webhook, Duration maxValidity, @Nullable Integer passwordLength,
+		boolean singlePassword) {
 
 	/**
 	 * A one-time profile whose challenges may live at most a week.
 	 */
 	public ChallengeProfile(String name, String template, Duration validity, int maxOutstanding) {
-		this(name, template, validity, maxOutstanding, ChallengeMode.ONE_TIME, null, Duration.ofDays(7), null);
+		this(name, template, validity, maxOutstanding, ChallengeMode.ONE_TIME, null, Duration.ofDays(7), null, false);
 	}
 
 	public boolean limitsOutstanding() {

@@ -26,7 +26,7 @@ public class ChallengeProfiles {
 							(entry.getValue().maxOutstanding() != null) ? entry.getValue().maxOutstanding()
 									: properties.maxOutstanding(),
 							entry.getValue().mode(), entry.getValue().webhook(), entry.getValue().maxValidity(),
-							entry.getValue().passwordLength())));
+							entry.getValue().passwordLength(), entry.getValue().useSinglePassword())));
 	}
 
 	/**

@@ -86,17 +86,21 @@ public record ChallengeProperties(@Nullable String bootstrapApiKey,
 	 * to 255 printable ASCII characters, compared case-insensitively like every
 	 * challenge); accepted on this profile as often as it is presented, until removed
 	 * from the configuration; unset: none
+	 * @param useSinglePassword NDES {@code UseSinglePassword}: every mint in one validity
+	 * window answers the same password, reusable by any number of devices until it
+	 * expires (between one and two {@code validity} after it is first handed out); it is
+	 * derived from the challenge HMAC key, never stored, and cannot be bound
 	 */
 	public record Profile(@DefaultValue("default") @NotBlank String template,
 			@DefaultValue("60m") @NotNull Duration validity, @Nullable @PositiveOrZero Integer maxOutstanding,
 			@DefaultValue("one-time") @NotNull ChallengeMode mode, @Nullable @Valid WebhookSettings webhook,
 			@DefaultValue("7d") @NotNull Duration maxValidity, @Nullable @Min(8) @Max(32) Integer passwordLength,
-			@Nullable String staticChallenge) {
+			@Nullable String staticChallenge, @DefaultValue("false") boolean useSinglePassword) {
 
 		private static final Pattern STATIC_CHALLENGE = Pattern.compile("[\\x21-\\x7e]{16,255}");
 
 		static final Profile DEFAULTS = new Profile("default", Duration.ofMinutes(60), null, ChallengeMode.ONE_TIME,
-				null, Duration.ofDays(7), null, null);
+				null, Duration.ofDays(7), null, null, false);
 
 		@ConstructorBinding
 		public Profile {
@@ -115,13 +119,28 @@ public record ChallengeProperties(@Nullable String bootstrapApiKey,
 				throw new IllegalArgumentException(
 						"a profile's static-challenge must be 16 to 255 printable ASCII characters without spaces");
 			}
+			if (useSinglePassword && mode != ChallengeMode.ONE_TIME) {
+				throw new IllegalArgumentException(
+						"use-single-password needs a one-time challenge profile, not " + mode);
+			}
+		}
+
+		/**
+		 * A profile without NDES's single password.
+		 */
+		public Profile(String template, Duration validity, @Nullable Integer maxOutstanding, ChallengeMode mode,
+				@Nullable WebhookSettings webhook, Duration maxValidity, @Nullable Integer passwordLength,
+				@Nullable String staticChallenge) {
+			this(template, validity, maxOutstanding, mode, webhook, maxValidity, passwordLength, staticChallenge,
+					false);
 		}
 
 		/**
 		 * A one-time profile.
 		 */
 		public Profile(String template, Duration validity, @Nullable Integer maxOutstanding) {
-			this(template, validity, maxOutstanding, ChallengeMode.ONE_TIME, null, Duration.ofDays(7), null, null);
+			this(template, validity, maxOutstanding, ChallengeMode.ONE_TIME, null, Duration.ofDays(7), null, null,
+					false);
 		}
 
 		/** Nothing of the secret: a record's toString would otherwise print it. */
@@ -130,7 +149,8 @@ public record ChallengeProperties(@Nullable String bootstrapApiKey,
 			return "Profile[template=" + this.template + ", validity=" + this.validity + ", maxOutstanding="
 					+ this.maxOutstanding + ", mode=" + this.mode + ", maxValidity=" + this.maxValidity
 					+ ", passwordLength=" + this.passwordLength + ", staticChallenge="
-					+ ((this.staticChallenge != null) ? "(set)" : "(none)") + "]";
+					+ ((this.staticChallenge != null) ? "(set)" : "(none)") + ", useSinglePassword="
+					+ this.useSinglePassword + "]";
 		}
 
 	}

@@ -57,7 +57,7 @@ class StaticChallengeTests extends IntegrationTestSupport {
 		assertThatIllegalArgumentException().isThrownBy(() -> profile("has a blank in it 0123456789"));
 		assertThat(profile(KIOSK_STATIC_CHALLENGE))
 			.hasToString("Profile[template=t, validity=PT5M, maxOutstanding=null, mode=ONE_TIME, maxValidity=PT168H,"
-					+ " passwordLength=null, staticChallenge=(set)]");
+					+ " passwordLength=null, staticChallenge=(set), useSinglePassword=false]");
 	}
 
 	private static ChallengeProperties.Profile profile(String staticChallenge) {

@@ -16,7 +16,7 @@ class ChallengePropertiesTests {
 		ChallengeProfiles profiles = new ChallengeProfiles(
 				new ChallengeProperties(null, 10000, Map.of(), Duration.ofDays(30), Duration.ofHours(24)));
 		assertThat(profiles.require("default")).isEqualTo(new ChallengeProfile("default", "default",
-				Duration.ofMinutes(60), 10000, ChallengeMode.ONE_TIME, null, Duration.ofDays(7), null));
+				Duration.ofMinutes(60), 10000, ChallengeMode.ONE_TIME, null, Duration.ofDays(7), null, false));
 	}
 
 	@Test
@@ -27,7 +27,7 @@ class ChallengePropertiesTests {
 				Duration.ofDays(1), Duration.ofHours(24));
 		ChallengeProfiles profiles = new ChallengeProfiles(properties);
 		assertThat(profiles.require("vpn")).isEqualTo(new ChallengeProfile("vpn", "vpn-user", Duration.ofMinutes(5), 3,
-				ChallengeMode.ONE_TIME, null, Duration.ofDays(7), null));
+				ChallengeMode.ONE_TIME, null, Duration.ofDays(7), null, false));
 		assertThat(profiles.require("default").limitsOutstanding()).isFalse();
 	}
 

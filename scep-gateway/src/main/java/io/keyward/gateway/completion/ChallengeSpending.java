@@ -58,6 +58,9 @@ class ChallengeSpending {
 	 * answer
 	 */
 	Spent spend(Claim claim, EnrollmentProfile profile, CertificationRequest csr) {
+		if (!profile.enforcePassword()) {
+			return withoutChallenge(claim, profile, csr);
+		}
 		RedemptionRequest redemption = redemption(claim, profile, csr);
 		RedemptionResult preview = UpstreamFailure.call("challenge-service", () -> this.challenges.preview(redemption));
 		if (!accepted(preview)) {
@@ -79,13 +82,24 @@ class ChallengeSpending {
 	}
 
 	/**
+	 * NDES's {@code EnforcePassword} 0: no challenge is asked for nor looked at (a device
+	 * may still send one); the profile's template and its policy decide alone.
+	 */
+	private Spent withoutChallenge(Claim claim, EnrollmentProfile profile, CertificationRequest csr) {
+		Completion.Refused refused = UpstreamFailure.call("ca-adapter",
+				() -> checkPolicy(new IssueRequest(Base64.getEncoder().encodeToString(csr.encoded()), profile.name(),
+						profile.defaultTemplate(), claim.transactionId(), null, null)));
+		return (refused != null) ? Spent.refused(refused) : new Spent(profile.defaultTemplate(), null, null, null);
+	}
+
+	/**
 	 * The binding of the challenge an approved transaction redeemed on arrival: the
 	 * challenge-service answers a preview by the transaction that redeemed it with what
 	 * the redemption answered.
 	 * @return the binding, null when nothing was bound or it can no longer be told
 	 */
 	ChallengeBinding bindingOfRedeemed(Claim claim, EnrollmentProfile profile, CertificationRequest csr) {
-		if (csr.challengePassword().isEmpty()) {
+		if (!profile.enforcePassword() || csr.challengePassword().isEmpty()) {
 			return null;
 		}
 		RedemptionResult repeated = UpstreamFailure.call("challenge-service",

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * The messageData of a PKCSReq is a PKCS#10 request (RFC 8894 section 3.3.1) whose
  * self-signature must verify and which must carry the challengePassword that authorises
- * it (section 2.4). A renewal, authorised by its signer certificate instead, has been
- * parsed by {@link RenewalStep}.
+ * it (section 2.4), unless the profile does not enforce one (NDES {@code EnforcePassword}
+ * 0). A renewal, authorised by its signer certificate instead, has been parsed by
+ * {@link RenewalStep}.
  */
 @Component
 @Order(4)
@@ -32,7 +33,8 @@ class CsrStep implements EnrollmentStep {
 		catch (InvalidRequestException ex) {
 			return Optional.of(enrollment.refuse(FailInfo.BAD_REQUEST, "invalid PKCS#10 request"));
 		}
-		if (csr.challengePassword().filter((challenge) -> !challenge.isBlank()).isEmpty()) {
+		if (enrollment.profile().enforcePassword()
+				&& csr.challengePassword().filter((challenge) -> !challenge.isBlank()).isEmpty()) {
 			return Optional.of(enrollment.refuse(FailInfo.BAD_REQUEST, "challengePassword missing"));
 		}
 		enrollment.csr(csr);

@@ -23,10 +23,13 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
  * @param renewal when certificates are renewed without a challenge
  * @param certRepIncludesCa whether a SUCCESS CertRep carries the CA chain too
  * @param caCertificates which certificates GetCACert answers
+ * @param enforcePassword whether an enrollment needs a challenge (NDES
+ * {@code EnforcePassword})
  */
 public record EnrollmentProfile(String name, String defaultTemplate, boolean legacySingleDes,
 		CertRepEncoder.OmittedEnvelope omittedEnvelope, WhenUnavailable whenUnavailable, Approval approval,
-		Duration approvalMaxAge, RenewalPolicy renewal, boolean certRepIncludesCa, CaCertificateSet caCertificates) {
+		Duration approvalMaxAge, RenewalPolicy renewal, boolean certRepIncludesCa, CaCertificateSet caCertificates,
+		boolean enforcePassword) {
 
 	/**
 	 * @return the content encryption algorithms accepted from devices on this profile

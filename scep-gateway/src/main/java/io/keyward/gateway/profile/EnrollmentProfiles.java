@@ -4,6 +4,11 @@ import java.util.Optional;
 
 import io.keyward.gateway.GatewayProperties;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EnrollmentProfiles {
+
+	private static final Logger log = LoggerFactory.getLogger(EnrollmentProfiles.class);
 
 	private final GatewayProperties properties;
 
@@ -30,8 +37,24 @@ public class EnrollmentProfiles {
 					profile.whenUnavailable(), profile.approval(), profile.approvalMaxAge(),
 					new RenewalPolicy(profile.renewalEnabled(), profile.renewalWindow(), profile.renewalWindowPercent(),
 							profile.revokeOnRenewal()),
-					profile.certRepIncludesCa(), profile.caCertificates()))
+					profile.certRepIncludesCa(), profile.caCertificates(), profile.enforcePassword()))
 				: Optional.empty();
+	}
+
+	/**
+	 * Warns once at start for each profile that needs no challenge (NDES
+	 * {@code EnforcePassword} 0): anyone who reaches it enrolls.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void warnAboutProfilesWithoutChallenge() {
+		this.properties.profiles().forEach((name, profile) -> {
+			if (!profile.enforcePassword()) {
+				log.warn(
+						"event=profile_without_challenge profile={} approval={} detail=\"enforce-password is false:"
+								+ " any device that reaches this profile enrolls within its template's policy\"",
+						name, profile.approval());
+			}
+		});
 	}
 
 	/**
