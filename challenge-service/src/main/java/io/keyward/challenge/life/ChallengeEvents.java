@@ -36,13 +36,6 @@ public class ChallengeEvents {
 	}
 
 	/**
-	 * @param transactionId the SCEP transactionID that redeemed it
-	 */
-	public void redeemed(UUID correlationId, String transactionId, Instant at) {
-		insert(correlationId, "REDEEMED", at, null, transactionId, null, null);
-	}
-
-	/**
 	 * Record a refused attempt, unless {@value #MAX_REFUSALS} are recorded already. The
 	 * count and the insert are one statement; two concurrent refusals may both pass the
 	 * count, which overshoots the bound by at most the concurrency.

@@ -50,13 +50,20 @@ class ChallengeRedemption {
 
 	/** The statement of {@link #redeemUnused}, visible to the plan test. */
 	static final String REDEEM_UNUSED = """
-			update challenge.challenge
-			set redeemed_at = :now, transaction_id = :transactionId, subject = :subject,
-			    public_key_sha256 = :publicKeySha256
-			where challenge_hash = :challengeHash and profile = :profile
-			    and transaction_id is null and expires_at > :arrivedAt and expires_at > :graceFloor
-			    and revoked_at is null and refused_at is null and (not bound_to_csr or :csrChecked)
-			returning *
+			with redeemed as (
+			    update challenge.challenge
+			    set redeemed_at = :now, transaction_id = :transactionId, subject = :subject,
+			        public_key_sha256 = :publicKeySha256
+			    where challenge_hash = :challengeHash and profile = :profile
+			        and transaction_id is null and expires_at > :arrivedAt and expires_at > :graceFloor
+			        and revoked_at is null and refused_at is null and (not bound_to_csr or :csrChecked)
+			    returning *
+			), life as (
+			    insert into challenge.challenge_event (correlation_id, type, occurred_at, transaction_id)
+			    select correlation_id, 'REDEEMED', redeemed_at, transaction_id from redeemed
+			    where correlation_id is not null
+			)
+			select * from redeemed
 			""";
 
 	private final ChallengeRepository challenges;
@@ -99,7 +106,7 @@ class ChallengeRedemption {
 		}
 		Optional<Challenge> redeemed = redeemUnused(judged, request, false);
 		if (redeemed.isPresent()) {
-			return won(redeemed.get(), judged, request);
+			return won(redeemed.get(), request);
 		}
 		// unknown, other profile, expired, used, or bound: read the row as committed now
 		return explain(judged, request, Mode.REDEEM);
@@ -163,7 +170,7 @@ class ChallengeRedemption {
 		if (mode == Mode.REDEEM) {
 			Optional<Challenge> redeemed = redeemUnused(judged, request, true);
 			if (redeemed.isPresent()) {
-				return won(redeemed.get(), judged, request);
+				return won(redeemed.get(), request);
 			}
 			// another caller changed it between the read and the UPDATE: tell why
 			return explain(judged, request, Mode.AFTER_RACE);
@@ -190,7 +197,8 @@ class ChallengeRedemption {
 	}
 
 	/**
-	 * Mark a challenge used, in one statement. Under PostgreSQL's READ COMMITTED a second
+	 * Mark a challenge used and record REDEEMED in its life, in one statement (so a crash
+	 * cannot leave one without the other). Under PostgreSQL's READ COMMITTED a second
 	 * concurrent UPDATE of the same row waits for the first to commit and then re-checks
 	 * {@code transaction_id is null} against the committed row, so exactly one caller
 	 * redeems it.
@@ -234,10 +242,10 @@ class ChallengeRedemption {
 	}
 
 	/**
-	 * This call redeemed the challenge: its life records by which transaction (issue 14).
+	 * This call redeemed the challenge; its statement recorded by which transaction in
+	 * the challenge's life (issue 14).
 	 */
-	private RedemptionResult won(Challenge challenge, Judged judged, RedemptionRequest request) {
-		this.life.redeemed(challenge.correlationId(), request.transactionId(), judged.now());
+	private RedemptionResult won(Challenge challenge, RedemptionRequest request) {
 		return accept(challenge, request, "event=challenge_redeemed");
 	}
 

@@ -56,6 +56,37 @@ class ChallengeLifeTests extends IntegrationTestSupport {
 			.containsPattern("correlationId=" + minted.correlationId() + " .*event=challenge_redeemed");
 	}
 
+	/**
+	 * The redemption and its REDEEMED step are one statement: when the step cannot be
+	 * written (a trigger makes it fail), the challenge is not redeemed either.
+	 */
+	@Test
+	void whenTheRedeemedStepCannotBeWrittenThenTheChallengeStaysOutstanding() {
+		MintedChallenge minted = mint("default");
+		this.jdbc.execute("create function challenge.fail_redeemed_step() returns trigger language plpgsql as $$ "
+				+ "begin if new.type = 'REDEEMED' and new.transaction_id = 'TX-LIFE-FAILS' then "
+				+ "raise exception 'life not writable'; end if; return new; end $$");
+		this.jdbc.execute("create trigger fail_redeemed_step before insert on challenge.challenge_event "
+				+ "for each row execute function challenge.fail_redeemed_step()");
+		try {
+			post("/internal/v1/redemptions", SERVICE_TOKEN, "{\"challenge\":\"" + minted.challenge()
+					+ "\",\"profile\":\"default\",\"transactionId\":\"TX-LIFE-FAILS\"}");
+		}
+		finally {
+			this.jdbc.execute("drop trigger fail_redeemed_step on challenge.challenge_event");
+			this.jdbc.execute("drop function challenge.fail_redeemed_step()");
+		}
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from challenge.challenge where correlation_id = ?::uuid and redeemed_at is null",
+				Long.class, minted.correlationId()))
+			.isOne();
+		assertThat(redeem(minted.challenge(), "default").accepted()).isTrue();
+		assertThat(this.jdbc.queryForList(
+				"select type from challenge.challenge_event where correlation_id = ?::uuid order by occurred_at",
+				String.class, minted.correlationId()))
+			.containsExactly("MINTED", "REDEEMED");
+	}
+
 	@Test
 	void whenARedemptionIsRefusedThenItsReasonIsRecordedAndRefusalsAreBounded() {
 		MintedChallenge minted = mint("default");
