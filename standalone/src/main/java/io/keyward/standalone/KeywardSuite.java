@@ -384,6 +384,8 @@ public final class KeywardSuite implements AutoCloseable {
 		return String.join(System.lineSeparator(), "", "Keyward is ready.",
 				"  SCEP (profile default): " + https + "/scep/default",
 				"  NDES-compatible path:   " + https + "/certsrv/mscep/mscep.dll",
+				"  NDES challenge page:    " + https
+						+ "/certsrv/mscep_admin/ (Basic auth: an MDM client's name and key, e.g. bootstrap)",
 				"  Plain HTTP (SCEP, CRL): "
 						+ (s.gatewayHttpEnabled() ? s.url(s.gatewayPort()) + "/certsrv/mscep/mscep.dll" : "off"),
 				"  CA for MDM profiles:    " + ca.subject(), "    SHA-256:              " + ca.sha256(),

@@ -192,6 +192,7 @@ class HttpsEnrollmentEndToEndTests {
 		String banner = suite.describe();
 
 		assertThat(banner).contains(httpsUrl("/certsrv/mscep/mscep.dll"))
+			.contains(httpsUrl("/certsrv/mscep_admin/"))
 			.contains("Plain HTTP (SCEP, CRL): off")
 			.contains(HexFormat.of()
 				.withUpperCase()

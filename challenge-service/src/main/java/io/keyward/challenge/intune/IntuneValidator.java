@@ -54,7 +54,7 @@ class IntuneValidator implements ChallengeValidator {
 	@Override
 	public RedemptionResult preview(RedemptionRequest request) {
 		csrOf(request);
-		return RedemptionResult.accepted(this.profiles.require(request.profile()).template());
+		return RedemptionResult.accepted(this.profiles.require(request.profile()).template()).withNeverPending();
 	}
 
 	@Override
@@ -64,7 +64,7 @@ class IntuneValidator implements ChallengeValidator {
 		Optional<ValidatedRequests.Validated> earlier = this.validated.find(request.transactionId());
 		if (earlier.isPresent() && earlier.get().csr().equals(csr)) {
 			// the gateway repeats a redemption it won: Intune judged this request already
-			return RedemptionResult.accepted(template);
+			return RedemptionResult.accepted(template).withNeverPending();
 		}
 		IntuneScepService.Verdict verdict;
 		try {
@@ -88,7 +88,7 @@ class IntuneValidator implements ChallengeValidator {
 		log.info("event=intune_validation_accepted profile={} transactionId={}", LogText.token(request.profile()),
 				LogText.token(request.transactionId()));
 		count("accepted");
-		return RedemptionResult.accepted(template);
+		return RedemptionResult.accepted(template).withNeverPending();
 	}
 
 	private void count(String outcome) {

@@ -88,10 +88,12 @@ class IntuneValidationTests extends IntegrationTestSupport {
 		String csr = TestCsrs.csr("device-accepted");
 		RedemptionRequest request = request(transactionId, csr);
 
-		assertThat(call("/internal/v1/redemptions/preview", request).accepted()).isTrue();
+		assertThat(call("/internal/v1/redemptions/preview", request).neverPending()).as("Intune devices do not wait")
+			.isTrue();
 		RedemptionResult redeemed = call("/internal/v1/redemptions", request);
 
 		assertThat(redeemed.accepted()).isTrue();
+		assertThat(redeemed.neverPending()).isTrue();
 		assertThat(redeemed.template()).isEqualTo("intune-device");
 		FakeIntune.Call validation = FAKE.next("/ScepActions/validateRequest");
 		assertThat(validation.inner("request")).containsEntry("transactionId", transactionId)

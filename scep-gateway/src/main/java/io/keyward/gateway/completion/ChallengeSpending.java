@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.IssueRequest;
@@ -14,6 +16,8 @@ import io.keyward.api.challenge.ChallengeRedemptionClient;
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
 import io.keyward.edge.log.CorrelationIds;
+import io.keyward.edge.log.LogText;
+import io.keyward.gateway.profile.Approval;
 import io.keyward.gateway.profile.EnrollmentProfile;
 import io.keyward.gateway.transaction.Claim;
 import io.keyward.gateway.upstream.UpstreamFailure;
@@ -35,6 +39,8 @@ import org.springframework.web.client.HttpClientErrorException;
  */
 @Component
 class ChallengeSpending {
+
+	private static final Logger log = LoggerFactory.getLogger(ChallengeSpending.class);
 
 	private static final int[] KEY_USAGE_BITS = { KeyUsage.digitalSignature, KeyUsage.nonRepudiation,
 			KeyUsage.keyEncipherment, KeyUsage.dataEncipherment, KeyUsage.keyAgreement, KeyUsage.keyCertSign,
@@ -66,6 +72,9 @@ class ChallengeSpending {
 		if (!accepted(preview)) {
 			return Spent.refused(rejection(preview));
 		}
+		if (preview.neverPending() && profile.approval() == Approval.REQUIRED) {
+			return Spent.refused(neverPendingOnApproval(claim, profile));
+		}
 		String template = templateOf(preview, profile);
 		Completion.Refused refused = UpstreamFailure.call("ca-adapter",
 				() -> checkPolicy(new IssueRequest(Base64.getEncoder().encodeToString(csr.encoded()), profile.name(),
@@ -79,6 +88,19 @@ class ChallengeSpending {
 		}
 		return new Spent(templateOf(redeemed, profile), redeemed.binding(), null,
 				CorrelationIds.parse(redeemed.correlationId()));
+	}
+
+	/**
+	 * Intune's requests must never be answered PENDING (protocol brief section 2.9), and
+	 * a profile that waits for an admin's approval would answer nothing else: refused
+	 * before Intune is asked, with what to change.
+	 */
+	private Completion.Refused neverPendingOnApproval(Claim claim, EnrollmentProfile profile) {
+		log.error("event=never_pending_on_approval_profile profile={} transactionId={} detail=\"the challenge-service"
+				+ " validates this profile's requests with Intune, whose devices must not wait; set the gateway"
+				+ " profile's approval to NONE\"", profile.name(), LogText.printable(claim.transactionId()));
+		return new Completion.Refused(FailInfo.BAD_REQUEST, "profile '" + profile.name()
+				+ "' waits for approval, but its requests are validated by Intune and must not wait");
 	}
 
 	/**

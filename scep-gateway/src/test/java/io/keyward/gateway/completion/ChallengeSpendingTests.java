@@ -55,6 +55,25 @@ class ChallengeSpendingTests extends AbstractGatewayTests {
 	}
 
 	@Test
+	void whenTheChallengeServiceSaysNeverPendingOnAProfileThatWaitsForApprovalThenRefusedBeforeRedeeming()
+			throws Exception {
+		upstreams.previews = (request) -> RedemptionResult.accepted("device").withNeverPending();
+		int redemptions = upstreams.redemptionCalls.get();
+		String transactionId = TestDevice.newTransactionId();
+
+		CertRepResponse refused = enroll(new TestDevice("intune-approval"), "/scep/approved", transactionId);
+
+		assertThat(refused.status()).isEqualTo(PkiStatus.FAILURE);
+		assertThat(refused.failInfo()).isEqualTo(FailInfo.BAD_REQUEST);
+		assertThat(refused.failInfoText()).contains("must not wait");
+		assertThat(upstreams.redemptionCalls.get()).isEqualTo(redemptions);
+		assertThat(statusOf(transactionId)).isEqualTo("FAILED");
+		// a profile that issues at once is not affected
+		assertThat(enroll(new TestDevice("intune-direct"), "/scep/default", TestDevice.newTransactionId()).status())
+			.isEqualTo(PkiStatus.SUCCESS);
+	}
+
+	@Test
 	void whenANameIsRefusedThenBadRequest() throws Exception {
 		upstreams.policyRefusal = "badRequest";
 		upstreams.policyRefusalDetail = "template 'device' does not allow upn SANs";
