@@ -11,6 +11,7 @@ import io.keyward.challenge.profile.ChallengeMode;
 import io.keyward.challenge.profile.ChallengeProfiles;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.TaskScheduler;
@@ -75,8 +76,8 @@ class IntuneConfiguration {
 	}
 
 	@Bean
-	ValidatedRequests intuneValidatedRequests(IntuneProperties properties, Clock clock) {
-		return new ValidatedRequests(clock, properties.validatedRetention());
+	ValidatedRequests intuneValidatedRequests(JdbcClient jdbc, IntuneProperties properties, Clock clock) {
+		return new ValidatedRequests(jdbc, clock, properties.validatedRetention());
 	}
 
 	@Bean

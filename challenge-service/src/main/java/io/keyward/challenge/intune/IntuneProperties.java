@@ -36,8 +36,8 @@ import org.springframework.validation.annotation.Validated;
  * @param timeout per remote call, kept below a device's HTTP timeout
  * @param notificationAttempts how often a success or failure notification is tried
  * @param notificationBackoff the wait before the second attempt, doubled after each
- * @param validatedRetention how long a validated request's CSR is kept in memory for its
- * notification
+ * @param validatedRetention how long a validated request's CSR is kept (in the database)
+ * for its notification
  * @param revocationInterval how often Intune's revocation requests are fetched; 0 turns
  * the poll off
  * @param revocationBatch how many revocation requests one poll fetches (1 to 500)

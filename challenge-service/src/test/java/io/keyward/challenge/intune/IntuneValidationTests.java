@@ -100,6 +100,8 @@ class IntuneValidationTests extends IntegrationTestSupport {
 			.containsEntry("certificateRequest", csr)
 			.containsEntry("callerInfo", FakeIntune.PROVIDER);
 		assertThat(FAKE.calls).as("the preview and the redemption ask Intune once").isEmpty();
+		assertThat(keptCsrOf(transactionId)).as("kept in the database, for any replica and after a restart")
+			.containsExactly(csr);
 
 		this.events.publishEvent(issued(transactionId, "0A1B2C"));
 		FakeIntune.Call success = FAKE.next("/ScepActions/successNotification");
@@ -110,6 +112,12 @@ class IntuneValidationTests extends IntegrationTestSupport {
 			.containsEntry("certificateExpirationDateUtc", "2027-12-05T10:00:00Z")
 			.containsEntry("issuingCertificateAuthority", "CN=Keyward Root CA,O=Keyward");
 		assertThat(success.clientRequestId()).isNotEqualTo(validation.clientRequestId());
+		assertThat(keptCsrOf(transactionId)).as("gone once reported").isEmpty();
+	}
+
+	private java.util.List<String> keptCsrOf(String transactionId) {
+		return this.jdbc.queryForList("select csr from challenge.intune_validated_request where transaction_id = ?",
+				String.class, transactionId);
 	}
 
 	@Test
