@@ -1,8 +1,10 @@
 package io.keyward.challenge.event;
 
 import java.util.List;
+import java.util.UUID;
 
 import io.keyward.api.event.WebhookDelivery;
+import io.keyward.edge.log.CorrelationIds;
 import io.keyward.edge.problem.InvalidRequest;
 
 import org.springframework.http.HttpStatus;
@@ -15,7 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The admin-ui's endpoint ({@link io.keyward.api.event.WebhookDeliveryClient}): the
- * dead-letter list and its replay.
+ * dead-letter list and its replay, and the deliveries of one enrollment.
  */
 @RestController
 class DeadLetterController {
@@ -26,8 +28,20 @@ class DeadLetterController {
 		this.deadLetters = deadLetters;
 	}
 
+	/**
+	 * @param correlationId when given, every delivery of that enrollment's events, in any
+	 * state; else the dead letters
+	 */
 	@GetMapping("/internal/v1/webhook-deliveries")
-	List<WebhookDelivery> list(@RequestParam(defaultValue = "100") int limit) {
+	List<WebhookDelivery> list(@RequestParam(defaultValue = "100") int limit,
+			@RequestParam(required = false) String correlationId) {
+		if (correlationId != null) {
+			UUID id = CorrelationIds.parse(correlationId);
+			if (id == null) {
+				throw new InvalidRequest("correlationId must be a UUID");
+			}
+			return this.deadLetters.ofEnrollment(id);
+		}
 		if (limit < 1 || limit > 500) {
 			throw new InvalidRequest("limit must be 1 to 500");
 		}

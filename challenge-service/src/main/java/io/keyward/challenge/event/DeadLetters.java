@@ -1,5 +1,7 @@
 package io.keyward.challenge.event;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -23,6 +25,11 @@ class DeadLetters {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
+	private static final String SELECT = """
+			select d.id, d.event_id, e.type, e.occurred_at, d.webhook, d.status, d.attempts, d.last_error,
+			       d.last_attempt_at
+			  from challenge.webhook_delivery d join challenge.enrollment_event e on e.id = d.event_id""";
+
 	private final JdbcClient jdbc;
 
 	private final WebhookProperties properties;
@@ -36,20 +43,32 @@ class DeadLetters {
 	}
 
 	List<WebhookDelivery> list(int limit) {
-		return this.jdbc.sql("""
-				select d.id, d.event_id, e.type, e.occurred_at, d.webhook, d.status, d.attempts, d.last_error,
-				       d.last_attempt_at
-				  from challenge.webhook_delivery d join challenge.enrollment_event e on e.id = d.event_id
-				 where d.status = 'DEAD' order by d.id desc limit ?""").param(limit).query((rs, row) -> {
-			String webhook = rs.getString("webhook");
-			WebhookProperties.Webhook configured = this.properties.webhooks().get(webhook);
-			Timestamp lastAttempt = rs.getTimestamp("last_attempt_at");
-			return new WebhookDelivery(rs.getLong("id"), rs.getObject("event_id", UUID.class),
-					EnrollmentEvent.Type.valueOf(rs.getString("type")), rs.getTimestamp("occurred_at").toInstant(),
-					webhook, (configured != null) ? configured.url().toString() : null, rs.getString("status"),
-					rs.getInt("attempts"), rs.getString("last_error"),
-					(lastAttempt != null) ? lastAttempt.toInstant() : null);
-		}).list();
+		return this.jdbc.sql(SELECT + " where d.status = 'DEAD' order by d.id desc limit ?")
+			.param(limit)
+			.query(this::delivery)
+			.list();
+	}
+
+	/**
+	 * Every delivery, in any state, of the events of one enrollment (issue 14: an
+	 * enrollment's page shows its notifications).
+	 */
+	List<WebhookDelivery> ofEnrollment(UUID correlationId) {
+		return this.jdbc.sql(SELECT + " where e.correlation_id = ? order by e.occurred_at, d.id limit 500")
+			.param(correlationId)
+			.query(this::delivery)
+			.list();
+	}
+
+	private WebhookDelivery delivery(ResultSet rs, int row) throws SQLException {
+		String webhook = rs.getString("webhook");
+		WebhookProperties.Webhook configured = this.properties.webhooks().get(webhook);
+		Timestamp lastAttempt = rs.getTimestamp("last_attempt_at");
+		return new WebhookDelivery(rs.getLong("id"), rs.getObject("event_id", UUID.class),
+				EnrollmentEvent.Type.valueOf(rs.getString("type")), rs.getTimestamp("occurred_at").toInstant(), webhook,
+				(configured != null) ? configured.url().toString() : null, rs.getString("status"),
+				rs.getInt("attempts"), rs.getString("last_error"),
+				(lastAttempt != null) ? lastAttempt.toInstant() : null);
 	}
 
 	/**

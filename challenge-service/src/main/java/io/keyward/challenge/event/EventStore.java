@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 import io.keyward.api.event.EnrollmentEvent;
+import io.keyward.edge.log.CorrelationIds;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,9 +34,10 @@ class EventStore {
 	@Transactional
 	boolean store(EnrollmentEvent event, String body, Instant now) {
 		int inserted = this.jdbc.sql("""
-				insert into challenge.enrollment_event (id, type, occurred_at, body, received_at)
-				values (?, ?, ?, ?, ?) on conflict (id) do nothing""")
-			.params(event.id(), event.type().name(), Timestamp.from(event.occurredAt()), body, Timestamp.from(now))
+				insert into challenge.enrollment_event (id, type, occurred_at, body, received_at, correlation_id)
+				values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing""")
+			.params(event.id(), event.type().name(), Timestamp.from(event.occurredAt()), body, Timestamp.from(now),
+					CorrelationIds.parse(event.correlationId()))
 			.update();
 		if (inserted == 0) {
 			return false;

@@ -30,8 +30,12 @@ class WebhookDeliveryTests extends IntegrationTestSupport {
 	}
 
 	private EnrollmentEvent publish(EnrollmentEvent.Type type) {
+		return publish(type, "corr-1");
+	}
+
+	private EnrollmentEvent publish(EnrollmentEvent.Type type, String correlationId) {
 		EnrollmentEvent event = EventIntakeTests.issued(UUID.randomUUID());
-		event = new EnrollmentEvent(event.id(), type, event.occurredAt(), "corr-1", event.profile(),
+		event = new EnrollmentEvent(event.id(), type, event.occurredAt(), correlationId, event.profile(),
 				event.transactionId(), event.subject(), event.serialNumber(), event.issuer(), event.notBefore(),
 				event.notAfter(), event.thumbprintSha1(), null,
 				(type == EnrollmentEvent.Type.REVOKED) ? "keyCompromise" : null, null);
@@ -139,6 +143,39 @@ class WebhookDeliveryTests extends IntegrationTestSupport {
 		assertThat(response.getBody()).containsEntry("replayed", 2);
 		this.deliverer.deliverDue();
 		assertThat(received(revoked.id())).hasSize(2);
+	}
+
+	@Test
+	void whenAskedByCorrelationIdThenEveryDeliveryOfThatEnrollmentInAnyState() {
+		String enrollment = UUID.randomUUID().toString();
+		EnrollmentEvent issued = publish(EnrollmentEvent.Type.ISSUED, enrollment);
+		this.deliverer.deliverDue();
+		EnrollmentEvent revoked = publish(EnrollmentEvent.Type.REVOKED, enrollment);
+		publish(EnrollmentEvent.Type.ISSUED, UUID.randomUUID().toString());
+
+		List<Map<String, Object>> deliveries = this.http.get()
+			.uri("/internal/v1/webhook-deliveries?correlationId=" + enrollment)
+			.header("Authorization", "Bearer " + ADMIN_UI_TOKEN)
+			.retrieve()
+			.body(new org.springframework.core.ParameterizedTypeReference<>() {
+			});
+
+		// ISSUED to mdm (delivered), REVOKED to mdm and siem (not yet)
+		assertThat(deliveries).extracting((d) -> d.get("eventId") + " " + d.get("webhook") + " " + d.get("status"))
+			.containsExactly(issued.id() + " mdm DELIVERED", revoked.id() + " mdm PENDING",
+					revoked.id() + " siem PENDING");
+		assertThat(this.http.get()
+			.uri("/internal/v1/webhook-deliveries?correlationId=not-a-uuid")
+			.header("Authorization", "Bearer " + ADMIN_UI_TOKEN)
+			.retrieve()
+			.toEntity(JSON)
+			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(this.http.get()
+			.uri("/internal/v1/webhook-deliveries?correlationId=" + enrollment)
+			.header("Authorization", "Bearer " + SERVICE_TOKEN)
+			.retrieve()
+			.toEntity(JSON)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
 	@Test

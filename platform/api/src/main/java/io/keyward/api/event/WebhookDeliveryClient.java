@@ -22,6 +22,13 @@ public interface WebhookDeliveryClient {
 	@GetExchange
 	List<WebhookDelivery> deadLetters(@RequestParam int limit);
 
+	/**
+	 * @param correlationId an enrollment's correlation id
+	 * @return every delivery of that enrollment's events, in any state, oldest first
+	 */
+	@GetExchange
+	List<WebhookDelivery> ofEnrollment(@RequestParam String correlationId);
+
 	@PostExchange("/{id}/replay")
 	WebhookDelivery.Replayed replay(@PathVariable long id);
 
