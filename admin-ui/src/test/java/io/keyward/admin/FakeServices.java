@@ -194,6 +194,17 @@ public final class FakeServices {
 		else if (path.endsWith("/replay")) {
 			answer(exchange, 404, problem(404, "no dead delivery"));
 		}
+		else if (String.valueOf(exchange.getRequestURI().getQuery()).contains("correlationId=")) {
+			// the notifications of one enrollment: a delivered ISSUED event, whose
+			// receiver's
+			// last answer is markup
+			boolean known = exchange.getRequestURI().getQuery().contains("correlationId=" + CORRELATION_ID);
+			answer(exchange, 200, !known ? "[]" : """
+					[{"id":41,"eventId":"0b7d1c52-9a3e-4c4f-8f0e-2d5a6b7c8d90","eventType":"ISSUED",
+					  "occurredAt":"2026-12-05T10:00:01Z","webhook":"mdm-notify","target":"https://mdm.example/hook",
+					  "status":"DELIVERED","attempts":2,"lastError":"%s","lastAttemptAt":"2026-12-05T10:00:05Z"}]"""
+				.formatted("<b>503</b>"));
+		}
 		else {
 			answer(exchange, 200, this.deadLetterReplayed ? "[]" : """
 					[{"id":%d,"eventId":"6f1c0c8e-3c9b-4d8e-9a57-6f4a1d0b2f11","eventType":"REVOKED",

@@ -86,6 +86,7 @@ class WebhookEndToEndTests {
 		String serial = certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
 		WebhookReceiver.Delivery issued = await((d) -> d.type().equals("ISSUED") && d.body().contains(serial));
 		assertThat(issued.body()).contains("\"profile\":\"default\"").contains("CN=webhook-e2e");
+		assertNotificationShownOnTheEnrollmentPage(issued);
 
 		MicromdmScepClient.Enrollment refused = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"),
 				"0123456789ABCDEF0123456789ABCDEF", "webhook-refused",
@@ -129,6 +130,27 @@ class WebhookEndToEndTests {
 		finally {
 			receiver.down(false);
 		}
+	}
+
+	/**
+	 * Issue 14: the enrollment's page, found by the event's correlation id, lists the
+	 * delivery of that event, once the deliverer recorded it DELIVERED.
+	 */
+	private static void assertNotificationShownOnTheEnrollmentPage(WebhookReceiver.Delivery issued) throws Exception {
+		java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"correlationId\":\"([0-9a-f-]{36})\"")
+			.matcher(issued.body());
+		assertThat(id.find()).as(issued.body()).isTrue();
+		AdminDashboardBrowserTests.signIn(browser, client);
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+		String notifications = "";
+		while (Instant.now().isBefore(deadline) && !notifications.contains("DELIVERED")) {
+			browser.get(client.adminUrl("/enrollments/" + id.group(1)));
+			notifications = AdminDashboardBrowserTests.text(browser, "#notifications");
+			if (!notifications.contains("DELIVERED")) {
+				Thread.sleep(200);
+			}
+		}
+		assertThat(notifications).contains("ISSUED").contains("mdm").contains("DELIVERED");
 	}
 
 	private String awaitDeadLetter(String serial) throws Exception {

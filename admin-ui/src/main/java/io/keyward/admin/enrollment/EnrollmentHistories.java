@@ -11,6 +11,8 @@ import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.api.challenge.ChallengeLife;
 import io.keyward.api.challenge.ChallengeLifeClient;
+import io.keyward.api.event.WebhookDelivery;
+import io.keyward.api.event.WebhookDeliveryClient;
 import io.keyward.api.gateway.EnrollmentLogClient;
 import io.keyward.api.gateway.EnrollmentTransaction;
 import io.keyward.edge.log.CorrelationIds;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Service;
  * Puts one enrollment together from the three services, each asked over its own API by
  * the correlation id (the admin-ui never reads their tables): the challenge-service's
  * record of the challenge, the gateway's transactions, the ca-adapter's certificates, and
- * the renewals that replaced them (followed by serial).
+ * the renewals that replaced them (followed by serial), and the webhook deliveries of its
+ * events.
  */
 @Service
 class EnrollmentHistories {
@@ -36,7 +39,11 @@ class EnrollmentHistories {
 
 	private final CertificateAuthorityClient ca;
 
-	EnrollmentHistories(ChallengeLifeClient challenges, EnrollmentLogClient gateway, CertificateAuthorityClient ca) {
+	private final WebhookDeliveryClient deliveries;
+
+	EnrollmentHistories(ChallengeLifeClient challenges, EnrollmentLogClient gateway, CertificateAuthorityClient ca,
+			WebhookDeliveryClient deliveries) {
+		this.deliveries = deliveries;
 		this.challenges = challenges;
 		this.gateway = gateway;
 		this.ca = ca;
@@ -59,7 +66,9 @@ class EnrollmentHistories {
 		if (challenge == null && transactions.isEmpty() && certificates.isEmpty()) {
 			throw new ApiProblem(HttpStatus.NOT_FOUND, "No enrollment has the correlation id " + id + ".");
 		}
-		return new EnrollmentHistory(id, challenge, transactions, certificates, renewals(certificates));
+		List<WebhookDelivery> notifications = Upstream.call("challenge-service",
+				() -> this.deliveries.ofEnrollment(id));
+		return new EnrollmentHistory(id, challenge, transactions, certificates, renewals(certificates), notifications);
 	}
 
 	private ChallengeLife challenge(String id) {

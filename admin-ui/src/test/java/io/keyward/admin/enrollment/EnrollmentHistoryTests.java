@@ -38,7 +38,9 @@ class EnrollmentHistoryTests extends AdminUiTestSupport {
 			.contains("\"renewals\":[]");
 		assertThat(FakeServices.get().queries()).contains(
 				"/internal/v1/challenge-lives/" + FakeServices.CORRELATION_ID + "?null",
-				"/api/v1/certificates/correlated/" + FakeServices.CORRELATION_ID + "?null");
+				"/api/v1/certificates/correlated/" + FakeServices.CORRELATION_ID + "?null",
+				"/internal/v1/webhook-deliveries?correlationId=" + FakeServices.CORRELATION_ID);
+		assertThat(response.body()).contains("\"notifications\":[{").contains("\"webhook\":\"mdm-notify\"");
 	}
 
 	@Test
@@ -71,6 +73,9 @@ class EnrollmentHistoryTests extends AdminUiTestSupport {
 			.contains("jamf")
 			.contains("CN=&lt;script&gt;alert(1)&lt;/script&gt;")
 			.contains("&lt;i&gt;tx&lt;/i&gt;")
+			.contains("mdm-notify")
+			.contains("&lt;b&gt;503&lt;/b&gt;")
+			.doesNotContain("<b>503</b>")
 			.doesNotContain("<script>alert(1)</script>")
 			.doesNotContain("<i>tx</i>");
 		String link = "/enrollments/" + FakeServices.CORRELATION_ID;
