@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.security.cert.X509Certificate;
 import java.util.Map;
 
 import io.keyward.testsupport.MutableClock;
@@ -55,7 +56,8 @@ class IntuneEndToEndTests {
 						Map.entry("keyward.challenge.intune.authority", intune.base()),
 						Map.entry("keyward.challenge.intune.graph-url", intune.base() + "graph/"),
 						Map.entry("keyward.challenge.intune.provider-name-and-version", FakeIntune.PROVIDER),
-						Map.entry("keyward.challenge.intune.timeout", "2s")),
+						Map.entry("keyward.challenge.intune.timeout", "2s"),
+						Map.entry("keyward.gateway.events.interval", "200ms")),
 				new MutableClock());
 		client = new SuiteClient(suite, API_KEY);
 	}
@@ -95,7 +97,22 @@ class IntuneEndToEndTests {
 						request.get("transactionId")))
 			.as("the transactionID reached Intune unchanged")
 			.isEqualTo(1);
-		assertThat(intune.calls).as("Intune is asked once per request").isEmpty();
+		// the gateway's ISSUED event reaches the challenge-service through its outbox,
+		// and
+		// Intune is told of the certificate it approved
+		X509Certificate certificate = enrollment.certificate().get();
+		FakeIntune.Call success = intune.next("/ScepActions/successNotification");
+		assertThat(success.inner("notification")).containsEntry("transactionId", request.get("transactionId"))
+			.containsEntry("certificateRequest", request.get("certificateRequest"))
+			.containsEntry("certificateSerialNumber",
+					certificate.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT))
+			.containsEntry("certificateThumbprint",
+					java.util.HexFormat.of()
+						.withUpperCase()
+						.formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded())))
+			.containsEntry("issuingCertificateAuthority", certificate.getIssuerX500Principal().getName());
+		assertThat(intune.calls).as("Intune is asked once per request")
+			.noneMatch((call) -> call.path().endsWith("/validateRequest"));
 	}
 
 	@Test
