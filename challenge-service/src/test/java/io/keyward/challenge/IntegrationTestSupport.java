@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.keyward.testsupport.MutableClock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.search.Search;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -210,6 +214,20 @@ public abstract class IntegrationTestSupport {
 
 	protected static String publicKeySha256() {
 		return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+	}
+
+	/**
+	 * @return how often the meter with these tags counted (a counter's count, a timer's
+	 * calls); 0 before it was first used
+	 */
+	protected static double counted(MeterRegistry meters, String name, String... tags) {
+		Search search = meters.find(name).tags(tags);
+		Counter counter = search.counter();
+		if (counter != null) {
+			return counter.count();
+		}
+		Timer timer = search.timer();
+		return (timer != null) ? timer.count() : 0;
 	}
 
 }

@@ -13,7 +13,10 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,6 +116,30 @@ class EnrollmentEndToEndTests {
 				.orElseThrow(() -> new AssertionError("certmonger got no certificate:\n" + enrollment.status())),
 					"certmonger-device-1");
 		}
+	}
+
+	/**
+	 * Issue 15: every series an alert rule or the Grafana dashboard reads is served by a
+	 * running service once a device enrolled (a renamed metric fails here, not in an
+	 * operator's silent alert).
+	 */
+	@Test
+	void whenADeviceEnrolledThenEveryMetricTheAlertsAndTheDashboardReadIsScraped() throws Exception {
+		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"),
+				client.mintChallenge(), "metrics-device-1", workDir("metrics"));
+		assertThat(enrollment.certificate()).as(enrollment.output()).isPresent();
+		StandaloneSettings settings = suite.settings();
+		Set<String> served = new TreeSet<>();
+		for (int port : List.of(suite.gatewayManagementPort(), settings.challengePort(), settings.caPort(),
+				settings.adminPort())) {
+			HttpResponse<String> scrape = client
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build());
+			assertThat(scrape.statusCode()).as("scrape of port %d", port).isEqualTo(200);
+			served.addAll(MetricNames.served(scrape.body()));
+		}
+		Set<String> queried = MetricNames.queried();
+		assertThat(queried).contains("keyward_scep_enrollments_total", "keyward_certificate_days_left");
+		assertThat(served).as("series the alerts and the dashboard read").containsAll(queried);
 	}
 
 	@Test

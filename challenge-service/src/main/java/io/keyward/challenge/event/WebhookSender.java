@@ -10,7 +10,9 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import io.keyward.challenge.webhook.WebhookCalls;
 import io.keyward.edge.log.LogText;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
 
@@ -29,9 +31,13 @@ class WebhookSender {
 
 	private final Clock clock;
 
-	WebhookSender(WebhookProperties properties, Clock clock) {
+	private final MeterRegistry meters;
+
+	WebhookSender(WebhookProperties properties, Clock clock, MeterRegistry meters) {
 		this.properties = properties;
 		this.clock = clock;
+		this.meters = meters;
+		WebhookCalls.timer(meters, WebhookCalls.DELIVERY, "2xx");
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(properties.webhookDelivery().timeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -54,8 +60,11 @@ class WebhookSender {
 			.header(WebhookSignature.HEADER, WebhookSignature.sign(webhook.secret(), timestamp, body))
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
 			.build();
+		long started = System.nanoTime();
+		int status = 0;
 		try {
 			HttpResponse<Void> response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
+			status = response.statusCode();
 			return (response.statusCode() / 100 == 2) ? null : "HTTP " + response.statusCode();
 		}
 		catch (InterruptedException ex) {
@@ -65,6 +74,9 @@ class WebhookSender {
 		catch (IOException ex) {
 			String message = ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
 			return LogText.printable(message.substring(0, Math.min(message.length(), MAX_ERROR_LENGTH)));
+		}
+		finally {
+			WebhookCalls.record(this.meters, WebhookCalls.DELIVERY, status, started);
 		}
 	}
 

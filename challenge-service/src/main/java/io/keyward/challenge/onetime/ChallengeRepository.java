@@ -2,6 +2,7 @@ package io.keyward.challenge.onetime;
 
 import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -118,21 +119,37 @@ class ChallengeRepository {
 	/**
 	 * Drop the secret's hash of every challenge that can no longer be redeemed: expired
 	 * before {@code before} (its expiry plus the arrival grace). The record stays.
+	 * @return per profile, how many hashes went and how many of those challenges expired
+	 * unused (never redeemed, revoked or refused)
 	 */
-	int forgetSecretsExpiredBefore(Instant before) {
+	List<ForgottenSecrets> forgetSecretsExpiredBefore(Instant before) {
 		// the life of a challenge that was never redeemed, revoked or burned ends EXPIRED
 		// (issue 14), written in the same statement
 		return this.jdbc.sql("""
 				with forgotten as (
 				    update challenge.challenge set challenge_hash = null
 				    where expires_at < :before and challenge_hash is not null
-				    returning correlation_id, expires_at, redeemed_at, revoked_at, refused_at),
+				    returning profile, correlation_id, expires_at, redeemed_at, revoked_at, refused_at),
 				expired as (
 				    insert into challenge.challenge_event (correlation_id, type, occurred_at)
 				    select correlation_id, 'EXPIRED', expires_at from forgotten
 				    where redeemed_at is null and revoked_at is null and refused_at is null)
-				select count(*) from forgotten
-				""").param("before", utc(before)).query(Integer.class).single();
+				select profile, count(*) as secrets,
+				    count(*) filter (where redeemed_at is null and revoked_at is null and refused_at is null) as expired
+				from forgotten group by profile
+				""")
+			.param("before", utc(before))
+			.query((row, number) -> new ForgottenSecrets(row.getString("profile"), row.getInt("secrets"),
+					row.getInt("expired")))
+			.list();
+	}
+
+	/**
+	 * @param profile the challenges' profile
+	 * @param secrets hashes dropped
+	 * @param expired of those, challenges that expired unused
+	 */
+	record ForgottenSecrets(String profile, int secrets, int expired) {
 	}
 
 	/**

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.keyward.challenge.onetime.ChallengeRepository.ForgottenSecrets;
 import io.keyward.challenge.profile.ChallengeProperties;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,7 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * still redeem it (or repeat its redemption). The record (profile, client, binding,
  * times, which transaction redeemed it or why it was refused) stays for
  * {@code keyward.challenge.retention} after expiry, then the row goes, so the table stays
- * the size of the working set.
+ * the size of the working set. A challenge that expired unused (never redeemed, revoked
+ * or refused) is counted in {@code keyward.challenge.expired} (tag {@code profile}) when
+ * its secret goes.
  */
 @Component
 class ExpiredChallengePurge {
@@ -38,22 +41,37 @@ class ExpiredChallengePurge {
 
 	private final Counter purgedRecords;
 
+	private final MeterRegistry meters;
+
 	ExpiredChallengePurge(ChallengeRepository challenges, ChallengeProperties properties, Clock clock,
 			MeterRegistry meters) {
 		this.challenges = challenges;
 		this.properties = properties;
 		this.clock = clock;
+		this.meters = meters;
 		// registered at start, so that a scrape shows 0 before the first purge
 		this.purgedSecrets = purged(meters, "secret", "Challenge secrets (keyed hashes) dropped after expiry");
 		this.purgedRecords = purged(meters, "record",
 				"Challenge records deleted because they expired longer than keyward.challenge.retention ago");
+		properties.profiles()
+			.keySet()
+			.forEach((profile) -> Counter.builder("keyward.challenge.expired")
+				.tag("profile", profile)
+				.description("Challenges that expired unused (never redeemed, revoked or refused)")
+				.register(meters));
 	}
 
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "${keyward.challenge.purge-interval:PT1H}")
 	@Transactional
 	void purge() {
 		Instant now = this.clock.instant();
-		int forgotten = this.challenges.forgetSecretsExpiredBefore(now.minus(this.properties.arrivalGrace()));
+		int forgotten = 0;
+		for (ForgottenSecrets secrets : this.challenges
+			.forgetSecretsExpiredBefore(now.minus(this.properties.arrivalGrace()))) {
+			forgotten += secrets.secrets();
+			// counted once, when the challenge can no longer be redeemed
+			this.meters.counter("keyward.challenge.expired", "profile", secrets.profile()).increment(secrets.expired());
+		}
 		int deleted = this.challenges.deleteExpiredBefore(now.minus(this.properties.retention()));
 		this.purgedSecrets.increment(forgotten);
 		this.purgedRecords.increment(deleted);

@@ -60,6 +60,7 @@ class WebhookValidator implements ChallengeValidator {
 		this.profiles = profiles;
 		this.clock = clock;
 		this.meters = meters;
+		WebhookCalls.timer(meters, WebhookCalls.VALIDATION, "2xx");
 	}
 
 	@Override
@@ -117,8 +118,11 @@ class WebhookValidator implements ChallengeValidator {
 			.header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(webhook.secret(), timestamp, body))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
+		long started = System.nanoTime();
+		int status = 0;
 		try {
 			HttpResponse<byte[]> response = this.http.send(call, HttpResponse.BodyHandlers.ofByteArray());
+			status = response.statusCode();
 			if (response.statusCode() >= 500) {
 				log.warn("event=challenge_webhook_failed transactionId={} status={}",
 						LogText.token(request.transactionId()), response.statusCode());
@@ -133,6 +137,9 @@ class WebhookValidator implements ChallengeValidator {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return null;
+		}
+		finally {
+			WebhookCalls.record(this.meters, WebhookCalls.VALIDATION, status, started);
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,32 @@ class WebhookDeliveryTests extends IntegrationTestSupport {
 			.contains("\"correlationId\":\"corr-1\"");
 		assertThat(delivery(revoked.id(), "mdm")).containsEntry("status", "DELIVERED").containsEntry("attempts", 1);
 		assertThat(RECEIVER.rejected()).isEmpty();
+	}
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void whenAnEventIsDeliveredOrRefusedThenEachCallIsTimedByOutcome() {
+		double delivered = calls("2xx");
+		double refused = calls("5xx");
+		publish(EnrollmentEvent.Type.REVOKED);
+		this.deliverer.deliverDue();
+		// mdm and siem take REVOKED
+		assertThat(calls("2xx") - delivered).isEqualTo(2.0);
+		RECEIVER.down(true);
+		publish(EnrollmentEvent.Type.ISSUED);
+		this.deliverer.deliverDue();
+		assertThat(calls("5xx") - refused).isEqualTo(1.0);
+		assertThat(this.meters.get("keyward.challenge.webhook.calls")
+			.tags("kind", "delivery", "outcome", "2xx")
+			.timer()
+			.takeSnapshot()
+			.histogramCounts()).as("a histogram for Prometheus").isNotEmpty();
+	}
+
+	private double calls(String outcome) {
+		return counted(this.meters, "keyward.challenge.webhook.calls", "kind", "delivery", "outcome", outcome);
 	}
 
 	@Test

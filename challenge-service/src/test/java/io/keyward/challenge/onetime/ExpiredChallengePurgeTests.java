@@ -65,6 +65,28 @@ class ExpiredChallengePurgeTests extends IntegrationTestSupport {
 		assertThat(redeem(old.challenge(), "default").reason()).isEqualTo("unknown challenge");
 	}
 
+	@Test
+	void whenAnUnusedChallengeCanNoLongerBeRedeemedThenCountedExpiredOnceAndARedeemedOneNot() {
+		// every challenge other tests left behind expires and is counted first
+		this.clock.advance(Duration.ofDays(400));
+		this.purge.purge();
+		double before = expired();
+		MintedChallenge unused = mint("default");
+		MintedChallenge used = mint("default");
+		assertThat(redeem(used.challenge(), "default").accepted()).isTrue();
+
+		this.clock.advance(Duration.ofDays(2));
+		this.purge.purge();
+		this.purge.purge();
+
+		assertThat(row(unused).get("hashed")).isEqualTo(false);
+		assertThat(expired() - before).isEqualTo(1.0);
+	}
+
+	private double expired() {
+		return counted(this.meters, "keyward.challenge.expired", "profile", "default");
+	}
+
 	private double purged() {
 		return this.meters.get("keyward.challenge.purged").tag("what", "record").counter().count();
 	}

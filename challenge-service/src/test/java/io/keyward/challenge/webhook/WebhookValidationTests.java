@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +26,7 @@ import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
 import io.keyward.challenge.IntegrationTestSupport;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -111,6 +113,31 @@ class WebhookValidationTests extends IntegrationTestSupport {
 			assertThat(call("/internal/v1/redemptions", request(transactionId)).accepted()).as(answer).isFalse();
 			assertThat(RECEIVER.calls(transactionId)).as("no retry on an answer").isEqualTo(1);
 		}
+	}
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void whenTheWebhookIsAskedThenEachCallIsTimedByOutcome() {
+		double allowed = calls("2xx");
+		double failed = calls("5xx");
+		String allow = "timed-allow-" + UUID.randomUUID();
+		RECEIVER.answers.put(allow, "200 {\"allow\":true}");
+		String fail = "timed-fail-" + UUID.randomUUID();
+		RECEIVER.answers.put(fail, "503 {}");
+
+		assertThat(call("/internal/v1/redemptions", request(allow)).accepted()).isTrue();
+		assertThat(call("/internal/v1/redemptions", request(fail)).accepted()).isFalse();
+
+		assertThat(calls("2xx") - allowed).isEqualTo(1.0);
+		// the first call and its one retry
+		assertThat(calls("5xx") - failed).isEqualTo(2.0);
+	}
+
+	private double calls(String outcome) {
+		return counted(this.meters, "keyward.challenge.webhook.calls", "kind", WebhookCalls.VALIDATION, "outcome",
+				outcome);
 	}
 
 	@Test

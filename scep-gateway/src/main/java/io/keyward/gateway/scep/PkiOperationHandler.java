@@ -168,10 +168,14 @@ class PkiOperationHandler {
 				.increment();
 			log.info("event=scep_lookup_answered transactionId={} profile={} messageType={} status={} failInfo={}",
 					LogText.printable(request.transactionId()), profile.name(), type.rfcName(), certRep.status(),
-					(certRep.failInfo() != null) ? certRep.failInfo().rfcName() : "none");
+					failInfo(certRep));
 			return;
 		}
-		this.meters.counter("keyward.scep.enrollments", "profile", profile.name(), "outcome", outcome).increment();
+		// low-cardinality tags only: never the transactionID or the subject
+		this.meters
+			.counter("keyward.scep.enrollments", "profile", profile.name(), "messageType",
+					(type != null) ? type.rfcName() : "unknown", "outcome", outcome, "failInfo", failInfo(certRep))
+			.increment();
 		if (certRep.status() == PkiStatus.SUCCESS) {
 			log.info("event=enrollment_issued transactionId={} profile={} serial={} subject=\"{}\"",
 					LogText.printable(request.transactionId()), profile.name(),
@@ -184,10 +188,14 @@ class PkiOperationHandler {
 		}
 		else {
 			log.info("event=enrollment_denied transactionId={} profile={} failInfo={} reason=\"{}\"",
-					LogText.printable(request.transactionId()), profile.name(),
-					(certRep.failInfo() != null) ? certRep.failInfo().rfcName() : "none",
+					LogText.printable(request.transactionId()), profile.name(), failInfo(certRep),
 					LogText.printable(String.valueOf(certRep.failInfoText())));
 		}
+	}
+
+	/** The RFC 8894 section 3.2.1.4 failInfo name, {@code none} unless a FAILURE. */
+	private static String failInfo(CertRep certRep) {
+		return (certRep.failInfo() != null) ? certRep.failInfo().rfcName() : "none";
 	}
 
 	/** The decoder and encoder of one profile for one set of RA credentials. */

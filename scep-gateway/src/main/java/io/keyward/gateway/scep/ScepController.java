@@ -3,6 +3,7 @@ package io.keyward.gateway.scep;
 import io.keyward.edge.log.LogText;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +16,8 @@ import io.keyward.gateway.ra.RaKeysUnavailableException;
 import io.keyward.scep.MalformedMessageException;
 import io.keyward.scep.MessageParameter;
 import io.keyward.scep.RecipientUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +51,11 @@ class ScepController {
 
 	private final long maxMessageSize;
 
+	private final MeterRegistry meters;
+
 	ScepController(EnrollmentProfiles profiles, CaCertificateAnswers caCertificates, PkiOperationHandler pkiOperations,
-			CaCapabilities capabilities, GatewayProperties properties) {
+			CaCapabilities capabilities, GatewayProperties properties, MeterRegistry meters) {
+		this.meters = meters;
 		this.profiles = profiles;
 		this.caCertificates = caCertificates;
 		this.pkiOperations = pkiOperations;
@@ -82,6 +88,7 @@ class ScepController {
 			ScepResponses.error(response, 400, "unknown or missing operation");
 			return;
 		}
+		Timer.Sample sample = Timer.start(this.meters);
 		try {
 			switch (operation.get()) {
 				case GET_CA_CAPS ->
@@ -128,7 +135,23 @@ class ScepController {
 		}
 		finally {
 			PkiOperationHandler.clearMdc();
+			sample.stop(requests(profile.get(), operation.get(), response.getStatus()));
 		}
+	}
+
+	/**
+	 * {@code keyward.scep.requests}: the latency of each SCEP operation as a histogram
+	 * (Prometheus buckets for quantiles across gateways), tagged only with what the
+	 * gateway knows by name: a configured profile, the operation, the HTTP status.
+	 */
+	private Timer requests(EnrollmentProfile profile, ScepOperation operation, int status) {
+		return Timer.builder("keyward.scep.requests")
+			.description("SCEP requests by operation, from the request read to the answer written")
+			.tags("profile", profile.name(), "operation", operation.keyword(), "status", Integer.toString(status))
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofSeconds(30))
+			.register(this.meters);
 	}
 
 	/**
