@@ -13,7 +13,8 @@
 # stack uses registry images instead (eclipse-temurin, postgres, haproxy, prom/prometheus;
 # docs/operations.md "Containers").
 #
-#   deploy/base-images.sh [--print-env]   --print-env: print the image names as KEY=value
+#   deploy/base-images.sh [jre|postgres|haproxy|prometheus ...]   the images named (default: all)
+#   deploy/base-images.sh --print-env   print the image names as KEY=value lines for .env
 #
 # Environment: JAVA_HOME (default: the newest JDK 25 or later under /usr/lib/jvm; jlink must
 # match the release the services are built for), KEYWARD_DEBIAN_MIRROR (http://deb.debian.org/debian).
@@ -114,9 +115,20 @@ from_debian() {
 }
 
 started=$(date +%s)
+wanted=("$@")
+[ ${#wanted[@]} -gt 0 ] || wanted=(jre postgres haproxy prometheus)
 minbase
-jre
-from_debian "$POSTGRES" postgres
-from_debian "$HAPROXY" haproxy
-from_debian "$PROMETHEUS" prometheus
-say "base images ready in $(($(date +%s) - started)) s: $JRE $POSTGRES $HAPROXY $PROMETHEUS"
+# the images on minbase are independent: the apt downloads (the slow part) run side by side
+pids=()
+for name in "${wanted[@]}"; do
+	case "$name" in
+		jre) jre & ;;
+		postgres) from_debian "$POSTGRES" postgres & ;;
+		haproxy) from_debian "$HAPROXY" haproxy & ;;
+		prometheus) from_debian "$PROMETHEUS" prometheus & ;;
+		*) die "unknown image $name (jre, postgres, haproxy, prometheus)" ;;
+	esac
+	pids+=($!)
+done
+for pid in "${pids[@]}"; do wait "$pid" || die "a base image failed (above)"; done
+say "base images ready in $(($(date +%s) - started)) s: ${wanted[*]}"
