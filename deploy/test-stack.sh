@@ -69,8 +69,9 @@ cleanup() {
 			compose logs --no-color --tail=25 >&2 2>/dev/null
 		fi
 		if [ -n "${KEYWARD_STACK_ENV:-}" ] || { [ "$status" != 0 ] && [ "${KEYWARD_STACK_KEEP:-0}" = 1 ]; }; then
-			[ -n "${KEYWARD_STACK_ENV:-}" ] || cp "$WORK/.env" "$ROOT/.env.keyward-ci"
-			say "the stack keeps running: KEYWARD_STACK_ENV=$ROOT/.env.keyward-ci deploy/test-stack.sh checks it again; remove it with: docker-compose -p $PROJECT --env-file $ROOT/.env.keyward-ci down -v"
+			local kept=${KEYWARD_STACK_ENV:-$ROOT/.env.keyward-ci}
+			[ -n "${KEYWARD_STACK_ENV:-}" ] || cp "$WORK/.env" "$kept"
+			say "the stack keeps running: KEYWARD_STACK_ENV=$kept deploy/test-stack.sh checks it again; remove it with: docker-compose -p $PROJECT -f $ROOT/docker-compose.yml --env-file $kept down -v"
 			rm -rf "$WORK"
 			exit "$status"
 		fi
