@@ -1,0 +1,418 @@
+#!/usr/bin/env bash
+# The compose stack, tested from outside as an operator and real clients meet it: builds the
+# base images (deploy/base-images.sh, cached) and the service images, starts docker-compose.yml
+# under the project name keyward-ci with a throwaway .env, waits for every health check, then,
+# only through the ports published on 127.0.0.1:
+#   1. enrolls micromdm's scepclient and certmonger over HTTPS (TLS passed through HAProxy to
+#      the gateways; the CA trusted through SSL_CERT_FILE and a private mount namespace, never
+#      the machine's trust store)
+#   2. mints a challenge through the MDM API and signs in to the dashboard (form login, CSRF)
+#   3. kills one gateway (kill -9 of its JVM) while devices enroll through HAProxy, and checks
+#      that every device got its certificate (retrying as devices do), that the database holds
+#      exactly one certificate per device, and that the restart policy brought the gateway back
+#   4. runs `down` and `up` again: the CA (same fingerprint), the certificates and an
+#      outstanding challenge (it still redeems) survived in the named volume
+#   5. backs the database up (deploy/backup.sh), deletes the volume, restores into a new one and
+#      enrolls a device against the same CA
+# and removes the stack, its volume and its temporary files (base images stay cached).
+#
+#   deploy/test-stack.sh
+#
+# Environment: KEYWARD_STACK_KEEP=1 leaves the stack running on failure (to look at it; it
+# prints the .env to pass back), KEYWARD_STACK_ENV=<that .env> runs the checks again against
+# that running stack (no build, no up, no removal),
+# KEYWARD_STACK_DEVICES (32) devices in the kill test, KEYWARD_STACK_TIMEOUT (420) seconds to
+# wait for health checks. Needs docker.io, docker-compose, scep, certmonger, dbus-daemon,
+# openssl, curl, jq (.ci/run installs them) and the services' jars (built when missing).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+
+PROJECT=keyward-ci
+DEVICES=${KEYWARD_STACK_DEVICES:-32}
+HEALTH_TIMEOUT=${KEYWARD_STACK_TIMEOUT:-420}
+SERVICES=(ca-adapter challenge-service scep-gateway admin-ui)
+STARTED=$(date +%s)
+STEP_STARTED=$STARTED
+
+say() { echo "[test-stack] $(date -u +%H:%M:%S) $*"; }
+step() {
+	local now
+	now=$(date +%s)
+	say "--- $* (previous step $((now - STEP_STARTED)) s, total $((now - STARTED)) s)"
+	STEP_STARTED=$now
+}
+fail() {
+	echo "[test-stack] FAILED: $*" >&2
+	exit 1
+}
+
+for tool in docker docker-compose scepclient openssl curl jq dbus-daemon unshare; do
+	command -v "$tool" >/dev/null 2>&1 || fail "$tool is missing (.ci/run installs docker.io, docker-compose, scep, certmonger, dbus-daemon, openssl, curl, jq)"
+done
+[ -x /usr/lib/certmonger/scep-submit ] || fail "certmonger is missing (apt-get install certmonger)"
+
+WORK=$(mktemp -d /tmp/keyward-stack.XXXXXX)
+DOCKERD_PID=
+CERTMONGER_PID=
+DBUS_PID=
+compose() { docker-compose -p "$PROJECT" -f "$ROOT/docker-compose.yml" --env-file "$WORK/.env" "$@"; }
+
+cleanup() {
+	local status=$?
+	set +e
+	[ -n "$CERTMONGER_PID" ] && kill "$CERTMONGER_PID" 2>/dev/null
+	[ -n "$DBUS_PID" ] && kill "$DBUS_PID" 2>/dev/null
+	if [ -f "$WORK/.env" ]; then
+		if [ "$status" != 0 ]; then
+			say "logs of the stack (last 25 lines per service):"
+			compose logs --no-color --tail=25 >&2 2>/dev/null
+		fi
+		if [ -n "${KEYWARD_STACK_ENV:-}" ] || { [ "$status" != 0 ] && [ "${KEYWARD_STACK_KEEP:-0}" = 1 ]; }; then
+			local kept=${KEYWARD_STACK_ENV:-$ROOT/.env.keyward-ci}
+			[ -n "${KEYWARD_STACK_ENV:-}" ] || cp "$WORK/.env" "$kept"
+			say "the stack keeps running: KEYWARD_STACK_ENV=$kept deploy/test-stack.sh checks it again; remove it with: docker-compose -p $PROJECT -f $ROOT/docker-compose.yml --env-file $kept down -v"
+			rm -rf "$WORK"
+			exit "$status"
+		fi
+		say "removing the stack and its volume"
+		compose down -v --remove-orphans >/dev/null 2>&1
+		for service in "${SERVICES[@]}"; do docker rmi "keyward/$service:ci" >/dev/null 2>&1; done
+	fi
+	rm -rf "$WORK"
+	if [ -n "$DOCKERD_PID" ]; then
+		say "stopping the dockerd this script started"
+		kill "$DOCKERD_PID" 2>/dev/null
+		wait "$DOCKERD_PID" 2>/dev/null
+	fi
+	if [ "$status" = 0 ]; then say "PASSED in $(($(date +%s) - STARTED)) s"; fi
+	exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+step "Docker engine"
+if ! docker info >/dev/null 2>&1; then
+	command -v dockerd >/dev/null 2>&1 || fail "no Docker engine answers and dockerd is not installed (apt-get install docker.io)"
+	say "no Docker engine answers: starting dockerd (log $WORK/dockerd.log)"
+	dockerd >"$WORK/dockerd.log" 2>&1 &
+	DOCKERD_PID=$!
+	for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 0.5; done
+	docker info >/dev/null 2>&1 || { tail -20 "$WORK/dockerd.log" >&2; fail "dockerd did not start (log above)"; }
+fi
+if [ -z "${KEYWARD_STACK_ENV:-}" ] && [ -n "$(docker ps -aq --filter "label=com.docker.compose.project=$PROJECT")" ]; then
+	say "removing a $PROJECT stack a previous run left behind"
+	docker ps -aq --filter "label=com.docker.compose.project=$PROJECT" | xargs docker rm -f >/dev/null
+	docker volume ls -q --filter "label=com.docker.compose.project=$PROJECT" | xargs -r docker volume rm >/dev/null
+fi
+
+# Every container of the project healthy (each one has a health check).
+await_healthy() {
+	local deadline=$(($(date +%s) + HEALTH_TIMEOUT)) states unhealthy
+	while :; do
+		states=$(compose ps -q | xargs docker inspect -f '{{.Name}} {{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{end}}')
+		unhealthy=$(grep -v ' running healthy$' <<<"$states" || true)
+		[ -z "$unhealthy" ] && [ "$(wc -l <<<"$states")" -ge 7 ] && break
+		[ "$(date +%s)" -lt "$deadline" ] || fail "not healthy after ${HEALTH_TIMEOUT} s:
+$unhealthy"
+		sleep 2
+	done
+	say "healthy: $(awk '{printf "%s ", substr($1, 2)}' <<<"$states")"
+}
+
+if [ -n "${KEYWARD_STACK_ENV:-}" ]; then
+	say "checking the running stack of $KEYWARD_STACK_ENV"
+	cp "$KEYWARD_STACK_ENV" "$WORK/.env"
+	env_value() { sed -n "s/^$1=//p" "$WORK/.env"; }
+	HTTP_PORT=$(env_value KEYWARD_HTTP_PUBLISHED_PORT)
+	HTTPS_PORT=$(env_value KEYWARD_HTTPS_PUBLISHED_PORT)
+	CHALLENGE_PORT=$(env_value KEYWARD_CHALLENGE_PUBLISHED_PORT)
+	ADMIN_PORT=$(env_value KEYWARD_ADMIN_PUBLISHED_PORT)
+	MDM_KEY=$(env_value KEYWARD_BOOTSTRAP_API_KEY)
+	ADMIN_PASSWORD=$(env_value KEYWARD_ADMIN_INITIAL_PASSWORD)
+else
+	step "Base images (deploy/base-images.sh)"
+	deploy/base-images.sh jre postgres haproxy
+	BASE_ENV=$(deploy/base-images.sh --print-env)
+
+	step "The services' jars"
+	missing=()
+	for service in "${SERVICES[@]}"; do
+		compgen -G "$service/target/$service-*-exec.jar" >/dev/null || missing+=("$service")
+	done
+	if [ ${#missing[@]} -gt 0 ]; then
+		say "building ${missing[*]} (./mvnw -DskipTests package)"
+		./mvnw -B -q -DskipTests -pl "$(
+			IFS=,
+			echo "${missing[*]}"
+		)" -am package || fail "the Maven build of the jars failed"
+	fi
+
+	# A free TCP port on the loopback interface, distinct from the ones already taken here.
+	taken=" "
+	free_port() {
+		local port
+		while :; do
+			port=$((20000 + RANDOM % 20000))
+			[[ "$taken" == *" $port "* ]] && continue
+			(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
+			taken+="$port "
+			echo "$port"
+			return
+		done
+	}
+	HTTP_PORT=$(free_port)
+	HTTPS_PORT=$(free_port)
+	CHALLENGE_PORT=$(free_port)
+	ADMIN_PORT=$(free_port)
+	secret() { openssl rand -hex 24; }
+	MDM_KEY="kw_$(openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')"
+	ADMIN_PASSWORD="Stack-$(secret)"
+	{
+		echo "$BASE_ENV"
+		echo "KEYWARD_VERSION=ci"
+		echo "KEYWARD_KEK=$(openssl rand -base64 32)"
+		echo "KEYWARD_CHALLENGE_HMAC_KEY=$(openssl rand -base64 32)"
+		for name in KEYWARD_GATEWAY_TOKEN KEYWARD_ADMIN_UI_TOKEN KEYWARD_CA_ADAPTER_TOKEN KEYWARD_CHALLENGE_SERVICE_TOKEN \
+			POSTGRES_PASSWORD KEYWARD_GATEWAY_DB_PASSWORD KEYWARD_CHALLENGE_DB_PASSWORD KEYWARD_CA_DB_PASSWORD KEYWARD_ADMIN_DB_PASSWORD; do
+			echo "$name=$(secret)"
+		done
+		echo "KEYWARD_BOOTSTRAP_API_KEY=$MDM_KEY"
+		echo "KEYWARD_ADMIN_INITIAL_PASSWORD=$ADMIN_PASSWORD"
+		echo "KEYWARD_PUBLIC_BASE_URL=http://localhost:$HTTP_PORT"
+		echo "KEYWARD_HTTP_PUBLISHED_PORT=$HTTP_PORT"
+		echo "KEYWARD_HTTPS_PUBLISHED_PORT=$HTTPS_PORT"
+		echo "KEYWARD_CHALLENGE_PUBLISHED_PORT=$CHALLENGE_PORT"
+		echo "KEYWARD_ADMIN_PUBLISHED_PORT=$ADMIN_PORT"
+	} >"$WORK/.env"
+	chmod 600 "$WORK/.env"
+
+	step "Service images (docker-compose build)"
+	# scep-gateway-2 runs the image scep-gateway-1's build makes
+	compose build ca-adapter challenge-service scep-gateway-1 admin-ui >"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log" >&2; fail "docker-compose build failed (log above)"; }
+
+	step "docker-compose up (ports: HTTPS $HTTPS_PORT, HTTP $HTTP_PORT, MDM API $CHALLENGE_PORT, dashboard $ADMIN_PORT)"
+	compose up -d >"$WORK/up.log" 2>&1 || { cat "$WORK/up.log" >&2; fail "docker-compose up failed"; }
+	await_healthy
+fi
+
+HTTP="http://127.0.0.1:$HTTP_PORT"
+HTTPS="https://127.0.0.1:$HTTPS_PORT"
+MDM_API="http://127.0.0.1:$CHALLENGE_PORT"
+DASHBOARD="http://127.0.0.1:$ADMIN_PORT"
+
+# a query as the superuser, in the postgres container (docker exec: quicker than docker-compose's)
+psql_ca() {
+	docker exec "$(docker ps -q --filter "label=com.docker.compose.project=$PROJECT" \
+		--filter label=com.docker.compose.service=postgres)" psql -U postgres -d keyward -Atc "$1"
+}
+
+mint() {
+	local answer
+	answer=$(curl -sS --fail-with-body -H "Authorization: Bearer $MDM_KEY" -H 'Content-Type: application/json' \
+		-d '{"profile":"default"}' "$MDM_API/api/v1/challenges") || fail "minting a challenge failed: $answer"
+	jq -er .challenge <<<"$answer" || fail "no challenge in the MDM API's answer: $answer"
+}
+
+# The CA certificate from GetCACert (the self-signed one of the degenerate PKCS#7)
+ca_fingerprint() {
+	curl -sS --fail "$HTTP/scep/default?operation=GetCACert" -o "$WORK/getcacert.der" || fail "GetCACert failed"
+	openssl pkcs7 -inform DER -in "$WORK/getcacert.der" -print_certs -out "$WORK/getcacert.pem" 2>/dev/null \
+		|| fail "GetCACert answered no PKCS#7"
+	rm -f "$WORK"/getcacert-*.pem
+	awk -v dir="$WORK" '/BEGIN CERT/{n++; inside=1} inside{print > (dir "/getcacert-" n ".pem")} /END CERT/{inside=0}' "$WORK/getcacert.pem"
+	local file
+	for file in "$WORK"/getcacert-*.pem; do
+		if [ "$(openssl x509 -in "$file" -noout -subject -nameopt RFC2253 | cut -d= -f2-)" = \
+			"$(openssl x509 -in "$file" -noout -issuer -nameopt RFC2253 | cut -d= -f2-)" ]; then
+			cp "$file" "$WORK/ca.pem"
+			openssl x509 -in "$file" -noout -fingerprint -sha256 | cut -d= -f2
+			return
+		fi
+	done
+	fail "GetCACert holds no self-signed CA certificate"
+}
+
+# scepclient enrolls one device in its own directory (it keeps its key and CSR there, so a
+# second run repeats the same transactionID and CSR): 0 when it saved a certificate.
+scepclient_enroll() {
+	local url=$1 challenge=$2 cn=$3 dir=$4
+	mkdir -p "$dir"
+	(cd "$dir" && SSL_CERT_FILE="$WORK/ca.pem" timeout 120 scepclient -server-url "$url" -challenge "$challenge" \
+		-private-key device.key -certificate device.pem -cn "$cn" -organization "Keyward Stack Test") \
+		>>"$dir/scepclient.log" 2>&1 || true
+	[ -s "$dir/device.pem" ] && openssl verify -CAfile "$WORK/ca.pem" "$dir/device.pem" >/dev/null 2>&1
+}
+
+step "Limits, restart policies, published addresses, database roles"
+while read -r name memory cpus restart bindings; do
+	[ "$memory" -gt 0 ] && [ "$cpus" -gt 0 ] || fail "$name has no memory or CPU limit ($memory bytes, $cpus nano-CPUs)"
+	[ "$restart" = unless-stopped ] || fail "$name restarts '$restart', not unless-stopped"
+	for address in $bindings; do
+		[ "$address" = 127.0.0.1 ] || fail "$name publishes a port on $address, not 127.0.0.1"
+	done
+done <<<"$(compose ps -q | xargs docker inspect -f '{{.Name}} {{.HostConfig.Memory}} {{.HostConfig.NanoCpus}} {{.HostConfig.RestartPolicy.Name}} {{range $port, $b := .HostConfig.PortBindings}}{{range $b}}{{.HostIp}} {{end}}{{end}}')"
+# each service's role reaches its own schema and no other's (ARCHITECTURE.md)
+role_reads() {
+	docker exec -e PGPASSWORD="$(sed -n "s/^$2=//p" "$WORK/.env")" "$(docker ps -q --filter "label=com.docker.compose.project=$PROJECT" \
+		--filter label=com.docker.compose.service=postgres)" psql -h 127.0.0.1 -U "$1" -d keyward -Atc "select count(*) from $3" >/dev/null 2>&1
+}
+role_reads keyward_ca KEYWARD_CA_DB_PASSWORD ca.certificate || fail "keyward_ca cannot read its own schema"
+! role_reads keyward_ca KEYWARD_CA_DB_PASSWORD gateway.ra_key || fail "keyward_ca reads the gateway's schema"
+! role_reads keyward_gateway KEYWARD_GATEWAY_DB_PASSWORD ca.certificate || fail "keyward_gateway reads the CA's schema"
+! role_reads keyward_admin KEYWARD_ADMIN_DB_PASSWORD challenge.challenge || fail "keyward_admin reads the challenge-service's schema"
+say "every container limited, restarting unless stopped, published on 127.0.0.1 only; each role confined to its schema"
+
+step "Enrollment over HTTPS: scepclient"
+CA_FINGERPRINT=$(ca_fingerprint)
+say "CA fingerprint (SHA-256) $CA_FINGERPRINT"
+scepclient_enroll "$HTTPS/scep/default" "$(mint)" stack-scepclient "$WORK/scepclient" \
+	|| fail "scepclient got no certificate over HTTPS: $(cat "$WORK/scepclient/scepclient.log")"
+say "scepclient: $(openssl x509 -in "$WORK/scepclient/device.pem" -noout -subject -serial)"
+
+step "Enrollment over HTTPS: certmonger at the NDES path"
+# A private certmonger on its own session bus, state under $WORK. certmonger 0.79's
+# scep-submit checks the PKIOperation's TLS server against the system store only (not -R;
+# docs/mdm-integration.md): it runs in its own mount namespace, where the CA is added to a copy
+# of that store bind-mounted over it, so the machine's store is never touched.
+CM="$WORK/certmonger"
+mkdir -p "$CM"/{config,cas,requests,local,home}
+export HOME="$CM/home" XDG_CONFIG_HOME="$CM/home/.config" XDG_DATA_HOME="$CM/home/.local/share" \
+	CERTMONGER_CONFIG_DIR="$CM/config" CERTMONGER_CAS_DIR="$CM/cas" CERTMONGER_REQUESTS_DIR="$CM/requests" \
+	CERTMONGER_LOCAL_CA_DIR="$CM/local"
+dbus-daemon --session --nofork --print-address=1 >"$CM/bus" 2>/dev/null &
+DBUS_PID=$!
+for _ in $(seq 1 50); do [ -s "$CM/bus" ] && break; sleep 0.1; done
+DBUS_SESSION_BUS_ADDRESS=$(head -1 "$CM/bus")
+export DBUS_SESSION_BUS_ADDRESS
+cat /etc/ssl/certs/ca-certificates.crt "$WORK/ca.pem" >"$CM/system-bundle.pem"
+unshare --mount --propagation private /bin/sh -c \
+	'mount --bind "$1" /etc/ssl/certs/ca-certificates.crt && exec /usr/sbin/certmonger -s -n -B' \
+	certmonger "$CM/system-bundle.pem" >"$CM/certmonger.log" 2>&1 &
+CERTMONGER_PID=$!
+for _ in $(seq 1 50); do getcert list-cas -s >/dev/null 2>&1 && break; sleep 0.2; done
+getcert add-scep-ca -s -c keyward-stack -u "$HTTPS/certsrv/mscep/mscep.dll" -R "$WORK/ca.pem" >"$CM/add.log" 2>&1 \
+	|| fail "getcert add-scep-ca failed: $(cat "$CM/add.log")"
+getcert request -s -c keyward-stack -I stack-certmonger -f "$CM/cert.pem" -k "$CM/key.pem" -L "$(mint)" \
+	-N CN=stack-certmonger -w -v >"$CM/request.log" 2>&1 || true
+if [ ! -s "$CM/cert.pem" ] || ! openssl verify -CAfile "$WORK/ca.pem" "$CM/cert.pem" >/dev/null 2>&1; then
+	fail "certmonger got no certificate over HTTPS: $(cat "$CM/request.log"; getcert list -s -i stack-certmonger)"
+fi
+say "certmonger: $(openssl x509 -in "$CM/cert.pem" -noout -subject -serial)"
+kill "$CERTMONGER_PID" "$DBUS_PID" 2>/dev/null || true
+CERTMONGER_PID= DBUS_PID=
+
+step "MDM API and dashboard"
+OUTSTANDING=$(mint)
+say "minted a challenge through the MDM API (kept outstanding until after the restart)"
+code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d '{}' "$MDM_API/api/v1/challenges")
+[ "$code" = 401 ] || fail "minting without the MDM key answered $code, not 401"
+JAR="$WORK/cookies"
+# form login: the sign-in page's CSRF token, then username, password and token
+sign_in() {
+	local page csrf
+	page=$(curl -sS --fail -c "$JAR" -b "$JAR" "$DASHBOARD/login") || fail "the dashboard's sign-in page did not answer"
+	csrf=$(sed -n 's/.*name="_csrf"[^>]*value="\([^"]*\)".*/\1/p' <<<"$page" | head -1)
+	[ -n "$csrf" ] || fail "no CSRF token on the sign-in page"
+	curl -sS -o /dev/null -w '%{redirect_url}' -c "$JAR" -b "$JAR" --data-urlencode username=admin \
+		--data-urlencode "password=$1" --data-urlencode "_csrf=$csrf" "$DASHBOARD/login"
+}
+location=$(sign_in "wrong-$ADMIN_PASSWORD")
+[[ "$location" == *error* ]] || fail "a wrong password was not refused (redirected to '$location')"
+location=$(sign_in "$ADMIN_PASSWORD")
+[[ "$location" != *error* ]] && [ -n "$location" ] || fail "signing in to the dashboard failed (redirected to '$location')"
+dashboard=$(curl -sS --fail -c "$JAR" -b "$JAR" "$DASHBOARD/") || fail "the dashboard did not answer after signing in"
+grep -qi 'sign out\|logout' <<<"$dashboard" || fail "the dashboard after signing in shows no sign-out: $(head -c 400 <<<"$dashboard")"
+say "signed in to the dashboard as admin (CSRF token, session cookie)"
+
+step "A gateway killed while $DEVICES devices enroll through HAProxy"
+# Four workers enroll devices one after the other: two over HTTPS, which HAProxy passes through
+# (a connection cut by the dying gateway reaches the device), two over plain HTTP, where HAProxy
+# repeats what the dying gateway dropped. Each device gets a challenge from the MDM API, then
+# runs scepclient until it has its certificate, at most 5 times as a device retries: the same
+# key, CSR and transactionID, so a repeat is answered, not issued twice.
+LOAD="$WORK/load"
+mkdir -p "$LOAD"
+device() {
+	local i=$1 url=$2 challenge attempt
+	challenge=$(mint)
+	for attempt in 1 2 3 4 5; do
+		if scepclient_enroll "$url" "$challenge" "stack-load-$i" "$LOAD/device-$i"; then
+			echo "$attempt" >"$LOAD/device-$i/attempts"
+			return 0
+		fi
+		sleep 1
+	done
+	return 1
+}
+worker() {
+	local w=$1 url=$2 i
+	for ((i = w; i <= DEVICES; i += 4)); do device "$i" "$url" || true; done
+}
+worker 1 "$HTTPS/scep/default" &
+worker 2 "$HTTP/scep/default" &
+worker 3 "$HTTPS/certsrv/mscep/mscep.dll" &
+worker 4 "$HTTP/certsrv/mscep/mscep.dll" &
+# kill once an eighth of the devices have their certificates, while the others are in flight
+for _ in $(seq 1 600); do
+	[ "$(compgen -G "$LOAD/device-*/attempts" | wc -l)" -ge $((DEVICES / 8)) ] && break
+	sleep 0.1
+done
+GATEWAY_ID=$(compose ps -q scep-gateway-1)
+GATEWAY_PID=$(docker inspect -f '{{.State.Pid}}' "$GATEWAY_ID")
+RESTARTS_BEFORE=$(docker inspect -f '{{.RestartCount}}' "$GATEWAY_ID")
+say "kill -9 of scep-gateway-1's JVM (pid $GATEWAY_PID) after $(compgen -G "$LOAD/device-*/attempts" | wc -l) devices"
+kill -9 "$GATEWAY_PID"
+wait
+ok=$(compgen -G "$LOAD/device-*/attempts" | wc -l)
+retried=$(cat "$LOAD"/device-*/attempts 2>/dev/null | grep -vc '^1$' || true)
+say "devices with a certificate: $ok of $DEVICES ($retried needed more than one attempt)"
+if [ "$ok" != "$DEVICES" ]; then
+	for i in $(seq 1 "$DEVICES"); do
+		[ -f "$LOAD/device-$i/attempts" ] || echo "device $i: $(tail -3 "$LOAD/device-$i/scepclient.log")" >&2
+	done
+	fail "$((DEVICES - ok)) devices got no certificate"
+fi
+read -r issued distinct <<<"$(psql_ca "select count(*), count(distinct serial) from ca.certificate where subject like '%CN=stack-load-%'" | tr '|' ' ')"
+say "certificates in the database: $issued ($distinct distinct serials)"
+[ "$issued" = "$DEVICES" ] && [ "$distinct" = "$DEVICES" ] || fail "the database holds $issued certificates ($distinct serials) for $DEVICES devices"
+# each device's certificate is the one recorded for it: "stack-load-<i> <serial>" on both sides
+for i in $(seq 1 "$DEVICES"); do
+	echo "stack-load-$i $(openssl x509 -in "$LOAD/device-$i/device.pem" -noout -serial | cut -d= -f2 | sed 's/^0*//')"
+done | sort >"$LOAD/devices.txt"
+psql_ca "select substring(subject from 'CN=(stack-load-[0-9]+)') || ' ' || serial from ca.certificate
+	where subject like '%CN=stack-load-%'" | sort >"$LOAD/recorded.txt"
+diff "$LOAD/devices.txt" "$LOAD/recorded.txt" >&2 || fail "the devices' certificates and the recorded ones differ (above)"
+await_healthy
+[ "$(docker inspect -f '{{.RestartCount}}' "$GATEWAY_ID")" -gt "$RESTARTS_BEFORE" ] \
+	|| fail "scep-gateway-1 was not restarted by its restart policy"
+say "scep-gateway-1 restarted by its restart policy and healthy again"
+
+# After a restart or a restore: every container healthy, the same CA, the certificates counted
+# before, and a device enrolls with the challenge given.
+check_survived() {
+	local what=$1 certificates=$2 challenge=$3 cn=$4
+	await_healthy
+	[ "$(ca_fingerprint)" = "$CA_FINGERPRINT" ] || fail "the CA changed ($what)"
+	[ "$(psql_ca "select count(*) from ca.certificate")" = "$certificates" ] \
+		|| fail "the database does not hold the $certificates certificates it held before ($what)"
+	scepclient_enroll "$HTTPS/scep/default" "$challenge" "$cn" "$WORK/$cn" \
+		|| fail "no certificate for $cn ($what): $(cat "$WORK/$cn/scepclient.log")"
+	say "$what: same CA, $certificates certificates kept, $cn enrolled"
+}
+
+step "down and up again: the CA, the certificates and the outstanding challenge survive"
+CERTIFICATES_BEFORE=$(psql_ca "select count(*) from ca.certificate")
+compose down >"$WORK/down.log" 2>&1 || { cat "$WORK/down.log" >&2; fail "docker-compose down failed"; }
+compose up -d >"$WORK/up.log" 2>&1 || { cat "$WORK/up.log" >&2; fail "docker-compose up (again) failed"; }
+# the challenge minted before the restart redeems after it
+check_survived "down and up" "$CERTIFICATES_BEFORE" "$OUTSTANDING" stack-after-restart
+
+step "Backup (deploy/backup.sh), a new volume, restore, enroll against the same CA"
+export KEYWARD_ENV_FILE="$WORK/.env" COMPOSE_PROJECT_NAME=$PROJECT
+deploy/backup.sh backup "$WORK/keyward.dump" || fail "the backup failed"
+CERTIFICATES_BACKED_UP=$(psql_ca "select count(*) from ca.certificate")
+compose down -v >"$WORK/down.log" 2>&1 || { cat "$WORK/down.log" >&2; fail "docker-compose down -v failed"; }
+deploy/backup.sh restore "$WORK/keyward.dump" || fail "the restore failed"
+check_survived "restored into a new volume" "$CERTIFICATES_BACKED_UP" "$(mint)" stack-after-restore
+step "done"
