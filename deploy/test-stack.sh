@@ -106,13 +106,14 @@ if [ -z "${KEYWARD_STACK_ENV:-}" ] && [ -n "$(docker ps -aq --filter "label=com.
 	docker volume ls -q --filter "label=com.docker.compose.project=$PROJECT" | xargs -r docker volume rm >/dev/null
 fi
 
-# Every container of the project healthy (each one has a health check).
+# Every container of the project healthy (each but Prometheus has a health check).
 await_healthy() {
 	local deadline=$(($(date +%s) + HEALTH_TIMEOUT)) states unhealthy
 	while :; do
 		states=$(compose ps -q | xargs docker inspect -f '{{.Name}} {{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{end}}')
-		unhealthy=$(grep -v ' running healthy$' <<<"$states" || true)
-		[ -z "$unhealthy" ] && [ "$(wc -l <<<"$states")" -ge 7 ] && break
+		# Prometheus has no health check (its images share no tool to run one): running is enough
+		unhealthy=$(grep -v ' running healthy$' <<<"$states" | grep -v 'prometheus[^ ]* running $' || true)
+		[ -z "$unhealthy" ] && [ "$(wc -l <<<"$states")" -ge 8 ] && break
 		[ "$(date +%s)" -lt "$deadline" ] || fail "not healthy after ${HEALTH_TIMEOUT} s:
 $unhealthy"
 		sleep 2
@@ -128,11 +129,12 @@ if [ -n "${KEYWARD_STACK_ENV:-}" ]; then
 	HTTPS_PORT=$(env_value KEYWARD_HTTPS_PUBLISHED_PORT)
 	CHALLENGE_PORT=$(env_value KEYWARD_CHALLENGE_PUBLISHED_PORT)
 	ADMIN_PORT=$(env_value KEYWARD_ADMIN_PUBLISHED_PORT)
+	PROMETHEUS_PORT=$(env_value KEYWARD_PROMETHEUS_PUBLISHED_PORT)
 	MDM_KEY=$(env_value KEYWARD_BOOTSTRAP_API_KEY)
 	ADMIN_PASSWORD=$(env_value KEYWARD_ADMIN_INITIAL_PASSWORD)
 else
 	step "Base images (deploy/base-images.sh)"
-	deploy/base-images.sh jre postgres haproxy
+	deploy/base-images.sh jre postgres haproxy prometheus
 	BASE_ENV=$(deploy/base-images.sh --print-env)
 
 	step "The services' jars"
@@ -165,6 +167,7 @@ else
 	HTTPS_PORT=$(free_port)
 	CHALLENGE_PORT=$(free_port)
 	ADMIN_PORT=$(free_port)
+	PROMETHEUS_PORT=$(free_port)
 	secret() { openssl rand -hex 24; }
 	MDM_KEY="kw_$(openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')"
 	ADMIN_PASSWORD="Stack-$(secret)"
@@ -184,6 +187,7 @@ else
 		echo "KEYWARD_HTTPS_PUBLISHED_PORT=$HTTPS_PORT"
 		echo "KEYWARD_CHALLENGE_PUBLISHED_PORT=$CHALLENGE_PORT"
 		echo "KEYWARD_ADMIN_PUBLISHED_PORT=$ADMIN_PORT"
+		echo "KEYWARD_PROMETHEUS_PUBLISHED_PORT=$PROMETHEUS_PORT"
 	} >"$WORK/.env"
 	chmod 600 "$WORK/.env"
 
@@ -200,6 +204,7 @@ HTTP="http://127.0.0.1:$HTTP_PORT"
 HTTPS="https://127.0.0.1:$HTTPS_PORT"
 MDM_API="http://127.0.0.1:$CHALLENGE_PORT"
 DASHBOARD="http://127.0.0.1:$ADMIN_PORT"
+PROMETHEUS="http://127.0.0.1:$PROMETHEUS_PORT"
 
 # a query as the superuser, in the postgres container (docker exec: quicker than docker-compose's)
 psql_ca() {
@@ -262,6 +267,20 @@ role_reads keyward_ca KEYWARD_CA_DB_PASSWORD ca.certificate || fail "keyward_ca 
 ! role_reads keyward_gateway KEYWARD_GATEWAY_DB_PASSWORD ca.certificate || fail "keyward_gateway reads the CA's schema"
 ! role_reads keyward_admin KEYWARD_ADMIN_DB_PASSWORD challenge.challenge || fail "keyward_admin reads the challenge-service's schema"
 say "every container limited, restarting unless stopped, published on 127.0.0.1 only; each role confined to its schema"
+
+step "Prometheus scrapes every service and loaded the alert rules"
+deadline=$(($(date +%s) + 120))
+while :; do
+	targets=$(curl -sS "$PROMETHEUS/api/v1/targets?state=active" 2>/dev/null \
+		| jq -r '.data.activeTargets[] | "\(.labels.job) \(.labels.instance) \(.health)"' 2>/dev/null || true)
+	[ "$(grep -c ' up$' <<<"$targets")" -ge 5 ] && break
+	[ "$(date +%s)" -lt "$deadline" ] || fail "Prometheus does not scrape every service after 120 s:
+$targets"
+	sleep 3
+done
+rules=$(curl -sS "$PROMETHEUS/api/v1/rules" | jq '[.data.groups[].rules[]] | length')
+[ "${rules:-0}" -gt 0 ] || fail "Prometheus loaded no alert rules"
+say "Prometheus: $(tr '\n' ';' <<<"$targets") $rules rules"
 
 step "Enrollment over HTTPS: scepclient"
 CA_FINGERPRINT=$(ca_fingerprint)

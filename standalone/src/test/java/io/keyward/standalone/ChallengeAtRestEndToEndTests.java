@@ -150,7 +150,8 @@ class ChallengeAtRestEndToEndTests {
 					content = Files.readAllBytes(file);
 				}
 				catch (java.nio.file.NoSuchFileException removed) {
-					// PostgreSQL removes transient files (pg_internal.init, temporary files)
+					// PostgreSQL removes transient files (pg_internal.init, temporary
+					// files)
 					// while it runs: one that is gone holds nothing
 					continue;
 				}

@@ -26,7 +26,9 @@ class DockerComposeTests {
 
 	static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-	static final List<String> SERVICES = List.of("ca-adapter", "challenge-service", "scep-gateway", "admin-ui");
+	/** The Java services' containers; the two gateway replicas run the scep-gateway. */
+	static final List<String> SERVICES = List.of("ca-adapter", "challenge-service", "scep-gateway-1", "scep-gateway-2",
+			"admin-ui");
 
 	@Test
 	void whenValidatedByDockerComposeThenTheFileIsValid() throws Exception {
@@ -59,9 +61,9 @@ class DockerComposeTests {
 		for (String service : SERVICES) {
 			Map<String, Object> definition = (Map<String, Object>) services.get(service);
 			Map<String, Object> environment = (Map<String, Object>) definition.get("environment");
-			String config = serviceConfiguration(service);
+			String config = serviceConfiguration(application(service));
 			for (String variable : environment.keySet()) {
-				assertThat(reads(config, variable))
+				assertThat(reads(config, variable) || boundByName(variable))
 					.as("%s sets %s but %s.yml never reads it", service, variable, service)
 					.isTrue();
 			}
@@ -85,7 +87,7 @@ class DockerComposeTests {
 		for (String service : SERVICES) {
 			Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) services.get(service))
 				.get("environment");
-			boolean holdsSealedKeys = service.equals("ca-adapter") || service.equals("scep-gateway");
+			boolean holdsSealedKeys = service.equals("ca-adapter") || application(service).equals("scep-gateway");
 			assertThat(environment.containsKey("KEYWARD_KEK")).as("%s gets KEYWARD_KEK", service)
 				.isEqualTo(holdsSealedKeys);
 			assertThat(environment.values()).as("%s gets the KEK under another name", service)
@@ -101,12 +103,37 @@ class DockerComposeTests {
 		String reference = Files.readString(ROOT.resolve("docs/configuration.md"));
 		Pattern placeholder = Pattern.compile("\\$\\{(KEYWARD_[A-Z_]+)");
 		for (String service : SERVICES) {
-			Matcher matcher = placeholder.matcher(serviceConfiguration(service));
+			Matcher matcher = placeholder.matcher(serviceConfiguration(application(service)));
 			while (matcher.find()) {
 				assertThat(reference).as("docs/configuration.md documents %s", matcher.group(1))
 					.contains(matcher.group(1));
 			}
 		}
+	}
+
+	/** The application a container runs: {@code scep-gateway-1} runs the scep-gateway. */
+	private static String application(String service) {
+		return service.replaceFirst("-\\d+$", "");
+	}
+
+	/**
+	 * Whether the variable is Spring's relaxed-binding name of a documented
+	 * {@code keyward.*} property (e.g. {@code KEYWARD_GATEWAY_LIMITS_BURSTPERCLIENT} for
+	 * {@code keyward.gateway.limits.burst-per-client}).
+	 */
+	private static boolean boundByName(String variable) throws IOException {
+		Matcher property = Pattern.compile("`(keyward\\.[a-z0-9.-]+)`")
+			.matcher(Files.readString(ROOT.resolve("docs/configuration.md")));
+		while (property.find()) {
+			if (property.group(1)
+				.replace("-", "")
+				.replace('.', '_')
+				.toUpperCase(java.util.Locale.ROOT)
+				.equals(variable)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean reads(String config, String variable) {
