@@ -69,7 +69,7 @@ wait_for() { # what seconds command...
 	die "$what not ready after $seconds s (logs in $WORK/logs)"
 }
 
-SERVICE_TOKEN=$(secret 24) ADMIN_UI_TOKEN=$(secret 24) KEK=$(secret 32) API_KEY=kw_train_$(secret 12 | tr -dc 'a-zA-Z0-9')
+SERVICE_TOKEN=$(secret 24) ADMIN_UI_TOKEN=$(secret 24) KEK=$(secret 32) API_KEY=kw_train_$(secret 48 | tr -dc 'a-zA-Z0-9' | head -c 40)
 
 say "database (embedded PostgreSQL) on port $DB_PORT"
 KEYWARD_DATA_DIR="$WORK/data" KEYWARD_DB_PORT=$DB_PORT "$JAVA" -Xmx128m -jar "$STANDALONE_JAR" database \
@@ -101,7 +101,8 @@ start() { # module
 }
 
 ready() { # module
-	local path=/actuator/health/readiness
+	local path=/actuator/health/readiness pid_var="PID_${1//-/_}"
+	kill -0 "${!pid_var}" 2>/dev/null || { tail -40 "$WORK/logs/$1.log" >&2; die "$1 exited during start (log $WORK/logs/$1.log)"; }
 	[ "$1" = scep-gateway ] && path=/readyz
 	http_get "${PORT[$1]}" "$path" | grep -q UP
 }
