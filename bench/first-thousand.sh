@@ -21,6 +21,7 @@
 #   BENCH_P=8               requests in flight
 #   BENCH_KEY_POOL=64       device keys shared round-robin (key generation is not timed)
 #   BENCH_SERVERS="micromdm keyward keyward-aot"
+#   BENCH_LOADGEN_ARGS      more load generator options, e.g. "--rehearsals 500"
 #   KEYWARD_JAVA_OPTS       as for ./keyward start (-Xmx512m -XX:+UseSerialGC)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -61,7 +62,7 @@ load() { # name url pid devices warmup challenge-args...
 	shift 5
 	# shellcheck disable=SC2086
 	"$JAVA" $LOADGEN_JAVA_OPTS -jar "$LOADGEN_JAR" --url "$url" "$@" --devices "$n" --warmup "$w" \
-		--concurrency "$P" --key-pool "$KEY_POOL" --pids "$pid" --json "$RUN/raw/$name.json" \
+		--concurrency "$P" --key-pool "$KEY_POOL" --pids "$pid" --json "$RUN/raw/$name.json" ${BENCH_LOADGEN_ARGS:-} \
 		>"$RUN/raw/$name.txt" 2>&1 || true
 	[ -s "$RUN/raw/$name.json" ] || { tail -20 "$RUN/raw/$name.txt" >&2; echo '{}' >"$RUN/raw/$name.json"; }
 	say "  $name: $(jq -r '"\(.enrollmentsPerSecond // "n/a" | if type == "number" then (. * 10 | round / 10) else . end) enr/s, p50 \(.latencyMs.PKIOperation.p50 // "n/a") ms, p99 \(.latencyMs.PKIOperation.p99 // "n/a") ms, failures \((.failures // {}) | add // 0)"' "$RUN/raw/$name.json")"
