@@ -87,11 +87,12 @@ start_scepserver() { # dir bits port
 	fail "scepserver did not answer (log $dir/scepserver.log)"
 }
 
-# Stops a process: TERM, up to 30 s, then KILL.
+# Stops a process: TERM, up to 2 minutes (Keyward stops its PostgreSQL first; slow on a
+# busy machine), then KILL.
 stop_pid() { # pid
 	[ -n "${1:-}" ] || return 0
 	kill -TERM "$1" 2>/dev/null || return 0
-	for _ in $(seq 1 150); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.2; done
+	for _ in $(seq 1 600); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.2; done
 	kill -KILL "$1" 2>/dev/null || true
 }
 
