@@ -17,6 +17,7 @@
 #   BENCH_IN_FLIGHT=64      the open-loop runs' workers (the most requests in flight)
 #   BENCH_AOT=auto          auto: the AOT cache when one fits, off: never
 #   BENCH_KEY_POOL=64, KEYWARD_JAVA_OPTS as for ./keyward start
+#   BENCH_LOADGEN_ARGS      more load generator options, e.g. "--rehearsals 500"
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=bench/lib.sh
@@ -52,7 +53,7 @@ load() { # name devices warmup concurrency [--rate R]
 	# shellcheck disable=SC2086
 	"$JAVA" $LOADGEN_JAVA_OPTS -jar "$LOADGEN_JAR" --url "http://127.0.0.1:$KW_BASE/scep/default" \
 		--challenge "api:http://127.0.0.1:$((KW_BASE + 1))" --api-key "$KW_API_KEY" --devices "$n" --warmup "$w" \
-		--concurrency "$c" --key-pool "$KEY_POOL" --pids "$KW_PID" --json "$RUN/raw/$name.json" "$@" \
+		--concurrency "$c" --key-pool "$KEY_POOL" --pids "$KW_PID" --json "$RUN/raw/$name.json" ${BENCH_LOADGEN_ARGS:-} "$@" \
 		>"$RUN/raw/$name.txt" 2>&1 || true
 	[ -s "$RUN/raw/$name.json" ] || { tail -20 "$RUN/raw/$name.txt" >&2; fail "the load generator wrote no report ($RUN/raw/$name.txt)"; }
 	say "  $name: $(jq -r '"\(.enrollmentsPerSecond * 10 | round / 10) enr/s, p50 \(.latencyMs.PKIOperation.p50) ms, p99 \(.latencyMs.PKIOperation.p99) ms, failures \((.failures // {}) | add // 0)"' "$RUN/raw/$name.json")"
