@@ -90,20 +90,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_scepserver() { # bits
-	local dir="$RUN/scep-$1"
-	mkdir -p "$dir"
-	scepserver ca -init -depot "$dir/depot" -keySize "$1" >"$dir/ca-init.log" 2>&1
-	SCEP_CHALLENGE=$(openssl rand -hex 16)
-	setsid scepserver -depot "$dir/depot" -port $SCEP_PORT -challenge "$SCEP_CHALLENGE" >"$dir/scepserver.log" 2>&1 </dev/null &
-	SCEP_PID=$!
-	for _ in $(seq 1 100); do
-		curl -fsS -m 2 "http://127.0.0.1:$SCEP_PORT/scep?operation=GetCACaps" >/dev/null 2>&1 && return 0
-		sleep 0.1
-	done
-	fail "scepserver did not answer (log $dir/scepserver.log)"
-}
-
 # Starts Keyward standalone on a data directory; sets KW_PID and KW_READY_SECONDS (from the
 # launch to the "Keyward is ready" line).
 start_keyward() { # bits data-dir log
@@ -190,7 +176,7 @@ round() { # bits levels device-bits
 	local bits=$1 levels=$2 dbits=$3 p prev=0 server out rate w n
 	declare -A est=([micromdm]=$([ "$bits" = 2048 ] && echo 40 || echo 10) [keyward]=$([ "$bits" = 2048 ] && echo 40 || echo 15))
 	say "RSA-$bits: starting micromdm scepserver and Keyward standalone (fresh CA, device keys RSA-$dbits)"
-	start_scepserver "$bits"
+	start_scepserver "$RUN/scep-$bits" "$bits" $SCEP_PORT
 	KW_DATA="$RUN/keyward-$bits"
 	start_keyward "$bits" "$KW_DATA" "$RUN/keyward-$bits.log"
 	say "Keyward ready after $KW_READY_SECONDS s (first start: initdb, CA RSA-$bits, RA keys)"

@@ -70,3 +70,57 @@ tree_pss_mib() {
 	done
 	echo $((total / 1024))
 }
+
+# micromdm's scepserver on a fresh depot (new CA) with a random static challenge; sets
+# SCEP_PID and SCEP_CHALLENGE and returns once it answers GetCACaps.
+start_scepserver() { # dir bits port
+	local dir=$1 bits=$2 port=$3
+	mkdir -p "$dir"
+	scepserver ca -init -depot "$dir/depot" -keySize "$bits" >"$dir/ca-init.log" 2>&1
+	SCEP_CHALLENGE=$(openssl rand -hex 16)
+	setsid scepserver -depot "$dir/depot" -port "$port" -challenge "$SCEP_CHALLENGE" >"$dir/scepserver.log" 2>&1 </dev/null &
+	SCEP_PID=$!
+	for _ in $(seq 1 100); do
+		curl -fsS -m 2 "http://127.0.0.1:$port/scep?operation=GetCACaps" >/dev/null 2>&1 && return 0
+		sleep 0.1
+	done
+	fail "scepserver did not answer (log $dir/scepserver.log)"
+}
+
+# Stops a process: TERM, up to 2 minutes (Keyward stops its PostgreSQL first; slow on a
+# busy machine), then KILL.
+stop_pid() { # pid
+	[ -n "${1:-}" ] || return 0
+	kill -TERM "$1" 2>/dev/null || return 0
+	for _ in $(seq 1 600); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.2; done
+	kill -KILL "$1" 2>/dev/null || true
+}
+
+# A fresh `./keyward start` (what a new user runs), without its build step, on five ports
+# from BASE (gateway, challenge-service, ca-adapter, admin-ui, database); limits off (the
+# load generator is one client address). Sets KW_PID, KW_API_KEY and READY (seconds from
+# the launch to "Keyward is ready"). AOT: auto (the cache when one fits; trains one when
+# none does, which takes minutes) or off.
+start_keyward_fresh() { # base aot data log timeout-seconds
+	local base=$1 aot=$2 data=$3 log=$4 i t0
+	t0=$(date +%s%N)
+	KW_API_KEY=kw_bench_$(openssl rand -hex 16)
+	KEYWARD_NO_BUILD=1 KEYWARD_AOT=$aot KEYWARD_DATA_DIR="$data" \
+		KEYWARD_GATEWAY_PORT=$base KEYWARD_CHALLENGE_PORT=$((base + 1)) KEYWARD_CA_PORT=$((base + 2)) \
+		KEYWARD_ADMIN_PORT=$((base + 3)) KEYWARD_DB_PORT=$((base + 4)) \
+		KEYWARD_GATEWAY_HTTPS_PORT=0 KEYWARD_GATEWAY_MANAGEMENT_PORT=0 \
+		KEYWARD_BOOTSTRAP_API_KEY="$KW_API_KEY" KEYWARD_CHALLENGE_MAX_OUTSTANDING=0 \
+		KEYWARD_SECRETS_DIR="$data-no-secrets" KEYWARD_GATEWAY_LIMITS_ENABLED=false \
+		KEYWARD_CHALLENGE_APIRATE_ENABLED=false \
+		setsid "$BENCH_HOME/keyward" start >"$log" 2>&1 </dev/null &
+	KW_PID=$!
+	for ((i = 0; i < $5 * 20; i++)); do
+		if grep -qs 'Keyward is ready' "$log"; then
+			READY=$(echo "scale=1; ($(date +%s%N) - $t0) / 1000000000" | bc)
+			return 0
+		fi
+		kill -0 "$KW_PID" 2>/dev/null || { tail -30 "$log" >&2; fail "Keyward exited during start (log $log)"; }
+		sleep 0.05
+	done
+	fail "Keyward not ready after $5 s (log $log)"
+}

@@ -155,7 +155,7 @@ public final class LoadRun {
 				issued.addAll(timed.issuedCertificates());
 				return new RunReport(this.options, wallSeconds, timed.iterations(), timed.failedIterations(),
 						timed.enrollments(), timed.latencySummaries(), timed.failures(), warm.failures(),
-						List.copyOf(issued), DuplicateSerials.find(issued), usage, client);
+						List.copyOf(issued), DuplicateSerials.find(issued), usage, client, timed.startLagSummary());
 			}
 			finally {
 				if (sampler != null) {
@@ -195,10 +195,14 @@ public final class LoadRun {
 	}
 
 	private void phase(ScepEndpoint endpoint, ServerCertificates server, List<PreparedRequest> requests, int count,
-			Recorder recorder, boolean showProgress) throws InterruptedException {
+			Recorder recorder, boolean timed) throws InterruptedException {
+		boolean showProgress = timed;
 		PkiExchange exchange = new PkiExchange(endpoint, server, recorder);
 		AtomicInteger next = new AtomicInteger();
 		long start = System.nanoTime();
+		// the warm-up stays a closed loop: it only has to run the server's code
+		OpenLoopSchedule schedule = (timed && this.options.openLoop())
+				? OpenLoopSchedule.startingNow(this.options.rate()) : null;
 		ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
 		if (showProgress && this.progress != null) {
 			ticker.scheduleAtFixedRate(() -> progressLine(recorder, count, start), 1, 1, TimeUnit.SECONDS);
@@ -209,7 +213,11 @@ public final class LoadRun {
 				int i;
 				while ((i = next.getAndIncrement()) < count && !Thread.currentThread().isInterrupted()) {
 					try {
-						recorder.iterationDone(iteration(endpoint, server, exchange, recorder, requests.get(i)));
+						long begin = (schedule != null) ? schedule.awaitTurn(i) : System.nanoTime();
+						if (schedule != null) {
+							recorder.startLag(System.nanoTime() - begin);
+						}
+						recorder.iterationDone(iteration(endpoint, server, exchange, recorder, requests.get(i), begin));
 					}
 					catch (InterruptedException ex) {
 						Thread.currentThread().interrupt();
@@ -232,14 +240,15 @@ public final class LoadRun {
 	}
 
 	private boolean iteration(ScepEndpoint endpoint, ServerCertificates server, PkiExchange exchange, Recorder recorder,
-			PreparedRequest request) throws InterruptedException {
+			PreparedRequest request, long start) throws InterruptedException {
 		if (this.options.mix() == Mix.CAPS) {
-			boolean caps = get(endpoint, Operation.GET_CA_CAPS, recorder);
-			return get(endpoint, Operation.GET_CA_CERT, recorder) && caps;
+			boolean caps = get(endpoint, Operation.GET_CA_CAPS, recorder, start);
+			return get(endpoint, Operation.GET_CA_CERT, recorder, System.nanoTime()) && caps;
 		}
 		Device device = request.device();
-		X509Certificate issued = exchange.exchange(Operation.PKI_OPERATION, request.pkiMessage(), request.senderNonce(),
-				device.transactionId(), device.keys().getPrivate(), device.keys().getPublic(), device.challenge());
+		X509Certificate issued = exchange.exchange(start, Operation.PKI_OPERATION, request.pkiMessage(),
+				request.senderNonce(), device.transactionId(), device.keys().getPrivate(), device.keys().getPublic(),
+				device.challenge());
 		if (issued == null || this.options.mix() != Mix.RENEWAL) {
 			return issued != null;
 		}
@@ -254,9 +263,8 @@ public final class LoadRun {
 				device.keys().getPrivate(), renewal.keys().getPublic(), null) != null;
 	}
 
-	private static boolean get(ScepEndpoint endpoint, Operation operation, Recorder recorder)
+	private static boolean get(ScepEndpoint endpoint, Operation operation, Recorder recorder, long start)
 			throws InterruptedException {
-		long start = System.nanoTime();
 		try {
 			ScepEndpoint.Response response = endpoint.get(operation.wireName());
 			long nanos = System.nanoTime() - start;

@@ -16,7 +16,11 @@ import org.bouncycastle.cms.CMSAlgorithm;
  *
  * @param url the SCEP URL, e.g. {@code http://127.0.0.1:8080/scep/default}
  * @param devices how many devices to enroll in the timed phase
- * @param concurrency how many requests are in flight at once
+ * @param concurrency how many requests are in flight at once (in an open-loop run: at
+ * most)
+ * @param rate 0 for a closed loop (each worker sends its next request when the last one
+ * is answered), else requests per second started on a fixed schedule whatever the answers
+ * (open loop, {@link OpenLoopSchedule})
  * @param challenge {@code none}, {@code static:<secret>} or {@code api:<base-url>}
  * @param apiKey bearer key for {@code api:} challenges
  * @param profile the challenge profile minted for {@code api:} challenges
@@ -34,9 +38,9 @@ import org.bouncycastle.cms.CMSAlgorithm;
  * @param caIdent the GetCACert/GetCACaps {@code message} parameter, or null to omit it
  * @param help only print the usage
  */
-public record LoadgenOptions(URI url, int devices, int concurrency, String challenge, String apiKey, String profile,
-		int keySize, int keyPool, String cipherName, String digest, Mix mix, int warmup, int rehearsals, Path json,
-		List<Long> pids, Duration timeout, String caIdent, boolean help) {
+public record LoadgenOptions(URI url, int devices, int concurrency, double rate, String challenge, String apiKey,
+		String profile, int keySize, int keyPool, String cipherName, String digest, Mix mix, int warmup, int rehearsals,
+		Path json, List<Long> pids, Duration timeout, String caIdent, boolean help) {
 
 	static final String USAGE = """
 			Usage: java -jar keyward-loadgen.jar --url <SCEP URL> [options]
@@ -44,7 +48,11 @@ public record LoadgenOptions(URI url, int devices, int concurrency, String chall
 			  --url URL            SCEP endpoint, e.g. http://127.0.0.1:8080/scep/default
 			                       or http://127.0.0.1:2016/scep (micromdm scepserver)
 			  --devices N          devices enrolled in the timed phase (default 100)
-			  --concurrency P      requests in flight at once (default 8)
+			  --concurrency P      requests in flight at once (default 8); with --rate the
+			                       most in flight (workers), e.g. 64
+			  --rate R             open loop: start R requests per second on a fixed
+			                       schedule whatever the answers, latency counted from
+			                       each request's intended start (default: closed loop)
 			  --challenge SPEC     none (default) | static:<secret> | api:<challenge-service URL>
 			                       (api: mints one challenge per device ahead over
 			                       POST /api/v1/challenges, not timed)
@@ -121,9 +129,18 @@ public record LoadgenOptions(URI url, int devices, int concurrency, String chall
 	@Override
 	public String toString() {
 		return "LoadgenOptions[url=" + this.url + ", devices=" + this.devices + ", concurrency=" + this.concurrency
-				+ ", challenge=" + ReportJson.challengeMode(this.challenge) + ", mix=" + this.mix.label() + ", warmup="
-				+ this.warmup + ", rehearsals=" + this.rehearsals + ", keySize=" + this.keySize + ", keyPool="
-				+ this.keyPool + ", cipher=" + this.cipherName + ", digest=" + this.digest + "]";
+				+ ", rate=" + this.rate + ", challenge=" + ReportJson.challengeMode(this.challenge) + ", mix="
+				+ this.mix.label() + ", warmup=" + this.warmup + ", rehearsals=" + this.rehearsals + ", keySize="
+				+ this.keySize + ", keyPool=" + this.keyPool + ", cipher=" + this.cipherName + ", digest=" + this.digest
+				+ "]";
+	}
+
+	/**
+	 * @return true when requests start on a fixed schedule ({@code --rate}), not when the
+	 * last answer came
+	 */
+	public boolean openLoop() {
+		return this.rate > 0;
 	}
 
 	/**
@@ -140,6 +157,8 @@ public record LoadgenOptions(URI url, int devices, int concurrency, String chall
 		int devices = 100;
 
 		int concurrency = 8;
+
+		double rate;
 
 		String challenge = "none";
 
@@ -176,6 +195,7 @@ public record LoadgenOptions(URI url, int devices, int concurrency, String chall
 				case "--url" -> this.url = url(value);
 				case "--devices" -> this.devices = number(name, value, 1);
 				case "--concurrency" -> this.concurrency = number(name, value, 1);
+				case "--rate" -> this.rate = rate(value);
 				case "--challenge" -> this.challenge = challenge(value);
 				case "--api-key" -> this.apiKey = value;
 				case "--profile" -> this.profile = value;
@@ -201,7 +221,7 @@ public record LoadgenOptions(URI url, int devices, int concurrency, String chall
 			if (this.challenge.startsWith("api:") && (this.apiKey == null || this.apiKey.isBlank())) {
 				throw new IllegalArgumentException("--challenge api: needs --api-key (or KEYWARD_LOADGEN_API_KEY)");
 			}
-			return new LoadgenOptions(this.url, this.devices, this.concurrency, this.challenge, this.apiKey,
+			return new LoadgenOptions(this.url, this.devices, this.concurrency, this.rate, this.challenge, this.apiKey,
 					this.profile, this.keySize, this.keyPool, this.cipher, this.digest, this.mix, this.warmup,
 					this.rehearsals, this.json, this.pids, this.timeout, this.caIdent, this.help);
 		}
@@ -224,6 +244,19 @@ public record LoadgenOptions(URI url, int devices, int concurrency, String chall
 			}
 			catch (NumberFormatException ex) {
 				throw new IllegalArgumentException(name + " must be a number, not " + value);
+			}
+		}
+
+		private static double rate(String value) {
+			try {
+				double rate = Double.parseDouble(value);
+				if (!(rate > 0) || Double.isInfinite(rate)) {
+					throw new IllegalArgumentException("--rate must be more than 0 requests per second, not " + value);
+				}
+				return rate;
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("--rate must be a number of requests per second, not " + value);
 			}
 		}
 

@@ -45,7 +45,18 @@ final class PkiExchange {
 	 */
 	X509Certificate exchange(Operation operation, byte[] pkiMessage, byte[] senderNonce, String transactionId,
 			PrivateKey recipientKey, PublicKey requestedKey, String challenge) throws InterruptedException {
-		long start = System.nanoTime();
+		return exchange(System.nanoTime(), operation, pkiMessage, senderNonce, transactionId, recipientKey,
+				requestedKey, challenge);
+	}
+
+	/**
+	 * The same, with the latency counted from a given instant: in an open-loop run the
+	 * request's intended start ({@link OpenLoopSchedule}), which may lie before now.
+	 * @param start {@link System#nanoTime()} the latency counts from
+	 */
+	X509Certificate exchange(long start, Operation operation, byte[] pkiMessage, byte[] senderNonce,
+			String transactionId, PrivateKey recipientKey, PublicKey requestedKey, String challenge)
+			throws InterruptedException {
 		ScepEndpoint.Response response;
 		try {
 			response = this.endpoint.pkiOperation(pkiMessage);

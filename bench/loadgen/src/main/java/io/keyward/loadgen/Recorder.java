@@ -28,6 +28,8 @@ final class Recorder {
 
 	private final AtomicInteger enrollments = new AtomicInteger();
 
+	private final LatencyLog startLags = new LatencyLog();
+
 	Recorder() {
 		for (Operation operation : Operation.values()) {
 			this.latencies.put(operation, new LatencyLog());
@@ -45,6 +47,24 @@ final class Recorder {
 		if (outcome != null) {
 			this.failures.computeIfAbsent(operation.wireName() + " " + outcome, (k) -> new LongAdder()).increment();
 		}
+	}
+
+	/**
+	 * In an open-loop run: how late a request was sent after its intended start (every
+	 * worker was busy until then). Large lags mean the client, not only the server, was
+	 * short of workers; the request's latency still counts from the intended start.
+	 * @param nanos the lag
+	 */
+	void startLag(long nanos) {
+		this.startLags.add(nanos);
+	}
+
+	/**
+	 * @return the start lags' percentiles, or null when none were recorded (closed loop)
+	 */
+	LatencySummary startLagSummary() {
+		long[] samples = this.startLags.snapshot();
+		return (samples.length > 0) ? LatencySummary.of(samples) : null;
 	}
 
 	void issued(IssuedCertificate certificate) {

@@ -27,6 +27,7 @@ final class ReportJson {
 		root.put("mix", options.mix().label());
 		root.put("devices", options.devices());
 		root.put("concurrency", options.concurrency());
+		root.put("rateScheduled", options.openLoop() ? options.rate() : null);
 		root.put("warmup", options.warmup());
 		root.put("rehearsals", options.rehearsals());
 		root.put("challenge", challengeMode(options.challenge()));
@@ -43,6 +44,7 @@ final class ReportJson {
 		Map<String, Object> latencies = new LinkedHashMap<>();
 		report.latencies().forEach((operation, summary) -> latencies.put(operation.wireName(), latency(summary)));
 		root.put("latencyMs", latencies);
+		root.put("startLagMs", (report.startLag() != null) ? latency(report.startLag()) : null);
 		root.put("failures", report.failures());
 		root.put("warmupFailures", report.warmupFailures());
 		Map<String, Object> duplicates = new LinkedHashMap<>();

@@ -21,6 +21,15 @@ final class ReportText {
 				ReportJson.challengeMode(options.challenge()));
 		line(out, "  timed phase %.2f s: %d iterations, %d failed", report.wallSeconds(), report.iterations(),
 				report.failedIterations());
+		if (options.openLoop()) {
+			LatencySummary lag = report.startLag();
+			line(out, "  open loop: %.1f requests/s scheduled, at most %d in flight; latency from each intended start",
+					options.rate(), options.concurrency());
+			if (lag != null) {
+				line(out, "  sent after the intended start (all workers busy): p50 %.2f, p99 %.2f, max %.2f ms",
+						lag.p50(), lag.p99(), lag.max());
+			}
+		}
 		if (options.mix() == Mix.CAPS) {
 			line(out, "  throughput: %.1f GetCACaps+GetCACert pairs/s", report.iterationsPerSecond());
 		}

@@ -19,11 +19,13 @@ import java.util.Map;
  * @param duplicateSerials serial numbers issued more than once, with their transactionIDs
  * @param server server usage when pids were given, else null
  * @param client what the load generator's own JVM did in the timed phase
+ * @param startLag in an open-loop run, how late requests were sent after their intended
+ * start (all workers busy), else null
  */
 public record RunReport(LoadgenOptions options, double wallSeconds, int iterations, int failedIterations,
 		int enrollments, Map<Operation, LatencySummary> latencies, Map<String, Long> failures,
 		Map<String, Long> warmupFailures, List<IssuedCertificate> issued, Map<String, List<String>> duplicateSerials,
-		ServerUsage server, ClientUsage client) {
+		ServerUsage server, ClientUsage client, LatencySummary startLag) {
 
 	/**
 	 * @return successful enrollments per second of the timed phase

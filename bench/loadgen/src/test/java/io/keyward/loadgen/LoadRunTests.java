@@ -97,6 +97,37 @@ class LoadRunTests {
 	}
 
 	@Test
+	void whenARateIsGivenThenRequestsStartOnScheduleAndTheLagIsReported() throws Exception {
+		try (FakeScepServer server = new FakeScepServer("secret", false)) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			int exit = LoadGenerator.run(
+					new String[] { "--url", server.url(), "--devices", "40", "--concurrency", "4", "--rate", "400",
+							"--rehearsals", "0", "--challenge", "static:secret", "--key-size", "1024", "--key-pool",
+							"2" },
+					new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+			String text = out.toString(StandardCharsets.UTF_8);
+			assertThat(exit).as(text).isZero();
+			assertThat(text).contains("40 successful enrollments",
+					"open loop: 400.0 requests/s scheduled, at most 4 in flight",
+					"sent after the intended start (all workers busy): p50 ");
+		}
+	}
+
+	@Test
+	void whenARateIsGivenThenTheLastRequestDoesNotStartBeforeItIsDue() throws Exception {
+		try (FakeScepServer server = new FakeScepServer("secret", false)) {
+			LoadgenOptions options = LoadgenOptions.parse("--url", server.url(), "--devices", "30", "--concurrency",
+					"3", "--rate", "200", "--challenge", "static:secret", "--key-size", "1024", "--key-pool", "2");
+			RunReport report = new LoadRun(options, ChallengeSource.from(options), null).run();
+			assertThat(report.enrollments()).isEqualTo(30);
+			// request 29 is due 145 ms after request 0, whatever the server's speed
+			assertThat(report.wallSeconds()).isGreaterThanOrEqualTo(0.145);
+			assertThat(report.startLag().count()).isEqualTo(30);
+			assertThat(report.latencies().get(Operation.PKI_OPERATION).count()).isEqualTo(30);
+		}
+	}
+
+	@Test
 	void whenTheServerIsUnreachableThenPreparationFailsWithExitCodeTwo() {
 		int exit = LoadGenerator.run(
 				new String[] { "--url", "http://127.0.0.1:1/scep", "--devices", "1", "--key-size", "1024", "--timeout",

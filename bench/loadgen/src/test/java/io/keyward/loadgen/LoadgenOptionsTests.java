@@ -65,6 +65,20 @@ class LoadgenOptionsTests {
 	}
 
 	@Test
+	void whenARateIsGivenThenTheRunIsAnOpenLoop() {
+		LoadgenOptions options = LoadgenOptions.parse("--url", "http://x/scep", "--rate", "187.5");
+		assertThat(options.openLoop()).isTrue();
+		assertThat(options.rate()).isEqualTo(187.5);
+		assertThat(LoadgenOptions.parse("--url", "http://x/scep").openLoop()).isFalse();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LoadgenOptions.parse("--url", "http://x/scep", "--rate", "0"))
+			.withMessageContaining("--rate");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LoadgenOptions.parse("--url", "http://x/scep", "--rate", "fast"))
+			.withMessageContaining("--rate");
+	}
+
+	@Test
 	void whenHelpIsAskedThenNoUrlIsNeeded() {
 		assertThat(LoadgenOptions.parse("--help").help()).isTrue();
 	}

@@ -16,7 +16,7 @@ class ReportJsonTests {
 				Map.of(Operation.PKI_OPERATION, new LatencySummary(100, 5, 9, 20, 31.5, 6.25)),
 				Map.of("PKIOperation FAILURE badRequest", 1L), Map.of(),
 				List.of(new IssuedCertificate(Operation.PKI_OPERATION, "ab", "1F", null)), duplicates, server,
-				new ClientUsage(2, 17, 40));
+				new ClientUsage(2, 17, 40), null);
 	}
 
 	@Test

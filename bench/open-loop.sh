@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Latency as users feel it (issue 15): a fresh `./keyward start` (with the AOT cache when one
+# fits this build), warmed up, then its maximum rate measured in a closed loop (BENCH_P
+# requests in flight), then open-loop runs at 25 %, 50 % and 80 % of that rate: requests start
+# on a fixed schedule whatever the answers, and each latency counts from the request's intended
+# start (docs/loadgen.md, "Open loop"). Prints PKIOperation p50/p90/p99 per load and writes
+# bench/results/open-loop-<date>.md and .json. Goal: p99 at most 20 ms at 50 %.
+#
+#   bench/open-loop.sh
+#
+# Environment (all optional):
+#   BENCH_WARM=12000        untimed enrollments at P = 8 before anything is measured
+#   BENCH_P=8               requests in flight for the maximum rate
+#   BENCH_MAX_DEVICES=4000  enrollments of the closed-loop run
+#   BENCH_FRACTIONS="25 50 80"   open-loop loads, percent of the maximum rate
+#   BENCH_SECONDS=15        length of each open-loop run (devices = rate x seconds)
+#   BENCH_IN_FLIGHT=64      the open-loop runs' workers (the most requests in flight)
+#   BENCH_AOT=auto          auto: the AOT cache when one fits, off: never
+#   BENCH_KEY_POOL=64, KEYWARD_JAVA_OPTS as for ./keyward start
+#   BENCH_LOADGEN_ARGS      more load generator options, e.g. "--rehearsals 500"
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=bench/lib.sh
+. "$HERE/lib.sh"
+
+WARM=${BENCH_WARM:-12000}
+P=${BENCH_P:-8}
+MAX_DEVICES=${BENCH_MAX_DEVICES:-4000}
+FRACTIONS=${BENCH_FRACTIONS:-"25 50 80"}
+SECONDS_PER_RUN=${BENCH_SECONDS:-15}
+IN_FLIGHT=${BENCH_IN_FLIGHT:-64}
+KEY_POOL=${BENCH_KEY_POOL:-64}
+RUN=${BENCH_RUN_DIR:-/tmp/keyward-open-loop-$$}
+RESULTS=${BENCH_RESULTS:-$BENCH_HOME/bench/results}
+STAMP=$(date -u +%Y-%m-%d-%H%M)
+KW_BASE=18610
+KW_PID=""
+
+command -v jq >/dev/null || fail "jq is needed"
+ensure_jars
+for p in $(seq $KW_BASE $((KW_BASE + 4))); do free_port_check "$p"; done
+mkdir -p "$RUN/raw" "$RESULTS"
+trap 'stop_pid "$KW_PID"' EXIT
+
+# a training run (BENCH_AOT=auto without a cache) takes minutes: up to 15
+start_keyward_fresh $KW_BASE "${BENCH_AOT:-auto}" "$RUN/data" "$RUN/keyward.log" 900
+AOT=$(grep -q "Using the AOT cache" "$RUN/keyward.log" && echo "with the AOT cache" || echo "without an AOT cache")
+say "Keyward ready after $READY s, $AOT"
+
+load() { # name devices warmup concurrency [--rate R]
+	local name=$1 n=$2 w=$3 c=$4
+	shift 4
+	# shellcheck disable=SC2086
+	"$JAVA" $LOADGEN_JAVA_OPTS -jar "$LOADGEN_JAR" --url "http://127.0.0.1:$KW_BASE/scep/default" \
+		--challenge "api:http://127.0.0.1:$((KW_BASE + 1))" --api-key "$KW_API_KEY" --devices "$n" --warmup "$w" \
+		--concurrency "$c" --key-pool "$KEY_POOL" --pids "$KW_PID" --json "$RUN/raw/$name.json" ${BENCH_LOADGEN_ARGS:-} "$@" \
+		>"$RUN/raw/$name.txt" 2>&1 || true
+	[ -s "$RUN/raw/$name.json" ] || { tail -20 "$RUN/raw/$name.txt" >&2; fail "the load generator wrote no report ($RUN/raw/$name.txt)"; }
+	say "  $name: $(jq -r '"\(.enrollmentsPerSecond * 10 | round / 10) enr/s, p50 \(.latencyMs.PKIOperation.p50) ms, p99 \(.latencyMs.PKIOperation.p99) ms, failures \((.failures // {}) | add // 0)"' "$RUN/raw/$name.json")"
+}
+
+say "warm-up ($WARM enrollments) and the maximum rate: closed loop, $P in flight, $MAX_DEVICES enrollments"
+load max "$MAX_DEVICES" "$WARM" "$P"
+MAX=$(jq -r '.enrollmentsPerSecond' "$RUN/raw/max.json")
+for f in $FRACTIONS; do
+	rate=$(echo "$MAX $f" | awk '{ printf "%.1f", $1 * $2 / 100 }')
+	n=$(echo "$rate $SECONDS_PER_RUN" | awk '{ n = int($1 * $2); if (n < 100) n = 100; print n }')
+	say "open loop at $f % of $MAX/s: $rate requests/s, $n enrollments, at most $IN_FLIGHT in flight"
+	load "open-$f" "$n" 0 "$IN_FLIGHT" --rate "$rate"
+done
+
+report="$RESULTS/open-loop-$STAMP.md"
+machine_json >"$RUN/raw/machine.json"
+{
+	echo "# PKIOperation latency in an open loop ($(date -u '+%Y-%m-%d %H:%M') UTC)"
+	echo
+	echo "Keyward standalone, fresh \`./keyward start\` $AOT, warmed with $WARM enrollments. Machine: $(jq -r '"\(.nproc) cores (\(.cpu)), \(.jdk), commit \(.commit), load average at the start \(.loadAverageAtStart)"' "$RUN/raw/machine.json")."
+	echo "Maximum rate: closed loop, $P in flight, $MAX_DEVICES enrollments. Open loop: requests started on a fixed schedule, at most $IN_FLIGHT in flight, latency from each intended start."
+	echo
+	echo "| load | scheduled /s | achieved enr/s | p50 ms | p90 ms | p99 ms | max ms | sent late p99 ms | server CPU ms/enr | failures |"
+	echo "|---|---|---|---|---|---|---|---|---|---|"
+	jq -r '"| closed loop, P = \(.concurrency) | - | \(.enrollmentsPerSecond * 10 | round / 10) | \(.latencyMs.PKIOperation.p50) | \(.latencyMs.PKIOperation.p90) | \(.latencyMs.PKIOperation.p99) | \(.latencyMs.PKIOperation.max) | - | \(.server.cpuMsPerEnrollment * 100 | round / 100) | \((.failures // {}) | add // 0) |"' "$RUN/raw/max.json"
+	for f in $FRACTIONS; do
+		jq -r --arg f "$f" '"| \($f) % | \(.rateScheduled) | \(.enrollmentsPerSecond * 10 | round / 10) | \(.latencyMs.PKIOperation.p50) | \(.latencyMs.PKIOperation.p90) | \(.latencyMs.PKIOperation.p99) | \(.latencyMs.PKIOperation.max) | \(.startLagMs.p99) | \(.server.cpuMsPerEnrollment * 100 | round / 100) | \((.failures // {}) | add // 0) |"' "$RUN/raw/open-$f.json"
+	done
+} >"$report"
+jq -s '.' "$RUN"/raw/*.json >"${report%.md}.json"
+cat "$report"
+say "report: $report (raw: $RUN/raw)"
