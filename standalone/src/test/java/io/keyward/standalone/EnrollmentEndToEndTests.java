@@ -28,6 +28,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wrote: micromdm's {@code scepclient} and certmonger. Each enrollment must chain to the
  * CA that GetCACert returns and be recorded in the gateway, challenge and ca schemas.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class EnrollmentEndToEndTests {
 
 	static final String API_KEY = "kw_e2e-test-api-key-0123456789abcdefghijklmnopq";
@@ -140,6 +145,84 @@ class EnrollmentEndToEndTests {
 		Set<String> queried = MetricNames.queried();
 		assertThat(queried).contains("keyward_scep_enrollments_total", "keyward_certificate_days_left");
 		assertThat(served).as("series the alerts and the dashboard read").containsAll(queried);
+	}
+
+	/**
+	 * One JVM runs four services here, and the logging system is the JVM's: each line
+	 * must still name the service whose thread wrote it (issue 15).
+	 */
+	@Test
+	void whenADeviceEnrollsThenEachServicesLogLinesNameThatService(CapturedOutput output) throws Exception {
+		IssuedLines lines = enrollAndLog(output, "log-names-1");
+		assertThat(lines.gateway()).contains("[scep-gateway]").doesNotContain("[ca-adapter]");
+		assertThat(lines.caAdapter()).contains("[ca-adapter]").doesNotContain("[scep-gateway]");
+	}
+
+	/**
+	 * One trace from the device's request through the gateway to the ca-adapter: the
+	 * gateway's call carries W3C {@code traceparent}, and both services' lines carry the
+	 * trace's id.
+	 */
+	@Test
+	void whenADeviceEnrollsThenTheGatewayAndTheCaAdapterLogOneTrace(CapturedOutput output) throws Exception {
+		IssuedLines lines = enrollAndLog(output, "one-trace-1");
+		String traceId = group(lines.gateway(), "traceId=([0-9a-f]{32}) ");
+		assertThat(lines.caAdapter()).contains("traceId=" + traceId + " ");
+	}
+
+	/**
+	 * A transaction no challenge authorised is its own enrollment: its correlation id is
+	 * the trace id of the device's request that created it.
+	 */
+	@Test
+	void whenNoChallengeAuthorisesTheTransactionThenItsCorrelationIdIsItsRequestsTraceId(CapturedOutput output)
+			throws Exception {
+		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"),
+				"0123456789ABCDEF0123456789ABCDEF", "trace-id-1", workDir("trace-id"));
+		assertThat(enrollment.certificate()).as(enrollment.output()).isEmpty();
+
+		String transactionId = client.text("select transaction_id from gateway.transaction where subject like ?",
+				"%CN=trace-id-1%");
+		String correlationId = client.text("select correlation_id::text from gateway.transaction where subject like ?",
+				"%CN=trace-id-1%");
+		String denied = logLine(output, "event=enrollment_denied", "transactionId=" + transactionId + " ");
+		assertThat(denied).contains("traceId=" + correlationId.replace("-", "") + " ")
+			.contains("correlationId=" + correlationId + " ");
+	}
+
+	/**
+	 * A scepclient enrollment with a fresh challenge, and its log lines.
+	 */
+	private IssuedLines enrollAndLog(CapturedOutput output, String commonName) throws Exception {
+		String challenge = client.mintChallenge();
+		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"),
+				challenge, commonName, workDir(commonName));
+		assertThat(enrollment.certificate()).as(enrollment.output()).isPresent();
+		String issued = logLine(output, "event=enrollment_issued", "CN=" + commonName);
+		return new IssuedLines(issued,
+				logLine(output, "event=certificate_issued", "transactionId=" + group(issued, "transactionId=(\\S+)")));
+	}
+
+	/**
+	 * @param gateway the scep-gateway's {@code event=enrollment_issued}
+	 * @param caAdapter the ca-adapter's {@code event=certificate_issued}
+	 */
+	private record IssuedLines(String gateway, String caAdapter) {
+
+	}
+
+	private static String group(String line, String regex) {
+		Matcher matcher = Pattern.compile(regex).matcher(line);
+		assertThat(matcher.find()).as(line).isTrue();
+		return matcher.group(1);
+	}
+
+	private static String logLine(CapturedOutput output, String event, String detail) {
+		return output.getOut()
+			.lines()
+			.filter((line) -> line.contains(event) && line.contains(detail))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no log line " + event + " with " + detail));
 	}
 
 	@Test

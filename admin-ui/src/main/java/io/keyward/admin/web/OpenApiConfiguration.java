@@ -1,10 +1,7 @@
 package io.keyward.admin.web;
 
-import io.swagger.v3.oas.models.Components;
+import io.keyward.edge.openapi.ApiDescriptions;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,14 +15,11 @@ class OpenApiConfiguration {
 
 	@Bean
 	OpenAPI adminApiDescription() {
-		return new OpenAPI().info(new Info().title("Keyward admin API")
-			.version("v1")
-			.description("Certificates (search, read, revoke), enrollment requests and approvals, CA and RA "
-					+ "certificates, admin API tokens, MDM API clients. Authenticate with an admin API token as a bearer token; "
-					+ "each operation needs one scope. Errors are RFC 9457 problem documents."))
-			.components(new Components().addSecuritySchemes("adminToken",
-					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
-			.addSecurityItem(new SecurityRequirement().addList("adminToken"));
+		return ApiDescriptions.withBearerToken("Keyward admin API",
+				"Certificates (search, read, revoke), enrollment requests and approvals, CA and RA "
+						+ "certificates, admin API tokens, MDM API clients. Authenticate with an admin API token as a bearer token; "
+						+ "each operation needs one scope. Errors are RFC 9457 problem documents.",
+				"adminToken");
 	}
 
 }

@@ -67,6 +67,10 @@ class ApiSecurityConfiguration {
 						.hasAuthority(authority("revocation-status:read"))
 						.requestMatchers(HttpMethod.POST, "/api/v1/ocsp")
 						.hasAuthority(authority("revocation-status:read"))
+						// the API's description: the published docs/api file, for any
+						// caller
+						.requestMatchers(HttpMethod.GET, "/api/v1/openapi")
+						.authenticated()
 						.anyRequest()
 						.denyAll());
 		return http.build();

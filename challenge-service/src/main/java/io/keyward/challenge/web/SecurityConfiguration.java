@@ -82,6 +82,9 @@ class SecurityConfiguration {
 				.hasAuthority(ApiScopes.authority(ApiScopes.CHALLENGE_READ))
 				.requestMatchers(HttpMethod.DELETE, "/api/v1/challenges/*")
 				.hasAuthority(ApiScopes.authority(ApiScopes.CHALLENGE_REVOKE))
+				// the description of this service's APIs: the published docs/api file
+				.requestMatchers(HttpMethod.GET, "/api/v1/openapi")
+				.authenticated()
 				.anyRequest()
 				.authenticated())
 			.build();

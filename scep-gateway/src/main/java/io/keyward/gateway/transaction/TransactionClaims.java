@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
+import io.keyward.edge.log.CorrelationIds;
 import io.keyward.gateway.GatewayProperties;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -97,7 +98,7 @@ public class TransactionClaims {
 	public Optional<Claim> takeOver(TransactionRow seen, byte[] csr) {
 		UUID token = UUID.randomUUID();
 		// a transaction recorded before V16 gets an id of its own when it is taken over
-		UUID correlationId = (seen.correlationId() != null) ? seen.correlationId() : UUID.randomUUID();
+		UUID correlationId = (seen.correlationId() != null) ? seen.correlationId() : CorrelationIds.mint();
 		String seenClaim = (seen.claimToken() != null) ? "claim_token = :seen" : "claim_token is null";
 		JdbcClient.StatementSpec statement = this.jdbc.sql(TAKE_OVER + seenClaim)
 			.param("token", token)

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.keyward.edge.log.CorrelationIds;
 import io.keyward.gateway.GatewayProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,8 +56,9 @@ public class TransactionLog {
 	 */
 	public Recorded claim(NewTransaction request) {
 		UUID token = UUID.randomUUID();
-		// replaced by the challenge's once it is redeemed (TransactionClaims#correlate)
-		UUID correlationId = UUID.randomUUID();
+		// the trace id of this request; replaced by the challenge's once it is redeemed
+		// (TransactionClaims#correlate)
+		UUID correlationId = CorrelationIds.mint();
 		Instant now = this.clock.instant();
 		int inserted = this.jdbc.sql("""
 				insert into transaction (id, profile, transaction_id, message_type, signer_key_sha256, csr_sha256,

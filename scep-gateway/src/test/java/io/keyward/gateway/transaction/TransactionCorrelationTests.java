@@ -51,6 +51,25 @@ class TransactionCorrelationTests extends AbstractGatewayTests {
 			.contains("\"total\":1");
 	}
 
+	/**
+	 * The id of its own is the trace id of the gateway's request (issue 15), and a device
+	 * cannot choose it: the gateway starts a trace of its own whatever traceparent comes.
+	 */
+	@Test
+	void whenADeviceSendsATraceparentThenTheTransactionsIdIsNotItsTraceId() throws Exception {
+		TestDevice device = new TestDevice("chosen-trace");
+		String transactionId = TestDevice.newTransactionId();
+		HttpResponse<byte[]> answer = this.http.send(HttpRequest.newBuilder(uri("/scep/default?operation=PKIOperation"))
+			.header("Content-Type", "application/x-pki-message")
+			.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(
+					device.pkcsReq(device.csr("not-a-challenge"), ra().encryptionCertificate(), transactionId)))
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(answer.statusCode()).isEqualTo(200);
+
+		assertThat(correlationIdOf(transactionId)).isNotNull().isNotEqualTo("4bf92f35-77b3-4da6-a3ce-929d0e0e4736");
+	}
+
 	@Test
 	void whenTheCorrelationIdIsNotAUuidThenProblem400() throws Exception {
 		HttpResponse<String> response = transactions("correlationId=1%20or%201=1");

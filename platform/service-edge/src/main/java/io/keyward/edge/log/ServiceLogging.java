@@ -1,0 +1,78 @@
+package io.keyward.edge.log;
+
+import java.util.Map;
+
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.SmartApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Every service's log line layout, in one place: after the thread, the service that wrote
+ * the line ({@link ServiceName}), then the trace id of the request being served
+ * ({@code traceId=}, Micrometer Tracing) and the enrollment's correlation id
+ * ({@code correlationId=}, {@link CorrelationIds}), each only when there is one. The
+ * layout is a default a service's own configuration may replace
+ * ({@code logging.pattern.correlation}); Spring Boot's own application name is left out,
+ * as it is the JVM's, not the thread's.
+ * <p>
+ * Also names the service in the MDC of the thread that starts it, until it is ready.
+ */
+public class ServiceLogging implements SmartApplicationListener {
+
+	/** The defaults' property source name. */
+	static final String DEFAULTS = "keywardLoggingDefaults";
+
+	static final String PATTERN = "[%X{" + ServiceName.MDC_KEY + ":-" + ServiceName.UNATTRIBUTED + "}] "
+			+ present("traceId") + present(CorrelationIds.MDC_KEY);
+
+	private static final ThreadLocal<CorrelationIds.Scope> starting = new ThreadLocal<>();
+
+	/** {@code key=value } when the MDC holds the key, nothing otherwise. */
+	private static String present(String key) {
+		return "%replace(" + key + "=%X{" + key + "} ){'^" + key + "= $', ''}";
+	}
+
+	@Override
+	public boolean supportsEventType(Class<? extends ApplicationEvent> type) {
+		return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
+				|| ApplicationReadyEvent.class.isAssignableFrom(type)
+				|| ApplicationFailedEvent.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationEvent event) {
+		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+			ConfigurableEnvironment environment = prepared.getEnvironment();
+			if (!environment.getPropertySources().contains(DEFAULTS)) {
+				environment.getPropertySources()
+					.addLast(new MapPropertySource(DEFAULTS, Map.of("logging.pattern.correlation", PATTERN,
+							"logging.include-application-name", "false")));
+			}
+			finishStart();
+			starting.set(ServiceName.inMdc(environment.getProperty("spring.application.name")));
+		}
+		else {
+			finishStart();
+		}
+	}
+
+	private static void finishStart() {
+		CorrelationIds.Scope named = starting.get();
+		if (named != null) {
+			starting.remove();
+			named.close();
+		}
+	}
+
+	/** Before the logging system reads the environment. */
+	@Override
+	public int getOrder() {
+		return LoggingApplicationListener.DEFAULT_ORDER - 1;
+	}
+
+}

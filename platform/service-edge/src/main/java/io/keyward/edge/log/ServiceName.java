@@ -1,0 +1,35 @@
+package io.keyward.edge.log;
+
+/**
+ * The name of the service a thread works for, in the MDC under {@value #MDC_KEY}: every
+ * log line names the service that wrote it (the {@code [scep-gateway]} after the thread
+ * name, and a field of the JSON lines), also where one JVM runs all four services (the
+ * standalone suite), whose logging system is the JVM's and would otherwise name only the
+ * service that set it up (issue 15).
+ * <p>
+ * Set for the request threads ({@link ServiceNameFilter}), for scheduled tasks
+ * ({@link ServiceNameTaskDecorator}) and for the thread that starts the service
+ * ({@link ServiceLogging}); a line written by none of them (a JVM-wide thread) names
+ * {@value #UNATTRIBUTED}.
+ */
+public final class ServiceName {
+
+	/** The MDC key, and the field of JSON log lines. */
+	public static final String MDC_KEY = "serviceName";
+
+	/** What a line no service's thread wrote shows. */
+	static final String UNATTRIBUTED = "keyward";
+
+	private ServiceName() {
+	}
+
+	/**
+	 * Put the name in the MDC until the returned handle is closed.
+	 * @param name the service's {@code spring.application.name}
+	 * @return the handle that puts back what was there before
+	 */
+	public static CorrelationIds.Scope inMdc(String name) {
+		return Mdc.put(MDC_KEY, name);
+	}
+
+}

@@ -1,0 +1,70 @@
+package io.keyward.edge.log;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskDecorator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Structured JSON logs are Spring Boot's, switched on with
+ * {@code logging.structured.format.console}: each line is one JSON object that names the
+ * service the thread works for and the trace of the request it serves.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StructuredLogTests {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ecs", "logstash" })
+	void whenJsonLogsAreOnThenEachLineIsJsonWithTheServiceAndTheTraceId(String format, CapturedOutput output) {
+		String traceId;
+		try (ConfigurableApplicationContext service = new SpringApplicationBuilder(Service.class)
+			.web(WebApplicationType.NONE)
+			.properties("spring.application.name=json-" + format, "logging.structured.format.console=" + format)
+			.run()) {
+			Tracer tracer = service.getBean(Tracer.class);
+			Span span = tracer.nextSpan().name("request").start();
+			try (Tracer.SpanInScope served = tracer.withSpan(span)) {
+				// a scheduled task of the service, in a request's trace
+				service.getBean(TaskDecorator.class)
+					.decorate(() -> LoggerFactory.getLogger(StructuredLogTests.class)
+						.info("event=structured_log_test format={}", format))
+					.run();
+			}
+			finally {
+				span.end();
+			}
+			traceId = span.context().traceId();
+		}
+		String line = output.getOut()
+			.lines()
+			.filter((candidate) -> candidate.contains("event=structured_log_test format=" + format))
+			.findFirst()
+			.orElseThrow();
+		JsonNode json = JsonMapper.builder().build().readTree(line);
+
+		assertThat(json.path(ServiceName.MDC_KEY).asString()).isEqualTo("json-" + format);
+		assertThat(json.path("traceId").asString()).hasSize(32).isEqualTo(traceId);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class Service {
+
+	}
+
+}
