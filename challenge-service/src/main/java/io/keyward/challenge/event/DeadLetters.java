@@ -54,7 +54,9 @@ class DeadLetters {
 	 * enrollment's page shows its notifications).
 	 */
 	List<WebhookDelivery> ofEnrollment(UUID correlationId) {
-		return this.jdbc.sql(SELECT + " where e.correlation_id = ? order by e.occurred_at, d.id limit 500")
+		return this.jdbc
+			.sql(SELECT
+					+ " where e.correlation_id = ? order by e.occurred_at, e.received_at, e.id, d.webhook limit 500")
 			.param(correlationId)
 			.query(this::delivery)
 			.list();

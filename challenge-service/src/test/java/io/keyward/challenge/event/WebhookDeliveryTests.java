@@ -189,7 +189,7 @@ class WebhookDeliveryTests extends IntegrationTestSupport {
 
 		// ISSUED to mdm (delivered), REVOKED to mdm and siem (not yet)
 		assertThat(deliveries).extracting((d) -> d.get("eventId") + " " + d.get("webhook") + " " + d.get("status"))
-			.containsExactly(issued.id() + " mdm DELIVERED", revoked.id() + " mdm PENDING",
+			.containsExactlyInAnyOrder(issued.id() + " mdm DELIVERED", revoked.id() + " mdm PENDING",
 					revoked.id() + " siem PENDING");
 		assertThat(this.http.get()
 			.uri("/internal/v1/webhook-deliveries?correlationId=not-a-uuid")
