@@ -141,6 +141,14 @@ class EnrollmentEndToEndTests {
 				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build());
 			assertThat(scrape.statusCode()).as("scrape of port %d", port).isEqualTo(200);
 			served.addAll(MetricNames.served(scrape.body()));
+			// Prometheus asks for OpenMetrics; before 2.49 it refuses a whole scrape
+			// whose
+			// summary _count carries a trace exemplar
+			HttpResponse<String> openMetrics = client
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+					.header("Accept", "application/openmetrics-text;version=1.0.0")
+					.build());
+			assertThat(openMetrics.body()).as("OpenMetrics scrape of port %d", port).doesNotContain("trace_id=");
 		}
 		Set<String> queried = MetricNames.queried();
 		assertThat(queried).contains("keyward_scep_enrollments_total", "keyward_certificate_days_left");

@@ -50,8 +50,14 @@ public class ServiceLogging implements SmartApplicationListener {
 			ConfigurableEnvironment environment = prepared.getEnvironment();
 			if (!environment.getPropertySources().contains(DEFAULTS)) {
 				environment.getPropertySources()
-					.addLast(new MapPropertySource(DEFAULTS, Map.of("logging.pattern.correlation", PATTERN,
-							"logging.include-application-name", "false")));
+					.addLast(new MapPropertySource(DEFAULTS,
+							Map.of("logging.pattern.correlation", PATTERN, "logging.include-application-name", "false",
+									// no trace exemplars in the scrape: Prometheus before
+									// 2.49
+									// (Debian 12's 2.42) refuses a whole scrape whose
+									// summary
+									// _count carries one ("does not support exemplars")
+									"management.tracing.exemplars.include", "none")));
 			}
 			finishStart();
 			starting.set(ServiceName.inMdc(environment.getProperty("spring.application.name")));
