@@ -1,11 +1,8 @@
 package io.keyward.challenge.intune;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
@@ -93,9 +90,9 @@ class ValidatedRequests {
 			.update();
 	}
 
-	private static Validated validated(ResultSet row, int index) throws SQLException {
+	private static Validated validated(java.sql.ResultSet row, int index) throws java.sql.SQLException {
 		return new Validated(row.getString("profile"), row.getString("transaction_id"), row.getString("csr"),
-				row.getObject("keep_until", OffsetDateTime.class).toInstant());
+				row.getObject("keep_until", java.time.OffsetDateTime.class).toInstant());
 	}
 
 	/**

@@ -29,7 +29,14 @@ final class ChallengeHasher {
 	 * @return the 32-byte keyed hash stored in {@code challenge.challenge_hash}
 	 */
 	byte[] hash(String challenge) {
-		return mac(normalize(challenge));
+		try {
+			Mac mac = Mac.getInstance(ALGORITHM);
+			mac.init(this.key);
+			return mac.doFinal(normalize(challenge).getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
@@ -40,14 +47,11 @@ final class ChallengeHasher {
 	 * @param bytes how many bytes, written as twice as many upper-case hex characters
 	 */
 	String derive(String label, int bytes) {
-		return HexFormat.of().withUpperCase().formatHex(mac("keyward-single-password\0" + label), 0, bytes);
-	}
-
-	private byte[] mac(String text) {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
 			mac.init(this.key);
-			return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+			byte[] derived = mac.doFinal(("keyward-single-password\0" + label).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().withUpperCase().formatHex(derived, 0, bytes);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);

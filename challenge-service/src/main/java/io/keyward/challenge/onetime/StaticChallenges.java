@@ -97,11 +97,12 @@ class StaticChallenges {
 		if (expected != null && MessageDigest.isEqual(expected, hash)) {
 			return accepted(request, preview, "static");
 		}
-		if (!this.profiles.exists(request.profile())) {
-			return null;
-		}
-		ChallengeProfile profile = this.profiles.require(request.profile());
-		if (!profile.singlePassword()) {
+		ChallengeProfile profile = this.profiles.all()
+			.stream()
+			.filter((candidate) -> candidate.singlePassword() && candidate.name().equals(request.profile()))
+			.findFirst()
+			.orElse(null);
+		if (profile == null) {
 			return null;
 		}
 		long window = window(profile, this.clock.instant());
