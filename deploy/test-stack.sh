@@ -22,7 +22,7 @@
 # prints the .env to pass back), KEYWARD_STACK_ENV=<that .env> runs the checks again against
 # that running stack (no build, no up, no removal),
 # KEYWARD_STACK_DEVICES (32) devices in the kill test, KEYWARD_STACK_TIMEOUT (420) seconds to
-# wait for health checks. Needs docker.io, docker-compose, scep, certmonger, dbus-daemon,
+# wait for health checks, KEYWARD_STACK_DEADLINE (1500) seconds for the whole run. Needs docker.io, docker-compose, scep, certmonger, dbus-daemon,
 # openssl, curl, jq (.ci/run installs them) and the services' jars (built when missing).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,6 +31,7 @@ cd "$ROOT"
 PROJECT=keyward-ci
 DEVICES=${KEYWARD_STACK_DEVICES:-32}
 HEALTH_TIMEOUT=${KEYWARD_STACK_TIMEOUT:-420}
+DEADLINE=${KEYWARD_STACK_DEADLINE:-1500}
 SERVICES=(ca-adapter challenge-service scep-gateway admin-ui)
 STARTED=$(date +%s)
 STEP_STARTED=$STARTED
@@ -54,6 +55,7 @@ done
 
 WORK=$(mktemp -d /tmp/keyward-stack.XXXXXX)
 DOCKERD_PID=
+WATCHDOG_PID=
 CERTMONGER_PID=
 DBUS_PID=
 compose() { docker-compose -p "$PROJECT" -f "$ROOT/docker-compose.yml" --env-file "$WORK/.env" "$@"; }
@@ -80,6 +82,7 @@ cleanup() {
 		for service in "${SERVICES[@]}"; do docker rmi "keyward/$service:ci" >/dev/null 2>&1; done
 	fi
 	rm -rf "$WORK"
+	[ -n "$WATCHDOG_PID" ] && { pkill -P "$WATCHDOG_PID" sleep; kill "$WATCHDOG_PID"; } 2>/dev/null
 	if [ -n "$DOCKERD_PID" ]; then
 		say "stopping the dockerd this script started"
 		kill "$DOCKERD_PID" 2>/dev/null
@@ -89,7 +92,13 @@ cleanup() {
 	exit "$status"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT
+trap 'fail "not done after $DEADLINE s (KEYWARD_STACK_DEADLINE): something hangs"' TERM
+# A watchdog: whatever hangs, the script fails, cleans up and stops its dockerd within the deadline.
+(sleep "$DEADLINE" && kill -TERM $$) >/dev/null 2>&1 &
+WATCHDOG_PID=$!
+# no HTTP call waits for ever either
+curl() { command curl --max-time 60 "$@"; }
 
 step "Docker engine"
 if ! docker info >/dev/null 2>&1; then
@@ -368,10 +377,17 @@ worker() {
 	local w=$1 url=$2 i
 	for ((i = w; i <= DEVICES; i += 4)); do device "$i" "$url" || true; done
 }
+# wait for these four by pid: a bare `wait` would also wait for the dockerd this script may have
+# started, forever (CI hung here for 80 minutes on a machine where no dockerd ran before)
+WORKERS=()
 worker 1 "$HTTPS/scep/default" &
+WORKERS+=($!)
 worker 2 "$HTTP/scep/default" &
+WORKERS+=($!)
 worker 3 "$HTTPS/certsrv/mscep/mscep.dll" &
+WORKERS+=($!)
 worker 4 "$HTTP/certsrv/mscep/mscep.dll" &
+WORKERS+=($!)
 # kill once an eighth of the devices have their certificates, while the others are in flight
 for _ in $(seq 1 600); do
 	[ "$(compgen -G "$LOAD/device-*/attempts" | wc -l)" -ge $((DEVICES / 8)) ] && break
@@ -382,7 +398,7 @@ GATEWAY_PID=$(docker inspect -f '{{.State.Pid}}' "$GATEWAY_ID")
 RESTARTS_BEFORE=$(docker inspect -f '{{.RestartCount}}' "$GATEWAY_ID")
 say "kill -9 of scep-gateway-1's JVM (pid $GATEWAY_PID) after $(compgen -G "$LOAD/device-*/attempts" | wc -l) devices"
 kill -9 "$GATEWAY_PID"
-wait
+wait "${WORKERS[@]}"
 ok=$(compgen -G "$LOAD/device-*/attempts" | wc -l)
 retried=$(cat "$LOAD"/device-*/attempts 2>/dev/null | grep -vc '^1$' || true)
 say "devices with a certificate: $ok of $DEVICES ($retried needed more than one attempt)"
