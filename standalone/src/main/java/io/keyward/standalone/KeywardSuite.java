@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
+import io.keyward.edge.log.ServiceName;
 import io.keyward.admin.AdminUiApplication;
 import io.keyward.sealing.KeyEncryptionKey;
 import io.keyward.ca.CaAdapterApplication;
@@ -73,6 +74,8 @@ public final class KeywardSuite implements AutoCloseable {
 	 */
 	public static KeywardSuite start(StandaloneSettings settings, Map<String, String> extraProperties, Clock clock)
 			throws IOException {
+		// one JVM, four services: a line no service's thread wrote names the suite
+		System.setProperty(ServiceName.JVM_NAME_PROPERTY, ServiceName.UNATTRIBUTED);
 		Files.createDirectories(settings.dataDir());
 		CallerTokens callers = CallerTokens.load(settings.dataDir());
 		EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDir(), settings.databasePort());

@@ -27,8 +27,14 @@ public class ServiceLogging implements SmartApplicationListener {
 	/** The defaults' property source name. */
 	static final String DEFAULTS = "keywardLoggingDefaults";
 
-	static final String PATTERN = "[%X{" + ServiceName.MDC_KEY + ":-" + ServiceName.UNATTRIBUTED + "}] "
-			+ present("traceId") + present(CorrelationIds.MDC_KEY);
+	/**
+	 * A thread no service set up falls back to the JVM's name: the suite's where one JVM
+	 * runs them all, otherwise the one service's (resolved by Spring as the logging
+	 * system starts).
+	 */
+	static final String PATTERN = "[%X{" + ServiceName.MDC_KEY + ":-${" + ServiceName.JVM_NAME_PROPERTY
+			+ ":${spring.application.name:" + ServiceName.UNATTRIBUTED + "}}}] " + present("traceId")
+			+ present(CorrelationIds.MDC_KEY);
 
 	private static final ThreadLocal<CorrelationIds.Scope> starting = new ThreadLocal<>();
 

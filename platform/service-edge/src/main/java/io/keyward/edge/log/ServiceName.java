@@ -9,16 +9,24 @@ package io.keyward.edge.log;
  * <p>
  * Set for the request threads ({@link ServiceNameFilter}), for scheduled tasks
  * ({@link ServiceNameTaskDecorator}) and for the thread that starts the service
- * ({@link ServiceLogging}); a line written by none of them (a JVM-wide thread) names
- * {@value #UNATTRIBUTED}.
+ * ({@link ServiceLogging}); a line written by none of them (a JVM-wide thread: the
+ * servlet container's start, the main thread after start, shutdown) names the JVM's
+ * {@code spring.application.name} where the JVM runs one service (a container), and
+ * {@value #UNATTRIBUTED} where the JVM says it runs several (the system property
+ * {@value #JVM_NAME_PROPERTY}, set by the standalone suite).
  */
 public final class ServiceName {
 
 	/** The MDC key, and the field of JSON log lines. */
 	public static final String MDC_KEY = "serviceName";
 
-	/** What a line no service's thread wrote shows. */
-	static final String UNATTRIBUTED = "keyward";
+	/**
+	 * What a line no service's thread wrote shows where one JVM runs several services.
+	 */
+	public static final String UNATTRIBUTED = "keyward";
+
+	/** The system property naming the JVM where it runs several services. */
+	public static final String JVM_NAME_PROPERTY = "keyward.log.jvm-name";
 
 	private ServiceName() {
 	}
