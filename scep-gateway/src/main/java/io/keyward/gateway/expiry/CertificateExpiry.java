@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.keyward.gateway.GatewayProperties;
@@ -16,9 +17,13 @@ import io.keyward.gateway.ra.RaKeys;
 import io.keyward.gateway.scep.CaCertificateChain;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +33,12 @@ import org.springframework.stereotype.Component;
  * {@code certificate} = {@code ca}, {@code ra-signing}, {@code ra-encryption}) and, on
  * every check, {@code event=certificate_expiring} for each one within
  * {@code keyward.gateway.ra.warn-before} of its notAfter (or past it).
+ * <p>
+ * Every CA certificate the ca-adapter publishes, each generation of a rollover and each
+ * issuer of a chain, has its own gauge too: {@code keyward.ca.days.left}, tags
+ * {@code generation} ({@code current}, {@code issuer} for the chain above the issuing CA,
+ * {@code previous}, {@code next}), {@code serial} and {@code subject}, refreshed at
+ * start, on each fetch of the chain from the ca-adapter and on every check.
  */
 @Component
 public class CertificateExpiry {
@@ -42,6 +53,8 @@ public class CertificateExpiry {
 
 	private final Duration warnBefore;
 
+	private final MultiGauge everyCa;
+
 	CertificateExpiry(RaKeys raKeys, CaCertificateChain caChain, Clock clock, GatewayProperties properties,
 			MeterRegistry meters) {
 		this.raKeys = raKeys;
@@ -54,6 +67,9 @@ public class CertificateExpiry {
 				.tag("certificate", name)
 				.register(meters);
 		}
+		this.everyCa = MultiGauge.builder("keyward.ca.days.left")
+			.description("days until each published CA certificate's notAfter (negative once expired)")
+			.register(meters);
 	}
 
 	/**
@@ -63,6 +79,7 @@ public class CertificateExpiry {
 	@Scheduled(fixedDelayString = "${keyward.gateway.ra.check-interval:1h}", initialDelay = 60_000)
 	public List<String> warn() {
 		Instant now = this.clock.instant();
+		gaugeEveryCa(now);
 		List<String> expiring = new ArrayList<>();
 		for (Map.Entry<String, X509Certificate> entry : certificates().entrySet()) {
 			Instant notAfter = entry.getValue().getNotAfter().toInstant();
@@ -75,6 +92,44 @@ public class CertificateExpiry {
 			}
 		}
 		return expiring;
+	}
+
+	/**
+	 * The CA gauges from the start (when the ca-adapter answers then), and again whenever
+	 * the gateway fetches the chain (the first enrollment, a rollover), not only on the
+	 * hourly check.
+	 */
+	@EventListener({ ApplicationReadyEvent.class, CaCertificateChain.Fetched.class })
+	void gaugeEveryCaNow() {
+		gaugeEveryCa(this.clock.instant());
+	}
+
+	/**
+	 * One row per CA certificate published now; none while the ca-adapter is unreachable.
+	 */
+	private void gaugeEveryCa(Instant now) {
+		List<MultiGauge.Row<?>> rows = new ArrayList<>();
+		try {
+			List<X509Certificate> chain = this.caChain.certificates();
+			for (int i = 0; i < chain.size(); i++) {
+				rows.add(row(i == 0 ? "current" : "issuer", chain.get(i), now));
+			}
+			this.caChain.issuers().stream().skip(1).forEach((ca) -> rows.add(row("previous", ca, now)));
+			this.caChain.next()
+				.ifPresent((next) -> next.certificates().forEach((ca) -> rows.add(row("next", ca, now))));
+		}
+		catch (RuntimeException ex) {
+			// the ca-adapter is unreachable: the rows of the last check stay
+			return;
+		}
+		this.everyCa.register(rows, true);
+	}
+
+	private static MultiGauge.Row<?> row(String generation, X509Certificate ca, Instant now) {
+		double days = Duration.between(now, ca.getNotAfter().toInstant()).toSeconds() / 86_400.0;
+		return MultiGauge.Row
+			.of(Tags.of("generation", generation, "serial", ca.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
+					"subject", LogText.printable(ca.getSubjectX500Principal().getName())), days);
 	}
 
 	private double daysLeft(String name) {

@@ -12,6 +12,7 @@ import io.keyward.edge.pem.CertificatePem;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.gateway.GatewayProperties;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,10 +31,14 @@ public class CaCertificateChain {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private volatile Cached cached;
 
-	CaCertificateChain(CertificateAuthorityClient certificateAuthority, GatewayProperties properties, Clock clock) {
+	CaCertificateChain(CertificateAuthorityClient certificateAuthority, GatewayProperties properties, Clock clock,
+			ApplicationEventPublisher events) {
 		this.certificateAuthority = certificateAuthority;
+		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -97,6 +102,7 @@ public class CaCertificateChain {
 			expires = answer.switchAt();
 		}
 		this.cached = new Cached(published, expires);
+		this.events.publishEvent(new Fetched());
 		return published;
 	}
 
@@ -111,6 +117,10 @@ public class CaCertificateChain {
 	 * @param switchAt when it starts issuing
 	 */
 	public record NextCa(List<X509Certificate> certificates, Instant switchAt) {
+	}
+
+	/** Published after each fetch from the ca-adapter (the expiry gauges follow it). */
+	public record Fetched() {
 	}
 
 	private record Published(List<X509Certificate> chain, List<X509Certificate> next, Instant switchAt,

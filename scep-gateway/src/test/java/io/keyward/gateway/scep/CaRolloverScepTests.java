@@ -11,11 +11,13 @@ import io.keyward.api.ca.CaCertificates;
 import io.keyward.gateway.AbstractGatewayTests;
 import io.keyward.gateway.TestCertificateAuthority;
 import io.keyward.gateway.TestDevice;
+import io.keyward.gateway.expiry.CertificateExpiry;
 import io.keyward.scep.MalformedMessageException;
 import io.keyward.scep.MessageType;
 import io.keyward.scep.PkiStatus;
 import io.keyward.scep.client.CertRepResponse;
 import io.keyward.scep.client.NextCaCertificatesReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * A CA rollover seen by devices (RFC 8894 section 4.7): GetNextCACert is advertised and
@@ -37,6 +40,12 @@ class CaRolloverScepTests extends AbstractGatewayTests {
 
 	@Autowired
 	CaCertificateChain caChain;
+
+	@Autowired
+	CertificateExpiry expiry;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@AfterEach
 	void forgetRollover() {
@@ -95,6 +104,29 @@ class CaRolloverScepTests extends AbstractGatewayTests {
 		assertThat(renewed.status()).as("%s", renewed.failInfoText()).isEqualTo(PkiStatus.SUCCESS);
 		renewed.certificates().get(0).verify(NEXT.certificate().getPublicKey());
 		assertThat(renewed.certificates().get(0).getSubjectX500Principal()).isEqualTo(old.getSubjectX500Principal());
+	}
+
+	@Test
+	void whenANextCaIsPublishedThenEachGenerationHasItsDaysLeftGauge() {
+		publishNext(Instant.now().plus(Duration.ofDays(7)));
+
+		this.expiry.warn();
+
+		assertThat(daysLeft("current", upstreams.ca.certificate())).isCloseTo(
+				Duration.between(this.clock.instant(), upstreams.ca.certificate().getNotAfter().toInstant()).toSeconds()
+						/ 86_400.0,
+				within(0.01));
+		assertThat(daysLeft("next", NEXT.certificate()))
+			.isCloseTo(Duration.between(this.clock.instant(), NEXT.certificate().getNotAfter().toInstant()).toSeconds()
+					/ 86_400.0, within(0.01));
+	}
+
+	private double daysLeft(String generation, X509Certificate ca) {
+		return this.meters.get("keyward.ca.days.left")
+			.tag("generation", generation)
+			.tag("subject", ca.getSubjectX500Principal().getName())
+			.gauge()
+			.value();
 	}
 
 	private void publishNext(Instant switchAt) {
