@@ -3,6 +3,9 @@
 # base images (deploy/base-images.sh, cached) and the service images, starts docker-compose.yml
 # under the project name keyward-ci with a throwaway .env, waits for every health check, then,
 # only through the ports published on 127.0.0.1:
+#   0. starts the previous release (deploy/previous-release) first, enrolls a device and mints
+#      a challenge on it, then brings this build's images up on its data (the upgrade: Flyway
+#      migrates, the CA and certificates are kept, the challenge redeems)
 #   1. enrolls micromdm's scepclient and certmonger over HTTPS (TLS passed through HAProxy to
 #      the gateways; the CA trusted through SSL_CERT_FILE and a private mount namespace, never
 #      the machine's trust store)
@@ -22,7 +25,7 @@
 # prints the .env to pass back), KEYWARD_STACK_ENV=<that .env> runs the checks again against
 # that running stack (no build, no up, no removal),
 # KEYWARD_STACK_DEVICES (32) devices in the kill test, KEYWARD_STACK_TIMEOUT (420) seconds to
-# wait for health checks, KEYWARD_STACK_DEADLINE (1500) seconds for the whole run. Needs docker.io, docker-compose, scep, certmonger, dbus-daemon,
+# wait for health checks, KEYWARD_STACK_DEADLINE (2400) seconds for the whole run. Needs docker.io, docker-compose, scep, certmonger, dbus-daemon,
 # openssl, curl, jq (.ci/run installs them) and the services' jars (built when missing).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,7 +34,7 @@ cd "$ROOT"
 PROJECT=keyward-ci
 DEVICES=${KEYWARD_STACK_DEVICES:-32}
 HEALTH_TIMEOUT=${KEYWARD_STACK_TIMEOUT:-420}
-DEADLINE=${KEYWARD_STACK_DEADLINE:-1500}
+DEADLINE=${KEYWARD_STACK_DEADLINE:-2400}
 SERVICES=(ca-adapter challenge-service scep-gateway admin-ui)
 STARTED=$(date +%s)
 STEP_STARTED=$STARTED
@@ -204,9 +207,6 @@ else
 	# scep-gateway-2 runs the image scep-gateway-1's build makes
 	compose build ca-adapter challenge-service scep-gateway-1 admin-ui >"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log" >&2; fail "docker-compose build failed (log above)"; }
 
-	step "docker-compose up (ports: HTTPS $HTTPS_PORT, HTTP $HTTP_PORT, MDM API $CHALLENGE_PORT, dashboard $ADMIN_PORT)"
-	compose up -d >"$WORK/up.log" 2>&1 || { cat "$WORK/up.log" >&2; fail "docker-compose up failed"; }
-	await_healthy
 fi
 
 HTTP="http://127.0.0.1:$HTTP_PORT"
@@ -257,6 +257,97 @@ scepclient_enroll() {
 		>>"$dir/scepclient.log" 2>&1 || true
 	[ -s "$dir/device.pem" ] && openssl verify -CAfile "$WORK/ca.pem" "$dir/device.pem" >/dev/null 2>&1
 }
+
+# The previous release (deploy/previous-release): its images (built once from its commit and
+# kept as keyward/<service>:previous-<commit>), a stack on them with a device enrolled and a
+# challenge outstanding, then `down`, keeping the volume. This build's images then come up on
+# that data, as an operator upgrades: Flyway migrates each schema.
+PREVIOUS_RELEASE=$(sed -n 's/^commit *//p' deploy/previous-release)
+UPGRADE_CHALLENGE=
+compose_previous() {
+	KEYWARD_VERSION=$PREVIOUS_TAG docker-compose -p "$PROJECT" -f "$WORK/previous/docker-compose.yml" \
+		--env-file "$WORK/.env" "$@"
+}
+previous_release() {
+	step "The previous release (${PREVIOUS_RELEASE:0:12}): its images, a stack, data"
+	if ! git -C "$ROOT" cat-file -e "$PREVIOUS_RELEASE^{commit}" 2>/dev/null; then
+		say "UPGRADE NOT TESTED: commit $PREVIOUS_RELEASE is not in this clone (shallow?): fetch the history to test it"
+		return
+	fi
+	PREVIOUS_TAG=previous-${PREVIOUS_RELEASE:0:12}
+	local service missing=() modules
+	mkdir -p "$WORK/previous"
+	git -C "$ROOT" archive "$PREVIOUS_RELEASE" | tar -x -C "$WORK/previous"
+	for service in "${SERVICES[@]}"; do
+		docker image inspect "keyward/$service:$PREVIOUS_TAG" >/dev/null 2>&1 || missing+=("$service")
+	done
+	if [ ${#missing[@]} -gt 0 ]; then
+		say "building its jars and images (once: they stay as keyward/<service>:$PREVIOUS_TAG)"
+		modules=$(
+			IFS=,
+			echo "${SERVICES[*]}"
+		)
+		(cd "$WORK/previous" && {
+			./mvnw -B -q -o -DskipTests -Dspring-javaformat.skip=true -pl "$modules" -am package \
+				|| ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true -pl "$modules" -am package
+		}) >"$WORK/previous-build.log" 2>&1 || { tail -30 "$WORK/previous-build.log" >&2; fail "the previous release's jars did not build"; }
+		compose_previous build ca-adapter challenge-service scep-gateway-1 admin-ui >"$WORK/previous-build.log" 2>&1 \
+			|| { tail -30 "$WORK/previous-build.log" >&2; fail "the previous release's images did not build"; }
+	fi
+	compose_previous up -d >"$WORK/up.log" 2>&1 || { cat "$WORK/up.log" >&2; fail "docker-compose up (previous release) failed"; }
+	await_healthy
+	CA_FINGERPRINT=$(ca_fingerprint)
+	scepclient_enroll "$HTTPS/scep/default" "$(mint)" stack-previous-release "$WORK/stack-previous-release" \
+		|| fail "no certificate from the previous release: $(cat "$WORK/stack-previous-release/scepclient.log")"
+	UPGRADE_CHALLENGE=$(mint)
+	UPGRADE_CERTIFICATES=$(psql_ca "select count(*) from ca.certificate")
+	say "previous release: a device enrolled, a challenge outstanding; schemas at $(schema_versions)"
+	compose_previous down >"$WORK/down.log" 2>&1 || { cat "$WORK/down.log" >&2; fail "docker-compose down (previous release) failed"; }
+}
+# each schema's latest applied Flyway migration, e.g. "gateway=17 challenge=16 ca=14 admin=5"
+schema_versions() {
+	local schema
+	for schema in gateway challenge ca admin; do
+		printf '%s=%s ' "$schema" "$(psql_ca "select version from $schema.flyway_schema_history where success order by installed_rank desc limit 1")"
+	done
+}
+# the newest migration this build ships for each schema, in the same form
+shipped_versions() {
+	local schema
+	for schema in gateway challenge ca admin; do
+		printf '%s=%s ' "$schema" "$(find "$ROOT"/*/src/main/resources/db/migration/"$schema" -name 'V*__*.sql' \
+			| sed 's|.*/V\([0-9._]*\)__.*|\1|' | sort -V | tail -1)"
+	done
+}
+
+# After a restart or a restore: every container healthy, the same CA, the certificates counted
+# before, and a device enrolls with the challenge given.
+check_survived() {
+	local what=$1 certificates=$2 challenge=$3 cn=$4
+	await_healthy
+	[ "$(ca_fingerprint)" = "$CA_FINGERPRINT" ] || fail "the CA changed ($what)"
+	[ "$(psql_ca "select count(*) from ca.certificate")" = "$certificates" ] \
+		|| fail "the database does not hold the $certificates certificates it held before ($what)"
+	scepclient_enroll "$HTTPS/scep/default" "$challenge" "$cn" "$WORK/$cn" \
+		|| fail "no certificate for $cn ($what): $(cat "$WORK/$cn/scepclient.log")"
+	say "$what: same CA, $certificates certificates kept, $cn enrolled"
+}
+
+
+if [ -z "${KEYWARD_STACK_ENV:-}" ]; then
+	previous_release
+	step "docker-compose up on this build's images (ports: HTTPS $HTTPS_PORT, HTTP $HTTP_PORT, MDM API $CHALLENGE_PORT, dashboard $ADMIN_PORT)"
+	compose up -d >"$WORK/up.log" 2>&1 || { cat "$WORK/up.log" >&2; fail "docker-compose up failed"; }
+	if [ -n "$UPGRADE_CHALLENGE" ]; then
+		# the upgrade: every schema migrated to what this build ships, the CA and the
+		# certificates kept, the challenge minted on the previous release redeems
+		check_survived "upgraded from ${PREVIOUS_RELEASE:0:12}" "$UPGRADE_CERTIFICATES" "$UPGRADE_CHALLENGE" stack-after-upgrade
+		[ "$(schema_versions)" = "$(shipped_versions)" ] 			|| fail "after the upgrade the schemas are at $(schema_versions), this build ships $(shipped_versions)"
+		say "schemas migrated to $(schema_versions)"
+	else
+		await_healthy
+	fi
+fi
 
 step "Limits, restart policies, published addresses, database roles"
 while read -r name memory cpus restart bindings; do
@@ -423,25 +514,24 @@ await_healthy
 	|| fail "scep-gateway-1 was not restarted by its restart policy"
 say "scep-gateway-1 restarted by its restart policy and healthy again"
 
-# After a restart or a restore: every container healthy, the same CA, the certificates counted
-# before, and a device enrolls with the challenge given.
-check_survived() {
-	local what=$1 certificates=$2 challenge=$3 cn=$4
-	await_healthy
-	[ "$(ca_fingerprint)" = "$CA_FINGERPRINT" ] || fail "the CA changed ($what)"
-	[ "$(psql_ca "select count(*) from ca.certificate")" = "$certificates" ] \
-		|| fail "the database does not hold the $certificates certificates it held before ($what)"
-	scepclient_enroll "$HTTPS/scep/default" "$challenge" "$cn" "$WORK/$cn" \
-		|| fail "no certificate for $cn ($what): $(cat "$WORK/$cn/scepclient.log")"
-	say "$what: same CA, $certificates certificates kept, $cn enrolled"
-}
-
 step "down and up again: the CA, the certificates and the outstanding challenge survive"
 CERTIFICATES_BEFORE=$(psql_ca "select count(*) from ca.certificate")
 compose down >"$WORK/down.log" 2>&1 || { cat "$WORK/down.log" >&2; fail "docker-compose down failed"; }
 compose up -d >"$WORK/up.log" 2>&1 || { cat "$WORK/up.log" >&2; fail "docker-compose up (again) failed"; }
 # the challenge minted before the restart redeems after it
 check_survived "down and up" "$CERTIFICATES_BEFORE" "$OUTSTANDING" stack-after-restart
+
+step "Every service's log lines name that service"
+# (in a container a thread no service set up, such as the servlet start, the main thread after
+# start or shutdown, once wrote [keyward]; only the standalone suite's JVM may say that)
+for service in ca-adapter challenge-service scep-gateway-1 admin-ui; do
+	compose logs --no-color "$service" >"$WORK/$service.log" 2>&1
+	unnamed=$(grep -c '\] \[keyward\] ' "$WORK/$service.log" || true)
+	named=$(grep -c "\\] \\[${service%-1}\\] " "$WORK/$service.log" || true)
+	[ "$unnamed" = 0 ] || fail "$service wrote $unnamed lines naming [keyward]: $(grep -m3 '\] \[keyward\] ' "$WORK/$service.log")"
+	[ "$named" -gt 0 ] || fail "$service wrote no line naming [${service%-1}]"
+	say "$service: $named lines name [${service%-1}], none [keyward]"
+done
 
 step "Backup (deploy/backup.sh), a new volume, restore, enroll against the same CA"
 export KEYWARD_ENV_FILE="$WORK/.env" COMPOSE_PROJECT_NAME=$PROJECT
