@@ -21,6 +21,8 @@ interface AdminUserRepository extends Repository<AdminUser, Long> {
 
 	long count();
 
+	long countByRoleAndDisabledAtIsNull(AdminRole role);
+
 	AdminUser save(AdminUser user);
 
 	/**

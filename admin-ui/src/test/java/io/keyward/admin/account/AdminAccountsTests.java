@@ -106,6 +106,9 @@ class AdminAccountsTests extends AdminUiTestSupport {
 			.endsWith("/login?error");
 		assertThat(api(this.token).post("/api/v1/admins/" + name + "/disable", "").statusCode()).isEqualTo(409);
 		assertThat(audited("admin_disabled", name)).isEqualTo("token:" + this.tokenName + " role=APPROVER");
+		assertThat(browser().get("/actuator/prometheus").body())
+			.containsPattern("keyward_admin_accounts\\{[^}]*role=\"APPROVER\"[^}]*} 0\\.0")
+			.containsPattern("keyward_admin_accounts\\{[^}]*role=\"ADMINISTRATOR\"[^}]*} 1\\.0");
 	}
 
 	@Test
@@ -120,7 +123,8 @@ class AdminAccountsTests extends AdminUiTestSupport {
 		HttpResponse<String> refused = frank.post("/admins",
 				Map.of("username", name("x"), "role", "AUDITOR", "_csrf", csrf));
 		assertThat(refused.statusCode()).isEqualTo(403);
-		assertThat(refused.body()).contains("Your role (AUDITOR) may read this dashboard but not make this change.");
+		assertThat(refused.body()).contains("Your role (AUDITOR) may read this dashboard but not make this change.")
+			.doesNotContain("reload the page");
 		assertThat(frank.get("/admins").body()).contains(name).doesNotContain("id=\"create-admin\"");
 		assertThat(audited("admin_action_refused", "path:/admins"))
 			.isEqualTo("admin:" + name + " method=POST role=AUDITOR");
