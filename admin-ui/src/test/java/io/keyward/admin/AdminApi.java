@@ -32,6 +32,16 @@ public final class AdminApi {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	/**
+	 * @param method any HTTP method; a JSON body of {@code {}} goes with every one but
+	 * GET
+	 */
+	public HttpResponse<String> send(String method, String path) {
+		HttpRequest.BodyPublisher body = "GET".equals(method) ? HttpRequest.BodyPublishers.noBody()
+				: HttpRequest.BodyPublishers.ofString("{}");
+		return send(request(path).header("Content-Type", "application/json").method(method, body));
+	}
+
 	public HttpResponse<String> delete(String path) {
 		return send(request(path).DELETE());
 	}

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
+import io.keyward.admin.account.AdminAccounts;
+import io.keyward.admin.account.AdminRole;
 import io.keyward.admin.account.InitialAdmin;
 import io.keyward.testsupport.PostgresTestConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +49,9 @@ public abstract class AdminUiTestSupport {
 	@Autowired
 	private InitialAdmin initialAdmin;
 
+	@Autowired
+	private AdminAccounts accounts;
+
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
 		registry.add("keyward.admin.gateway-url", () -> FakeServices.get().url());
@@ -79,6 +85,28 @@ public abstract class AdminUiTestSupport {
 		int status = browser.login("admin", PASSWORD).statusCode();
 		if (status != 302) {
 			throw new AssertionError("login answered " + status);
+		}
+		return browser;
+	}
+
+	/**
+	 * A new admin with the role, created as an administrator would create it, signed in
+	 * with its one-time password and past the password change that sign-in requires.
+	 * @return the signed-in browser; the account's password is then {@link #PASSWORD}
+	 */
+	protected Browser signedInAs(String username, AdminRole role) {
+		String initial = this.accounts.create(username, role.name(), "admin:admin").initialPassword();
+		Browser browser = browser();
+		if (browser.login(username, initial).statusCode() != 302) {
+			throw new AssertionError("login of " + username + " refused");
+		}
+		String token = Browser.csrfToken(browser.get("/account/password").body());
+		int status = browser
+			.post("/account/password", Map.of("currentPassword", initial, "newPassword", PASSWORD, "confirmPassword",
+					PASSWORD, "_csrf", token))
+			.statusCode();
+		if (status != 302) {
+			throw new AssertionError("password change of " + username + " answered " + status);
 		}
 		return browser;
 	}

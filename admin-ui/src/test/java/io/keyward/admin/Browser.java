@@ -45,6 +45,13 @@ public final class Browser {
 	}
 
 	public HttpResponse<String> post(String path, Map<String, String> form) {
+		return submit("POST", path, form);
+	}
+
+	/**
+	 * @param method POST, or PUT, PATCH, DELETE as a script would send them
+	 */
+	public HttpResponse<String> submit(String method, String path, Map<String, String> form) {
 		String body = form.entrySet()
 			.stream()
 			.map((entry) -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
@@ -53,7 +60,7 @@ public final class Browser {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Accept", ACCEPT)
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.method(method, HttpRequest.BodyPublishers.ofString(body))
 			.build());
 	}
 

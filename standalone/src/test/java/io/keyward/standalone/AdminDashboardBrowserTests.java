@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -185,6 +187,111 @@ class AdminDashboardBrowserTests {
 
 		assertThat(browser.getCurrentUrl()).contains("/login?wait=");
 		assertThat(text(browser, "#wait")).contains("Too many failed sign-ins").contains("Wait 1 minute");
+	}
+
+	/**
+	 * Issue 16: an administrator creates an auditor, who must choose a password first,
+	 * then reads every page without a single change form, and whose forged change gets
+	 * the 403 page naming the role.
+	 */
+	@Test
+	void whenAnAuditorSignsInThenEveryPageReadsAndEveryChangeIsRefused() throws Exception {
+		String initial = createAdmin("browser-auditor", "AUDITOR");
+		firstSignIn("browser-auditor", initial);
+
+		for (String page : new String[] { "/", "/certificates", "/requests", "/authorities", "/mdm-clients", "/tokens",
+				"/webhooks", "/audit", "/admins" }) {
+			browser.get(client.adminUrl(page));
+			assertThat(browser.findElements(By.cssSelector("main form[method=post]"))).as(page).isEmpty();
+			assertThat(browser.findElement(By.tagName("h1")).getText()).as(page).doesNotContain("403");
+		}
+		assertThat(text(browser, "#admins")).contains("browser-auditor").contains("AUDITOR");
+		screenshot(browser, "auditor-admins");
+
+		// what a hand-made form would send: the server refuses it, with a page that says
+		// why
+		browser.get(client.adminUrl("/tokens"));
+		((JavascriptExecutor) browser).executeScript("""
+				const form = document.createElement('form');
+				form.method = 'post';
+				form.action = '/tokens';
+				for (const [name, value] of [['name', 'forged'], ['scopes', 'tokens:manage'],
+						['_csrf', document.querySelector('input[name=_csrf]').value]]) {
+					const input = document.createElement('input');
+					input.type = 'hidden';
+					input.name = name;
+					input.value = value;
+					form.appendChild(input);
+				}
+				document.body.appendChild(form);
+				form.submit();""");
+		assertThat(text(browser, "h1")).isEqualTo("403 Forbidden");
+		assertThat(text(browser, "main"))
+			.contains("Your role (AUDITOR) may read this dashboard but not make this change.");
+		screenshot(browser, "auditor-refused");
+		assertThat(adminApi("/api/v1/tokens").body()).doesNotContain("forged");
+	}
+
+	/**
+	 * Issue 16: an administrator creates an approver and disables it while the approver
+	 * is signed in elsewhere; the approver's next request ends on the sign-in page, and
+	 * the account cannot sign in again.
+	 */
+	@Test
+	void whenAnAdministratorDisablesAnApproverThenItsSessionEnds() throws Exception {
+		String initial = createAdmin("browser-approver", "APPROVER");
+		firstSignIn("browser-approver", initial);
+		browser.get(client.adminUrl("/requests"));
+		Cookie approverSession = browser.manage().getCookieNamed("JSESSIONID");
+
+		signIn();
+		browser.get(client.adminUrl("/admins"));
+		browser.findElement(By.cssSelector("#admin-browser-approver button.danger")).click();
+		assertThat(text(browser, ".notice")).contains("'browser-approver' is disabled");
+		screenshot(browser, "approver-disabled");
+
+		browser.manage().deleteAllCookies();
+		browser.manage().addCookie(approverSession);
+		browser.get(client.adminUrl("/requests"));
+		assertThat(browser.getCurrentUrl()).endsWith("/login?disabled");
+		assertThat(text(browser, "#disabled")).contains("this admin account is disabled");
+		signInAs("browser-approver", BrowserSuite.ADMIN_PASSWORD);
+		assertThat(browser.getCurrentUrl()).endsWith("/login?error");
+		browser.get(client.adminUrl("/audit"));
+		assertThat(browser.getCurrentUrl()).contains("/login");
+	}
+
+	/**
+	 * As the initial administrator, on the admins page.
+	 * @return the new account's one-time password as the page shows it
+	 */
+	private static String createAdmin(String username, String role) {
+		signIn();
+		browser.get(client.adminUrl("/admins"));
+		browser.findElement(By.id("username")).sendKeys(username);
+		new Select(browser.findElement(By.id("role"))).selectByValue(role);
+		browser.findElement(By.cssSelector("#create-admin button")).click();
+		return text(browser, "#initial-password");
+	}
+
+	/**
+	 * Sign in with the one-time password, land on the password page, choose
+	 * {@link BrowserSuite#ADMIN_PASSWORD}.
+	 */
+	private static void firstSignIn(String username, String initial) {
+		browser.manage().deleteAllCookies();
+		browser.get(client.adminUrl("/login"));
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(initial);
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		assertThat(text(browser, "#password-required")).contains("Choose your own password");
+		browser.get(client.adminUrl("/certificates"));
+		assertThat(browser.getCurrentUrl()).endsWith("/account/password?required");
+		browser.findElement(By.id("currentPassword")).sendKeys(initial);
+		browser.findElement(By.id("newPassword")).sendKeys(BrowserSuite.ADMIN_PASSWORD);
+		browser.findElement(By.id("confirmPassword")).sendKeys(BrowserSuite.ADMIN_PASSWORD);
+		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		assertThat(text(browser, ".notice")).contains("Your password has been changed.");
 	}
 
 	@Test

@@ -7,7 +7,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
 /**
- * Looks admins up for the login form. Every admin has the single role {@code ADMIN}.
+ * Looks admins up for the login form: the account's role becomes its one authority
+ * ({@code ROLE_ADMINISTRATOR}, ...), and a disabled account cannot sign in.
  */
 @Service
 class AdminUserDetailsService implements UserDetailsService {
@@ -21,7 +22,11 @@ class AdminUserDetailsService implements UserDetailsService {
 	@Override
 	public UserDetails loadUserByUsername(String username) {
 		return this.users.findByUsername(username)
-			.map((user) -> User.withUsername(user.username()).password(user.passwordHash()).roles("ADMIN").build())
+			.map((user) -> User.withUsername(user.username())
+				.password(user.passwordHash())
+				.authorities(user.role().authority())
+				.disabled(!user.enabled())
+				.build())
 			.orElseThrow(() -> new UsernameNotFoundException("no such admin"));
 	}
 

@@ -32,6 +32,11 @@ public class InitialAdmin implements ApplicationRunner {
 
 	static final String USERNAME = "admin";
 
+	/**
+	 * The creator recorded for the first admin (and for admins of versions before V6).
+	 */
+	static final String CREATED_BY = "first-start";
+
 	private static final Logger log = LoggerFactory.getLogger(InitialAdmin.class);
 
 	private final AdminUserRepository users;

@@ -49,7 +49,9 @@ class ApiSecurityConfiguration {
 				.hasAuthority(AdminScope.MDM_CLIENTS_MANAGE.authority())
 				.requestMatchers("/api/v1/webhook-deliveries", "/api/v1/webhook-deliveries/**")
 				.hasAuthority(AdminScope.WEBHOOKS_MANAGE.authority())
-				.requestMatchers(HttpMethod.GET, "/api/v1/openapi")
+				.requestMatchers("/api/v1/admins", "/api/v1/admins/**")
+				.hasAuthority(AdminScope.ADMINS_MANAGE.authority())
+				.requestMatchers(HttpMethod.GET, "/api/v1/openapi", "/api/v1/openapi.yaml")
 				.authenticated()
 				.anyRequest()
 				.denyAll());

@@ -2,6 +2,10 @@ package io.keyward.admin.security;
 
 import java.util.Map;
 
+import io.keyward.admin.account.AccountStateFilter;
+import io.keyward.admin.account.AdminAccounts;
+import io.keyward.admin.account.AdminRole;
+import io.keyward.admin.audit.AdminActions;
 import io.keyward.edge.actuator.MetricsScrapers;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -9,12 +13,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
@@ -26,6 +32,14 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  * framing. Actuator health, info and prometheus stay open for probes and scraping.
  * Passwords are checked by {@link ThrottledSignIn}; every session is registered with
  * {@link AdminSessions} so a password change can end the others.
+ * <p>
+ * Roles by HTTP method (docs/admin-dashboard.md "Admins and roles"): every page read
+ * (GET, HEAD) is open to any signed-in admin; every change is a POST and needs
+ * ADMINISTRATOR, except approval decisions (ADMINISTRATOR or APPROVER) and the admin's
+ * own password change and sign-out (anyone). Anything not listed needs ADMINISTRATOR, so
+ * a page added later is closed to the other roles until it is listed here. The
+ * {@link AccountStateFilter} reads the account on each request, so a disabled account's
+ * session ends and a changed role applies at once.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
@@ -40,7 +54,8 @@ class WebSecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain dashboardSecurity(HttpSecurity http, ThrottledSignIn signIn,
-			AuthenticationEventPublisher events, AdminSessions sessions, Environment environment) throws Exception {
+			AuthenticationEventPublisher events, AdminSessions sessions, AdminAccounts accounts, AdminActions actions,
+			Environment environment) throws Exception {
 		// metrics without sign-in only for a scraper on this host or on the management
 		// port (MetricsScrapers); from elsewhere they need a signed-in admin
 		http.authorizeHttpRequests(
@@ -50,8 +65,18 @@ class WebSecurityConfiguration {
 					.permitAll()
 					.requestMatchers("/login", "/css/**", "/favicon.ico", "/error")
 					.permitAll()
+					.requestMatchers(HttpMethod.GET, "/**")
+					.authenticated()
+					.requestMatchers(HttpMethod.HEAD, "/**")
+					.authenticated()
+					.requestMatchers(HttpMethod.POST, "/account/password", "/logout")
+					.authenticated()
+					.requestMatchers(HttpMethod.POST, "/requests/*/approve", "/requests/*/reject")
+					.hasAnyAuthority(AdminRole.ADMINISTRATOR.authority(), AdminRole.APPROVER.authority())
 					.anyRequest()
-					.authenticated())
+					.hasAuthority(AdminRole.ADMINISTRATOR.authority()))
+			.addFilterBefore(new AccountStateFilter(accounts), AuthorizationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(RoleRefusal.handler(actions)))
 			.authenticationManager(signIn.manager(events))
 			.formLogin((form) -> form.loginPage("/login").failureHandler(ThrottledSignIn.failureHandler()).permitAll())
 			.sessionManagement((session) -> session.maximumSessions(-1)

@@ -38,7 +38,12 @@ public enum AdminScope {
 	 * Follow one enrollment by its correlation id: challenge, requests, certificates
 	 * (issue 14).
 	 */
-	ENROLLMENTS_READ("enrollments:read");
+	ENROLLMENTS_READ("enrollments:read"),
+	/**
+	 * List dashboard admin accounts, create them, change their role, disable them (issue
+	 * 16).
+	 */
+	ADMINS_MANAGE("admins:manage");
 
 	private final String scopeName;
 
