@@ -14,9 +14,9 @@ import io.keyward.api.ca.IssuedCertificate;
 /**
  * The where clause of a {@link CertificateQuery}: every condition one an index of
  * migration V15 (or earlier) answers, every value a bound parameter (the search box is
- * attacker-reachable text). Subjects match by prefix, not substring, so ten million rows
- * are searched by a B-tree range instead of a scan: {@code laptop} finds
- * {@code CN=laptop-7,O=Example}.
+ * attacker-reachable text). Subjects match by prefix, so ten million rows are searched by
+ * a B-tree range instead of a scan: {@code laptop} finds {@code CN=laptop-7,O=Example};
+ * only an explicit {@code contains:} term scans.
  *
  * @param sql the conditions, each starting with {@code and}
  * @param params their values by name
@@ -49,6 +49,14 @@ record CertificateFilter(String sql, Map<String, Object> params) {
 		}
 		if (query.subject() != null) {
 			sql.append(" and (").append(subjectPrefix("subject", query.subject(), params)).append(")");
+		}
+		if (query.contains() != null) {
+			// the one condition no index serves: a substring, for when a prefix is not
+			// enough
+			sql.append(" and (c.subject ilike :contains escape '\\' "
+					+ "or exists (select 1 from unnest(c.sans) san where san ilike :contains escape '\\'))");
+			params.put("contains",
+					"%" + query.contains().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
 		if (query.san() != null) {
 			sql.append(" and ").append(san("sans", query.san(), params));

@@ -14,6 +14,8 @@ import io.keyward.edge.problem.InvalidRequest;
  * @param text free text: a subject prefix (with or without {@code CN=}), a whole SAN
  * value, a serial or a transactionID
  * @param subject subject prefix, case-insensitive
+ * @param contains a substring of the subject or a SAN, case-insensitive (a scan: slow on
+ * millions of certificates unless other terms narrow the search)
  * @param san a whole SAN value, with or without its type ({@code dns:}), case-insensitive
  * @param serials the stored spellings a serial in the query may mean (hex and decimal)
  * @param transactionId SCEP transactionID, exact
@@ -27,9 +29,10 @@ import io.keyward.edge.problem.InvalidRequest;
  * @param after where the previous page ended
  * @param size rows per page, 1 to 500
  */
-record CertificateQuery(String text, String subject, String san, List<String> serials, String transactionId,
-		String status, String profile, Instant issuedAfter, Instant issuedBefore, Instant expiresAfter,
-		Instant expiresBefore, CertificateSort sort, CertificateInventory.Cursor after, int size) {
+record CertificateQuery(String text, String subject, String contains, String san, List<String> serials,
+		String transactionId, String status, String profile, Instant issuedAfter, Instant issuedBefore,
+		Instant expiresAfter, Instant expiresBefore, CertificateSort sort, CertificateInventory.Cursor after,
+		int size) {
 
 	static CertificateQuery of(String q, String status, String profile, String expiresBefore, String after,
 			Integer size, String sort, Instant now) {

@@ -21,13 +21,13 @@ import io.keyward.edge.problem.InvalidRequest;
  * The search box's small query language (docs/admin-dashboard.md, "Search and export"):
  * free text plus {@code key:value} terms, e.g.
  * {@code laptop status:revoked expires:<30d profile:ios}. Keys: {@code status},
- * {@code profile}, {@code serial}, {@code txid}, {@code subject}, {@code san},
- * {@code device}, {@code issued}, {@code expires}; a value with spaces goes in double
- * quotes. Any other {@code word:word} stays free text, so {@code dns:host.example} is
- * searched as written. Dates: {@code <}, {@code >} or nothing (that UTC day) before an
- * ISO date or instant, or {@code Nd}: N days ahead of now for {@code expires}, N days ago
- * for {@code issued}. Nothing here reaches SQL as text: every value becomes a bound
- * parameter.
+ * {@code profile}, {@code serial}, {@code txid}, {@code subject}, {@code contains},
+ * {@code san}, {@code device}, {@code issued}, {@code expires}; a value with spaces goes
+ * in double quotes. Any other {@code word:word} stays free text, so
+ * {@code dns:host.example} is searched as written. Dates: {@code <}, {@code >} or nothing
+ * (that UTC day) before an ISO date or instant, or {@code Nd}: N days ahead of now for
+ * {@code expires}, N days ago for {@code issued}. Nothing here reaches SQL as text: every
+ * value becomes a bound parameter.
  */
 final class CertificateSearchSyntax {
 
@@ -47,6 +47,8 @@ final class CertificateSearchSyntax {
 	private String subject;
 
 	private String san;
+
+	private String contains;
 
 	private String serial;
 
@@ -127,6 +129,7 @@ final class CertificateSearchSyntax {
 			case "txid", "transaction" -> this.transactionId = once(key, this.transactionId, value);
 			case "subject" -> this.subject = once(key, this.subject, value);
 			case "san" -> this.san = once(key, this.san, value);
+			case "contains" -> this.contains = once(key, this.contains, value);
 			case "device" -> this.words.add(value);
 			case "issued" -> dates(key, value, true);
 			case "expires" -> dates(key, value, false);
@@ -180,9 +183,9 @@ final class CertificateSearchSyntax {
 		if (this.serial != null && serials.isEmpty()) {
 			throw new InvalidRequest("serial: must be a hexadecimal or decimal number");
 		}
-		return new CertificateQuery(text, this.subject, this.san, serials, this.transactionId, this.status,
-				this.profile, this.issuedAfter, this.issuedBefore, this.expiresAfter, this.expiresBefore, sort, after,
-				size);
+		return new CertificateQuery(text, this.subject, this.contains, this.san, serials, this.transactionId,
+				this.status, this.profile, this.issuedAfter, this.issuedBefore, this.expiresAfter, this.expiresBefore,
+				sort, after, size);
 	}
 
 	/**

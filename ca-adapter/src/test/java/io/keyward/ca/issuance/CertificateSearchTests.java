@@ -150,6 +150,10 @@ class CertificateSearchTests extends CaApiTests {
 		assertThat(serials(search("%"))).isEmpty();
 		assertThat(serials(search("_"))).isEmpty();
 		assertThat(serials(search("san:it's.example"))).containsExactly(odd.serialNumber());
+		assertThat(serials(search("contains:\"BRIEN 100%_\""))).containsExactly(odd.serialNumber());
+		assertThat(serials(search("contains:_"))).containsExactly(odd.serialNumber());
+		assertThat(serials(search("contains:%"))).containsExactly(odd.serialNumber());
+		assertThat(serials(search("contains:\\"))).isEmpty();
 	}
 
 	@Test

@@ -111,6 +111,13 @@ public interface CertificateAuthorityClient {
 			@RequestParam(required = false) Integer size, @RequestParam(required = false) String sort);
 
 	/**
+	 * @return valid certificates, those expiring in 7/30/90 days, each CA's newest CRL
+	 * (scope {@code statistics:read})
+	 */
+	@GetExchange("/statistics/certificates")
+	CertificateStatistics statistics();
+
+	/**
 	 * @return the CA certificates and the OCSP signing certificates
 	 */
 	@GetExchange("/authorities")
