@@ -20,8 +20,10 @@ import io.keyward.api.ca.IssuedCertificate;
  *
  * @param sql the conditions, each starting with {@code and}
  * @param params their values by name
+ * @param needle whether a term names a few rows (text, subject, SAN, serial,
+ * transactionID), to be found by their indexes before the rows are sorted
  */
-record CertificateFilter(String sql, Map<String, Object> params) {
+record CertificateFilter(String sql, Map<String, Object> params, boolean needle) {
 
 	/** The SAN types a bare value is tried with, as SubjectAltNames renders them. */
 	private static final List<String> SAN_TYPES = List.of("dns:", "email:", "uri:", "ip:", "upn:");
@@ -75,7 +77,9 @@ record CertificateFilter(String sql, Map<String, Object> params) {
 			});
 			params.put("now", utc(now));
 		}
-		return new CertificateFilter(sql.toString(), params);
+		boolean needle = query.text() != null || query.subject() != null || query.san() != null
+				|| !query.serials().isEmpty() || query.transactionId() != null;
+		return new CertificateFilter(sql.toString(), params, needle);
 	}
 
 	/**

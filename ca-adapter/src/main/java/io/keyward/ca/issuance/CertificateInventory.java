@@ -58,9 +58,12 @@ public class CertificateInventory {
 		Instant now = this.clock.instant();
 		CertificateSort sort = query.sort();
 		CertificateFilter filter = CertificateFilter.of(query, now);
+		String matching = "select c.*, lower(c.subject) as subject_key from ca.certificate c where true" + filter.sql();
+		// A needle (a serial, a name, a transactionID) matches a handful of rows: find
+		// them by their indexes first, then sort. Without the fence (OFFSET 0) the
+		// planner may walk the whole sort index under the LIMIT, row by row.
 		StringBuilder sql = new StringBuilder(
-				"select c.*, lower(c.subject) as subject_key from ca.certificate c where true")
-			.append(filter.sql());
+				filter.needle() ? "select * from (" + matching + " offset 0) c where true" : matching);
 		if (query.after() != null) {
 			sql.append(sort.after());
 		}
