@@ -41,6 +41,11 @@ public final class FakeServices {
 
 	public static final String HOSTILE_SUBJECT = "CN=<script>alert(1)</script>";
 
+	/**
+	 * The subject a certificate search containing "formula" finds: a spreadsheet formula.
+	 */
+	public static final String FORMULA_SUBJECT = "=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")";
+
 	/** The one certificate the fake CA knows. */
 	public static final String SERIAL = "5E1F00A7C3";
 
@@ -89,6 +94,20 @@ public final class FakeServices {
 		}
 		this.server.createContext("/api/v1/transactions", this::transactions);
 		this.server.createContext("/api/v1/ra", (exchange) -> answer(exchange, 200, ra()));
+		this.server.createContext("/api/v1/statistics/enrollments", (exchange) -> {
+			if (authorised(exchange)) {
+				answer(exchange, 200, enrollmentStatistics());
+			}
+		});
+		this.server.createContext("/api/v1/statistics/certificates", (exchange) -> {
+			if (authorised(exchange)) {
+				answer(exchange, 200, """
+						{"at":"2026-03-01T12:00:00Z","expiringIn7Days":3,"expiringIn30Days":17,"expiringIn90Days":42,
+						 "crls":[{"caName":"root","crlNumber":12,"thisUpdate":"2026-03-01T06:00:00Z",
+						 "nextUpdate":"2026-03-02T06:00:00Z"}]}
+						""");
+			}
+		});
 		this.server.createContext("/api/v1/certificates", this::certificates);
 		this.server.createContext("/api/v1/authorities", (exchange) -> answer(exchange, 200, authorities()));
 		this.server.createContext("/api/v1/ca", this::ca);
@@ -260,8 +279,14 @@ public final class FakeServices {
 			return;
 		}
 		if (path.equals("/api/v1/certificates/search") || path.equals("/api/v1/certificates")) {
+			String query = exchange.getRequestURI().getQuery();
+			if (query != null && query.contains("expires:soon")) {
+				answer(exchange, 400, problem(400, "expires: takes <, > or nothing before a date"));
+				return;
+			}
+			String found = (query != null && query.contains("formula")) ? certificate(FORMULA_SUBJECT) : certificate();
 			answer(exchange, 200,
-					"{\"items\":[" + certificate() + "],\"nextCursor\":null,\"page\":0,\"size\":25," + "\"total\":1}");
+					"{\"items\":[" + found + "],\"nextCursor\":null,\"page\":0,\"size\":25," + "\"total\":1}");
 			return;
 		}
 		Matcher serial = SERIAL_PATH.matcher(path);
@@ -339,7 +364,33 @@ public final class FakeServices {
 		return "{\"title\":\"refused\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
 	}
 
+	/**
+	 * 24 hourly and 30 daily buckets, the last hour with 5 issued and 2 refused, and a
+	 * refusal reason carrying markup (it comes from a device's request).
+	 */
+	private static String enrollmentStatistics() {
+		java.time.Instant hour = java.time.Instant.parse("2026-03-01T12:00:00Z");
+		java.util.StringJoiner hourly = new java.util.StringJoiner(",");
+		for (int i = 23; i >= 0; i--) {
+			hourly.add("{\"start\":\"%s\",\"issued\":%d,\"refused\":%d}".formatted(hour.minusSeconds(3600L * i),
+					(i == 0) ? 5 : 1, (i == 0) ? 2 : 0));
+		}
+		java.util.StringJoiner daily = new java.util.StringJoiner(",");
+		for (int i = 29; i >= 0; i--) {
+			daily.add("{\"start\":\"%s\",\"issued\":%d,\"refused\":%d}"
+				.formatted(java.time.Instant.parse("2026-03-01T00:00:00Z").minusSeconds(86400L * i), 20, 3));
+		}
+		return """
+				{"at":"2026-03-01T12:30:00Z","hourly":[%s],"daily":[%s],
+				 "refusalsByReason":[{"reason":"%s","count":7}],"waitingApproval":4}
+				""".formatted(hourly, daily, "<script>alert(1)</script> bad challenge");
+	}
+
 	private String certificate() {
+		return certificate("CN=iphone-4711,O=Example");
+	}
+
+	private String certificate(String subject) {
 		boolean revoked = this.revocation != null;
 		return """
 				{"serialNumber":"%s","subject":"%s",
@@ -349,9 +400,9 @@ public final class FakeServices {
 				 "issuedAt":"2026-03-01T10:15:31Z","status":"%s","revokedAt":%s,"revocationReason":%s,
 				 "revokedBy":%s,"revocationComment":null,"replacedBy":null,"renewalOf":null,
 				 "correlationId":"%s"}
-				""".formatted(SERIAL, "CN=iphone-4711,O=Example", this.certificatePem.replace("\n", "\\n"),
-				revoked ? "REVOKED" : "VALID", revoked ? "\"2026-03-02T00:00:00Z\"" : "null",
-				revoked ? "\"keyCompromise\"" : "null", revoked ? "\"admin:someone\"" : "null", CORRELATION_ID);
+				""".formatted(SERIAL, subject, this.certificatePem.replace("\n", "\\n"), revoked ? "REVOKED" : "VALID",
+				revoked ? "\"2026-03-02T00:00:00Z\"" : "null", revoked ? "\"keyCompromise\"" : "null",
+				revoked ? "\"admin:someone\"" : "null", CORRELATION_ID);
 	}
 
 	private static String waiting(String status) {

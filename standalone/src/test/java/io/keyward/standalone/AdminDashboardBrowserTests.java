@@ -85,7 +85,9 @@ class AdminDashboardBrowserTests {
 
 		signIn(browser, client);
 		browser.get(client.adminUrl("/certificates"));
-		browser.findElement(By.id("q")).sendKeys("Browser Test");
+		// subjects match by prefix; contains: is the substring search
+		// (docs/admin-dashboard.md)
+		browser.findElement(By.id("q")).sendKeys("contains:\"Browser Test\"");
 		browser.findElement(By.cssSelector("form.search button")).click();
 		browser.findElement(By.linkText(serial)).click();
 		screenshot(browser, "certificate-detail");

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.keyward.admin.web.ApiProblem;
+import io.keyward.admin.web.Csv;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.http.ContentDisposition;
@@ -77,15 +78,7 @@ public class AuditExport {
 	}
 
 	private static String csvLine(Stream<String> cells) {
-		return String.join(",", cells.map(AuditExport::cell).toList()) + "\r\n";
-	}
-
-	static String cell(String value) {
-		if (value == null) {
-			return "";
-		}
-		String text = (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) ? "'" + value : value;
-		return "\"" + text.replace("\"", "\"\"") + "\"";
+		return Csv.line(cells);
 	}
 
 }

@@ -25,12 +25,12 @@ public record AuthorityRow(String role, String state, String subject, String ser
 
 	static final long WARN_DAYS = 30;
 
-	static AuthorityRow of(AuthorityCertificate certificate, Instant now) {
+	public static AuthorityRow of(AuthorityCertificate certificate, Instant now) {
 		return of(certificate.role(), "", certificate.subject(), certificate.serialNumber(), certificate.notAfter(),
 				now);
 	}
 
-	static AuthorityRow of(RaCertificate certificate, Instant now) {
+	public static AuthorityRow of(RaCertificate certificate, Instant now) {
 		return of("RA " + certificate.purpose(), certificate.state(), certificate.subject(), certificate.serialNumber(),
 				certificate.notAfter(), now);
 	}

@@ -33,8 +33,9 @@ class CertificateApiController {
 	CertificateSearchPage search(@RequestParam(required = false) String q,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String profile,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant expiresBefore,
-			@RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int size) {
-		return this.lifecycle.search(new CertificateQuery(q, status, profile, expiresBefore, after, size));
+			@RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int size,
+			@RequestParam(required = false) String sort) {
+		return this.lifecycle.search(new CertificateQuery(q, status, profile, expiresBefore, after, size, sort));
 	}
 
 	@GetMapping("/{serial}")

@@ -60,7 +60,7 @@ public class CertificateLifecycle {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "size must be between 1 and " + MAX_PAGE_SIZE);
 		}
 		return Upstream.call(SERVICE, () -> this.ca.search(query.q(), query.status(), query.profile(),
-				query.expiresBefore(), query.after(), query.size()));
+				query.expiresBefore(), query.after(), query.size(), query.sort()));
 	}
 
 	public IssuedCertificate find(String serial) {
@@ -135,15 +135,18 @@ public class CertificateLifecycle {
 	/**
 	 * A certificate search.
 	 *
-	 * @param q subject or SAN text, or a serial
+	 * @param q the search box: free text (subject prefix, SAN, serial in hex or decimal,
+	 * transactionID) and {@code key:value} terms (docs/admin-dashboard.md)
 	 * @param status VALID, REVOKED or EXPIRED, null for all
 	 * @param profile enrollment profile, null for all
 	 * @param expiresBefore only those expiring before, null for all
 	 * @param after the cursor of the previous page, null for the first
 	 * @param size rows per page
+	 * @param sort {@code issued}, {@code expires} or {@code subject}, optionally
+	 * {@code :asc} or {@code :desc}; null for newest issued first
 	 */
 	public record CertificateQuery(String q, String status, String profile, Instant expiresBefore, String after,
-			int size) {
+			int size, String sort) {
 	}
 
 }

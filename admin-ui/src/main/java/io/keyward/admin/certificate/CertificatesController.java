@@ -50,22 +50,20 @@ class CertificatesController {
 
 	@GetMapping("/certificates")
 	String certificates(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String after, Model model) {
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String after, Model model) {
 		String query = blankToNull(q);
 		String state = blankToNull(status);
+		String order = blankToNull(sort);
 		RemoteCall<CertificateSearchPage> call = RemoteCall.of("ca-adapter", this.properties.caUrl(),
 				this.properties.hasServiceToken(),
-				() -> this.ca.search(query, state, null, null, blankToNull(after), this.properties.pageSize()));
+				() -> this.ca.search(query, state, null, null, blankToNull(after), this.properties.pageSize(), order));
 		List<CertificateRow> rows = List.of();
 		String next = null;
 		if (call.ok() && call.value() != null) {
 			CertificateSearchPage answer = call.value();
 			rows = (answer.items() != null) ? answer.items().stream().map(CertificateRow::of).toList() : List.of();
 			if (answer.nextCursor() != null) {
-				next = UriComponentsBuilder.fromPath("/certificates")
-					.queryParamIfPresent("q", Optional.ofNullable(query))
-					.queryParamIfPresent("status", Optional.ofNullable(state))
-					.queryParam("after", answer.nextCursor())
+				next = searchLink("/certificates", query, state, order).queryParam("after", answer.nextCursor())
 					.encode()
 					.toUriString();
 			}
@@ -74,10 +72,22 @@ class CertificatesController {
 		model.addAttribute("rows", rows);
 		model.addAttribute("q", (query != null) ? query : "");
 		model.addAttribute("status", (state != null) ? state : "");
+		model.addAttribute("sort", (order != null) ? order : "");
 		model.addAttribute("statuses", List.of("VALID", "REVOKED", "EXPIRED"));
 		model.addAttribute("firstPage", after == null || after.isBlank());
 		model.addAttribute("next", next);
+		model.addAttribute("first", searchLink("/certificates", query, state, order).encode().toUriString());
+		model.addAttribute("csv", searchLink("/certificates.csv", query, state, order).encode().toUriString());
+		model.addAttribute("orders", SortLinks.of(order,
+				(column) -> searchLink("/certificates", query, state, column).encode().toUriString()));
 		return "certificates";
+	}
+
+	static UriComponentsBuilder searchLink(String path, String query, String state, String order) {
+		return UriComponentsBuilder.fromPath(path)
+			.queryParamIfPresent("q", Optional.ofNullable(query))
+			.queryParamIfPresent("status", Optional.ofNullable(state))
+			.queryParamIfPresent("sort", Optional.ofNullable(order));
 	}
 
 	@GetMapping("/certificates/{serial}")

@@ -50,6 +50,10 @@ public record RemoteCall<T>(T value, String problem) {
 				return failed(service + " at " + baseUrl + " refused the service token (HTTP " + status
 						+ "): check KEYWARD_ADMIN_UI_TOKEN");
 			}
+			if (status == HttpStatus.BAD_REQUEST.value()) {
+				// the admin's own input (a search the service could not read): say what
+				return failed(Upstream.detail(ex, service));
+			}
 			return failed(service + " at " + baseUrl + " answered HTTP " + status);
 		}
 		catch (RestClientException ex) {

@@ -51,7 +51,7 @@ public final class Upstream {
 		}
 	}
 
-	private static String detail(RestClientResponseException ex, String service) {
+	static String detail(RestClientResponseException ex, String service) {
 		try {
 			ProblemDetail problem = ex.getResponseBodyAs(ProblemDetail.class);
 			if (problem != null && problem.getDetail() != null) {

@@ -17,12 +17,14 @@ class CertificateApiTests extends AdminUiTestSupport {
 	@Test
 	void whenSearchingThenTheQueryReachesTheCa() {
 		var answer = api(BOOTSTRAP_TOKEN)
-			.get("/api/v1/certificates?q=iphone&status=VALID&expiresBefore=2027-06-01T00:00:00Z&size=10");
+			.get("/api/v1/certificates?q=iphone&status=VALID&expiresBefore=2027-06-01T00:00:00Z&size=10"
+					+ "&sort=expires:asc");
 
 		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(answer.body()).contains(FakeServices.SERIAL);
 		assertThat(FakeServices.get().queries()).anyMatch((query) -> query.startsWith("/api/v1/certificates/search?")
-				&& query.contains("q=iphone") && query.contains("status=VALID") && query.contains("size=10"));
+				&& query.contains("q=iphone") && query.contains("status=VALID") && query.contains("size=10")
+				&& query.contains("sort=expires:asc"));
 	}
 
 	@Test

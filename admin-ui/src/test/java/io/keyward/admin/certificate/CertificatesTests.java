@@ -3,6 +3,7 @@ package io.keyward.admin.certificate;
 import java.net.http.HttpResponse;
 
 import io.keyward.admin.AdminUiTestSupport;
+import io.keyward.admin.FakeServices;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,54 @@ class CertificatesTests extends AdminUiTestSupport {
 	@Test
 	void whenUnauthenticatedThenRedirectedToLogin() {
 		assertThat(browser().get("/certificates").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void whenExportingASearchThenCsvOfThatSearchWithFormulasDefused() {
+		HttpResponse<String> csv = signedIn().get("/certificates.csv?q=formula%20status:revoked&sort=subject:desc");
+
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/csv"));
+		assertThat(csv.headers().firstValue("Content-Disposition"))
+			.hasValue("attachment; filename=\"keyward-certificates.csv\"");
+		assertThat(csv.headers().firstValue(CertificateExportController.TRUNCATED_HEADER)).hasValue("false");
+		assertThat(csv.body()).startsWith("\"serial\",\"status\",\"subject\",")
+			.contains("\r\n\"5E1F00A7C3\",\"")
+			.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",")
+			.contains("\"dns:iphone-4711.example email:<b>x</b>@example.com\"")
+			.endsWith("\r\n");
+		assertThat(FakeServices.get().queries())
+			.anySatisfy((query) -> assertThat(query).contains("q=formula status:revoked")
+				.contains("sort=subject:desc")
+				.contains("size=500"));
+	}
+
+	@Test
+	void whenSortedThenTheHeadersLinkTheReverseOrderAndSayWhichWay() {
+		String body = signedIn().get("/certificates?q=iphone&sort=subject:asc").body();
+
+		assertThat(body).contains("aria-sort=\"ascending\"")
+			.contains("href=\"/certificates?q=iphone&amp;sort=subject:desc\"")
+			.contains("href=\"/certificates?q=iphone&amp;sort=expires:asc\"")
+			.contains("href=\"/certificates.csv?q=iphone&amp;sort=subject:asc\"");
+		assertThat(FakeServices.get().queries())
+			.anySatisfy((query) -> assertThat(query).contains("q=iphone").contains("sort=subject:asc"));
+	}
+
+	@Test
+	void whenTheCaCannotReadTheQueryThenTheBannerSaysWhyAndThePageStillRenders() {
+		HttpResponse<String> page = signedIn().get("/certificates?q=expires:soon");
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("class=\"banner\"")
+			.contains("expires: takes &lt;, &gt; or nothing before a date")
+			.contains("value=\"expires:soon\"");
+	}
+
+	@Test
+	void whenExportingUnauthenticatedThenRedirectedToLogin() {
+		assertThat(browser().get("/certificates.csv?q=x").statusCode()).isEqualTo(302);
 	}
 
 }

@@ -75,6 +75,22 @@ class GatewayDownTests {
 				+ " refused the service token (HTTP 401): check KEYWARD_ADMIN_UI_TOKEN");
 	}
 
+	@Test
+	void whenServicesAreDownThenTheOverviewStillRendersAndSaysWhatIsWrong() {
+		HttpResponse<String> page = signedIn().get("/overview");
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("scep-gateway is down:")
+			.contains("scep-gateway unreachable at " + CLOSED_URL)
+			.contains("ca-adapter is down:")
+			.contains("challenge-service is down:")
+			.contains("refused the service token (HTTP 401)")
+			.contains("No enrollment figures")
+			.contains("No certificate figures")
+			.doesNotContain("<svg");
+		assertThat(page.body().split("health-up", -1)).hasSize(2);
+	}
+
 	private Browser signedIn() {
 		Browser browser = new Browser(this.port);
 		if (browser.login("admin", PASSWORD).headers().firstValue("Location").orElse("").contains("error")) {

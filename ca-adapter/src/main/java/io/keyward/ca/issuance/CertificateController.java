@@ -110,8 +110,9 @@ class CertificateController {
 	CertificateSearchPage search(@RequestParam(required = false) String q,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String profile,
 			@RequestParam(required = false) String expiresBefore, @RequestParam(required = false) String after,
-			@RequestParam(required = false) Integer size) {
-		return this.inventory.search(CertificateQuery.of(q, status, profile, expiresBefore, after, size));
+			@RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
+		return this.inventory
+			.search(CertificateQuery.of(q, status, profile, expiresBefore, after, size, sort, this.clock.instant()));
 	}
 
 	@GetMapping("/certificates")

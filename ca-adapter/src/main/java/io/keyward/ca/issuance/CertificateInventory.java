@@ -56,48 +56,30 @@ public class CertificateInventory {
 
 	CertificateSearchPage search(CertificateQuery query) {
 		Instant now = this.clock.instant();
-		StringBuilder sql = new StringBuilder("select * from ca.certificate c where true");
-		JdbcClient.StatementSpec statement;
-		List<Object[]> params = new ArrayList<>();
-		if (query.q() != null) {
-			sql.append(" and (c.subject ilike :pattern escape '\\' "
-					+ "or exists (select 1 from unnest(c.sans) san where san ilike :pattern escape '\\')");
-			params.add(new Object[] { "pattern", "%" + likeEscaped(query.q()) + "%" });
-			query.serial().ifPresent((serial) -> {
-				sql.append(" or c.serial = :serial");
-				params.add(new Object[] { "serial", serial });
-			});
-			sql.append(")");
+		CertificateSort sort = query.sort();
+		CertificateFilter filter = CertificateFilter.of(query, now);
+		String matching = "select c.*, lower(c.subject) as subject_key from ca.certificate c where true" + filter.sql();
+		// A needle (a serial, a name, a transactionID) matches a handful of rows: find
+		// them by their indexes first, then sort. Without the fence (OFFSET 0) the
+		// planner may walk the whole sort index under the LIMIT, row by row.
+		StringBuilder sql = new StringBuilder(
+				filter.needle() ? "select * from (" + matching + " offset 0) c where true" : matching);
+		if (query.after() != null) {
+			sql.append(sort.after());
 		}
-		if (query.profile() != null) {
-			sql.append(" and c.profile = :profile");
-			params.add(new Object[] { "profile", query.profile() });
-		}
-		if (query.expiresBefore() != null) {
-			sql.append(" and c.not_after < :expiresBefore");
-			params.add(new Object[] { "expiresBefore", utc(query.expiresBefore()) });
-		}
-		if (query.status() != null) {
-			sql.append(switch (query.status()) {
-				case IssuedCertificate.REVOKED -> " and c.revoked_at is not null";
-				case IssuedCertificate.EXPIRED -> " and c.revoked_at is null and c.not_after <= :now";
-				default -> " and c.revoked_at is null and c.not_after > :now";
-			});
-			params.add(new Object[] { "now", utc(now) });
+		sql.append(sort.orderBy()).append(" limit :limit");
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql.toString());
+		for (var param : filter.params().entrySet()) {
+			statement = statement.param(param.getKey(), param.getValue());
 		}
 		if (query.after() != null) {
-			sql.append(" and (c.issued_at, c.id) < (:afterIssuedAt, :afterId)");
-			params.add(new Object[] { "afterIssuedAt", utc(query.after().issuedAt()) });
-			params.add(new Object[] { "afterId", query.after().id() });
+			statement = statement.param("afterKey", query.after().boundKey()).param("afterId", query.after().id());
 		}
-		sql.append(" order by c.issued_at desc, c.id desc limit :limit");
-		params.add(new Object[] { "limit", query.size() + 1 });
-		statement = this.jdbc.sql(sql.toString());
-		for (Object[] param : params) {
-			statement = statement.param((String) param[0], param[1]);
-		}
-		List<Row> rows = statement
-			.query((row, number) -> new Row(CertificateStore.certificate(row, number), row.getLong("id")))
+		List<Row> rows = statement.param("limit", query.size() + 1)
+			.query((row, number) -> new Row(CertificateStore.certificate(row, number), row.getLong("id"),
+					sort.column().temporal()
+							? row.getObject(sort.column().resultColumn, OffsetDateTime.class).toInstant().toString()
+							: row.getString(sort.column().resultColumn)))
 			.list();
 		List<IssuedCertificate> items = rows.stream()
 			.limit(query.size())
@@ -106,7 +88,7 @@ public class CertificateInventory {
 		String next = null;
 		if (rows.size() > query.size()) {
 			Row last = rows.get(query.size() - 1);
-			next = new Cursor(last.record().issuedAt(), last.id()).encode();
+			next = new Cursor(sort, last.key(), last.id()).encode();
 		}
 		return new CertificateSearchPage(items, next);
 	}
@@ -128,33 +110,45 @@ public class CertificateInventory {
 		return Optional.of(new BigInteger(hex, 16).toString(16).toUpperCase(Locale.ROOT));
 	}
 
-	private static String likeEscaped(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
-
 	private static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 
-	private record Row(CertificateRecord record, long id) {
+	private record Row(CertificateRecord record, long id, String key) {
 	}
 
 	/**
-	 * Where a page ended: opaque to callers (base64url of {@code <issued_at>|<id>}).
+	 * Where a page ended: opaque to callers (base64url of {@code <sort>|<key>|<id>}); a
+	 * cursor is only good for the order it was made in.
 	 */
-	record Cursor(Instant issuedAt, long id) {
+	record Cursor(CertificateSort sort, String key, long id) {
 
 		String encode() {
 			return Base64.getUrlEncoder()
 				.withoutPadding()
-				.encodeToString((this.issuedAt + "|" + this.id).getBytes(StandardCharsets.US_ASCII));
+				.encodeToString(
+						(this.sort.spelling() + "|" + this.key + "|" + this.id).getBytes(StandardCharsets.UTF_8));
 		}
 
-		static Cursor decode(String cursor) {
+		/**
+		 * @return the key as the SQL parameter its column compares with
+		 */
+		Object boundKey() {
+			return this.sort.column().temporal() ? utc(Instant.parse(this.key)) : this.key;
+		}
+
+		static Cursor decode(String cursor, CertificateSort sort) {
 			try {
-				String text = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.US_ASCII);
-				int bar = text.indexOf('|');
-				return new Cursor(Instant.parse(text.substring(0, bar)), Long.parseLong(text.substring(bar + 1)));
+				String text = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
+				int first = text.indexOf('|');
+				int last = text.lastIndexOf('|');
+				if (!text.substring(0, first).equals(sort.spelling())) {
+					throw new InvalidRequest("after is a cursor of another sort order");
+				}
+				Cursor decoded = new Cursor(sort, text.substring(first + 1, last),
+						Long.parseLong(text.substring(last + 1)));
+				decoded.boundKey();
+				return decoded;
 			}
 			catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeParseException ex) {
 				throw new InvalidRequest("after is not a cursor this API returned");

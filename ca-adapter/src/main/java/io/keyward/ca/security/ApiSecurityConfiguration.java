@@ -55,6 +55,8 @@ class ApiSecurityConfiguration {
 						// gateway needs for GetCACert, GetCert and GetCRL
 						.requestMatchers(HttpMethod.GET, "/api/v1/ca", "/api/v1/authorities")
 						.hasAuthority(authority("ca:read"))
+						.requestMatchers(HttpMethod.GET, "/api/v1/statistics/certificates")
+						.hasAuthority(authority("statistics:read"))
 						.requestMatchers(HttpMethod.GET, "/api/v1/certificates", "/api/v1/certificates/search",
 								"/api/v1/certificates/correlated/*")
 						.hasAuthority(authority("certificates:read"))

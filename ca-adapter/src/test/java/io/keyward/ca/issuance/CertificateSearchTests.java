@@ -1,9 +1,11 @@
 package io.keyward.ca.issuance;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.keyward.api.ca.CertificateSearchPage;
@@ -110,6 +112,86 @@ class CertificateSearchTests extends CaApiTests {
 			.exchange((request, response) -> response.getStatusCode().value() + " "
 					+ response.getHeaders().getContentType());
 		assertThat(status).isEqualTo("400 " + MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void whenTheQueryHasKeyTermsThenEachFilters() {
+		Instant now = Instant.now();
+		this.clock.set(now.minus(Duration.ofDays(300)));
+		IssuedCertificate early = issue("CN=kiosk-1,O=Example", "kiosk-1.example");
+		this.clock.set(now);
+		IssuedCertificate kiosk = issue("CN=kiosk-2,O=Example", "kiosk-2.example");
+		IssuedCertificate printer = issue("CN=printer-9", null);
+		this.client.revoke(kiosk.serialNumber(), new RevokeRequest("superseded", null, null));
+
+		assertThat(serials(search("kiosk status:revoked"))).containsExactly(kiosk.serialNumber());
+		assertThat(serials(search("subject:\"CN=KIOSK\""))).containsExactly(kiosk.serialNumber(), early.serialNumber());
+		assertThat(serials(search("san:kiosk-1.example"))).containsExactly(early.serialNumber());
+		assertThat(serials(search("expires:<100d"))).containsExactly(early.serialNumber());
+		assertThat(serials(search("issued:>30d"))).containsExactly(printer.serialNumber(), kiosk.serialNumber());
+		assertThat(serials(search("issued:" + now.toString().substring(0, 10) + " status:valid")))
+			.containsExactly(printer.serialNumber());
+		assertThat(serials(search("txid:" + printer.transactionId()))).isEmpty();
+		BigInteger serial = new BigInteger(printer.serialNumber(), 16);
+		assertThat(serials(search("serial:" + serial))).containsExactly(printer.serialNumber());
+		assertThat(serials(search("000" + printer.serialNumber().toLowerCase(Locale.ROOT))))
+			.containsExactly(printer.serialNumber());
+		assertThat(serials(search("serial:0x" + printer.serialNumber()))).containsExactly(printer.serialNumber());
+	}
+
+	@Test
+	void whenTheQueryHoldsQuotesPercentAndUnderscoreThenTheyAreTextNotSql() {
+		IssuedCertificate odd = issue("CN=o'brien 100%_x", "it's.example");
+		issue("CN=obrien", null);
+
+		assertThat(serials(search("O'Brien 100%"))).containsExactly(odd.serialNumber());
+		assertThat(serials(search("o'brien 100%_x\\"))).isEmpty();
+		assertThat(serials(search("'; drop table ca.certificate; --"))).isEmpty();
+		assertThat(serials(search("%"))).isEmpty();
+		assertThat(serials(search("_"))).isEmpty();
+		assertThat(serials(search("san:it's.example"))).containsExactly(odd.serialNumber());
+		assertThat(serials(search("contains:\"BRIEN 100%_\""))).containsExactly(odd.serialNumber());
+		assertThat(serials(search("contains:_"))).containsExactly(odd.serialNumber());
+		assertThat(serials(search("contains:%"))).containsExactly(odd.serialNumber());
+		assertThat(serials(search("contains:\\"))).isEmpty();
+	}
+
+	@Test
+	void whenSortingBySubjectOrExpiryThenTheCursorKeepsThatOrder() {
+		this.clock.set(Instant.now());
+		List<String> bySubject = new ArrayList<>();
+		for (String name : List.of("delta", "alpha", "Charlie", "bravo", "echo")) {
+			bySubject.add(issue("CN=" + name, null).subject());
+		}
+		List<String> seen = new ArrayList<>();
+		String cursor = null;
+		do {
+			CertificateSearchPage page = this.client.search(null, null, this.profile, null, cursor, 2, "subject");
+			page.items().forEach((item) -> seen.add(item.subject()));
+			cursor = page.nextCursor();
+		}
+		while (cursor != null);
+		assertThat(seen).containsExactly("CN=alpha", "CN=bravo", "CN=Charlie", "CN=delta", "CN=echo");
+
+		CertificateSearchPage first = this.client.search(null, null, this.profile, null, null, 2, "expires:asc");
+		List<String> expiries = new ArrayList<>();
+		cursor = first.nextCursor();
+		first.items().forEach((item) -> expiries.add(item.subject()));
+		while (cursor != null) {
+			CertificateSearchPage page = this.client.search(null, null, this.profile, null, cursor, 2, "expires:asc");
+			page.items().forEach((item) -> expiries.add(item.subject()));
+			cursor = page.nextCursor();
+		}
+		assertThat(expiries).hasSize(5).containsExactlyInAnyOrderElementsOf(bySubject);
+		String mixed = first.nextCursor();
+		assertBadRequest(() -> this.client.search(null, null, this.profile, null, mixed, 2, "subject"));
+		assertBadRequest(() -> this.client.search(null, null, this.profile, null, null, 2, "serial"));
+		assertBadRequest(() -> this.client.search("expires:<soon", null, this.profile, null, null, 2, null));
+		assertBadRequest(() -> this.client.search("serial:xyz", null, this.profile, null, null, 2, null));
+	}
+
+	private CertificateSearchPage search(String q) {
+		return this.client.search(q, null, this.profile, null, null, null);
 	}
 
 	private void assertBadRequest(Runnable call) {

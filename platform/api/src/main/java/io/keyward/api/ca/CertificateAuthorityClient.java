@@ -82,7 +82,9 @@ public interface CertificateAuthorityClient {
 	/**
 	 * Search issued certificates, newest issued first, with keyset paging. Every filter
 	 * is optional (null).
-	 * @param q substring of the subject or a SAN, or a serial in hex
+	 * @param q the search box: free text (a subject prefix, a whole SAN, a serial in hex
+	 * or decimal, a transactionID) and {@code key:value} terms, e.g.
+	 * {@code laptop status:revoked expires:<30d} (docs/admin-dashboard.md)
 	 * @param status {@code VALID}, {@code REVOKED} or {@code EXPIRED}
 	 * @param profile enrollment profile, exact
 	 * @param expiresBefore only certificates whose notAfter is before this instant
@@ -95,6 +97,25 @@ public interface CertificateAuthorityClient {
 			@RequestParam(required = false) String status, @RequestParam(required = false) String profile,
 			@RequestParam(required = false) Instant expiresBefore, @RequestParam(required = false) String after,
 			@RequestParam(required = false) Integer size);
+
+	/**
+	 * {@link #search(String, String, String, Instant, String, Integer)} in another order.
+	 * @param sort {@code issued}, {@code expires} or {@code subject}, optionally
+	 * {@code :asc} or {@code :desc}; the row id breaks ties, so the keyset paging holds;
+	 * a cursor is good only for the order it came from
+	 */
+	@GetExchange("/certificates/search")
+	CertificateSearchPage search(@RequestParam(required = false) String q,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String profile,
+			@RequestParam(required = false) Instant expiresBefore, @RequestParam(required = false) String after,
+			@RequestParam(required = false) Integer size, @RequestParam(required = false) String sort);
+
+	/**
+	 * @return valid certificates, those expiring in 7/30/90 days, each CA's newest CRL
+	 * (scope {@code statistics:read})
+	 */
+	@GetExchange("/statistics/certificates")
+	CertificateStatistics statistics();
 
 	/**
 	 * @return the CA certificates and the OCSP signing certificates

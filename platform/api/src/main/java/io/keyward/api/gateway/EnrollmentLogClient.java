@@ -18,6 +18,13 @@ public interface EnrollmentLogClient {
 	TransactionPage transactions(@RequestParam int page, @RequestParam int size);
 
 	/**
+	 * @return enrollments and refusals per hour and per day, refusals by reason, pending
+	 * approvals (scope {@code statistics:read})
+	 */
+	@GetExchange("/statistics/enrollments")
+	EnrollmentStatistics statistics();
+
+	/**
 	 * @param status only transactions in this status, for example
 	 * {@code WAITING_APPROVAL}
 	 */

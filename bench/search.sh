@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Certificate search at 10^7 stored certificates (issue 16): a fresh JVM with its own
+# embedded PostgreSQL fills ca.certificate in SQL (generate_series, not 10^7 HTTP calls),
+# then times each kind of search through the ca-adapter's real HTTP API, the one the
+# admin-ui and the admin API's GET /api/v1/certificates?q= call: serial (hex with leading
+# zeros, decimal), subject prefix, SAN, transactionID, a free text that matches nothing,
+# status + expiry, the first page and a page 9/10 deep by its keyset cursor, in the
+# default order and by subject (io.keyward.ca.issuance.CertificateSearchBenchmark).
+# It prints figures (cold = first call, warm = median of five); the goal is each under one
+# second. Nothing is asserted about times.
+#
+#   bench/search.sh                # 10000000 rows
+#   bench/search.sh 100000         # other sizes
+#
+# Needs ~6 GB of free disk at 10^7 rows and 15-40 minutes on 2 cores. Writes
+# bench/results/search-<date>.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000000)
+out="bench/results/search-$(date -u +%Y-%m-%d-%H%M).md"
+mkdir -p bench/results
+{
+	echo "# Certificate search at ${sizes[*]} stored certificates"
+	echo
+	echo "$(date -u +%FT%TZ), commit $(git rev-parse --short HEAD), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+} >"$out"
+for rows in "${sizes[@]}"; do
+	echo "[search] $rows rows" >&2
+	./mvnw -B -o -q -pl ca-adapter -am verify -Dtest=CertificateSearchBenchmark \
+		-Dsurefire.failIfNoSpecifiedTests=false -Dkeyward.bench.rows="$rows" >/dev/null
+	{
+		echo
+		echo "## $rows rows"
+		echo
+		echo '```'
+		cat "ca-adapter/target/bench/search-$rows.txt"
+		echo '```'
+		echo
+		echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+	} >>"$out"
+done
+cat "$out"

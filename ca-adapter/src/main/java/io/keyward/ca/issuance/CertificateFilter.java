@@ -1,0 +1,137 @@
+package io.keyward.ca.issuance;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.keyward.api.ca.IssuedCertificate;
+
+/**
+ * The where clause of a {@link CertificateQuery}: every condition one an index of
+ * migration V15 (or earlier) answers, every value a bound parameter (the search box is
+ * attacker-reachable text). Subjects match by prefix, so ten million rows are searched by
+ * a B-tree range instead of a scan: {@code laptop} finds {@code CN=laptop-7,O=Example};
+ * only an explicit {@code contains:} term scans.
+ *
+ * @param sql the conditions, each starting with {@code and}
+ * @param params their values by name
+ * @param needle whether a term names a few rows (text, subject, SAN, serial,
+ * transactionID), to be found by their indexes before the rows are sorted
+ */
+record CertificateFilter(String sql, Map<String, Object> params, boolean needle) {
+
+	/** The SAN types a bare value is tried with, as SubjectAltNames renders them. */
+	private static final List<String> SAN_TYPES = List.of("dns:", "email:", "uri:", "ip:", "upn:");
+
+	private static final String SUBJECT_KEY = "lower(c.subject) collate \"C\"";
+
+	static CertificateFilter of(CertificateQuery query, Instant now) {
+		StringBuilder sql = new StringBuilder();
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (query.text() != null) {
+			List<String> any = new ArrayList<>();
+			any.add(subjectPrefix("text", query.text(), params));
+			any.add(san("textSans", query.text(), params));
+			any.add("c.transaction_id = :textTransaction");
+			params.put("textTransaction", query.text());
+			if (!query.serials().isEmpty()) {
+				any.add("c.serial in (:serials)");
+				params.put("serials", query.serials());
+			}
+			sql.append(" and (").append(String.join(" or ", any)).append(")");
+		}
+		else if (!query.serials().isEmpty()) {
+			sql.append(" and c.serial in (:serials)");
+			params.put("serials", query.serials());
+		}
+		if (query.subject() != null) {
+			sql.append(" and (").append(subjectPrefix("subject", query.subject(), params)).append(")");
+		}
+		if (query.contains() != null) {
+			// the one condition no index serves: a substring, for when a prefix is not
+			// enough
+			sql.append(" and (c.subject ilike :contains escape '\\' "
+					+ "or exists (select 1 from unnest(c.sans) san where san ilike :contains escape '\\'))");
+			params.put("contains",
+					"%" + query.contains().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		if (query.san() != null) {
+			sql.append(" and ").append(san("sans", query.san(), params));
+		}
+		condition(sql, params, "c.transaction_id = :transactionId", "transactionId", query.transactionId());
+		condition(sql, params, "c.profile = :profile", "profile", query.profile());
+		condition(sql, params, "c.issued_at >= :issuedAfter", "issuedAfter", utc(query.issuedAfter()));
+		condition(sql, params, "c.issued_at < :issuedBefore", "issuedBefore", utc(query.issuedBefore()));
+		condition(sql, params, "c.not_after >= :expiresAfter", "expiresAfter", utc(query.expiresAfter()));
+		condition(sql, params, "c.not_after < :expiresBefore", "expiresBefore", utc(query.expiresBefore()));
+		if (query.status() != null) {
+			sql.append(switch (query.status()) {
+				case IssuedCertificate.REVOKED -> " and c.revoked_at is not null";
+				case IssuedCertificate.EXPIRED -> " and c.revoked_at is null and c.not_after <= :now";
+				default -> " and c.revoked_at is null and c.not_after > :now";
+			});
+			params.put("now", utc(now));
+		}
+		boolean needle = query.text() != null || query.subject() != null || query.san() != null
+				|| !query.serials().isEmpty() || query.transactionId() != null;
+		return new CertificateFilter(sql.toString(), params, needle);
+	}
+
+	/**
+	 * A case-insensitive prefix as a range of {@code ix_certificate_subject_lower}; a
+	 * value without {@code =} is also tried as the CN ({@code CN=} first, as most
+	 * subjects begin).
+	 */
+	private static String subjectPrefix(String name, String value, Map<String, Object> params) {
+		String prefix = value.toLowerCase(Locale.ROOT);
+		String range = range(name, prefix, params);
+		return prefix.contains("=") ? range : range + " or " + range(name + "Cn", "cn=" + prefix, params);
+	}
+
+	private static String range(String name, String prefix, Map<String, Object> params) {
+		params.put(name + "From", prefix);
+		params.put(name + "To", successor(prefix));
+		return "(" + SUBJECT_KEY + " >= :" + name + "From and " + SUBJECT_KEY + " < :" + name + "To)";
+	}
+
+	/**
+	 * @return the first string after every string starting with {@code prefix} in byte
+	 * order (collation "C", where UTF-8 sorts by code point)
+	 */
+	static String successor(String prefix) {
+		int[] points = prefix.codePoints().toArray();
+		points[points.length - 1]++;
+		return new String(points, 0, points.length);
+	}
+
+	/**
+	 * A whole SAN value, any case, as written ({@code dns:host.example}) or bare
+	 * ({@code host.example}, tried with each type), by {@code ix_certificate_san_keys}.
+	 */
+	private static String san(String name, String value, Map<String, Object> params) {
+		String key = value.toLowerCase(Locale.ROOT);
+		List<String> keys = new ArrayList<>();
+		keys.add(key);
+		SAN_TYPES.forEach((type) -> keys.add(type + key));
+		params.put(name, keys.toArray(String[]::new));
+		return "ca.certificate_san_keys(c.sans) && cast(:" + name + " as text[])";
+	}
+
+	private static void condition(StringBuilder sql, Map<String, Object> params, String condition, String name,
+			Object value) {
+		if (value != null) {
+			sql.append(" and ").append(condition);
+			params.put(name, value);
+		}
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+	}
+
+}

@@ -1,0 +1,71 @@
+package io.keyward.ca.issuance;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import io.keyward.ca.CaAdapterTest;
+import io.keyward.ca.CaMigrationTests;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Upgrading a database the V14 ca-adapter wrote to V15 (the search indexes): its
+ * certificates are indexed by subject prefix, SAN value and expiry, and the search's own
+ * conditions are answered by those indexes, not by a scan.
+ */
+@CaAdapterTest
+class SearchIndexMigrationTests extends CaMigrationTests {
+
+	@Test
+	void whenAV14DatabaseIsMigratedThenItsCertificatesAreFoundThroughTheNewIndexes() {
+		String schema = this.scratch.migrate("14").name();
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		long request = this.jdbc.queryForObject("insert into " + schema + ".certificate_request (transaction_id, "
+				+ "profile, template, csr, subject, requested_at, status, csr_sha256) values ('tx-v14', 'devices', "
+				+ "'default', '\\x3003020101', 'CN=Upgraded', ?, 'ISSUED', 'ab') returning id", Long.class, now);
+		this.jdbc.update("insert into " + schema + ".certificate (serial, request_id, subject, sans, not_before, "
+				+ "not_after, profile, template, transaction_id, pem, issued_at) values ('0B', ?, 'CN=Upgraded', "
+				+ "'{dns:Host.Example}', ?, ?, 'devices', 'default', 'tx-v14', 'PEM', ?)", request, now,
+				now.plusDays(365), now);
+
+		this.scratch.migrate();
+
+		assertThat(this.jdbc.queryForObject("select " + schema + ".certificate_san_keys(sans)::text from " + schema
+				+ ".certificate where serial = '0B'", String.class))
+			.isEqualTo("{dns:host.example}");
+		String bySan = "select serial from " + schema + ".certificate c where " + schema
+				+ ".certificate_san_keys(c.sans) && cast(array['dns:host.example'] as text[])";
+		String bySubject = "select serial from " + schema + ".certificate c where lower(c.subject) collate \"C\" >= "
+				+ "'cn=upg' and lower(c.subject) collate \"C\" < 'cn=uph' order by lower(c.subject) collate \"C\", c.id";
+		String byExpiry = "select serial from " + schema
+				+ ".certificate c where c.not_after < now() + interval '400 days' " + "order by c.not_after, c.id";
+		assertThat(this.jdbc.queryForList(bySan, String.class)).containsExactly("0B");
+		assertThat(this.jdbc.queryForList(bySubject, String.class)).containsExactly("0B");
+		assertThat(plan(bySan)).contains("ix_certificate_san_keys");
+		assertThat(plan(bySubject)).contains("ix_certificate_subject_lower");
+		assertThat(plan(byExpiry)).contains("ix_certificate_not_after_id");
+	}
+
+	/**
+	 * The plan with sequential scans priced out, as they are with ten million rows.
+	 */
+	private String plan(String sql) {
+		return this.jdbc.execute((ConnectionCallback<String>) (connection) -> {
+			try (var statement = connection.createStatement()) {
+				statement.execute("set enable_seqscan = off");
+				StringBuilder plan = new StringBuilder();
+				try (var rows = statement.executeQuery("explain " + sql)) {
+					while (rows.next()) {
+						plan.append(rows.getString(1)).append('\n');
+					}
+				}
+				statement.execute("reset enable_seqscan");
+				return plan.toString();
+			}
+		});
+	}
+
+}
