@@ -17,6 +17,7 @@ import io.keyward.api.challenge.MintedChallenge;
 import io.keyward.challenge.apiclient.ApiClientPrincipal;
 import io.keyward.challenge.apiclient.EnabledApiClients;
 import io.keyward.challenge.apiclient.ProfileNotAllowedException;
+import io.keyward.edge.problem.InvalidRequest;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -84,7 +85,9 @@ public class ChallengeAdministrationController {
 		ApiClientPrincipal client = this.clients.require(request.client());
 		String profile = new MintChallengeRequest(request.profile()).profileOrDefault();
 		if (!client.mayMintFor(profile)) {
-			throw new ProfileNotAllowedException(client.name(), profile);
+			// 400, not the MDM API's 403: to the admin-ui a 403 means its own credential
+			// was refused, while this is the admin's choice of profile
+			throw new InvalidRequest(new ProfileNotAllowedException(client.name(), profile).getMessage());
 		}
 		MintedChallenge minted = this.minting.mint(profile, client, HAND_PASSWORD_BYTES);
 		log.info("event=challenge_minted_by_hand id={} profile={} client={} by=admin-ui", minted.id(), profile,

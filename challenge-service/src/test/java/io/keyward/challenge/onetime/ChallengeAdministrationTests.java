@@ -74,9 +74,10 @@ class ChallengeAdministrationTests extends IntegrationTestSupport {
 	void whenAProfileTheClientMayNotUseOrAnUnknownClientThenRefusedAndNothingMinted() {
 		long before = this.jdbc.queryForObject("select count(*) from challenge.challenge", Long.class);
 
-		mint("{\"client\":" + this.client + ",\"profile\":\"kiosk\"}", HttpStatus.FORBIDDEN);
+		assertThat(mint("{\"client\":" + this.client + ",\"profile\":\"kiosk\"}", HttpStatus.BAD_REQUEST).getBody())
+			.containsEntry("detail", "API client 'admin-hand' may not mint challenges for profile 'kiosk'.");
 		mint("{\"client\":987654321}", HttpStatus.NOT_FOUND);
-		mint("{\"client\":" + this.client + ",\"profile\":\"no-such-profile\"}", HttpStatus.FORBIDDEN);
+		mint("{\"client\":" + this.client + ",\"profile\":\"no-such-profile\"}", HttpStatus.BAD_REQUEST);
 		call(HttpMethod.POST, CHALLENGES + "/not-a-uuid/revoke?client=" + this.client, ADMIN_UI_TOKEN,
 				HttpStatus.NOT_FOUND);
 		call(HttpMethod.GET, CHALLENGES + "?client=" + this.client + "&state=lost", ADMIN_UI_TOKEN,
