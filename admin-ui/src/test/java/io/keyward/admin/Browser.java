@@ -44,6 +44,14 @@ public final class Browser {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", ACCEPT).GET().build());
 	}
 
+	/**
+	 * A download: the body as bytes.
+	 */
+	public HttpResponse<byte[]> getBytes(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+	}
+
 	public HttpResponse<String> post(String path, Map<String, String> form) {
 		return submit("POST", path, form);
 	}
@@ -94,8 +102,12 @@ public final class Browser {
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
+		return send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
 		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return this.http.send(request, body);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -102,6 +102,10 @@ final class FakeMdmClients {
 		this.clients.clear();
 	}
 
+	boolean exists(long id) {
+		return this.clients.containsKey(id);
+	}
+
 	private Map.Entry<Integer, String> ok(int status, Object value) {
 		return Map.entry(status, this.json.writeValueAsString(value));
 	}

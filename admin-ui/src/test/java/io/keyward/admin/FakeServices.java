@@ -75,6 +75,8 @@ public final class FakeServices {
 
 	private final FakeMdmClients mdmClients = new FakeMdmClients();
 
+	private final FakeChallenges challenges = new FakeChallenges(this.mdmClients);
+
 	private final String certificatePem = certificatePem();
 
 	private volatile String revocation;
@@ -108,12 +110,14 @@ public final class FakeServices {
 						""");
 			}
 		});
+		this.server.createContext("/api/v1/profiles", this::profiles);
 		this.server.createContext("/api/v1/certificates", this::certificates);
 		this.server.createContext("/api/v1/authorities", (exchange) -> answer(exchange, 200, authorities()));
 		this.server.createContext("/api/v1/ca", this::ca);
 		this.server.createContext("/internal/v1/api-clients", this::apiClients);
 		this.server.createContext("/internal/v1/webhook-deliveries", this::webhookDeliveries);
 		this.server.createContext("/internal/v1/challenge-lives", this::challengeLife);
+		this.server.createContext("/internal/v1/challenges", this::challenges);
 		this.server.start();
 	}
 
@@ -140,6 +144,14 @@ public final class FakeServices {
 	}
 
 	/**
+	 * @return the DER of the CA certificate {@code /api/v1/ca} publishes
+	 */
+	public byte[] caCertificateDer() {
+		String base64 = this.certificatePem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+		return Base64.getDecoder().decode(base64);
+	}
+
+	/**
 	 * Forget revocations and decisions.
 	 */
 	public void reset() {
@@ -147,6 +159,7 @@ public final class FakeServices {
 		this.decisions.clear();
 		this.nextCaSwitchAt = null;
 		this.mdmClients.reset();
+		this.challenges.reset();
 		this.deadLetterReplayed = false;
 	}
 
@@ -337,6 +350,46 @@ public final class FakeServices {
 		answer(exchange, answer.getKey(), answer.getValue());
 	}
 
+	/**
+	 * {@code GET /api/v1/profiles}: the gateway's profiles, one served at NDES's path
+	 * too.
+	 */
+	private void profiles(HttpExchange exchange) throws IOException {
+		if (!authorised(exchange)) {
+			return;
+		}
+		answer(exchange, 200, """
+				[{"name":"default","scepPath":"/scep/default","ndesPath":"/certsrv/mscep/mscep.dll",
+				  "capabilities":["POSTPKIOperation","Renewal","SHA-256","SHA-512","SHA-1","AES","DES3","SCEPStandard"],
+				  "contentCiphers":["AES-128-CBC","AES-256-CBC","DES-EDE3-CBC"],"defaultTemplate":"device",
+				  "approval":"NONE","approvalMaxAge":"PT168H","enforcePassword":true,"renewal":true,
+				  "renewalWindow":"50% of the lifetime left","revokeOnRenewal":false,"caCertificates":"CA_AND_RA",
+				  "certRepIncludesCa":false},
+				 {"name":"routers","scepPath":"/scep/routers","ndesPath":null,
+				  "capabilities":["POSTPKIOperation","SHA-256","SHA-512","SHA-1","AES","DES3","SCEPStandard"],
+				  "contentCiphers":["AES-128-CBC"],"defaultTemplate":"router","approval":"REQUIRED",
+				  "approvalMaxAge":"PT168H","enforcePassword":false,"renewal":false,"renewalWindow":"PT720H",
+				  "revokeOnRenewal":false,"caCertificates":"CA_ONLY","certRepIncludesCa":true}]""");
+	}
+
+	/**
+	 * The challenge-service's challenge administration ({@link FakeChallenges}).
+	 */
+	private void challenges(HttpExchange exchange) throws IOException {
+		if (!authorised(exchange)) {
+			return;
+		}
+		String body = "POST".equals(exchange.getRequestMethod()) ? this.bodies.get(this.bodies.size() - 1) : "";
+		Map.Entry<Integer, String> answer = this.challenges.handle(exchange, body);
+		if (answer.getKey() == 204) {
+			try (exchange) {
+				exchange.sendResponseHeaders(204, -1);
+			}
+			return;
+		}
+		answer(exchange, answer.getKey(), answer.getValue());
+	}
+
 	private boolean authorised(HttpExchange exchange) throws IOException {
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		if (!("Bearer " + TOKEN).equals(authorization)) {
@@ -454,22 +507,7 @@ public final class FakeServices {
 	 * escapes what a device could send.
 	 */
 	private static String certificatePem() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-			generator.initialize(256);
-			KeyPair keys = generator.generateKeyPair();
-			X500Name subject = new X500Name("CN=<script>alert(1)</script>,O=Example");
-			byte[] der = new JcaX509v3CertificateBuilder(new X500Name("CN=Keyward Root CA,O=Keyward"),
-					new BigInteger(SERIAL, 16), Date.from(Instant.parse("2026-03-01T10:15:31Z")),
-					Date.from(Instant.parse("2027-03-01T10:15:31Z")), subject, keys.getPublic())
-				.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()))
-				.getEncoded();
-			return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der)
-					+ "\n-----END CERTIFICATE-----\n";
-		}
-		catch (NoSuchAlgorithmException | OperatorCreationException | IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestCertificates.everyExtension(new BigInteger(SERIAL, 16), "CN=<script>alert(1)</script>,O=Example");
 	}
 
 }

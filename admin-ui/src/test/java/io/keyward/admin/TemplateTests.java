@@ -28,10 +28,17 @@ class TemplateTests {
 		}
 	}
 
+	/**
+	 * A script the app serves itself ({@code /js/*.js}, allowed by the CSP's
+	 * {@code script-src 'self'}), with no inline body.
+	 */
+	private static final String SERVED_SCRIPT = "<script th:src=\"@\\{/js/[a-z-]+\\.js\\}\"></script>";
+
 	@Test
 	void whenTemplatesScannedThenNoInlineScriptStyleOrRemoteResources() throws IOException {
 		for (Path template : templates()) {
-			assertThat(Files.readString(template, StandardCharsets.UTF_8)).as(template.toString())
+			assertThat(Files.readString(template, StandardCharsets.UTF_8).replaceAll(SERVED_SCRIPT, ""))
+				.as(template.toString())
 				.doesNotContainIgnoringCase("<script")
 				.doesNotContainIgnoringCase("<style")
 				.doesNotContain(" style=")

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 
@@ -100,6 +102,10 @@ class AdminDashboardBrowserTests {
 
 		new Select(browser.findElement(By.id("reason"))).selectByValue("keyCompromise");
 		browser.findElement(By.id("comment")).sendKeys("lost in a taxi");
+		browser.findElement(By.cssSelector("#revoke button")).click();
+		// the confirmation box is required: the browser does not send the form without it
+		assertThat(browser.findElements(By.cssSelector(".notice"))).isEmpty();
+		browser.findElement(By.id("confirm")).click();
 		browser.findElement(By.cssSelector("#revoke button")).click();
 		assertThat(text(browser, ".notice")).contains("revoked (keyCompromise)");
 		screenshot(browser, "certificate-revoked");
@@ -362,6 +368,68 @@ class AdminDashboardBrowserTests {
 			.contains("mdm_client_key_revoked")
 			.doesNotContain(first)
 			.doesNotContain(second);
+	}
+
+	/**
+	 * Issue 16: a challenge minted by hand on the Challenges page enrolls a device once;
+	 * one revoked on the page enrolls nothing; neither password is listed or audited.
+	 */
+	@Test
+	void whenAnAdminMintsAChallengeByHandThenADeviceEnrollsWithItAndARevokedOneIsRefused() throws Exception {
+		signIn();
+		browser.get(client.adminUrl("/challenges"));
+		new Select(browser.findElement(By.id("client"))).selectByVisibleText("bootstrap");
+		browser.findElement(By.cssSelector("#mint-challenge button")).click();
+		String password = text(browser, "#new-challenge");
+		screenshot(browser, "challenge-minted");
+
+		assertThat(password).matches("[0-9A-F]{16}");
+		assertThat(text(browser, "#new-challenge-validity")).contains("(60 minutes)");
+		assertThat(text(browser, "#ca-thumbprint")).matches("[0-9A-F]{8}( [0-9A-F]{8}){3}");
+		browser.get(client.adminUrl("/challenges"));
+		assertThat(browser.findElements(By.id("new-challenge"))).as("shown once").isEmpty();
+		assertThat(browser.getPageSource()).doesNotContain(password);
+		browser.findElement(By.cssSelector("#mint-challenge button")).click();
+		String revoked = text(browser, "#new-challenge");
+		browser.get(client.adminUrl("/challenges"));
+		browser.findElement(By.xpath("(//section[@data-client='bootstrap']//tr[@data-challenge]//button)[last()]"))
+			.click();
+		assertThat(text(browser, ".notice")).contains("revoked");
+		screenshot(browser, "challenge-revoked");
+
+		CertRepResponse enrolled = new ScepDevice(client, "/scep/default", "CN=hand-minted,O=Browser Test")
+			.pkcsReq(password);
+		assertThat(enrolled.status()).isEqualTo(PkiStatus.SUCCESS);
+		assertThat(new ScepDevice(client, "/scep/default", "CN=revoked-hand-minted,O=Browser Test").pkcsReq(revoked)
+			.status()).isEqualTo(PkiStatus.FAILURE);
+		browser.get(client.adminUrl("/audit"));
+		assertThat(browser.findElement(By.id("audit")).getText()).contains("challenge_minted")
+			.contains("challenge_revoked")
+			.doesNotContain(password)
+			.doesNotContain(revoked);
+	}
+
+	/**
+	 * Issue 16: the Profiles page shows the fingerprint of the CA certificate GetCACert
+	 * returns, with a copy button its script (served under the CSP) shows, and each
+	 * profile's GetCACaps as the gateway answers it.
+	 */
+	@Test
+	void whenAnAdminOpensTheProfilesPageThenTheGetCaCertFingerprintIsReadyToCopy() throws Exception {
+		signIn();
+		browser.get(client.adminUrl("/profiles"));
+		screenshot(browser, "profiles");
+
+		byte[] der = client.caCertificate().getEncoded();
+		assertThat(text(browser, "#fp-sha256")).isEqualTo(
+				HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(der)));
+		assertThat(browser.findElement(By.cssSelector("button[data-copy='fp-sha256']")).isDisplayed())
+			.as("the copy script ran under the Content-Security-Policy")
+			.isTrue();
+		HttpResponse<String> caps = client
+			.send(HttpRequest.newBuilder(URI.create(client.gatewayUrl("/scep/default?operation=GetCACaps"))).build());
+		assertThat(text(browser, "section[data-profile='default'] .caps"))
+			.isEqualTo(String.join(" ", caps.body().strip().split("\n")));
 	}
 
 	private static HttpResponse<String> mintWith(String key, String profile) throws IOException, InterruptedException {

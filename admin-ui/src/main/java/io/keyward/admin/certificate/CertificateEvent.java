@@ -26,11 +26,12 @@ record CertificateEvent(String at, String what, String who, String detail, Insta
 	 * @param certificate the certificate as the ca-adapter records it
 	 * @param request the SCEP transaction that asked for it, as the gateway records it
 	 * @param actions what admins did to it
+	 * @param trail the rest of its enrollment ({@link EnrollmentTrail})
 	 * @return its life, oldest first
 	 */
 	static List<CertificateEvent> history(IssuedCertificate certificate, Optional<EnrollmentTransaction> request,
-			List<AdminAction> actions) {
-		List<CertificateEvent> events = new ArrayList<>();
+			List<AdminAction> actions, List<CertificateEvent> trail) {
+		List<CertificateEvent> events = new ArrayList<>(trail);
 		request.ifPresent((transaction) -> {
 			events.add(of(transaction.createdAt(), "Requested (" + orEmpty(transaction.messageType()) + ")", "",
 					"subject " + orEmpty(transaction.subject())));
@@ -58,7 +59,7 @@ record CertificateEvent(String at, String what, String who, String detail, Insta
 		return events;
 	}
 
-	private static CertificateEvent of(Instant at, String what, String who, String detail) {
+	static CertificateEvent of(Instant at, String what, String who, String detail) {
 		return new CertificateEvent(Timestamps.utc(at), what, who, detail, at);
 	}
 

@@ -6,12 +6,14 @@ import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.nist.NISTNamedCurves;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 
 import io.keyward.admin.web.Timestamps;
 import io.keyward.edge.pem.CertificatePem;
@@ -34,25 +36,13 @@ import io.keyward.edge.fingerprint.Sha256;
  * @param subjectAltNames as {@code type:value}
  * @param keyUsage key usage bit names
  * @param extendedKeyUsage EKU names or OIDs
- * @param extensions OID and name of every extension, critical ones marked
+ * @param extensions every extension by name with its criticality and decoded value
  * @param sha256Fingerprint colon-separated SHA-256 of the DER
  * @param der the DER encoding, for download
  */
 record CertificateFields(String serial, String subject, String issuer, String notBefore, String notAfter,
 		String publicKey, String signatureAlgorithm, List<String> subjectAltNames, List<String> keyUsage,
-		List<String> extendedKeyUsage, List<String> extensions, String sha256Fingerprint, byte[] der) {
-
-	private static final String[] KEY_USAGE = { "digitalSignature", "nonRepudiation", "keyEncipherment",
-			"dataEncipherment", "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly" };
-
-	private static final Map<String, String> NAMES = Map.ofEntries(Map.entry("2.5.29.14", "subjectKeyIdentifier"),
-			Map.entry("2.5.29.15", "keyUsage"), Map.entry("2.5.29.17", "subjectAltName"),
-			Map.entry("2.5.29.19", "basicConstraints"), Map.entry("2.5.29.31", "cRLDistributionPoints"),
-			Map.entry("2.5.29.32", "certificatePolicies"), Map.entry("2.5.29.35", "authorityKeyIdentifier"),
-			Map.entry("2.5.29.37", "extKeyUsage"), Map.entry("1.3.6.1.5.5.7.1.1", "authorityInfoAccess"),
-			Map.entry("1.3.6.1.5.5.7.3.1", "serverAuth"), Map.entry("1.3.6.1.5.5.7.3.2", "clientAuth"),
-			Map.entry("1.3.6.1.5.5.7.3.4", "emailProtection"), Map.entry("1.3.6.1.5.5.7.3.9", "OCSPSigning"),
-			Map.entry("1.3.6.1.4.1.311.20.2.2", "smartcardLogon"), Map.entry("1.3.6.1.4.1.311.25.2", "ntdsSecurity"));
+		List<String> extendedKeyUsage, List<CertificateExtensions> extensions, String sha256Fingerprint, byte[] der) {
 
 	/**
 	 * @param pem the certificate
@@ -63,12 +53,13 @@ record CertificateFields(String serial, String subject, String issuer, String no
 		X509Certificate certificate = CertificatePem.parse(pem);
 		try {
 			byte[] der = certificate.getEncoded();
+			List<CertificateExtensions> extensions = CertificateExtensions.of(certificate);
 			return new CertificateFields(serial(certificate), certificate.getSubjectX500Principal().getName(),
 					certificate.getIssuerX500Principal().getName(),
 					Timestamps.utc(certificate.getNotBefore().toInstant()),
 					Timestamps.utc(certificate.getNotAfter().toInstant()), publicKey(certificate.getPublicKey()),
-					certificate.getSigAlgName(), SubjectAltNames.of(certificate), keyUsage(certificate),
-					extendedKeyUsage(certificate), extensions(certificate), Sha256.display(der), der);
+					certificate.getSigAlgName(), SubjectAltNames.of(certificate), keyUsage(extensions),
+					extendedKeyUsage(certificate), extensions, Sha256.display(der), der);
 		}
 		catch (CertificateException ex) {
 			throw new IllegalStateException("certificate cannot be decoded", ex);
@@ -86,51 +77,41 @@ record CertificateFields(String serial, String subject, String issuer, String no
 		return HexFormat.of().withUpperCase().formatHex(bytes, sign, bytes.length);
 	}
 
+	/**
+	 * The key's algorithm and size, and for an EC key its named curve (RFC 5480 section
+	 * 2.1.1.1), e.g. {@code EC 256 (P-256)}.
+	 */
 	private static String publicKey(PublicKey key) {
 		if (key instanceof RSAPublicKey rsa) {
 			return "RSA " + rsa.getModulus().bitLength();
 		}
 		if (key instanceof ECPublicKey ec) {
-			return "EC " + ec.getParams().getCurve().getField().getFieldSize();
+			ASN1Encodable parameters = SubjectPublicKeyInfo.getInstance(key.getEncoded())
+				.getAlgorithm()
+				.getParameters();
+			String curve = (parameters instanceof ASN1ObjectIdentifier oid) ? curve(oid) : null;
+			return "EC " + ec.getParams().getCurve().getField().getFieldSize()
+					+ ((curve != null) ? " (" + curve + ")" : " (explicit curve parameters)");
 		}
 		return key.getAlgorithm();
 	}
 
-	private static List<String> keyUsage(X509Certificate certificate) {
-		boolean[] bits = certificate.getKeyUsage();
-		List<String> names = new ArrayList<>();
-		for (int i = 0; bits != null && i < bits.length && i < KEY_USAGE.length; i++) {
-			if (bits[i]) {
-				names.add(KEY_USAGE[i]);
-			}
-		}
-		return names;
+	/** NIST's name where it has one (P-256), else the X9.62 or SEC name. */
+	private static String curve(ASN1ObjectIdentifier oid) {
+		String nist = NISTNamedCurves.getName(oid);
+		return (nist != null) ? nist : ECNamedCurveTable.getName(oid);
+	}
+
+	private static List<String> keyUsage(List<CertificateExtensions> extensions) {
+		return extensions.stream()
+			.filter((extension) -> extension.name().equals("keyUsage"))
+			.flatMap((extension) -> extension.values().stream())
+			.toList();
 	}
 
 	private static List<String> extendedKeyUsage(X509Certificate certificate) throws CertificateParsingException {
 		List<String> oids = certificate.getExtendedKeyUsage();
-		return (oids != null) ? oids.stream().map(CertificateFields::named).toList() : List.of();
-	}
-
-	private static List<String> extensions(X509Certificate certificate) {
-		List<String> names = new ArrayList<>();
-		Set<String> critical = certificate.getCriticalExtensionOIDs();
-		Set<String> all = new TreeSet<>();
-		if (critical != null) {
-			all.addAll(critical);
-		}
-		if (certificate.getNonCriticalExtensionOIDs() != null) {
-			all.addAll(certificate.getNonCriticalExtensionOIDs());
-		}
-		for (String oid : all) {
-			names.add(named(oid) + ((critical != null && critical.contains(oid)) ? " (critical)" : ""));
-		}
-		return names;
-	}
-
-	private static String named(String oid) {
-		String name = NAMES.get(oid);
-		return (name != null) ? name + " (" + oid + ")" : oid;
+		return (oids != null) ? oids.stream().map(ObjectNames::named).toList() : List.of();
 	}
 
 }

@@ -40,8 +40,11 @@ class CertificatesController {
 
 	private final AdminProperties properties;
 
+	private final EnrollmentTrail trail;
+
 	CertificatesController(CertificateLifecycle lifecycle, CertificateAuthorityClient ca, AdminActions actions,
-			AdminProperties properties) {
+			AdminProperties properties, EnrollmentTrail trail) {
+		this.trail = trail;
 		this.lifecycle = lifecycle;
 		this.ca = ca;
 		this.actions = actions;
@@ -96,7 +99,7 @@ class CertificatesController {
 		model.addAttribute("certificate", certificate);
 		model.addAttribute("fields", CertificateFields.decode(certificate.certificatePem()));
 		model.addAttribute("history", CertificateEvent.history(certificate, this.lifecycle.request(certificate),
-				this.actions.on(CertificateLifecycle.target(certificate.serialNumber()))));
+				this.actions.on(CertificateLifecycle.target(certificate.serialNumber())), this.trail.of(certificate)));
 		model.addAttribute("reasons", CertificateLifecycle.REASONS);
 		return "certificate";
 	}
@@ -117,7 +120,14 @@ class CertificatesController {
 
 	@PostMapping("/certificates/{serial}/revoke")
 	String revoke(@PathVariable String serial, @RequestParam String reason,
-			@RequestParam(required = false) String comment, RedirectAttributes redirect) {
+			@RequestParam(required = false) String comment, @RequestParam(required = false) String confirm,
+			RedirectAttributes redirect) {
+		if (!"yes".equals(confirm)) {
+			// the form's checkbox is required; a browser without that check still asks
+			// twice
+			redirect.addFlashAttribute("problem", "Nothing revoked: tick the confirmation to revoke the certificate.");
+			return "redirect:/certificates/{serial}";
+		}
 		try {
 			IssuedCertificate revoked = this.lifecycle.revoke(serial, reason, comment, Actor.current());
 			redirect.addFlashAttribute("notice",

@@ -80,6 +80,21 @@ class ApiClients {
 	}
 
 	/**
+	 * @param clientId {@code api_client.id}
+	 * @return the client as it mints, empty when unknown or disabled
+	 */
+	Optional<ApiClientPrincipal> findEnabled(long clientId) {
+		return this.jdbc.sql("""
+				select id, name, profiles, max_outstanding, rate_per_second, rate_burst
+				from %s where id = :id and disabled_at is null""".formatted(this.client))
+			.param("id", clientId)
+			.query((row, n) -> new ApiClientPrincipal(row.getLong("id"), row.getString("name"), profiles(row),
+					row.getInt("max_outstanding"), row.getObject("rate_per_second", Integer.class),
+					row.getObject("rate_burst", Integer.class)))
+			.optional();
+	}
+
+	/**
 	 * Record a key's use unless it was recorded less than {@link #LAST_USED_PRECISION}
 	 * ago (by this instance or another).
 	 */

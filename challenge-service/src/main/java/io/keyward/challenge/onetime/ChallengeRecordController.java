@@ -5,10 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.keyward.api.challenge.ChallengePage;
 import io.keyward.api.challenge.ChallengeRecord;
@@ -32,8 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ChallengeRecordController {
 
-	private static final Logger log = LoggerFactory.getLogger(ChallengeRecordController.class);
-
 	private final ChallengeRepository challenges;
 
 	private final ChallengeListing listing;
@@ -42,15 +37,15 @@ class ChallengeRecordController {
 
 	private final Clock clock;
 
-	private final MeterRegistry meters;
+	private final ChallengeRevocation revocation;
 
 	ChallengeRecordController(ChallengeRepository challenges, ChallengeListing listing, ApiClientRate rate, Clock clock,
-			MeterRegistry meters) {
+			ChallengeRevocation revocation) {
 		this.challenges = challenges;
 		this.listing = listing;
 		this.rate = rate;
 		this.clock = clock;
-		this.meters = meters;
+		this.revocation = revocation;
 	}
 
 	@GetMapping("/api/v1/challenges/{id}")
@@ -81,21 +76,11 @@ class ChallengeRecordController {
 	@DeleteMapping("/api/v1/challenges/{id}")
 	ResponseEntity<Void> revoke(@PathVariable String id, @AuthenticationPrincipal ApiClientPrincipal client) {
 		this.rate.check(client);
-		UUID publicId = publicId(id);
-		if (this.challenges.revoke(publicId, client.id(), this.clock.instant())) {
-			log.info("event=challenge_revoked id={} apiClientId={} client={}", publicId, client.id(), client.name());
-			this.meters.counter("keyward.challenge.revoked").increment();
-			return ResponseEntity.noContent().build();
-		}
-		Challenge current = this.challenges.findByPublicId(publicId, client.id())
-			.orElseThrow(ChallengeNotFoundException::new);
-		if (current.transactionId() != null) {
-			throw new ChallengeAlreadyRedeemedException(current.transactionId());
-		}
+		this.revocation.revoke(publicId(id), client.id(), client.name(), "client");
 		return ResponseEntity.noContent().build();
 	}
 
-	private static ChallengeRecord record(Challenge challenge, Instant now) {
+	static ChallengeRecord record(Challenge challenge, Instant now) {
 		return new ChallengeRecord(challenge.publicId(), challenge.state(now), challenge.profile(),
 				challenge.template(), challenge.externalId(), challenge.binding(), challenge.createdAt(),
 				challenge.expiresAt(), challenge.redeemedAt(), challenge.transactionId(), challenge.refusedAt(),
@@ -103,7 +88,7 @@ class ChallengeRecordController {
 	}
 
 	/** An id that is not a UUID names no challenge: 404 like any unknown one. */
-	private static UUID publicId(String id) {
+	static UUID publicId(String id) {
 		try {
 			return UUID.fromString(id);
 		}
@@ -112,7 +97,7 @@ class ChallengeRecordController {
 		}
 	}
 
-	private static UUID cursor(String after) {
+	static UUID cursor(String after) {
 		try {
 			return UUID.fromString(after);
 		}

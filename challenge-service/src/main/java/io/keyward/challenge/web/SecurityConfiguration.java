@@ -8,6 +8,7 @@ import io.keyward.edge.caller.StatelessApi;
 import io.keyward.challenge.apiclient.ApiClientController;
 import io.keyward.challenge.apiclient.ApiKeyAuthentication;
 import io.keyward.challenge.apiclient.ApiScopes;
+import io.keyward.challenge.onetime.ChallengeAdministrationController;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +27,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * key is not accepted there: 401); publishing enrollment events needs
  * {@code events:publish} (the scep-gateway and the ca-adapter), listing and replaying
  * webhook dead letters {@code events:manage} (the admin-ui), managing MDM API clients
- * {@code api-clients:manage} (the admin-ui);</li>
+ * {@code api-clients:manage} (the admin-ui), listing, minting by hand and revoking an MDM
+ * API client's challenges {@code challenges:manage} (the admin-ui);</li>
  * <li>{@code /api/**}: MDM API keys, minting with the {@code challenge:mint} scope,
  * reading, listing and revoking its own challenges with {@code challenge:read},
  * {@code challenge:list} and {@code challenge:revoke} (a service token is not accepted
@@ -64,6 +66,8 @@ class SecurityConfiguration {
 				.hasAuthority(Scopes.authority(ApiClientController.MANAGE))
 				.requestMatchers(HttpMethod.GET, "/internal/v1/challenge-lives/*")
 				.hasAuthority(Scopes.authority("challenges:read"))
+				.requestMatchers("/internal/v1/challenges", "/internal/v1/challenges/**")
+				.hasAuthority(Scopes.authority(ChallengeAdministrationController.MANAGE))
 				.anyRequest()
 				.denyAll())
 			.build();

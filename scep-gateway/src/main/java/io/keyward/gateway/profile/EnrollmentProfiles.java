@@ -1,5 +1,6 @@
 package io.keyward.gateway.profile;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.keyward.gateway.GatewayProperties;
@@ -39,6 +40,13 @@ public class EnrollmentProfiles {
 							profile.revokeOnRenewal()),
 					profile.certRepIncludesCa(), profile.caCertificates(), profile.enforcePassword()))
 				: Optional.empty();
+	}
+
+	/**
+	 * @return every profile served, by name
+	 */
+	public List<EnrollmentProfile> all() {
+		return this.properties.profiles().keySet().stream().sorted().map((name) -> find(name).orElseThrow()).toList();
 	}
 
 	/**

@@ -39,8 +39,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ServiceEdge edge) throws Exception {
-		// only the admin-ui calls the gateway's API: it reads transactions and the RA
-		// certificates and decides approvals (docs/security.md)
+		// only the admin-ui calls the gateway's API: it reads transactions, the RA
+		// certificates and the profiles, and decides approvals (docs/security.md)
 		edge.callerApi(http, "/api/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/v1/transactions")
 				.hasAuthority(authority("transactions:read"))
@@ -50,6 +50,8 @@ class SecurityConfiguration {
 				.hasAuthority(authority("ra:read"))
 				.requestMatchers(HttpMethod.GET, "/api/v1/statistics/enrollments")
 				.hasAuthority(authority("statistics:read"))
+				.requestMatchers(HttpMethod.GET, "/api/v1/profiles")
+				.hasAuthority(authority("profiles:read"))
 				// the API's description: the published docs/api file, for its caller
 				.requestMatchers(HttpMethod.GET, "/api/v1/openapi")
 				.authenticated()

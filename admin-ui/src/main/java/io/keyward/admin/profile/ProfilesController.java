@@ -1,0 +1,55 @@
+package io.keyward.admin.profile;
+
+import java.util.List;
+
+import io.keyward.admin.AdminProperties;
+import io.keyward.admin.authority.Authorities;
+import io.keyward.admin.authority.CaFingerprints;
+import io.keyward.admin.web.ApiProblem;
+import io.keyward.admin.web.RemoteCall;
+import io.keyward.api.gateway.ScepProfile;
+import io.keyward.api.gateway.ScepProfileClient;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The "Profiles" page: what an MDM's SCEP profile needs for each enrollment profile (its
+ * URLs, what GetCACaps answers, the envelope ciphers, the policy) and the GetCACert CA
+ * certificate's fingerprints in the forms MDMs ask for, ready to copy (RFC 8894 sections
+ * 3.5.2, 4.2.1). Read-only.
+ */
+@Controller
+class ProfilesController {
+
+	private final ScepProfileClient profiles;
+
+	private final Authorities authorities;
+
+	private final AdminProperties properties;
+
+	ProfilesController(ScepProfileClient profiles, Authorities authorities, AdminProperties properties) {
+		this.profiles = profiles;
+		this.authorities = authorities;
+		this.properties = properties;
+	}
+
+	@GetMapping("/profiles")
+	String page(Model model) {
+		RemoteCall<List<ScepProfile>> listed = RemoteCall.of("scep-gateway", this.properties.gatewayUrl(),
+				this.properties.hasServiceToken(), this.profiles::profiles);
+		model.addAttribute("profiles", listed.ok() ? listed.value() : List.of());
+		model.addAttribute("problem", listed.problem());
+		model.addAttribute("gateway", this.properties.gatewayUrl().toString().replaceAll("/+$", ""));
+		try {
+			List<String> chain = this.authorities.published().chainPem();
+			model.addAttribute("ca", chain.isEmpty() ? null : CaFingerprints.of(chain.get(0)));
+		}
+		catch (ApiProblem ex) {
+			model.addAttribute("caProblem", ex.getMessage());
+		}
+		return "profiles";
+	}
+
+}

@@ -1,0 +1,157 @@
+package io.keyward.admin.challenge;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.keyward.admin.AdminUiTestSupport;
+import io.keyward.admin.Browser;
+import io.keyward.admin.FakeServices;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 16: the "Challenges" page mints a challenge by hand as NDES's mscep_admin page
+ * gives one, shows the password once with its validity and the CA's thumbprint, lists
+ * each MDM client's outstanding challenges without a password and revokes one; each mint
+ * and revocation audited, never the password. The challenge-service is
+ * {@link FakeServices}' stand-in; its own tests and the standalone suite drive the real
+ * one.
+ */
+class ChallengesTests extends AdminUiTestSupport {
+
+	private static final Pattern PASSWORD = Pattern.compile("id=\"new-challenge\">([0-9A-F]{16})<");
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@AfterEach
+	void forget() {
+		FakeServices.get().reset();
+	}
+
+	@Test
+	void whenMintedByHandThenThePasswordIsShownOnceWithItsValidityAndTheCaThumbprint() {
+		Browser browser = signedIn();
+		long client = createClient(browser, "hand-mdm");
+		String csrf = Browser.csrfToken(browser.get("/challenges").body());
+
+		var minted = browser.post("/challenges",
+				Map.of("client", Long.toString(client), "profile", "routers", "_csrf", csrf));
+		String shown = browser.get("/challenges").body();
+		String shownAgain = browser.get("/challenges").body();
+
+		assertThat(minted.statusCode()).isEqualTo(302);
+		Matcher password = PASSWORD.matcher(shown);
+		assertThat(password.find()).as(shown).isTrue();
+		assertThat(shown).contains("(60 minutes)")
+			.containsPattern("id=\"ca-thumbprint\">[0-9A-F]{8} [0-9A-F]{8} [0-9A-F]{8} [0-9A-F]{8}<")
+			.contains("routers");
+		assertThat(shownAgain).doesNotContain(password.group(1))
+			.contains("data-client=\"hand-mdm\"")
+			.contains("00000000-0000-5eed-0000-000000000001");
+		assertThat(FakeServices.get().bodies())
+			.anyMatch((body) -> body.contains("\"client\":" + client) && body.contains("\"profile\":\"routers\""));
+		List<String> audited = audit("challenge:00000000-0000-5eed-0000-000000000001");
+		assertThat(audited).singleElement()
+			.satisfies((line) -> assertThat(line)
+				.startsWith("admin:admin challenge_minted client=" + client + " profile=routers expiresAt=")
+				.doesNotContain(password.group(1)));
+	}
+
+	@Test
+	void whenAChallengeIsRevokedThenItLeavesTheOutstandingListAndIsAudited() {
+		Browser browser = signedIn();
+		long client = createClient(browser, "revoking-mdm");
+		String csrf = Browser.csrfToken(browser.get("/challenges").body());
+		browser.post("/challenges", Map.of("client", Long.toString(client), "profile", "default", "_csrf", csrf));
+		String page = browser.get("/challenges").body();
+		String action = page.replaceAll("(?s).*action=\"(/challenges/[0-9a-f-]{36}/revoke)\".*", "$1");
+
+		var revoked = browser.post(action, Map.of("client", Long.toString(client), "_csrf", csrf));
+
+		assertThat(revoked.statusCode()).isEqualTo(302);
+		String after = browser.get("/challenges").body();
+		assertThat(after).contains("revoked: it no longer enrolls a device").contains("No outstanding challenge.");
+		String id = action.replaceAll("/challenges/([0-9a-f-]{36})/revoke", "$1");
+		assertThat(audit("challenge:" + id)).containsExactly(
+				"admin:admin challenge_minted client=" + client + " profile=default expiresAt="
+						+ audit("challenge:" + id).get(0).replaceAll(".*expiresAt=", ""),
+				"admin:admin challenge_revoked client=" + client);
+	}
+
+	@Test
+	void whenTheChallengeServiceRefusesThenTheReasonIsShownAndNothingAudited() {
+		Browser browser = signedIn();
+		long client = createClient(browser, "refused-mdm");
+		String csrf = Browser.csrfToken(browser.get("/challenges").body());
+		int before = this.jdbc.queryForObject("select count(*) from admin.audit_record where action like 'challenge_%'",
+				Integer.class);
+
+		browser.post("/challenges", Map.of("client", Long.toString(client), "profile", "not-yours", "_csrf", csrf));
+		String refused = browser.get("/challenges").body();
+		browser.post("/challenges", Map.of("client", "424242", "_csrf", csrf));
+		String unknown = browser.get("/challenges").body();
+		browser.post("/challenges", Map.of("client", Long.toString(client), "profile", "../x", "_csrf", csrf));
+		String malformed = browser.get("/challenges").body();
+
+		assertThat(refused).contains("may not mint challenges for profile").doesNotContain("id=\"new-challenge\"");
+		assertThat(unknown).contains("No enabled API client has the id 424242");
+		assertThat(malformed).contains("profile must be a profile");
+		assertThat(this.jdbc.queryForObject("select count(*) from admin.audit_record where action like 'challenge_%'",
+				Integer.class))
+			.isEqualTo(before);
+	}
+
+	@Test
+	void whenABindingCarriesMarkupThenItIsShownAsText() {
+		Browser browser = signedIn();
+		long client = createClient(browser, "bound-mdm");
+		String csrf = Browser.csrfToken(browser.get("/challenges").body());
+		browser.post("/challenges", Map.of("client", Long.toString(client), "profile", "bound", "_csrf", csrf));
+
+		String page = browser.get("/challenges").body();
+
+		assertThat(page).doesNotContain("<script>x</script>")
+			.doesNotContain("<b>hostile</b>")
+			.contains("subject=CN=&lt;b&gt;hostile&lt;/b&gt;; deviceId=&lt;script&gt;x&lt;/script&gt;");
+	}
+
+	@Test
+	void whenPostedWithoutTheCsrfTokenOrSignedOutThenRefusedAndNothingMinted() {
+		Browser browser = signedIn();
+		long client = createClient(browser, "csrf-mdm");
+		int before = FakeServices.get().bodies().size();
+
+		var noCsrf = browser.post("/challenges", Map.of("client", Long.toString(client)));
+		var signedOut = browser().post("/challenges", Map.of("client", Long.toString(client)));
+		var page = browser().get("/challenges");
+
+		assertThat(noCsrf.statusCode()).isEqualTo(403);
+		assertThat(signedOut.statusCode()).isIn(302, 403);
+		assertThat(page.statusCode()).isEqualTo(302);
+		assertThat(page.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("/login"));
+		assertThat(FakeServices.get().bodies()).hasSize(before);
+	}
+
+	private long createClient(Browser browser, String name) {
+		String csrf = Browser.csrfToken(browser.get("/mdm-clients").body());
+		browser.post("/mdm-clients", Map.of("name", name, "scopes", "challenge:mint", "_csrf", csrf));
+		String page = browser.get("/mdm-clients").body();
+		return Long.parseLong(
+				page.replaceAll("(?s).*data-client=\"" + name + "\".*?action=\"/mdm-clients/(\\d+)/keys\".*", "$1"));
+	}
+
+	private List<String> audit(String target) {
+		return this.jdbc.queryForList(
+				"select concat_ws(' ', actor, action, detail) from admin.audit_record where target = ? order by seq",
+				String.class, target);
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.keyward.admin.profile;
+
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+import io.keyward.admin.AdminUiTestSupport;
+import io.keyward.admin.Browser;
+import io.keyward.admin.FakeServices;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 16: the Profiles page shows each profile's URLs, its GetCACaps, ciphers and
+ * policy, and the GetCACert CA certificate's fingerprints in the forms MDMs ask for, with
+ * copy buttons from a script served by the app (no inline script: the CSP forbids it).
+ */
+class ProfilesTests extends AdminUiTestSupport {
+
+	@Test
+	void whenShownThenEachProfileHasItsUrlsCapabilitiesAndPolicy() {
+		String page = signedIn().get("/profiles").body();
+
+		assertThat(page).contains(FakeServices.get().url() + "/scep/default")
+			.contains(FakeServices.get().url() + "/certsrv/mscep/mscep.dll")
+			.contains(FakeServices.get().url() + "/scep/routers")
+			.contains("POSTPKIOperation Renewal SHA-256 SHA-512 SHA-1 AES DES3 SCEPStandard")
+			.contains("AES-128-CBC, AES-256-CBC, DES-EDE3-CBC")
+			.contains("NOT required: any device that reaches this profile enrolls")
+			.contains("an admin approves each request (waits at most PT168H)")
+			.contains("RenewalReq without a challenge, from 50% of the lifetime left before expiry")
+			.contains("CA_ONLY");
+	}
+
+	@Test
+	void whenShownThenTheCaFingerprintsAreThoseOfTheGetCaCertCertificate() throws Exception {
+		Browser browser = signedIn();
+		String page = browser.get("/profiles").body();
+		byte[] der = FakeServices.get().caCertificateDer();
+
+		HexFormat colons = HexFormat.ofDelimiter(":").withUpperCase();
+		String md5 = HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("MD5").digest(der));
+		assertThat(page)
+			.contains("id=\"fp-sha256\">" + colons.formatHex(MessageDigest.getInstance("SHA-256").digest(der)) + "<")
+			.contains("id=\"fp-sha1\">" + colons.formatHex(MessageDigest.getInstance("SHA-1").digest(der)) + "<")
+			.contains("id=\"fp-md5\">" + md5.substring(0, 8) + " " + md5.substring(8, 16) + " " + md5.substring(16, 24)
+					+ " " + md5.substring(24) + "<")
+			.contains("data-copy=\"fp-sha256\"")
+			.contains("<script src=\"/js/copy.js\"></script>")
+			.doesNotContainPattern("<script>[^<]");
+		var script = browser.get("/js/copy.js");
+		assertThat(script.statusCode()).isEqualTo(200);
+		assertThat(script.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).contains("javascript"));
+		assertThat(script.body()).contains("navigator.clipboard.writeText");
+	}
+
+	@Test
+	void whenSignedOutThenThePageAndTheScriptNeedASignIn() {
+		var page = browser().get("/profiles");
+
+		assertThat(page.statusCode()).isEqualTo(302);
+		assertThat(page.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("/login"));
+	}
+
+}
