@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.testsupport.MutableClock;
 import io.keyward.testsupport.clients.CertmongerSession;
 import io.keyward.testsupport.clients.MicromdmScepClient;
@@ -413,8 +414,8 @@ class EnrollmentEndToEndTests {
 		certificate.checkValidity();
 		assertThat(certificate.getIssuerX500Principal()).isEqualTo(ca.getSubjectX500Principal());
 		assertThat(certificate.getSubjectX500Principal().getName()).contains("CN=" + commonName);
-		String serial = HexFormat.of().withUpperCase().formatHex(certificate.getSerialNumber().toByteArray());
-		String serialHex = certificate.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
+		String serial = SerialNumbers.hex(certificate.getSerialNumber());
+		String serialHex = SerialNumbers.key(certificate.getSerialNumber());
 		String transactionId = client.text(
 				"select transaction_id from gateway.transaction where upper(certificate_serial) in (?, ?) and status = 'ISSUED'",
 				serial, serialHex);

@@ -7,13 +7,13 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import io.keyward.admin.web.Timestamps;
+import io.keyward.api.SerialNumbers;
 import io.keyward.edge.pem.CertificatePem;
 import io.keyward.scep.SubjectAltNames;
 import io.keyward.edge.fingerprint.Sha256;
@@ -81,9 +81,7 @@ record CertificateFields(String serial, String subject, String issuer, String no
 	 * number whose top bit is set.
 	 */
 	private static String serial(X509Certificate certificate) {
-		byte[] bytes = certificate.getSerialNumber().toByteArray();
-		int sign = (bytes.length > 1 && bytes[0] == 0 && bytes[1] < 0) ? 1 : 0;
-		return HexFormat.of().withUpperCase().formatHex(bytes, sign, bytes.length);
+		return SerialNumbers.hex(certificate.getSerialNumber());
 	}
 
 	private static String publicKey(PublicKey key) {
