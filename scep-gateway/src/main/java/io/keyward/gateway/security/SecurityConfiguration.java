@@ -48,6 +48,8 @@ class SecurityConfiguration {
 				.hasAuthority(authority("requests:decide"))
 				.requestMatchers(HttpMethod.GET, "/api/v1/ra")
 				.hasAuthority(authority("ra:read"))
+				.requestMatchers(HttpMethod.GET, "/api/v1/refusals")
+				.hasAuthority(authority("refusals:read"))
 				// the API's description: the published docs/api file, for its caller
 				.requestMatchers(HttpMethod.GET, "/api/v1/openapi")
 				.authenticated()
