@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.scep.PkiStatus;
 import io.keyward.scep.client.CertRepResponse;
 import io.keyward.testsupport.MutableClock;
@@ -79,7 +79,7 @@ class AdminDashboardBrowserTests {
 		CertRepResponse enrolled = new ScepDevice(client, "/scep/default", HOSTILE_SUBJECT)
 			.pkcsReq(client.mintChallenge());
 		assertThat(enrolled.status()).isEqualTo(PkiStatus.SUCCESS);
-		String serial = enrolled.certificates().get(0).getSerialNumber().toString(16).toUpperCase();
+		String serial = SerialNumbers.hex(enrolled.certificates().get(0).getSerialNumber());
 
 		signIn(browser, client);
 		browser.get(client.adminUrl("/certificates"));
@@ -119,7 +119,7 @@ class AdminDashboardBrowserTests {
 				minted.challenge(), "correlated-device", Files.createTempDirectory(Path.of("target"), "correlated"));
 		X509Certificate certificate = enrollment.certificate()
 			.orElseThrow(() -> new AssertionError("scepclient got no certificate:\n" + enrollment.output()));
-		String serial = certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+		String serial = SerialNumbers.hex(certificate.getSerialNumber());
 
 		HttpResponse<String> history = adminApi("/api/v1/enrollments/" + id);
 		assertThat(history.statusCode()).isEqualTo(200);
@@ -142,7 +142,7 @@ class AdminDashboardBrowserTests {
 		screenshot(browser, "enrollment");
 		assertThat(browser.getCurrentUrl()).endsWith("/enrollments/" + id);
 		assertThat(text(browser, "#challenge-events")).contains("MINTED").contains("REDEEMED");
-		assertThat(text(browser, "#transactions")).contains("ISSUED").contains(serial);
+		assertThat(text(browser, "#transactions")).contains("Issued").contains(serial);
 		assertThat(text(browser, "#certificates")).contains(serial).contains("correlated-device").contains("VALID");
 	}
 

@@ -16,6 +16,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
@@ -48,10 +49,11 @@ class WebSecurityConfiguration {
 					.permitAll()
 					.requestMatchers(MetricsScrapers.matcher(environment))
 					.permitAll()
-					.requestMatchers("/login", "/css/**", "/favicon.ico", "/error")
+					.requestMatchers("/login", "/css/**", "/favicon.ico", "/favicon.svg", "/error")
 					.permitAll()
 					.anyRequest()
 					.authenticated())
+			.requestCache((cache) -> cache.requestCache(savedPageWithoutMarker()))
 			.authenticationManager(signIn.manager(events))
 			.formLogin((form) -> form.loginPage("/login").failureHandler(ThrottledSignIn.failureHandler()).permitAll())
 			.sessionManagement((session) -> session.maximumSessions(-1)
@@ -62,6 +64,18 @@ class WebSecurityConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/**
+	 * Where sign-in returns to: the page the admin asked for, at its own clean URL. By
+	 * default Spring Security marks the saved request with {@code ?continue} and only
+	 * looks it up on requests that carry the marker, so the admin lands on
+	 * {@code /?continue}; without the marker it checks the session on each request.
+	 */
+	private static HttpSessionRequestCache savedPageWithoutMarker() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setMatchingRequestParameterName(null);
+		return cache;
 	}
 
 	/**

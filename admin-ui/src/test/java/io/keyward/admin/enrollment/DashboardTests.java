@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import io.keyward.admin.AdminUiTestSupport;
 import io.keyward.admin.Browser;
 import io.keyward.admin.FakeServices;
+import io.keyward.admin.web.Paging;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,13 +20,66 @@ class DashboardTests extends AdminUiTestSupport {
 		assertThat(page.body()).contains("2026-03-01 10:15:30")
 			.contains("7F3A9C01")
 			.contains("CN=iphone-4711,O=Example")
-			.contains("ISSUED")
-			.contains("5E1F00A7C3")
+			.contains("status-issued\">Issued<")
 			.contains("routers")
-			.contains("FAILED")
+			.contains("status-failed\">Refused<")
 			.contains("badRequest: challenge already used")
-			.contains("PENDING")
 			.doesNotContain("class=\"banner\"");
+	}
+
+	@Test
+	void whenSerialStartsWithAByteBelow0x10ThenItsLeadingZeroIsShown() {
+		String body = signedIn().get("/").body();
+
+		assertThat(body).contains(">0FCB04A6C3D2<").doesNotContain(">" + FakeServices.OLD_SERIAL + "<");
+	}
+
+	@Test
+	void whenTransactionIsOpenThenItIsShownPendingInThePendingStyle() {
+		String body = signedIn().get("/enrollments").body();
+
+		assertThat(body).contains("status-pending\">Pending<")
+			.contains("status-expired\">Expired<")
+			.doesNotContain(">RECEIVED<")
+			.doesNotContain(">FAILED<");
+	}
+
+	@Test
+	void whenPageIsBeyondTheLastThenRedirectedToTheLastPage() {
+		HttpResponse<String> response = signedIn().get("/enrollments?page=99");
+
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/enrollments?page=2"));
+	}
+
+	@Test
+	void whenTheListIsEmptyThenEveryPageButTheFirstIsBeyondTheLast() {
+		assertThat(new Paging(0, 25, 0).beyondLast()).isFalse();
+		assertThat(new Paging(7, 25, 0).beyondLast()).isTrue();
+		assertThat(new Paging(7, 25, 0).lastPage()).isZero();
+		assertThat(new Paging(3, 25, 60).beyondLast()).isTrue();
+		assertThat(new Paging(2, 25, 60).beyondLast()).isFalse();
+		assertThat(new Paging(3, 25, 60).lastPage()).isEqualTo(2);
+	}
+
+	@Test
+	void whenEnrollmentsListedAtTheirOwnPathThenTheNavLinksThere() {
+		String body = signedIn().get("/enrollments").body();
+
+		assertThat(body).contains("CN=iphone-4711,O=Example").contains("href=\"/enrollments\"");
+	}
+
+	@Test
+	void whenTheGatewayRefusedRequestsBeforeRecordingThemThenTheyAreListedWithTheirReason() {
+		String body = signedIn().get("/enrollments").body();
+
+		assertThat(body).contains("Refused before a transaction was recorded")
+			.contains("REFUSED01")
+			.contains("badRequest: challengePassword missing")
+			.contains("&lt;b&gt;nope&lt;/b&gt;")
+			.doesNotContain("<b>nope</b>");
+		assertThat(FakeServices.get().queries()).contains("/api/v1/refusals?page=0&size=25");
 	}
 
 	@Test
