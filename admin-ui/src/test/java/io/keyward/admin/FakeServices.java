@@ -49,6 +49,19 @@ public final class FakeServices {
 	/** The one certificate the fake CA knows. */
 	public static final String SERIAL = "5E1F00A7C3";
 
+	/**
+	 * A serial whose first byte is below 0x10, as gateways before the one formatter
+	 * recorded it: without its leading zero ({@code openssl} prints
+	 * {@code 0FCB04A6C3D2}).
+	 */
+	public static final String OLD_SERIAL = "FCB04A6C3D2";
+
+	/** The root the fake CA's chain ends in (self-signed). */
+	private static final String ROOT_SUBJECT = "CN=Keyward Test Root,O=Keyward";
+
+	private static final String ROOT_PEM = selfSignedPem(new X500Name(ROOT_SUBJECT), new X500Name(ROOT_SUBJECT),
+			"0A1B");
+
 	/** The challenge-service's one dead webhook delivery; its last error is hostile. */
 	public static final long DEAD_DELIVERY_ID = 7;
 
@@ -95,6 +108,7 @@ public final class FakeServices {
 			throw new UncheckedIOException(ex);
 		}
 		this.server.createContext("/api/v1/transactions", this::transactions);
+		this.server.createContext("/api/v1/refusals", this::refusals);
 		this.server.createContext("/api/v1/ra", (exchange) -> answer(exchange, 200, ra()));
 		this.server.createContext("/api/v1/statistics/enrollments", (exchange) -> {
 			if (authorised(exchange)) {
@@ -175,6 +189,18 @@ public final class FakeServices {
 		}
 	}
 
+	/** {@code GET /api/v1/refusals}: one refusal whose profile carries markup. */
+	private void refusals(HttpExchange exchange) throws IOException {
+		if (!authorised(exchange)) {
+			return;
+		}
+		answer(exchange, 200, """
+				{"items":[{"occurredAt":"2026-03-01T11:00:00Z","profile":"<b>nope</b>","transactionId":"REFUSED01",
+				 "messageType":"PKCSReq","failInfo":"badRequest","reason":"challengePassword missing"}],
+				 "page":0,"size":25,"total":1}
+				""");
+	}
+
 	private void transactions(HttpExchange exchange) throws IOException {
 		if (!authorised(exchange)) {
 			return;
@@ -205,7 +231,9 @@ public final class FakeServices {
 			answer(exchange, 200, known ? correlatedPage() : "{\"items\":[],\"page\":0,\"size\":100,\"total\":0}");
 			return;
 		}
-		answer(exchange, 200, transactionPage());
+		// the list shows a row recorded before the formatter; the certificate's own
+		// transaction (looked up by transactionID) names it as the CA does
+		answer(exchange, 200, transactionPage(query.contains("transactionId=") ? SERIAL : OLD_SERIAL));
 	}
 
 	private void webhookDeliveries(HttpExchange exchange) throws IOException {
@@ -333,9 +361,10 @@ public final class FakeServices {
 		}
 		String pem = "\"" + this.certificatePem.replace("\n", "\\n") + "\"";
 		String next = this.nextCaSwitchAt;
+		String root = "\"" + ROOT_PEM.replace("\n", "\\n") + "\"";
 		answer(exchange, 200, """
-				{"chainPem":[%s],"nextCaPem":[%s],"switchAt":%s,"previousCaPem":[],"linkPem":[]}
-				""".formatted(pem, (next != null) ? pem : "", (next != null) ? "\"" + next + "\"" : "null"));
+				{"chainPem":[%s,%s],"nextCaPem":[%s],"switchAt":%s,"previousCaPem":[],"linkPem":[]}
+				""".formatted(pem, root, (next != null) ? pem : "", (next != null) ? "\"" + next + "\"" : "null"));
 	}
 
 	/**
@@ -467,11 +496,11 @@ public final class FakeServices {
 				""".formatted(HOSTILE_SUBJECT, status, WAITING_ID);
 	}
 
-	private static String transactionPage() {
+	private static String transactionPage(String serial) {
 		return """
 				{"items":[
 				 {"transactionId":"7F3A9C01","profile":"ios","messageType":"PKCSReq","subject":"CN=iphone-4711,O=Example",
-				  "status":"ISSUED","failInfo":null,"failureReason":null,"certificateSerial":"5E1F00A7C3",
+				  "status":"ISSUED","failInfo":null,"failureReason":null,"certificateSerial":"%s",
 				  "createdAt":"2026-03-01T10:15:30Z","updatedAt":"2026-03-01T10:15:31Z",
 				  "contentEncryptionAlgorithm":"AES256/CBC","keyTransportAlgorithm":"RSA","digestAlgorithm":"SHA256",
 				  "signatureAlgorithm":"SHA256WITHRSA","correlationId":"3d0c5f1e-8b7a-4c2d-9e6f-1a2b3c4d5e6f"},
@@ -481,11 +510,14 @@ public final class FakeServices {
 				  "contentEncryptionAlgorithm":"1.3.14.3.2.7","keyTransportAlgorithm":"RSA","digestAlgorithm":"SHA1",
 				  "signatureAlgorithm":"RSA"},
 				 {"transactionId":"CAFE03","profile":"ios","messageType":"PKCSReq","subject":"CN=ipad-42",
-				  "status":"PENDING","failInfo":null,"failureReason":null,"certificateSerial":null,
-				  "createdAt":"2026-03-01T08:00:00Z","updatedAt":"2026-03-01T08:00:00Z"}
+				  "status":"RECEIVED","failInfo":null,"failureReason":null,"certificateSerial":null,
+				  "createdAt":"2026-03-01T08:00:00Z","updatedAt":"2026-03-01T08:00:00Z"},
+				 {"transactionId":"CAFE04","profile":"approval","messageType":"PKCSReq","subject":"CN=ipad-43",
+				  "status":"FAILED","failInfo":"badRequest","failureReason":"approval expired","certificateSerial":null,
+				  "createdAt":"2026-03-01T07:00:00Z","updatedAt":"2026-03-02T07:00:00Z"}
 				],"page":0,"size":25,"total":60}
 				"""
-			.formatted(HOSTILE_SUBJECT);
+			.formatted(serial, HOSTILE_SUBJECT);
 	}
 
 	private static String authorities() {
@@ -508,6 +540,27 @@ public final class FakeServices {
 	 */
 	private static String certificatePem() {
 		return TestCertificates.everyExtension(new BigInteger(SERIAL, 16), "CN=<script>alert(1)</script>,O=Example");
+	}
+
+	/**
+	 * @param issuer the issuer name; the subject's for a self-signed certificate
+	 */
+	private static String selfSignedPem(X500Name issuer, X500Name subject, String serial) {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+			generator.initialize(256);
+			KeyPair keys = generator.generateKeyPair();
+			byte[] der = new JcaX509v3CertificateBuilder(issuer, new BigInteger(serial, 16),
+					Date.from(Instant.parse("2026-03-01T10:15:31Z")), Date.from(Instant.parse("2027-03-01T10:15:31Z")),
+					subject, keys.getPublic())
+				.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()))
+				.getEncoded();
+			return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der)
+					+ "\n-----END CERTIFICATE-----\n";
+		}
+		catch (NoSuchAlgorithmException | OperatorCreationException | IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -18,6 +18,7 @@ import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.ca.CaCertificates;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
@@ -311,7 +312,7 @@ public final class FakeUpstreams {
 					? issuing().issue(csr, "default",
 							X500Name.getInstance(renewed.getSubjectX500Principal().getEncoded()))
 					: issuing().issue(csr, request.template());
-			String serial = certificate.getSerialNumber().toString(16).toUpperCase();
+			String serial = SerialNumbers.key(certificate.getSerialNumber());
 			this.issuedBySerial.put(serial, certificate);
 			if (renewed != null) {
 				this.renewalOf.put(serial, request.renewalOf());

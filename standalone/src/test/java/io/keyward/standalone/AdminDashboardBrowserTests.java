@@ -13,9 +13,9 @@ import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.scep.PkiStatus;
 import io.keyward.scep.client.CertRepResponse;
 import io.keyward.testsupport.MutableClock;
@@ -83,7 +83,7 @@ class AdminDashboardBrowserTests {
 		CertRepResponse enrolled = new ScepDevice(client, "/scep/default", HOSTILE_SUBJECT)
 			.pkcsReq(client.mintChallenge());
 		assertThat(enrolled.status()).isEqualTo(PkiStatus.SUCCESS);
-		String serial = enrolled.certificates().get(0).getSerialNumber().toString(16).toUpperCase();
+		String serial = SerialNumbers.hex(enrolled.certificates().get(0).getSerialNumber());
 
 		signIn(browser, client);
 		browser.get(client.adminUrl("/certificates"));
@@ -129,7 +129,7 @@ class AdminDashboardBrowserTests {
 				minted.challenge(), "correlated-device", Files.createTempDirectory(Path.of("target"), "correlated"));
 		X509Certificate certificate = enrollment.certificate()
 			.orElseThrow(() -> new AssertionError("scepclient got no certificate:\n" + enrollment.output()));
-		String serial = certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+		String serial = SerialNumbers.hex(certificate.getSerialNumber());
 
 		// the challenge-service records the certificate on the challenge's life when the
 		// gateway's ISSUED event reaches it, asynchronously (its outbox): wait for it
@@ -164,7 +164,7 @@ class AdminDashboardBrowserTests {
 		screenshot(browser, "enrollment");
 		assertThat(browser.getCurrentUrl()).endsWith("/enrollments/" + id);
 		assertThat(text(browser, "#challenge-events")).contains("MINTED").contains("REDEEMED");
-		assertThat(text(browser, "#transactions")).contains("ISSUED").contains(serial);
+		assertThat(text(browser, "#transactions")).contains("Issued").contains(serial);
 		assertThat(text(browser, "#certificates")).contains(serial).contains("correlated-device").contains("VALID");
 	}
 
@@ -219,8 +219,8 @@ class AdminDashboardBrowserTests {
 		String initial = createAdmin("browser-auditor", "AUDITOR");
 		firstSignIn("browser-auditor", initial);
 
-		for (String page : new String[] { "/", "/certificates", "/requests", "/authorities", "/mdm-clients", "/tokens",
-				"/webhooks", "/audit", "/admins" }) {
+		for (String page : new String[] { "/", "/enrollments", "/certificates", "/requests", "/authorities",
+				"/challenges", "/profiles", "/mdm-clients", "/tokens", "/webhooks", "/audit", "/admins" }) {
 			browser.get(client.adminUrl(page));
 			assertThat(browser.findElements(By.cssSelector("main form[method=post]"))).as(page).isEmpty();
 			assertThat(browser.findElement(By.tagName("h1")).getText()).as(page).doesNotContain("403");

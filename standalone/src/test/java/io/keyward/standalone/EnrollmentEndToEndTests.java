@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.testsupport.MutableClock;
 import io.keyward.testsupport.clients.CertmongerSession;
 import io.keyward.testsupport.clients.MicromdmScepClient;
@@ -392,7 +393,7 @@ class EnrollmentEndToEndTests {
 		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"),
 				challenge, script, workDir("xss"));
 		assertThat(enrollment.certificate()).as(enrollment.output()).isPresent();
-		String dashboard = new AdminBrowser(client.adminUrl("")).signIn("admin", ADMIN_PASSWORD).get("/");
+		String dashboard = new AdminBrowser(client.adminUrl("")).signIn("admin", ADMIN_PASSWORD).get("/enrollments");
 		// the subject DN arrives RFC 4514-escaped (CN=\<script\>...) and is then
 		// HTML-escaped
 		assertThat(dashboard).containsPattern("\\\\?&lt;script\\\\?&gt;alert\\(1\\)")
@@ -413,8 +414,8 @@ class EnrollmentEndToEndTests {
 		certificate.checkValidity();
 		assertThat(certificate.getIssuerX500Principal()).isEqualTo(ca.getSubjectX500Principal());
 		assertThat(certificate.getSubjectX500Principal().getName()).contains("CN=" + commonName);
-		String serial = HexFormat.of().withUpperCase().formatHex(certificate.getSerialNumber().toByteArray());
-		String serialHex = certificate.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
+		String serial = SerialNumbers.hex(certificate.getSerialNumber());
+		String serialHex = SerialNumbers.key(certificate.getSerialNumber());
 		String transactionId = client.text(
 				"select transaction_id from gateway.transaction where upper(certificate_serial) in (?, ?) and status = 'ISSUED'",
 				serial, serialHex);

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.testsupport.MutableClock;
 import io.keyward.testsupport.clients.MicromdmScepClient;
 import io.keyward.testsupport.intune.FakeIntune;
@@ -104,8 +105,7 @@ class IntuneEndToEndTests {
 		FakeIntune.Call success = intune.next("/ScepActions/successNotification");
 		assertThat(success.inner("notification")).containsEntry("transactionId", request.get("transactionId"))
 			.containsEntry("certificateRequest", request.get("certificateRequest"))
-			.containsEntry("certificateSerialNumber",
-					certificate.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT))
+			.containsEntry("certificateSerialNumber", SerialNumbers.hex(certificate.getSerialNumber()))
 			.containsEntry("certificateThumbprint",
 					java.util.HexFormat.of()
 						.withUpperCase()

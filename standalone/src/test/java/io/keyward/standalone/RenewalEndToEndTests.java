@@ -11,9 +11,9 @@ import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.scep.MessageType;
 import io.keyward.scep.PkiStatus;
 import io.keyward.scep.client.CertRepReader;
@@ -100,7 +100,7 @@ class RenewalEndToEndTests {
 			assertThat(
 					client.text("select transaction_id from gateway.transaction where renewal_of = ?", serial(first)))
 				.isEqualTo(client.text("select transaction_id from gateway.transaction where certificate_serial = ?",
-						serial(first)));
+						SerialNumbers.hex(first.getSerialNumber())));
 			assertThat(client.count("select count(*) from challenge.challenge where redeemed_at is not null"))
 				.isEqualTo(redemptions);
 
@@ -185,7 +185,7 @@ class RenewalEndToEndTests {
 	}
 
 	private static String serial(X509Certificate certificate) {
-		return certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+		return SerialNumbers.key(certificate.getSerialNumber());
 	}
 
 	private static Path workDir(String name) throws IOException {

@@ -17,11 +17,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.math.BigInteger;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.ca.authority.Pem;
 import io.keyward.scep.FailInfo;
 import io.keyward.scep.MessageType;
@@ -228,13 +228,12 @@ class RevocationEndToEndTests {
 	}
 
 	private static String serial(X509Certificate certificate) {
-		return certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+		return SerialNumbers.hex(certificate.getSerialNumber());
 	}
 
-	/** As {@code openssl crl -text} prints it: an even number of hex digits. */
+	/** As {@code openssl crl -text} prints it: two hex digits per byte. */
 	private static String printedSerial(X509Certificate certificate) {
-		String hex = serial(certificate);
-		return (hex.length() % 2 == 0) ? hex : "0" + hex;
+		return SerialNumbers.hex(certificate.getSerialNumber());
 	}
 
 	private static String openssl(String... arguments) throws Exception {

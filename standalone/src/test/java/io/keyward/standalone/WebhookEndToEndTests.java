@@ -11,10 +11,10 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.testsupport.MutableClock;
 import io.keyward.testsupport.WebhookReceiver;
 import io.keyward.testsupport.clients.MicromdmScepClient;
@@ -83,7 +83,7 @@ class WebhookEndToEndTests {
 		MicromdmScepClient.Enrollment enrolled = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"),
 				client.mintChallenge(), "webhook-e2e", Files.createDirectories(this.dir.resolve("ok")));
 		X509Certificate certificate = enrolled.certificate().orElseThrow(() -> new AssertionError(enrolled.output()));
-		String serial = certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+		String serial = SerialNumbers.hex(certificate.getSerialNumber());
 		WebhookReceiver.Delivery issued = await((d) -> d.type().equals("ISSUED") && d.body().contains(serial));
 		assertThat(issued.body()).contains("\"profile\":\"default\"").contains("CN=webhook-e2e");
 		assertNotificationShownOnTheEnrollmentPage(issued);
@@ -110,7 +110,7 @@ class WebhookEndToEndTests {
 					client.mintChallenge(), "webhook-dead", Files.createDirectories(this.dir.resolve("dead")));
 			X509Certificate certificate = enrolled.certificate()
 				.orElseThrow(() -> new AssertionError(enrolled.output()));
-			String serial = certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+			String serial = SerialNumbers.hex(certificate.getSerialNumber());
 			String deliveryId = awaitDeadLetter(serial);
 			receiver.down(false);
 

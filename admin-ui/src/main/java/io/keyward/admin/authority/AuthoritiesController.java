@@ -8,11 +8,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import io.keyward.admin.security.Actor;
 import io.keyward.admin.web.ApiProblem;
 import io.keyward.admin.web.Timestamps;
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.ca.AuthorityCertificate;
 import io.keyward.api.ca.CaCertificates;
 import io.keyward.edge.pem.CertificatePem;
@@ -63,7 +63,15 @@ class AuthoritiesController {
 			problems.add(ex.getMessage());
 		}
 		try {
-			model.addAttribute("next", NextCaView.of(this.authorities.published()));
+			CaCertificates published = this.authorities.published();
+			// the issuing CA is listed above; the certificates it chains to (its root
+			// when it is not the root itself) are not listed by the CA's own API
+			published.chainPem()
+				.stream()
+				.skip(1)
+				.map(CertificatePem::parse)
+				.forEach((certificate) -> rows.add(AuthorityRow.ofChain(certificate, now)));
+			model.addAttribute("next", NextCaView.of(published));
 		}
 		catch (ApiProblem ex) {
 			problems.add(ex.getMessage());
@@ -112,8 +120,8 @@ class AuthoritiesController {
 				return new NextCaView(null, null, null);
 			}
 			X509Certificate next = CertificatePem.parse(published.nextCaPem().get(0));
-			return new NextCaView(next.getSubjectX500Principal().getName(),
-					next.getSerialNumber().toString(16).toUpperCase(Locale.ROOT), Timestamps.utc(published.switchAt()));
+			return new NextCaView(next.getSubjectX500Principal().getName(), SerialNumbers.hex(next.getSerialNumber()),
+					Timestamps.utc(published.switchAt()));
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -16,6 +17,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 
 import io.keyward.admin.web.Timestamps;
+import io.keyward.api.SerialNumbers;
 import io.keyward.edge.pem.CertificatePem;
 import io.keyward.scep.SubjectAltNames;
 import io.keyward.edge.fingerprint.Sha256;
@@ -72,9 +74,7 @@ record CertificateFields(String serial, String subject, String issuer, String no
 	 * number whose top bit is set.
 	 */
 	private static String serial(X509Certificate certificate) {
-		byte[] bytes = certificate.getSerialNumber().toByteArray();
-		int sign = (bytes.length > 1 && bytes[0] == 0 && bytes[1] < 0) ? 1 : 0;
-		return HexFormat.of().withUpperCase().formatHex(bytes, sign, bytes.length);
+		return SerialNumbers.hex(certificate.getSerialNumber());
 	}
 
 	/**

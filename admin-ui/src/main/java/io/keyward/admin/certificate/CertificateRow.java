@@ -3,6 +3,7 @@ package io.keyward.admin.certificate;
 import java.util.List;
 
 import io.keyward.admin.web.Timestamps;
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.ca.IssuedCertificate;
 
 /**
@@ -26,11 +27,11 @@ record CertificateRow(String issuedAt, String serial, String subject, String sub
 
 	static CertificateRow of(IssuedCertificate certificate) {
 		List<String> sans = (certificate.subjectAltNames() != null) ? certificate.subjectAltNames() : List.of();
-		return new CertificateRow(Timestamps.utc(certificate.issuedAt()), orEmpty(certificate.serialNumber()),
-				orEmpty(certificate.subject()), String.join(", ", sans), orEmpty(certificate.profile()),
-				orEmpty(certificate.template()), Timestamps.utc(certificate.notAfter()),
-				orEmpty(certificate.transactionId()), orEmpty(certificate.status()),
-				orEmpty(certificate.correlationId()));
+		return new CertificateRow(Timestamps.utc(certificate.issuedAt()),
+				orEmpty(SerialNumbers.hex(certificate.serialNumber())), orEmpty(certificate.subject()),
+				String.join(", ", sans), orEmpty(certificate.profile()), orEmpty(certificate.template()),
+				Timestamps.utc(certificate.notAfter()), orEmpty(certificate.transactionId()),
+				orEmpty(certificate.status()), orEmpty(certificate.correlationId()));
 	}
 
 	private static String orEmpty(String value) {

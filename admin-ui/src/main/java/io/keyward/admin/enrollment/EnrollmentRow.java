@@ -1,13 +1,12 @@
 package io.keyward.admin.enrollment;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.keyward.admin.web.Timestamps;
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.gateway.EnrollmentTransaction;
 
 /**
@@ -19,11 +18,12 @@ import io.keyward.api.gateway.EnrollmentTransaction;
  * @param transactionId SCEP transactionID (RFC 8894 section 3.2.1.1)
  * @param messageType PKCSReq, RenewalReq, ...
  * @param subject subject DN from the CSR
- * @param status ISSUED, FAILED or RECEIVED (open: in progress, or waiting for the gateway
- * to complete it after an upstream outage; the device was told PENDING)
+ * @param status the state as an admin reads it ({@link EnrollmentState}): Pending,
+ * Waiting for approval, Issued, Refused, Rejected or Expired
  * @param statusStyle CSS class suffix for the status badge, from a fixed set
  * @param reason failInfo and reason when FAILED, otherwise empty
- * @param serial certificate serial when ISSUED, otherwise empty
+ * @param serial certificate serial when ISSUED, as {@link SerialNumbers#hex(String)}
+ * shows it, otherwise empty
  * @param id the gateway's id of the request, for approve and reject
  * @param algorithms what the device used (content encryption, key transport, digest,
  * signature), empty when the gateway recorded none
@@ -41,15 +41,12 @@ public record EnrollmentRow(String time, String profile, String transactionId, S
 	 */
 	private static final Pattern LEGACY = Pattern.compile("^(DES.*|1\\.3\\.14\\.3\\.2\\.7|MD5.*|SHA1.*)$");
 
-	private static final Set<String> KNOWN_STATUSES = Set.of("issued", "failed", "pending", "waiting_approval");
-
 	public static EnrollmentRow of(EnrollmentTransaction transaction) {
-		String status = (transaction.status() != null) ? transaction.status() : "";
-		String style = status.toLowerCase(Locale.ROOT);
+		EnrollmentState state = EnrollmentState.of(transaction.status(), transaction.failureReason());
 		return new EnrollmentRow(Timestamps.utc(transaction.createdAt()), orEmpty(transaction.profile()),
 				orEmpty(transaction.transactionId()), orEmpty(transaction.messageType()),
-				orEmpty(transaction.subject()), status, KNOWN_STATUSES.contains(style) ? style : "other",
-				reason(transaction), orEmpty(transaction.certificateSerial()), orEmpty(transaction.id()),
+				orEmpty(transaction.subject()), state.label(), state.style(), reason(transaction),
+				orEmpty(SerialNumbers.hex(transaction.certificateSerial())), orEmpty(transaction.id()),
 				String.join(" · ", algorithms(transaction)),
 				algorithms(transaction).stream().anyMatch((name) -> LEGACY.matcher(name).matches()),
 				orEmpty(transaction.correlationId()));

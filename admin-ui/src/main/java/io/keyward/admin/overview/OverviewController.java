@@ -65,7 +65,7 @@ class OverviewController {
 		this.clock = clock;
 	}
 
-	@GetMapping("/overview")
+	@GetMapping({ "/", "/overview" })
 	String overview(Model model) {
 		boolean token = this.properties.hasServiceToken();
 		RemoteCall<EnrollmentStatistics> enrollments = RemoteCall.of("scep-gateway", this.properties.gatewayUrl(),

@@ -22,6 +22,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
@@ -63,7 +64,7 @@ class WebSecurityConfiguration {
 					.permitAll()
 					.requestMatchers(MetricsScrapers.matcher(environment))
 					.permitAll()
-					.requestMatchers("/login", "/css/**", "/favicon.ico", "/error")
+					.requestMatchers("/login", "/css/**", "/favicon.ico", "/favicon.svg", "/error")
 					.permitAll()
 					.requestMatchers(HttpMethod.GET, "/**")
 					.authenticated()
@@ -77,6 +78,7 @@ class WebSecurityConfiguration {
 					.hasAuthority(AdminRole.ADMINISTRATOR.authority()))
 			.addFilterBefore(new AccountStateFilter(accounts), AuthorizationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(RoleRefusal.handler(actions)))
+			.requestCache((cache) -> cache.requestCache(savedPageWithoutMarker()))
 			.authenticationManager(signIn.manager(events))
 			.formLogin((form) -> form.loginPage("/login").failureHandler(ThrottledSignIn.failureHandler()).permitAll())
 			.sessionManagement((session) -> session.maximumSessions(-1)
@@ -87,6 +89,18 @@ class WebSecurityConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/**
+	 * Where sign-in returns to: the page the admin asked for, at its own clean URL. By
+	 * default Spring Security marks the saved request with {@code ?continue} and only
+	 * looks it up on requests that carry the marker, so the admin lands on
+	 * {@code /?continue}; without the marker it checks the session on each request.
+	 */
+	private static HttpSessionRequestCache savedPageWithoutMarker() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setMatchingRequestParameterName(null);
+		return cache;
 	}
 
 	/**

@@ -19,6 +19,15 @@ class AuthoritiesTests extends AdminUiTestSupport {
 	}
 
 	@Test
+	void whenTheCaChainsToARootThenTheRootIsListedWithItsFingerprintAndDaysLeft() {
+		String body = signedIn().get("/authorities").body();
+
+		assertThat(body).containsPattern("<td>Root CA</td>\\s*<td></td>\\s*<td class=\"subject\">"
+				+ "O=Keyward,CN=Keyward Test Root</td>\\s*<td class=\"mono\">0A1B</td>\\s*"
+				+ "<td class=\"mono fingerprint\">([0-9A-F]{2}:){31}[0-9A-F]{2}</td>");
+	}
+
+	@Test
 	void whenReadOverTheApiThenBothListsAnswer() {
 		var answer = api(BOOTSTRAP_TOKEN).get("/api/v1/authorities");
 

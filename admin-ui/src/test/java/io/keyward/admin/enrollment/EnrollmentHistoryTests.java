@@ -79,7 +79,7 @@ class EnrollmentHistoryTests extends AdminUiTestSupport {
 			.doesNotContain("<script>alert(1)</script>")
 			.doesNotContain("<i>tx</i>");
 		String link = "/enrollments/" + FakeServices.CORRELATION_ID;
-		assertThat(signedIn().get("/").body()).contains(link);
+		assertThat(signedIn().get("/enrollments").body()).contains(link);
 		assertThat(signedIn().get("/certificates").body()).contains(link);
 		assertThat(signedIn().get("/certificates/" + FakeServices.SERIAL).body()).contains(link);
 	}

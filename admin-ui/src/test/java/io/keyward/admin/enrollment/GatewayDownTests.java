@@ -58,7 +58,7 @@ class GatewayDownTests {
 
 	@Test
 	void whenGatewayUnreachableThenBannerAndOk() {
-		HttpResponse<String> page = signedIn().get("/");
+		HttpResponse<String> page = signedIn().get("/enrollments");
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("class=\"banner\"")

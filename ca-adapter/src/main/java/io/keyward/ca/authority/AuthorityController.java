@@ -2,7 +2,6 @@ package io.keyward.ca.authority;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Locale;
 
 import io.keyward.api.ca.AuthorityCertificate;
 
@@ -33,9 +32,8 @@ class AuthorityController {
 
 	private AuthorityCertificate describe(String role, X509Certificate certificate) {
 		return new AuthorityCertificate(role, this.authority.name(), certificate.getSubjectX500Principal().getName(),
-				certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
-				certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
-				Pem.certificate(certificate));
+				io.keyward.api.SerialNumbers.hex(certificate.getSerialNumber()), certificate.getNotBefore().toInstant(),
+				certificate.getNotAfter().toInstant(), Pem.certificate(certificate));
 	}
 
 }

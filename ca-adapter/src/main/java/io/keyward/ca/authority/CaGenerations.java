@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import io.keyward.sealing.KeyEncryptionKey;
 import io.keyward.ca.authority.RootCertificates.RootCa;
@@ -160,7 +159,7 @@ class CaGenerations {
 			Arrays.fill(pkcs8, (byte) 0);
 		}
 		log.info("event=ca_next_prepared name={} generation={} serial={} notAfter={} switchAt={} requestedBy=\"{}\"",
-				name, generation, certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
+				name, generation, io.keyward.api.SerialNumbers.hex(certificate.getSerialNumber()),
 				certificate.getNotAfter().toInstant(), switchAt, requestedBy);
 	}
 

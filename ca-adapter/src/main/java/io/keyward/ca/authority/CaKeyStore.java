@@ -12,7 +12,6 @@ import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 import javax.security.auth.x500.X500Principal;
@@ -94,7 +93,7 @@ class CaKeyStore {
 		if (inserted == 1) {
 			log.info("event=ca_created name={} subject=\"{}\" keyAlgorithm={} serial={} notAfter={}", settings.name(),
 					certificate.getSubjectX500Principal().getName(), algorithm,
-					certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
+					io.keyward.api.SerialNumbers.hex(certificate.getSerialNumber()),
 					certificate.getNotAfter().toInstant());
 		}
 		else {

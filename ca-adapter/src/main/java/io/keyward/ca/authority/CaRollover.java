@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.keyward.scep.RecipientKey;
@@ -79,7 +78,7 @@ public class CaRollover {
 			this.store.recordSwitch(active, now);
 			log.warn("event=ca_switched name={} generation={} serial={} previous={} activatesAt={} notAfter={}",
 					active.authority().name(), active.generation(),
-					active.certificate().getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
+					io.keyward.api.SerialNumbers.hex(active.certificate().getSerialNumber()),
 					(previous != null) ? previous.authority().name() : null, active.activatesAt(),
 					active.certificate().getNotAfter().toInstant());
 		}

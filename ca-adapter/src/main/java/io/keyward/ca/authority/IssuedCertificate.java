@@ -1,7 +1,6 @@
 package io.keyward.ca.authority;
 
 import java.security.cert.X509Certificate;
-import java.util.Locale;
 
 /**
  * A certificate a {@link CertificateAuthority} signed (not yet recorded).
@@ -15,7 +14,7 @@ public record IssuedCertificate(X509Certificate certificate, String caName) {
 	 * @return the serial number as upper-case hex without leading zeros
 	 */
 	public String serialHex() {
-		return this.certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+		return io.keyward.api.SerialNumbers.key(this.certificate.getSerialNumber());
 	}
 
 	public String pem() {

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.keyward.sealing.KeyEncryptionKey;
@@ -111,7 +110,7 @@ public class OcspSigners {
 					    not_after, created_at)
 					values (:ca, :serial, :der, :sealed, :notBefore, :notAfter, :createdAt)""")
 				.param("ca", this.authority.name())
-				.param("serial", certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT))
+				.param("serial", io.keyward.api.SerialNumbers.key(certificate.getSerialNumber()))
 				.param("der", certificate.getEncoded())
 				.param("sealed", sealed)
 				.param("notBefore", utc(certificate.getNotBefore().toInstant()))
@@ -123,8 +122,7 @@ public class OcspSigners {
 			throw new IllegalStateException("cannot encode the OCSP signing certificate", ex);
 		}
 		log.info("event=ocsp_signer_issued ca={} serial={} notAfter={}", this.authority.name(),
-				certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
-				certificate.getNotAfter().toInstant());
+				io.keyward.api.SerialNumbers.hex(certificate.getSerialNumber()), certificate.getNotAfter().toInstant());
 		return new OcspSigner(certificate, keyPair.getPrivate(), algorithm);
 	}
 

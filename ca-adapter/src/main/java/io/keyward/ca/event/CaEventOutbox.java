@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.edge.outbox.OutboxRelay;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,9 +83,9 @@ public class CaEventOutbox implements OutboxRelay.Outbox<CaEventOutbox.Pending> 
 			.param("leaseUntil", utc(leaseUntil))
 			.param("limit", limit)
 			.query((rs, row) -> new Pending(rs.getObject("id", UUID.class), rs.getString("type"),
-					rs.getTimestamp("occurred_at").toInstant(), rs.getInt("attempts"), rs.getString("serial"),
-					rs.getString("pem"), rs.getString("profile"), rs.getString("transaction_id"),
-					rs.getString("revocation_reason"), rs.getString("correlation_id")))
+					rs.getTimestamp("occurred_at").toInstant(), rs.getInt("attempts"),
+					SerialNumbers.hex(rs.getString("serial")), rs.getString("pem"), rs.getString("profile"),
+					rs.getString("transaction_id"), rs.getString("revocation_reason"), rs.getString("correlation_id")))
 			.list();
 	}
 

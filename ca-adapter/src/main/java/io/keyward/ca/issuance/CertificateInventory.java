@@ -10,9 +10,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.ca.CertificateSearchPage;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.edge.problem.InvalidRequest;
@@ -107,7 +107,7 @@ public class CertificateInventory {
 		if (!hex.matches("[0-9A-Fa-f]{1,64}")) {
 			return Optional.empty();
 		}
-		return Optional.of(new BigInteger(hex, 16).toString(16).toUpperCase(Locale.ROOT));
+		return Optional.of(SerialNumbers.key(new BigInteger(hex, 16)));
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

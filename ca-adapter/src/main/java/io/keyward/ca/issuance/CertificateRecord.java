@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.ca.IssuedCertificate;
 
 /**
@@ -165,10 +166,11 @@ final class CertificateRecord {
 	IssuedCertificate toApi(Instant now) {
 		String status = (this.revokedAt != null) ? IssuedCertificate.REVOKED
 				: this.notAfter.isAfter(now) ? IssuedCertificate.VALID : IssuedCertificate.EXPIRED;
-		return new IssuedCertificate(this.serial, this.subject, List.of(this.sans), this.notBefore, this.notAfter,
-				this.profile, this.template, this.transactionId, this.pem, this.issuedAt, status, this.revokedAt,
-				this.revocationReason, this.revokedBy, this.revocationComment, this.replacedBy, this.renewalOf,
-				this.requestedBy, (this.correlationId != null) ? this.correlationId.toString() : null);
+		return new IssuedCertificate(SerialNumbers.hex(this.serial), this.subject, List.of(this.sans), this.notBefore,
+				this.notAfter, this.profile, this.template, this.transactionId, this.pem, this.issuedAt, status,
+				this.revokedAt, this.revocationReason, this.revokedBy, this.revocationComment,
+				SerialNumbers.hex(this.replacedBy), SerialNumbers.hex(this.renewalOf), this.requestedBy,
+				(this.correlationId != null) ? this.correlationId.toString() : null);
 	}
 
 }

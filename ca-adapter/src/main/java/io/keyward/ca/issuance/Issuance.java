@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.ca.authority.CaCertificateExpired;
 import io.keyward.ca.authority.CertificateAuthority;
@@ -185,8 +186,9 @@ public class Issuance {
 				log.info(
 						"event=certificate_issued serial={} transactionId={} profile={} template={} renewalOf={} "
 								+ "caller={} subject=\"{}\"",
-						stored.serial(), LogText.printable(transactionId), LogText.printable(profile), template.name(),
-						renewalOf, LogText.printable(origin.caller()),
+						SerialNumbers.hex(stored.serial()), LogText.printable(transactionId),
+						LogText.printable(profile), template.name(), SerialNumbers.hex(renewalOf),
+						LogText.printable(origin.caller()),
 						LogText.printable(issued.certificate().getSubjectX500Principal().getName()));
 				return stored;
 			}
@@ -203,7 +205,7 @@ public class Issuance {
 				if (!violates(ex, CertificateStore.UNIQUE_SERIAL) || attempt >= MAX_ATTEMPTS) {
 					throw ex;
 				}
-				log.warn("event=serial_clash serial={} attempt={}", issued.serialHex(), attempt);
+				log.warn("event=serial_clash serial={} attempt={}", SerialNumbers.hex(issued.serialHex()), attempt);
 			}
 		}
 	}
@@ -216,12 +218,13 @@ public class Issuance {
 	private CertificateRecord replayed(CertificateRecord previous, String discardedSerial) {
 		this.meters.counter("keyward.ca.certificates.replayed").increment();
 		if (discardedSerial == null) {
-			log.info("event=issuance_replayed serial={} transactionId={}", previous.serial(),
+			log.info("event=issuance_replayed serial={} transactionId={}", SerialNumbers.hex(previous.serial()),
 					LogText.printable(previous.transactionId()));
 		}
 		else {
-			log.info("event=issuance_replayed serial={} transactionId={} discardedSerial={}", previous.serial(),
-					LogText.printable(previous.transactionId()), discardedSerial);
+			log.info("event=issuance_replayed serial={} transactionId={} discardedSerial={}",
+					SerialNumbers.hex(previous.serial()), LogText.printable(previous.transactionId()),
+					SerialNumbers.hex(discardedSerial));
 		}
 		return previous;
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.ca.authority.CaRollover;
 import io.keyward.edge.fingerprint.Sha256;
 import io.keyward.edge.log.LogText;
@@ -149,7 +150,7 @@ public class ScepRecipient {
 	}
 
 	private static String serial(X509Certificate certificate) {
-		return certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+		return SerialNumbers.hex(certificate.getSerialNumber());
 	}
 
 	/** The CA certificates, as the certificates an envelope may be addressed to. */

@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.Locale;
 import java.util.Optional;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.ca.authority.CertificateAuthority;
 import io.keyward.ca.authority.OcspSigner;
 import io.keyward.ca.authority.RevocationIssuers;
@@ -111,8 +111,7 @@ class OcspResponder {
 				if (!id.matchesIssuer(ca, this.digests)) {
 					return refuse(OCSPRespBuilder.UNAUTHORIZED, "unauthorized");
 				}
-				CertificateStatus status = status(issuer.get().name(),
-						id.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
+				CertificateStatus status = status(issuer.get().name(), SerialNumbers.key(id.getSerialNumber()));
 				this.meters.counter("keyward.ca.ocsp.responses", "status", name(status)).increment();
 				response.addResponse(id, status, Date.from(now), Date.from(now.plus(this.settings.responseValidity())),
 						null);

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.api.ca.RevokeRequest;
 import io.keyward.ca.event.CaEventOutbox;
@@ -90,7 +91,7 @@ class Revocation {
 		// in this transaction: the event exists exactly when the revocation does
 		this.events.revoked(serial, revokedAt);
 		this.meters.counter("keyward.ca.revocations", "reason", reason.name()).increment();
-		log.info("event=certificate_revoked serial={} reason={} revokedBy=\"{}\"", serial, reason,
+		log.info("event=certificate_revoked serial={} reason={} revokedBy=\"{}\"", SerialNumbers.hex(serial), reason,
 				LogText.printable(revokedBy));
 		return this.inventory.find(serial).orElseThrow(() -> new CertificateNotFound(serial));
 	}

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.edge.caller.ServiceClients;
@@ -77,8 +78,11 @@ class ConcurrentIssuanceTests {
 			assertThat(value.signum()).isPositive();
 			assertThat(value.bitLength()).isBetween(64, 127);
 		}
-		List<String> stored = this.jdbc.queryForList("select serial from ca.certificate where profile = ?",
-				String.class, profile);
+		List<String> stored = this.jdbc
+			.queryForList("select serial from ca.certificate where profile = ?", String.class, profile)
+			.stream()
+			.map(SerialNumbers::hex)
+			.toList();
 		assertThat(stored).hasSize(THREADS * PER_THREAD)
 			.doesNotHaveDuplicates()
 			.containsExactlyInAnyOrderElementsOf(serials);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.api.ca.RevokeRequest;
@@ -133,9 +134,12 @@ class RenewalIssuanceTests extends CaApiTests {
 		return this.client.issue(new IssueRequest(csr, "devices", "default", "tx-" + UUID.randomUUID()));
 	}
 
+	/**
+	 * A column of the certificate with this serial, serials shown as the API shows them.
+	 */
 	private String column(String column, String serial) {
-		return this.jdbc.queryForObject("select " + column + " from ca.certificate where serial = ?", String.class,
-				serial);
+		return SerialNumbers.hex(this.jdbc.queryForObject("select " + column + " from ca.certificate where serial = ?",
+				String.class, SerialNumbers.parse(serial).map(SerialNumbers::key).orElseThrow()));
 	}
 
 	private long certificates() {

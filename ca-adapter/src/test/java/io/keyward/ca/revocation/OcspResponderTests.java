@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.ca.AuthorityCertificate;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
@@ -69,7 +70,7 @@ class OcspResponderTests extends CaApiTests {
 		assertThat(this.client.authorities()).extracting(AuthorityCertificate::role)
 			.containsExactly(AuthorityCertificate.CA, AuthorityCertificate.OCSP_SIGNER);
 		assertThat(this.client.authorities().get(1).serialNumber())
-			.isEqualTo(signer.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT));
+			.isEqualTo(SerialNumbers.hex(signer.getSerialNumber()));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.edge.pem.CertificatePem;
 import io.keyward.api.ca.IssueRequest;
@@ -197,8 +198,8 @@ public class TransactionCompletion {
 				throw ex;
 			}
 			log.warn("event=renewal_revoke_refused transactionId={} profile={} serial={} replacement={} detail=\"{}\"",
-					LogText.printable(claim.transactionId()), claim.profile(), serial, replacement,
-					LogText.printable(ex.failure().detail()));
+					LogText.printable(claim.transactionId()), claim.profile(), SerialNumbers.hex(serial),
+					SerialNumbers.hex(replacement), LogText.printable(ex.failure().detail()));
 		}
 	}
 

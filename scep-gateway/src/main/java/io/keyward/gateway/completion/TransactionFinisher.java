@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.gateway.GatewayProperties;
 import io.keyward.edge.log.CorrelationIds;
 import io.keyward.edge.log.LogText;
@@ -126,7 +127,8 @@ public class TransactionFinisher {
 		switch (outcome) {
 			case Completion.Issued issued ->
 				log.info("event=transaction_completed transactionId={} profile={} status=ISSUED serial={} attempts={}",
-						LogText.printable(row.transactionId()), row.profile(), issued.serial(), row.attempts());
+						LogText.printable(row.transactionId()), row.profile(), SerialNumbers.hex(issued.serial()),
+						row.attempts());
 			case Completion.Refused refused -> log.info(
 					"event=transaction_completed transactionId={} profile={} status=FAILED failInfo={} "
 							+ "reason=\"{}\" attempts={}",

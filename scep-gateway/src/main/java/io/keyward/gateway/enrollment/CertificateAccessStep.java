@@ -6,9 +6,9 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.ca.AuthorityCertificate;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.edge.pem.CertificatePem;
@@ -60,7 +60,7 @@ class CertificateAccessStep implements EnrollmentStep {
 		if (authority.isEmpty()) {
 			return Optional.of(enrollment.refuse(FailInfo.BAD_CERT_ID, "issuer is not this CA"));
 		}
-		String serial = wanted.getSerialNumber().getValue().toString(16).toUpperCase(Locale.ROOT);
+		String serial = SerialNumbers.key(wanted.getSerialNumber().getValue());
 		Optional<IssuedCertificate> certificate = certificate(serial);
 		if (certificate.isEmpty()) {
 			return Optional.of(enrollment.refuse(FailInfo.BAD_CERT_ID, "no certificate with this serial number"));

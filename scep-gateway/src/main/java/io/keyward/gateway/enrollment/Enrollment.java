@@ -34,6 +34,8 @@ final class Enrollment {
 
 	private Claim claim;
 
+	private boolean unrecordedRefusal;
+
 	private String renewalOf;
 
 	private String renewalRefusal;
@@ -109,7 +111,18 @@ final class Enrollment {
 		if (this.claim != null) {
 			this.claims.failed(handOver(), failInfo.rfcName(), reason);
 		}
+		else {
+			this.unrecordedRefusal = true;
+		}
 		return CertRep.failure(this.request, failInfo, reason);
+	}
+
+	/**
+	 * @return whether this request was refused without a transaction that records it
+	 * (before one was recorded, or on a transactionID that belongs to another request)
+	 */
+	boolean unrecordedRefusal() {
+		return this.unrecordedRefusal;
 	}
 
 	/**

@@ -5,9 +5,11 @@ import java.util.Optional;
 
 import io.keyward.gateway.approval.Approvals;
 import io.keyward.gateway.profile.EnrollmentProfile;
+import io.keyward.gateway.refusal.RefusalLog;
 import io.keyward.gateway.renewal.RenewalEvents;
 import io.keyward.gateway.transaction.TransactionClaims;
 import io.keyward.scep.CertRep;
+import io.keyward.scep.MessageType;
 import io.keyward.scep.PkiRequest;
 
 import org.springframework.stereotype.Component;
@@ -31,7 +33,11 @@ public class EnrollmentChain {
 
 	private final RenewalEvents renewals;
 
-	EnrollmentChain(List<EnrollmentStep> steps, TransactionClaims claims, Approvals approvals, RenewalEvents renewals) {
+	private final RefusalLog refusals;
+
+	EnrollmentChain(List<EnrollmentStep> steps, TransactionClaims claims, Approvals approvals, RenewalEvents renewals,
+			RefusalLog refusals) {
+		this.refusals = refusals;
 		this.steps = List.copyOf(steps);
 		this.claims = claims;
 		this.approvals = approvals;
@@ -52,6 +58,13 @@ public class EnrollmentChain {
 					if (enrollment.renewalOf() != null) {
 						this.renewals.record(profile, request, enrollment.renewalOf(), enrollment.renewalRefusal(),
 								answer.get());
+					}
+					if (enrollment.unrecordedRefusal()) {
+						CertRep refused = answer.get();
+						this.refusals.record(profile.name(), request.transactionId(),
+								request.messageType().map(MessageType::rfcName).orElse(null),
+								(refused.failInfo() != null) ? refused.failInfo().rfcName() : "none",
+								String.valueOf(refused.failInfoText()));
 					}
 					return answer.get();
 				}

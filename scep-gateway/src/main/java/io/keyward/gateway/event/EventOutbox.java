@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.edge.outbox.OutboxRelay;
 import io.keyward.gateway.transaction.TransactionClaims;
 
@@ -48,8 +49,9 @@ class EventOutbox implements OutboxRelay.Outbox<EventOutbox.Pending> {
 			.query((rs, row) -> new Pending(rs.getObject("id", UUID.class), rs.getString("type"),
 					rs.getTimestamp("occurred_at").toInstant(), rs.getInt("attempts"), rs.getString("profile"),
 					rs.getString("transaction_id"), rs.getString("subject"), rs.getString("fail_info"),
-					rs.getString("failure_reason"), rs.getString("certificate_serial"), rs.getBytes("certificate"),
-					rs.getString("renewal_of"), rs.getString("correlation_id")))
+					rs.getString("failure_reason"), SerialNumbers.hex(rs.getString("certificate_serial")),
+					rs.getBytes("certificate"), SerialNumbers.hex(rs.getString("renewal_of")),
+					rs.getString("correlation_id")))
 			.list();
 	}
 

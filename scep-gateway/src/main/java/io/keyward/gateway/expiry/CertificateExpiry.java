@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.gateway.GatewayProperties;
 import io.keyward.edge.log.LogText;
 import io.keyward.gateway.ra.RaCredentials;
@@ -86,7 +87,7 @@ public class CertificateExpiry {
 			if (!notAfter.minus(this.warnBefore).isAfter(now)) {
 				expiring.add(entry.getKey());
 				log.warn("event=certificate_expiring certificate={} serial={} subject=\"{}\" notAfter={} daysLeft={}",
-						entry.getKey(), entry.getValue().getSerialNumber().toString(16),
+						entry.getKey(), SerialNumbers.hex(entry.getValue().getSerialNumber()),
 						LogText.printable(entry.getValue().getSubjectX500Principal().getName()), notAfter,
 						Duration.between(now, notAfter).toDays());
 			}

@@ -3,6 +3,7 @@ package io.keyward.gateway.ra;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.gateway.RaCertificate;
 
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +30,7 @@ class RaCertificateController {
 		return this.store.listed().entrySet().stream().map((entry) -> {
 			RaKey row = entry.getKey();
 			X509Certificate certificate = entry.getValue();
-			return new RaCertificate(row.purpose(), row.state(), row.serialNumber(),
+			return new RaCertificate(row.purpose(), row.state(), SerialNumbers.hex(certificate.getSerialNumber()),
 					certificate.getSubjectX500Principal().getName(), certificate.getNotBefore().toInstant(),
 					certificate.getNotAfter().toInstant());
 		}).toList();

@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.scep.RecipientKey;
 
 /**
@@ -33,8 +34,8 @@ public record RaCredentials(X509Certificate signingCertificate, PrivateKey signi
 
 	@Override
 	public String toString() {
-		return "RaCredentials[signing=" + this.signingCertificate.getSerialNumber().toString(16) + ", encryption="
-				+ this.encryptionCertificate.getSerialNumber().toString(16) + ", previousEncryption="
+		return "RaCredentials[signing=" + SerialNumbers.hex(this.signingCertificate.getSerialNumber()) + ", encryption="
+				+ SerialNumbers.hex(this.encryptionCertificate.getSerialNumber()) + ", previousEncryption="
 				+ this.previousRecipients.size() + "]";
 	}
 

@@ -14,10 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.sealing.KeyEncryptionKey;
 import io.keyward.scep.RecipientKey;
 
@@ -119,8 +119,8 @@ class RaKeyStore {
 		try {
 			this.repository.saveAndFlush(new RaKey(purpose, certificate.getEncoded(),
 					this.keyEncryptionKey.seal(pkcs8, purpose.sealingPurpose()),
-					certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
-					certificate.getNotAfter().toInstant(), this.clock.instant()));
+					SerialNumbers.key(certificate.getSerialNumber()), certificate.getNotAfter().toInstant(),
+					this.clock.instant()));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("cannot encode the RA certificate", ex);

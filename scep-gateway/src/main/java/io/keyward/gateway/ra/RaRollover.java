@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.gateway.GatewayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,8 +91,8 @@ public class RaRollover {
 			this.store.store(purpose, issued);
 			log.info(
 					"event=ra_certificate_renewed purpose={} previousSerial={} previousNotAfter={} serial={} notAfter={}",
-					purpose.column(), current.serialNumber(), current.notAfter(),
-					issued.certificate().getSerialNumber().toString(16),
+					purpose.column(), SerialNumbers.hex(current.serialNumber()), current.notAfter(),
+					SerialNumbers.hex(issued.certificate().getSerialNumber()),
 					issued.certificate().getNotAfter().toInstant());
 			renewed = true;
 		}
@@ -106,7 +107,7 @@ public class RaRollover {
 				previous.state(RaKey.RETIRED);
 				this.repository.saveAndFlush(previous);
 				log.info("event=ra_certificate_retired purpose={} serial={} notAfter={}", previous.purpose(),
-						previous.serialNumber(), previous.notAfter());
+						SerialNumbers.hex(previous.serialNumber()), previous.notAfter());
 				retired = true;
 			}
 		}

@@ -4,8 +4,8 @@ import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.gateway.profile.EnrollmentProfile;
 import io.keyward.gateway.scep.CaCertificateChain;
 import io.keyward.scep.FailInfo;
@@ -52,7 +52,7 @@ public class RenewalAuthorization {
 			// challenge authorises, as before
 			return new RenewalDecision.Enrollment();
 		}
-		String serial = signer.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+		String serial = SerialNumbers.key(signer.getSerialNumber());
 		if (!profile.renewal().enabled()) {
 			return new RenewalDecision.Refused(serial, FailInfo.BAD_REQUEST,
 					"renewal is not enabled on profile " + profile.name(), "disabled");

@@ -1,7 +1,6 @@
 package io.keyward.gateway.renewal;
 
-import java.util.Locale;
-
+import io.keyward.api.SerialNumbers;
 import io.keyward.edge.log.LogText;
 import io.keyward.gateway.profile.EnrollmentProfile;
 import io.keyward.scep.CertRep;
@@ -44,8 +43,8 @@ public class RenewalEvents {
 		if (answer.status() == PkiStatus.SUCCESS) {
 			count(profile, "renewed", "none");
 			log.info("event=enrollment_renewed transactionId={} profile={} messageType={} renewalOf={} serial={}",
-					transactionId, profile.name(), type, renewalOf,
-					answer.certificates().get(0).getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
+					transactionId, profile.name(), type, SerialNumbers.hex(renewalOf),
+					SerialNumbers.hex(answer.certificates().get(0).getSerialNumber()));
 		}
 		else if (answer.status() == PkiStatus.PENDING) {
 			count(profile, "pending", "none");
@@ -56,7 +55,7 @@ public class RenewalEvents {
 			log.info(
 					"event=renewal_refused transactionId={} profile={} messageType={} renewalOf={} reason={} "
 							+ "failInfo={} detail=\"{}\"",
-					transactionId, profile.name(), type, renewalOf, reason,
+					transactionId, profile.name(), type, SerialNumbers.hex(renewalOf), reason,
 					(answer.failInfo() != null) ? answer.failInfo().rfcName() : "none",
 					LogText.printable(String.valueOf(answer.failInfoText())));
 		}

@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.gateway.GatewayProperties;
 import io.keyward.gateway.profile.CaCertificateSet;
 import org.slf4j.Logger;
@@ -74,7 +75,7 @@ class CaOnlyKeyUsageCheck {
 					"event=ca_only_ca_key_usage_missing profiles={} missing={} ca_serial={} detail=\"strict SCEP clients"
 							+ " such as certmonger refuse this CA (RFC 8894 section 2.1.2); it gains the usages at its"
 							+ " next rollover\"",
-					String.join(",", profiles), String.join(",", missing), ca.getSerialNumber().toString(16));
+					String.join(",", profiles), String.join(",", missing), SerialNumbers.hex(ca.getSerialNumber()));
 		}
 		return missing;
 	}

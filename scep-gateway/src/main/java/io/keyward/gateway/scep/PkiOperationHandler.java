@@ -1,5 +1,6 @@
 package io.keyward.gateway.scep;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.edge.log.CorrelationIds;
 import io.keyward.edge.log.LogText;
 import java.security.cert.X509Certificate;
@@ -179,7 +180,7 @@ class PkiOperationHandler {
 		if (certRep.status() == PkiStatus.SUCCESS) {
 			log.info("event=enrollment_issued transactionId={} profile={} serial={} subject=\"{}\"",
 					LogText.printable(request.transactionId()), profile.name(),
-					certRep.certificates().get(0).getSerialNumber().toString(16),
+					SerialNumbers.hex(certRep.certificates().get(0).getSerialNumber()),
 					LogText.printable(certRep.certificates().get(0).getSubjectX500Principal().getName()));
 		}
 		else if (certRep.status() == PkiStatus.PENDING) {

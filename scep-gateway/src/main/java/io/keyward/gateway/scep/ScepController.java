@@ -13,6 +13,7 @@ import io.keyward.gateway.GatewayProperties;
 import io.keyward.gateway.profile.EnrollmentProfile;
 import io.keyward.gateway.profile.EnrollmentProfiles;
 import io.keyward.gateway.ra.RaKeysUnavailableException;
+import io.keyward.gateway.refusal.RefusalLog;
 import io.keyward.scep.MalformedMessageException;
 import io.keyward.scep.MessageParameter;
 import io.keyward.scep.RecipientUnavailableException;
@@ -53,9 +54,12 @@ class ScepController {
 
 	private final MeterRegistry meters;
 
+	private final RefusalLog refusals;
+
 	ScepController(EnrollmentProfiles profiles, CaCertificateAnswers caCertificates, PkiOperationHandler pkiOperations,
-			CaCapabilities capabilities, GatewayProperties properties, MeterRegistry meters) {
+			CaCapabilities capabilities, GatewayProperties properties, MeterRegistry meters, RefusalLog refusals) {
 		this.meters = meters;
+		this.refusals = refusals;
 		this.profiles = profiles;
 		this.caCertificates = caCertificates;
 		this.pkiOperations = pkiOperations;
@@ -80,11 +84,13 @@ class ScepController {
 			throws IOException {
 		Optional<EnrollmentProfile> profile = this.profiles.find(profileName);
 		if (profile.isEmpty()) {
+			this.refusals.record(profileName, null, operationName(request), "http404", "unknown SCEP profile");
 			ScepResponses.error(response, 404, "unknown SCEP profile");
 			return;
 		}
 		Optional<ScepOperation> operation = ScepOperation.fromQuery(request.getQueryString());
 		if (operation.isEmpty()) {
+			this.refusals.record(profileName, null, operationName(request), "http400", "unknown or missing operation");
 			ScepResponses.error(response, 400, "unknown or missing operation");
 			return;
 		}
@@ -104,6 +110,8 @@ class ScepController {
 		catch (MalformedMessageException ex) {
 			log.info("event=scep_malformed_request profile={} detail=\"{}\"", profileName,
 					LogText.printable(ex.getMessage()));
+			this.refusals.record(profileName, null, "PKIOperation", "http400",
+					"malformed SCEP message: " + ex.getMessage());
 			ScepResponses.error(response, 400, "malformed SCEP message: " + LogText.printable(ex.getMessage()));
 		}
 		catch (MessageTooLargeException ex) {
@@ -198,6 +206,14 @@ class ScepController {
 			super("SCEP message too large", null, false, false);
 		}
 
+	}
+
+	/**
+	 * The operation a refused request asked for, by its keyword ({@code PKIOperation}),
+	 * or {@code unknown}.
+	 */
+	private static String operationName(HttpServletRequest request) {
+		return ScepOperation.fromQuery(request.getQueryString()).map(ScepOperation::keyword).orElse("unknown");
 	}
 
 }

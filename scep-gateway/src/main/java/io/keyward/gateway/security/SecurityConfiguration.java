@@ -52,6 +52,8 @@ class SecurityConfiguration {
 				.hasAuthority(authority("statistics:read"))
 				.requestMatchers(HttpMethod.GET, "/api/v1/profiles")
 				.hasAuthority(authority("profiles:read"))
+				.requestMatchers(HttpMethod.GET, "/api/v1/refusals")
+				.hasAuthority(authority("refusals:read"))
 				// the API's description: the published docs/api file, for its caller
 				.requestMatchers(HttpMethod.GET, "/api/v1/openapi")
 				.authenticated()

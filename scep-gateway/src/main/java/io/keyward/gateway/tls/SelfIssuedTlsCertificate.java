@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 
+import io.keyward.api.SerialNumbers;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,8 +119,8 @@ public class SelfIssuedTlsCertificate implements SmartInitializingSingleton {
 			log.info("event=tls_certificate_ready {}", next);
 		}
 		else {
-			log.info("event=tls_certificate_renewed previousSerial={} previousNotAfter={} {}", before.serialNumber(),
-					before.certificate().getNotAfter().toInstant(), next);
+			log.info("event=tls_certificate_renewed previousSerial={} previousNotAfter={} {}",
+					SerialNumbers.hex(before.serialNumber()), before.certificate().getNotAfter().toInstant(), next);
 		}
 		return true;
 	}

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.edge.log.LogText;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -107,7 +108,7 @@ class ServedTlsCertificate implements HealthIndicator {
 			return false;
 		}
 		log.warn("event=certificate_expiring certificate=tls serial={} subject=\"{}\" notAfter={} daysLeft={}",
-				certificate.getSerialNumber().toString(16),
+				SerialNumbers.hex(certificate.getSerialNumber()),
 				LogText.printable(certificate.getSubjectX500Principal().getName()), notAfter,
 				Duration.between(now, notAfter).toDays());
 		return true;

@@ -3,7 +3,8 @@ package io.keyward.gateway.tls;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Locale;
+
+import io.keyward.api.SerialNumbers;
 
 /**
  * A TLS server certificate with its private key, as the HTTPS listener serves it.
@@ -17,13 +18,14 @@ import java.util.Locale;
 record TlsCredential(X509Certificate certificate, PrivateKey privateKey, List<String> hostNames, boolean provisional) {
 
 	String serialNumber() {
-		return this.certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+		return SerialNumbers.key(this.certificate.getSerialNumber());
 	}
 
 	@Override
 	public String toString() {
-		return "serial=" + serialNumber() + " notAfter=" + this.certificate.getNotAfter().toInstant() + " hostNames="
-				+ String.join(",", this.hostNames) + " provisional=" + this.provisional;
+		return "serial=" + SerialNumbers.hex(this.certificate.getSerialNumber()) + " notAfter="
+				+ this.certificate.getNotAfter().toInstant() + " hostNames=" + String.join(",", this.hostNames)
+				+ " provisional=" + this.provisional;
 	}
 
 }

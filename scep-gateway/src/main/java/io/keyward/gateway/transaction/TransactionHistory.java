@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.gateway.EnrollmentTransaction;
 import io.keyward.api.gateway.TransactionPage;
 
@@ -88,11 +89,12 @@ public class TransactionHistory {
 	private static EnrollmentTransaction map(ResultSet rs, int rowNumber) throws SQLException {
 		return new EnrollmentTransaction(rs.getString("transaction_id"), rs.getString("profile"),
 				rs.getString("message_type"), rs.getString("subject"), rs.getString("status"),
-				rs.getString("fail_info"), rs.getString("failure_reason"), rs.getString("certificate_serial"),
-				instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("id"), rs.getString("decided_by"),
-				instant(rs, "decided_at"), rs.getString("decision_comment"),
-				rs.getString("content_encryption_algorithm"), rs.getString("key_transport_algorithm"),
-				rs.getString("digest_algorithm"), rs.getString("signature_algorithm"), rs.getString("correlation_id"));
+				rs.getString("fail_info"), rs.getString("failure_reason"),
+				SerialNumbers.hex(rs.getString("certificate_serial")), instant(rs, "created_at"),
+				instant(rs, "updated_at"), rs.getString("id"), rs.getString("decided_by"), instant(rs, "decided_at"),
+				rs.getString("decision_comment"), rs.getString("content_encryption_algorithm"),
+				rs.getString("key_transport_algorithm"), rs.getString("digest_algorithm"),
+				rs.getString("signature_algorithm"), rs.getString("correlation_id"));
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.gateway.AbstractGatewayTests;
 import io.keyward.gateway.GatewayProperties;
 import io.keyward.gateway.TestDevice;
@@ -76,7 +77,7 @@ class TransactionFinisherTests extends AbstractGatewayTests {
 		assertThat(upstreams.issuedFor(transactionId)).isEqualTo(1);
 		CertRepResponse polled = device.read(poll(device, transactionId), ra().signingCertificate());
 		assertThat(polled.status()).isEqualTo(PkiStatus.SUCCESS);
-		assertThat(polled.certificates().get(0).getSerialNumber().toString(16)).isEqualToIgnoringCase(
+		assertThat(SerialNumbers.key(polled.certificates().get(0).getSerialNumber())).isEqualTo(
 				this.jdbc.queryForObject("select certificate_serial from gateway.transaction where transaction_id = ?",
 						String.class, transactionId));
 		assertThat(upstreams.issuedFor(transactionId)).isEqualTo(1);

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.challenge.RedemptionResult;
 import io.keyward.gateway.AbstractGatewayTests;
 import io.keyward.gateway.FakeUpstreams;
@@ -48,7 +49,7 @@ class PkcsReqTests extends AbstractGatewayTests {
 		assertThat(
 				this.jdbc.queryForObject("select certificate_serial from gateway.transaction where transaction_id = ?",
 						String.class, transactionId))
-			.isEqualToIgnoringCase(issued.getSerialNumber().toString(16));
+			.isEqualTo(SerialNumbers.key(issued.getSerialNumber()));
 	}
 
 	@Test

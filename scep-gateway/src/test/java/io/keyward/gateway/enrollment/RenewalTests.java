@@ -3,9 +3,9 @@ package io.keyward.gateway.enrollment;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.gateway.AbstractGatewayTests;
 import io.keyward.gateway.FakeUpstreams;
 import io.keyward.gateway.TestCertificateAuthority;
@@ -83,8 +83,8 @@ class RenewalTests extends AbstractGatewayTests {
 		}
 		assertThat(event).isNotNull();
 		assertThat(event.type()).isEqualTo(io.keyward.api.event.EnrollmentEvent.Type.RENEWED);
-		assertThat(event.replacedSerialNumber()).isEqualTo(serial(current));
-		assertThat(event.serialNumber()).isEqualToIgnoringCase(serial(renewed));
+		assertThat(event.replacedSerialNumber()).isEqualTo(SerialNumbers.hex(current.getSerialNumber()));
+		assertThat(event.serialNumber()).isEqualTo(SerialNumbers.hex(renewed.getSerialNumber()));
 	}
 
 	@Test
@@ -274,7 +274,8 @@ class RenewalTests extends AbstractGatewayTests {
 		renew(device, MessageType.RENEWAL_REQ, device.csr(null), current, renewedId, "/scep/default");
 
 		assertThat(output.getOut().lines().filter((line) -> line.contains("event=enrollment_renewed")))
-			.anySatisfy((line) -> assertThat(line).contains(renewedId).contains("renewalOf=" + serial(current)));
+			.anySatisfy((line) -> assertThat(line).contains(renewedId)
+				.contains("renewalOf=" + SerialNumbers.hex(current.getSerialNumber())));
 		assertThat(output.getOut().lines().filter((line) -> line.contains("event=renewal_refused")))
 			.anySatisfy((line) -> assertThat(line).contains(refusedId).contains("reason=outside_window"));
 		assertThat(count("renewed", "none")).isEqualTo(renewedBefore + 1);
@@ -312,7 +313,7 @@ class RenewalTests extends AbstractGatewayTests {
 	}
 
 	private static String serial(X509Certificate certificate) {
-		return certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+		return SerialNumbers.key(certificate.getSerialNumber());
 	}
 
 }

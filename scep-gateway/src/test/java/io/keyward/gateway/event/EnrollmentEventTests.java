@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.event.EnrollmentEvent;
 import io.keyward.gateway.FakeUpstreams;
 import io.keyward.gateway.AbstractGatewayTests;
@@ -51,7 +52,7 @@ class EnrollmentEventTests extends AbstractGatewayTests {
 		X509Certificate issued = certRep.certificates().get(0);
 		assertThat(event.type()).isEqualTo(EnrollmentEvent.Type.ISSUED);
 		assertThat(event.profile()).isEqualTo("default");
-		assertThat(event.serialNumber()).isEqualToIgnoringCase(issued.getSerialNumber().toString(16));
+		assertThat(event.serialNumber()).isEqualTo(SerialNumbers.hex(issued.getSerialNumber()));
 		assertThat(event.subject()).isEqualTo(issued.getSubjectX500Principal().getName());
 		assertThat(event.issuer()).isEqualTo(issued.getIssuerX500Principal().getName());
 		assertThat(event.notAfter()).isEqualTo(issued.getNotAfter().toInstant());

@@ -9,8 +9,8 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.gateway.AbstractGatewayTests;
 import io.keyward.gateway.FakeUpstreams;
 import io.keyward.gateway.TestDevice;
@@ -143,7 +143,7 @@ class RaRolloverTests extends AbstractGatewayTests {
 	}
 
 	private static String serial(X509Certificate certificate) {
-		return certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+		return SerialNumbers.hex(certificate.getSerialNumber());
 	}
 
 }

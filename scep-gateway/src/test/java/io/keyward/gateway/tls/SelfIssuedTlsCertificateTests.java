@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.sealing.KeyEncryptionKey;
 import io.keyward.gateway.AbstractGatewayTests;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -109,8 +110,7 @@ class SelfIssuedTlsCertificateTests extends AbstractGatewayTests {
 		assertThat(after.getPublicKey()).as("a new key, not a re-signed one").isNotEqualTo(before.getPublicKey());
 		List<String> states = this.jdbc.queryForList(
 				"select state from gateway.tls_certificate where serial_number in (?, ?) order by created_at",
-				String.class, before.getSerialNumber().toString(16).toUpperCase(),
-				after.getSerialNumber().toString(16).toUpperCase());
+				String.class, SerialNumbers.key(before.getSerialNumber()), SerialNumbers.key(after.getSerialNumber()));
 		assertThat(states).containsExactly("RETIRED", "CURRENT");
 		this.clock.reset();
 		assertThat(this.selfIssued.check()).as("the new one is not due").isFalse();

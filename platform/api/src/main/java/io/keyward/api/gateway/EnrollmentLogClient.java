@@ -51,6 +51,14 @@ public interface EnrollmentLogClient {
 			@RequestParam int size);
 
 	/**
+	 * Requests the gateway refused before it recorded a transaction (no challenge
+	 * password, a message that does not parse, an unknown profile...), newest first; the
+	 * gateway keeps a bounded number. Scope {@code refusals:read}.
+	 */
+	@GetExchange("/refusals")
+	RefusalPage refusals(@RequestParam int page, @RequestParam int size);
+
+	/**
 	 * Approve a transaction in WAITING_APPROVAL; the certificate is issued by the
 	 * gateway's finisher or on the device's next poll. 404 for an unknown id, 409 when it
 	 * is not waiting.

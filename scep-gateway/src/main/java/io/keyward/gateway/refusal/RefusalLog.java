@@ -1,0 +1,101 @@
+package io.keyward.gateway.refusal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+
+import io.keyward.api.gateway.Refusal;
+import io.keyward.api.gateway.RefusalPage;
+import io.keyward.edge.log.LogText;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Requests refused before a transaction was recorded, so that the dashboard shows every
+ * refusal with its reason (issue 16). Texts are made printable and capped before they are
+ * written (a client chooses them); a failure to write never changes the answer the client
+ * gets. Counted in {@code keyward.gateway.refusals} (tag {@code failInfo}).
+ */
+@Component
+public class RefusalLog {
+
+	private static final Logger log = LoggerFactory.getLogger(RefusalLog.class);
+
+	static final int MAX_PROFILE = 64;
+
+	static final int MAX_TRANSACTION_ID = 128;
+
+	static final int MAX_MESSAGE_TYPE = 32;
+
+	static final int MAX_FAIL_INFO = 32;
+
+	static final int MAX_REASON = 300;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	RefusalLog(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.meters = meters;
+	}
+
+	/**
+	 * @param profile the profile the client asked for
+	 * @param transactionId its transactionID, null when unknown
+	 * @param messageType the message type or operation, null when unknown
+	 * @param failInfo the failInfo name, or {@code http400}/{@code http404}
+	 * @param reason why
+	 */
+	public void record(String profile, String transactionId, String messageType, String failInfo, String reason) {
+		String kind = capped(failInfo, MAX_FAIL_INFO);
+		this.meters.counter("keyward.gateway.refusals", "failInfo", kind).increment();
+		try {
+			this.jdbc.sql("""
+					insert into refusal (occurred_at, profile, transaction_id, message_type, fail_info, reason)
+					values (:at, :profile, :transactionId, :messageType, :failInfo, :reason)""")
+				.param("at", Timestamp.from(this.clock.instant()))
+				.param("profile", capped(profile, MAX_PROFILE))
+				.param("transactionId", (transactionId != null) ? capped(transactionId, MAX_TRANSACTION_ID) : null)
+				.param("messageType", (messageType != null) ? capped(messageType, MAX_MESSAGE_TYPE) : null)
+				.param("failInfo", kind)
+				.param("reason", capped(reason, MAX_REASON))
+				.update();
+		}
+		catch (DataAccessException ex) {
+			log.warn("event=refusal_not_recorded failInfo={} cause=\"{}\"", kind, LogText.printable(ex.getMessage()));
+		}
+	}
+
+	/**
+	 * @param page from 0
+	 * @param size rows per page
+	 * @return newest first
+	 */
+	public RefusalPage page(int page, int size) {
+		long total = this.jdbc.sql("select count(*) from refusal").query(Long.class).single();
+		var items = this.jdbc.sql("""
+				select occurred_at, profile, transaction_id, message_type, fail_info, reason from refusal
+				 order by occurred_at desc, id desc limit :size offset :offset""")
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query((rs, row) -> new Refusal(rs.getTimestamp("occurred_at").toInstant(), rs.getString("profile"),
+					rs.getString("transaction_id"), rs.getString("message_type"), rs.getString("fail_info"),
+					rs.getString("reason")))
+			.list();
+		return new RefusalPage(items, page, size, total);
+	}
+
+	static String capped(String text, int length) {
+		String printable = LogText.printable((text != null) ? text : "");
+		return (printable.length() <= length) ? printable : printable.substring(0, length - 1) + "…";
+	}
+
+}
