@@ -41,7 +41,7 @@ class WebSecurityTests extends AdminUiTestSupport {
 			.hasValueSatisfying((location) -> assertThat(location).doesNotContain("error"));
 		HttpResponse<String> dashboard = browser.get("/");
 		assertThat(dashboard.statusCode()).isEqualTo(200);
-		assertThat(dashboard.body()).contains("Recent enrollments")
+		assertThat(dashboard.body()).contains("<title>Overview")
 			.contains("<span class=\"user\">admin</span>")
 			.contains("Sign out")
 			.doesNotContain("sec:authentication");
