@@ -20,9 +20,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Issue 16, the dashboard's overview: the transactions of the last 30 days counted in the
- * database (by {@code transaction_created_at_idx}), never sent row by row. Scope
- * {@code statistics:read}, the admin-ui's only.
+ * Issue 16, the dashboard's overview: the transactions of the last 30 days, and the
+ * requests refused before a transaction existed ({@code refusal}), counted in the
+ * database (by {@code transaction_created_at_idx} and {@code refusal_occurred_at}), never
+ * sent row by row. Scope {@code statistics:read}, the admin-ui's only.
  */
 @RestController
 class EnrollmentStatisticsController {
@@ -47,9 +48,6 @@ class EnrollmentStatisticsController {
 		Instant now = this.clock.instant();
 		Instant hour = now.truncatedTo(ChronoUnit.HOURS);
 		Instant day = now.truncatedTo(ChronoUnit.DAYS);
-		// TODO-merge (helper BUGS, gateway V18): refusals before a transaction exists are
-		// recorded in their own table; add its rows to the refused counts and the
-		// reasons.
 		return new EnrollmentStatistics(now,
 				buckets("hour", hour.minus(Duration.ofHours(HOURS - 1)), HOURS, Duration.ofHours(1)),
 				buckets("day", day.minus(Duration.ofDays(DAYS - 1)), DAYS, Duration.ofDays(1)),
@@ -62,10 +60,12 @@ class EnrollmentStatisticsController {
 	private List<Bucket> buckets(String unit, Instant since, int count, Duration width) {
 		Map<Instant, long[]> counted = new HashMap<>();
 		this.jdbc
-			.sql("select date_trunc('" + unit + "', created_at, 'UTC') as bucket, "
+			.sql("select date_trunc('" + unit + "', at, 'UTC') as bucket, "
 					+ "count(*) filter (where status = 'ISSUED') as issued, "
-					+ "count(*) filter (where status = 'FAILED') as refused "
-					+ "from transaction where created_at >= :since group by 1")
+					+ "count(*) filter (where status = 'FAILED') as refused from ("
+					+ "select created_at as at, status from transaction where created_at >= :since "
+					+ "union all select occurred_at, 'FAILED' from refusal where occurred_at >= :since"
+					+ ") ended group by 1")
 			.param("since", since.atOffset(ZoneOffset.UTC))
 			.query((row, number) -> counted.put(row.getObject("bucket", OffsetDateTime.class).toInstant(),
 					new long[] { row.getLong("issued"), row.getLong("refused") }))
@@ -81,9 +81,11 @@ class EnrollmentStatisticsController {
 
 	private List<ReasonCount> reasons(Instant since) {
 		return this.jdbc
-			.sql("select coalesce(failure_reason, fail_info, 'unknown') as reason, count(*) as refusals "
-					+ "from transaction where status = 'FAILED' and created_at >= :since "
-					+ "group by 1 order by 2 desc, 1 limit :limit")
+			.sql("select reason, count(*) as refusals from ("
+					+ "select coalesce(failure_reason, fail_info, 'unknown') as reason from transaction "
+					+ "where status = 'FAILED' and created_at >= :since "
+					+ "union all select reason from refusal where occurred_at >= :since"
+					+ ") refused group by 1 order by 2 desc, 1 limit :limit")
 			.param("since", since.atOffset(ZoneOffset.UTC))
 			.param("limit", REASONS)
 			.query((row, number) -> new ReasonCount(row.getString("reason"), row.getLong("refusals")))

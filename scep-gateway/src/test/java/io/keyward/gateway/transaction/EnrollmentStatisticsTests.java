@@ -52,6 +52,24 @@ class EnrollmentStatisticsTests extends AbstractGatewayTests {
 	}
 
 	@Test
+	void whenRequestsWereRefusedBeforeATransactionExistedThenTheyCountAsRefusalsWithTheirReason() throws Exception {
+		Instant now = Instant.parse("2093-02-10T08:45:00Z");
+		this.clock.set(now);
+		String profile = "stats-" + UUID.randomUUID().toString().substring(0, 8);
+		transaction(profile, "FAILED", "challenge password rejected", now.minusSeconds(600));
+		refusal("no challengePassword in the request", now.minusSeconds(60));
+		refusal("no challengePassword in the request", now.minusSeconds(2 * 3600));
+
+		String body = call(ADMIN_TOKEN).body();
+
+		assertThat(body).contains("{\"start\":\"2093-02-10T08:00:00Z\",\"issued\":0,\"refused\":2}")
+			.contains("{\"start\":\"2093-02-10T06:00:00Z\",\"issued\":0,\"refused\":1}")
+			.contains("{\"start\":\"2093-02-10T00:00:00Z\",\"issued\":0,\"refused\":3}")
+			.contains("{\"reason\":\"no challengePassword in the request\",\"count\":2},"
+					+ "{\"reason\":\"challenge password rejected\",\"count\":1}");
+	}
+
+	@Test
 	void whenAnotherCallerAsksThenUnauthorized() throws Exception {
 		for (String token : new String[] { FakeUpstreams.SERVICE_TOKEN, "kw_someoneElse0123456789abcdef", null }) {
 			assertThat(call(token).statusCode()).isEqualTo(401);
@@ -64,6 +82,11 @@ class EnrollmentStatisticsTests extends AbstractGatewayTests {
 			request.header("Authorization", "Bearer " + token);
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private void refusal(String reason, Instant at) {
+		this.jdbc.update("insert into refusal (occurred_at, profile, fail_info, reason) values (?, 'unknown', "
+				+ "'badRequest', ?)", at.atOffset(ZoneOffset.UTC), reason);
 	}
 
 	private void transaction(String profile, String status, String reason, Instant created) {
