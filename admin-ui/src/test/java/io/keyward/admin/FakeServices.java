@@ -96,6 +96,14 @@ public final class FakeServices {
 		}
 		this.server.createContext("/api/v1/transactions", this::transactions);
 		this.server.createContext("/api/v1/ra", (exchange) -> answer(exchange, 200, ra()));
+		this.server.createContext("/api/v1/ra/tls", (exchange) -> {
+			if (authorised(exchange)) {
+				answer(exchange, 200, """
+						[{"serialNumber":"7B","subject":"CN=gateway.example","notBefore":"2026-01-01T00:00:00Z",
+						  "notAfter":"2026-03-20T12:00:00Z"}]
+						""");
+			}
+		});
 		this.server.createContext("/api/v1/statistics/enrollments", (exchange) -> {
 			if (authorised(exchange)) {
 				answer(exchange, 200, enrollmentStatistics());

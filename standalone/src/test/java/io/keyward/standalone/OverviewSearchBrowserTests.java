@@ -97,6 +97,11 @@ class OverviewSearchBrowserTests {
 		assertThat(services).allSatisfy((service) -> assertThat(service.getText()).startsWith("UP"));
 		assertThat(browser.findElements(By.cssSelector("ul.health li.health-down"))).isEmpty();
 
+		// the gateway's served TLS certificate with the CA and RA rows (template
+		// tls-server: 90 days)
+		WebElement tls = browser.findElement(By.xpath("//tr[td[1][normalize-space()='TLS (scep-gateway)']]"));
+		assertThat(Long.parseLong(tls.findElement(By.cssSelector("td.days-left")).getText())).isBetween(80L, 90L);
+
 		// the 20-day certificate is within 30 and 90 days, not 7
 		assertThat(Integer.parseInt(AdminDashboardBrowserTests.text(browser, "#expiring-7"))).isZero();
 		assertThat(Integer.parseInt(AdminDashboardBrowserTests.text(browser, "#expiring-30"))).isPositive();
