@@ -119,6 +119,21 @@ public final class FakeServices {
 			}
 		});
 		this.server.createContext("/api/v1/profiles", this::profiles);
+		this.server.createContext("/api/v1/templates", (exchange) -> {
+			if (authorised(exchange)) {
+				answer(exchange, 200,
+						"""
+								[{"name":"default","validity":"PT8760H","keyUsage":["DIGITAL_SIGNATURE","KEY_ENCIPHERMENT"],
+								  "extendedKeyUsage":["CLIENT_AUTH"],"subjectAltNames":["DNS","EMAIL","URI"],"minimumRsaBits":2048,
+								  "ecCurves":["P256","P384","P521"],"subjectAttributes":["CN","O"],"subjectPatterns":{},
+								  "subjectFixed":{},"sanPatterns":{},"strongMapping":false},
+								 {"name":"windows-user","validity":"PT720H","keyUsage":["DIGITAL_SIGNATURE"],"extendedKeyUsage":[],
+								  "subjectAltNames":["UPN"],"minimumRsaBits":3072,"ecCurves":[],"subjectAttributes":["CN"],
+								  "subjectPatterns":{"CN":"<b>[a-z]+</b>"},"subjectFixed":{"O":"Keyward Tests"},
+								  "sanPatterns":{"UPN":"[a-z]+@corp\\\\.example"},"strongMapping":true}]
+								""");
+			}
+		});
 		this.server.createContext("/api/v1/certificates", this::certificates);
 		this.server.createContext("/api/v1/authorities", (exchange) -> answer(exchange, 200, authorities()));
 		this.server.createContext("/api/v1/ca", this::ca);

@@ -113,6 +113,16 @@ class OverviewSearchBrowserTests {
 	}
 
 	@Test
+	void whenAnAdminOpensTheProfilesPageThenEachTemplatesPolicyIsListed() {
+		AdminDashboardBrowserTests.signIn(browser, client);
+		browser.get(client.adminUrl("/profiles"));
+		WebElement row = browser.findElement(By.cssSelector("#templates tr[data-template='short']"));
+		assertThat(row.findElement(By.cssSelector("td.validity")).getText()).isEqualTo("PT480H");
+		assertThat(row.getText()).contains("DIGITAL_SIGNATURE, KEY_ENCIPHERMENT").contains("CLIENT_AUTH");
+		assertThat(browser.findElements(By.cssSelector("#templates tr[data-template='default']"))).hasSize(1);
+	}
+
+	@Test
 	void whenAnAdminSearchesByTheSerialOrTheSubjectThenTheEnrolledCertificateIsFoundAndExported() throws Exception {
 		AdminDashboardBrowserTests.signIn(browser, client);
 		String hex = enrolled.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);

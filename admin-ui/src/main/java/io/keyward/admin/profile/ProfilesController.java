@@ -8,6 +8,8 @@ import io.keyward.admin.authority.CaFingerprints;
 import io.keyward.admin.web.ApiProblem;
 import io.keyward.admin.web.RemoteCall;
 import io.keyward.api.gateway.ScepProfile;
+import io.keyward.api.ca.CertificateAuthorityClient;
+import io.keyward.api.ca.CertificateTemplatePolicy;
 import io.keyward.api.gateway.ScepProfileClient;
 
 import org.springframework.stereotype.Controller;
@@ -27,11 +29,15 @@ class ProfilesController {
 
 	private final Authorities authorities;
 
+	private final CertificateAuthorityClient ca;
+
 	private final AdminProperties properties;
 
-	ProfilesController(ScepProfileClient profiles, Authorities authorities, AdminProperties properties) {
+	ProfilesController(ScepProfileClient profiles, Authorities authorities, CertificateAuthorityClient ca,
+			AdminProperties properties) {
 		this.profiles = profiles;
 		this.authorities = authorities;
+		this.ca = ca;
 		this.properties = properties;
 	}
 
@@ -41,6 +47,12 @@ class ProfilesController {
 				this.properties.hasServiceToken(), this.profiles::profiles);
 		model.addAttribute("profiles", listed.ok() ? listed.value() : List.of());
 		model.addAttribute("problem", listed.problem());
+		// each template's policy: what the ca-adapter issues and accepts (scope
+		// templates:read)
+		RemoteCall<List<CertificateTemplatePolicy>> templates = RemoteCall.of("ca-adapter", this.properties.caUrl(),
+				this.properties.hasServiceToken(), this.ca::templates);
+		model.addAttribute("templates", templates.ok() ? templates.value() : List.of());
+		model.addAttribute("templatesProblem", templates.problem());
 		model.addAttribute("gateway", this.properties.gatewayUrl().toString().replaceAll("/+$", ""));
 		try {
 			List<String> chain = this.authorities.published().chainPem();
