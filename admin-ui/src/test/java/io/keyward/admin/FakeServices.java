@@ -119,6 +119,17 @@ public final class FakeServices {
 			}
 		});
 		this.server.createContext("/api/v1/profiles", this::profiles);
+		this.server.createContext("/internal/v1/challenge-profiles", (exchange) -> {
+			if (authorised(exchange)) {
+				answer(exchange, 200,
+						"""
+								[{"name":"default","template":"default","mode":"ONE_TIME","validity":"PT1H","maxValidity":"PT168H",
+								  "maxOutstanding":10000,"passwordLength":null,"singlePassword":false},
+								 {"name":"printers","template":"<i>printer</i>","mode":"ONE_TIME","validity":"PT10M",
+								  "maxValidity":"PT10M","maxOutstanding":0,"passwordLength":12,"singlePassword":true}]
+								""");
+			}
+		});
 		this.server.createContext("/api/v1/templates", (exchange) -> {
 			if (authorised(exchange)) {
 				answer(exchange, 200,

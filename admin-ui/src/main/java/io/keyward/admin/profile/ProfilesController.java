@@ -10,6 +10,8 @@ import io.keyward.admin.web.RemoteCall;
 import io.keyward.api.gateway.ScepProfile;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.CertificateTemplatePolicy;
+import io.keyward.api.challenge.ChallengeProfileClient;
+import io.keyward.api.challenge.ChallengeProfileSettings;
 import io.keyward.api.gateway.ScepProfileClient;
 
 import org.springframework.stereotype.Controller;
@@ -31,13 +33,16 @@ class ProfilesController {
 
 	private final CertificateAuthorityClient ca;
 
+	private final ChallengeProfileClient challenges;
+
 	private final AdminProperties properties;
 
 	ProfilesController(ScepProfileClient profiles, Authorities authorities, CertificateAuthorityClient ca,
-			AdminProperties properties) {
+			ChallengeProfileClient challenges, AdminProperties properties) {
 		this.profiles = profiles;
 		this.authorities = authorities;
 		this.ca = ca;
+		this.challenges = challenges;
 		this.properties = properties;
 	}
 
@@ -53,6 +58,11 @@ class ProfilesController {
 				this.properties.hasServiceToken(), this.ca::templates);
 		model.addAttribute("templates", templates.ok() ? templates.value() : List.of());
 		model.addAttribute("templatesProblem", templates.problem());
+		// each profile's challenge settings (scope challenge-profiles:read)
+		RemoteCall<List<ChallengeProfileSettings>> challengeProfiles = RemoteCall.of("challenge-service",
+				this.properties.challengeUrl(), this.properties.hasServiceToken(), this.challenges::profiles);
+		model.addAttribute("challengeProfiles", challengeProfiles.ok() ? challengeProfiles.value() : List.of());
+		model.addAttribute("challengeProblem", challengeProfiles.problem());
 		model.addAttribute("gateway", this.properties.gatewayUrl().toString().replaceAll("/+$", ""));
 		try {
 			List<String> chain = this.authorities.published().chainPem();

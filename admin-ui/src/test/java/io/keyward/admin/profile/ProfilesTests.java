@@ -53,6 +53,23 @@ class ProfilesTests extends AdminUiTestSupport {
 	}
 
 	@Test
+	void whenShownThenEachProfilesChallengeSettingsAreListed() {
+		String page = signedIn().get("/profiles").body();
+
+		String table = page.substring(page.indexOf("id=\"challenge-profiles\""),
+				page.indexOf("id=\"templates-title\""));
+		String printers = table.substring(table.indexOf("data-challenge-profile=\"printers\""));
+		assertThat(printers).contains("PT10M")
+			.contains("class=\"cap\">none<")
+			.contains(">12<")
+			.contains("yes (NDES UseSinglePassword)")
+			.contains("&lt;i&gt;printer&lt;/i&gt;")
+			.doesNotContain("<i>printer");
+		assertThat(table).contains("data-challenge-profile=\"default\"").contains("class=\"cap\">10000<");
+		assertThat(page).doesNotContain("challenge-service:");
+	}
+
+	@Test
 	void whenShownThenTheCaFingerprintsAreThoseOfTheGetCaCertCertificate() throws Exception {
 		Browser browser = signedIn();
 		String page = browser.get("/profiles").body();
