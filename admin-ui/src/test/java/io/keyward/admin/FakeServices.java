@@ -110,6 +110,14 @@ public final class FakeServices {
 		this.server.createContext("/api/v1/transactions", this::transactions);
 		this.server.createContext("/api/v1/refusals", this::refusals);
 		this.server.createContext("/api/v1/ra", (exchange) -> answer(exchange, 200, ra()));
+		this.server.createContext("/api/v1/ra/tls", (exchange) -> {
+			if (authorised(exchange)) {
+				answer(exchange, 200, """
+						[{"serialNumber":"7B","subject":"CN=gateway.example","notBefore":"2026-01-01T00:00:00Z",
+						  "notAfter":"2026-03-20T12:00:00Z"}]
+						""");
+			}
+		});
 		this.server.createContext("/api/v1/statistics/enrollments", (exchange) -> {
 			if (authorised(exchange)) {
 				answer(exchange, 200, enrollmentStatistics());
@@ -125,6 +133,32 @@ public final class FakeServices {
 			}
 		});
 		this.server.createContext("/api/v1/profiles", this::profiles);
+		this.server.createContext("/internal/v1/challenge-profiles", (exchange) -> {
+			if (authorised(exchange)) {
+				answer(exchange, 200,
+						"""
+								[{"name":"default","template":"default","mode":"ONE_TIME","validity":"PT1H","maxValidity":"PT168H",
+								  "maxOutstanding":10000,"passwordLength":null,"singlePassword":false},
+								 {"name":"printers","template":"<i>printer</i>","mode":"ONE_TIME","validity":"PT10M",
+								  "maxValidity":"PT10M","maxOutstanding":0,"passwordLength":12,"singlePassword":true}]
+								""");
+			}
+		});
+		this.server.createContext("/api/v1/templates", (exchange) -> {
+			if (authorised(exchange)) {
+				answer(exchange, 200,
+						"""
+								[{"name":"default","validity":"PT8760H","keyUsage":["DIGITAL_SIGNATURE","KEY_ENCIPHERMENT"],
+								  "extendedKeyUsage":["CLIENT_AUTH"],"subjectAltNames":["DNS","EMAIL","URI"],"minimumRsaBits":2048,
+								  "ecCurves":["P256","P384","P521"],"subjectAttributes":["CN","O"],"subjectPatterns":{},
+								  "subjectFixed":{},"sanPatterns":{},"strongMapping":false},
+								 {"name":"windows-user","validity":"PT720H","keyUsage":["DIGITAL_SIGNATURE"],"extendedKeyUsage":[],
+								  "subjectAltNames":["UPN"],"minimumRsaBits":3072,"ecCurves":[],"subjectAttributes":["CN"],
+								  "subjectPatterns":{"CN":"<b>[a-z]+</b>"},"subjectFixed":{"O":"Keyward Tests"},
+								  "sanPatterns":{"UPN":"[a-z]+@corp\\\\.example"},"strongMapping":true}]
+								""");
+			}
+		});
 		this.server.createContext("/api/v1/certificates", this::certificates);
 		this.server.createContext("/api/v1/authorities", (exchange) -> answer(exchange, 200, authorities()));
 		this.server.createContext("/api/v1/ca", this::ca);

@@ -9,17 +9,18 @@ import io.keyward.admin.web.Timestamps;
 import io.keyward.api.SerialNumbers;
 import io.keyward.api.ca.AuthorityCertificate;
 import io.keyward.api.gateway.RaCertificate;
+import io.keyward.api.gateway.TlsCertificate;
 import io.keyward.edge.fingerprint.Sha256;
 import io.keyward.edge.pem.CertificatePem;
 
 /**
- * One CA, OCSP signer or RA certificate with the days it has left: an expired RA
+ * One CA, OCSP signer, RA or TLS certificate with the days it has left: an expired RA
  * certificate silently stops every enrollment (the commonest NDES outage), so the page
  * marks any with fewer than {@link #WARN_DAYS} days. The root CA is listed too, named so,
  * with the SHA-256 fingerprint an MDM profile pins it by.
  *
  * @param role Root CA, CA (an issuing CA under another root), Intermediate CA,
- * OCSP_SIGNER, RA signing, RA encryption
+ * OCSP_SIGNER, RA signing, RA encryption, TLS
  * @param state CURRENT or PREVIOUS for RA certificates, empty otherwise
  * @param subject subject DN
  * @param serial as {@link SerialNumbers#hex(String)} shows it
@@ -56,6 +57,11 @@ public record AuthorityRow(String role, String state, String subject, String ser
 		return of(selfSigned(certificate) ? "Root CA" : "Intermediate CA", "",
 				certificate.getSubjectX500Principal().getName(), SerialNumbers.hex(certificate.getSerialNumber()),
 				certificate.getNotAfter().toInstant(), now, fingerprint(certificate));
+	}
+
+	public static AuthorityRow of(TlsCertificate certificate, Instant now) {
+		return of("TLS (scep-gateway)", "", certificate.subject(), certificate.serialNumber(), certificate.notAfter(),
+				now);
 	}
 
 	private static AuthorityRow of(String role, String state, String subject, String serial, Instant notAfter,

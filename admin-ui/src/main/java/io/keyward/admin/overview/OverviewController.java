@@ -20,6 +20,7 @@ import io.keyward.api.gateway.EnrollmentLogClient;
 import io.keyward.api.gateway.EnrollmentStatistics;
 import io.keyward.api.gateway.RaCertificate;
 import io.keyward.api.gateway.RaCertificateClient;
+import io.keyward.api.gateway.TlsCertificate;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -72,13 +73,16 @@ class OverviewController {
 				token, this.gateway::statistics);
 		RemoteCall<List<RaCertificate>> raCertificates = RemoteCall.of("scep-gateway", this.properties.gatewayUrl(),
 				token, this.ra::raCertificates);
+		RemoteCall<List<TlsCertificate>> tlsCertificates = RemoteCall.of("scep-gateway", this.properties.gatewayUrl(),
+				token, this.ra::tlsCertificates);
 		RemoteCall<CertificateStatistics> certificates = RemoteCall.of("ca-adapter", this.properties.caUrl(), token,
 				this.ca::statistics);
 		RemoteCall<List<AuthorityCertificate>> authorities = RemoteCall.of("ca-adapter", this.properties.caUrl(), token,
 				this.ca::authorities);
 		RemoteCall<List<MdmClient>> mdmClients = RemoteCall.of("challenge-service", this.properties.challengeUrl(),
 				token, this.challenge::list);
-		List<ServiceHealth> health = List.of(ServiceHealth.of("scep-gateway", enrollments, raCertificates),
+		List<ServiceHealth> health = List.of(
+				ServiceHealth.of("scep-gateway", enrollments, raCertificates, tlsCertificates),
 				ServiceHealth.of("challenge-service", mdmClients),
 				ServiceHealth.of("ca-adapter", certificates, authorities), database());
 		Instant now = this.clock.instant();
@@ -98,13 +102,14 @@ class OverviewController {
 							Duration.between(crl.thisUpdate(), now).toHours(), Timestamps.utc(crl.nextUpdate()),
 							now.isAfter(crl.nextUpdate())))
 					.toList() : List.of());
-		model.addAttribute("keyCertificates",
+		model.addAttribute("keyCertificates", Stream.concat(
+				authorities.ok() ? authorities.value().stream().map((c) -> AuthorityRow.of(c, now)) : Stream.empty(),
 				Stream.concat(
-						authorities.ok() ? authorities.value().stream().map((c) -> AuthorityRow.of(c, now))
-								: Stream.empty(),
 						raCertificates.ok() ? raCertificates.value().stream().map((c) -> AuthorityRow.of(c, now))
-								: Stream.empty())
-					.toList());
+								: Stream.empty(),
+						tlsCertificates.ok() ? tlsCertificates.value().stream().map((c) -> AuthorityRow.of(c, now))
+								: Stream.empty()))
+			.toList());
 		return "overview";
 	}
 

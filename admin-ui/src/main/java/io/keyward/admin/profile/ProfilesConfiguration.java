@@ -1,6 +1,7 @@
 package io.keyward.admin.profile;
 
 import io.keyward.admin.AdminProperties;
+import io.keyward.api.challenge.ChallengeProfileClient;
 import io.keyward.api.gateway.ScepProfileClient;
 import io.keyward.edge.caller.ServiceClients;
 
@@ -16,6 +17,13 @@ class ProfilesConfiguration {
 		return ServiceClients.create(builder, properties.gatewayUrl().toString(),
 				properties.hasServiceToken() ? properties.serviceToken() : "", properties.timeout(),
 				ScepProfileClient.class);
+	}
+
+	@Bean
+	ChallengeProfileClient challengeProfileClient(RestClient.Builder builder, AdminProperties properties) {
+		return ServiceClients.create(builder, properties.challengeUrl().toString(),
+				properties.hasServiceToken() ? properties.serviceToken() : "", properties.timeout(),
+				ChallengeProfileClient.class);
 	}
 
 }

@@ -8,6 +8,10 @@ import io.keyward.admin.authority.CaFingerprints;
 import io.keyward.admin.web.ApiProblem;
 import io.keyward.admin.web.RemoteCall;
 import io.keyward.api.gateway.ScepProfile;
+import io.keyward.api.ca.CertificateAuthorityClient;
+import io.keyward.api.ca.CertificateTemplatePolicy;
+import io.keyward.api.challenge.ChallengeProfileClient;
+import io.keyward.api.challenge.ChallengeProfileSettings;
 import io.keyward.api.gateway.ScepProfileClient;
 
 import org.springframework.stereotype.Controller;
@@ -27,11 +31,18 @@ class ProfilesController {
 
 	private final Authorities authorities;
 
+	private final CertificateAuthorityClient ca;
+
+	private final ChallengeProfileClient challenges;
+
 	private final AdminProperties properties;
 
-	ProfilesController(ScepProfileClient profiles, Authorities authorities, AdminProperties properties) {
+	ProfilesController(ScepProfileClient profiles, Authorities authorities, CertificateAuthorityClient ca,
+			ChallengeProfileClient challenges, AdminProperties properties) {
 		this.profiles = profiles;
 		this.authorities = authorities;
+		this.ca = ca;
+		this.challenges = challenges;
 		this.properties = properties;
 	}
 
@@ -41,6 +52,17 @@ class ProfilesController {
 				this.properties.hasServiceToken(), this.profiles::profiles);
 		model.addAttribute("profiles", listed.ok() ? listed.value() : List.of());
 		model.addAttribute("problem", listed.problem());
+		// each template's policy: what the ca-adapter issues and accepts (scope
+		// templates:read)
+		RemoteCall<List<CertificateTemplatePolicy>> templates = RemoteCall.of("ca-adapter", this.properties.caUrl(),
+				this.properties.hasServiceToken(), this.ca::templates);
+		model.addAttribute("templates", templates.ok() ? templates.value() : List.of());
+		model.addAttribute("templatesProblem", templates.problem());
+		// each profile's challenge settings (scope challenge-profiles:read)
+		RemoteCall<List<ChallengeProfileSettings>> challengeProfiles = RemoteCall.of("challenge-service",
+				this.properties.challengeUrl(), this.properties.hasServiceToken(), this.challenges::profiles);
+		model.addAttribute("challengeProfiles", challengeProfiles.ok() ? challengeProfiles.value() : List.of());
+		model.addAttribute("challengeProblem", challengeProfiles.problem());
 		model.addAttribute("gateway", this.properties.gatewayUrl().toString().replaceAll("/+$", ""));
 		try {
 			List<String> chain = this.authorities.published().chainPem();

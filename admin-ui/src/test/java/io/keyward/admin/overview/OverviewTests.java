@@ -30,6 +30,10 @@ class OverviewTests extends AdminUiTestSupport {
 		// it
 		assertThat(body).contains("x=\"368\" y=\"0\" height=\"34\"").contains("y=\"103\" height=\"17\"");
 		assertThat(body.split("health-up", -1)).hasSize(5);
+		// the gateway's TLS certificate with the CA and RA rows, marked (it has expired)
+		assertThat(body).containsPattern("<tr class=\"warn\">\\s*<td>TLS \\(scep-gateway\\)</td>")
+			.contains("CN=gateway.example")
+			.contains("2026-03-20 12:00:00");
 		assertThat(body).contains("bad challenge").doesNotContain("<script>alert(1)</script>");
 		assertThat(body).contains("&lt;script&gt;alert(1)&lt;/script&gt; bad challenge");
 	}

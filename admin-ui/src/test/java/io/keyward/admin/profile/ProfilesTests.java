@@ -33,6 +33,43 @@ class ProfilesTests extends AdminUiTestSupport {
 	}
 
 	@Test
+	void whenShownThenEachTemplatesPolicyIsListedAsText() {
+		String page = signedIn().get("/profiles").body();
+
+		String templates = page.substring(page.indexOf("id=\"templates\""));
+		assertThat(templates).contains("data-template=\"default\"")
+			.contains("PT8760H")
+			.contains("DIGITAL_SIGNATURE, KEY_ENCIPHERMENT")
+			.contains("CLIENT_AUTH")
+			.contains("RSA 2048 bits or more; EC P256, P384, P521")
+			.contains("data-template=\"windows-user\"")
+			.contains("RSA 3072 bits or more")
+			.contains("fixed {O=Keyward Tests}; SID from the challenge")
+			.contains("UPN; patterns {UPN=[a-z]+@corp\\.example}")
+			// a pattern is configuration, but shown as text all the same
+			.contains("{CN=&lt;b&gt;[a-z]+&lt;/b&gt;}")
+			.doesNotContain("<b>[a-z]");
+		assertThat(page).doesNotContain("ca-adapter:");
+	}
+
+	@Test
+	void whenShownThenEachProfilesChallengeSettingsAreListed() {
+		String page = signedIn().get("/profiles").body();
+
+		String table = page.substring(page.indexOf("id=\"challenge-profiles\""),
+				page.indexOf("id=\"templates-title\""));
+		String printers = table.substring(table.indexOf("data-challenge-profile=\"printers\""));
+		assertThat(printers).contains("PT10M")
+			.contains("class=\"cap\">none<")
+			.contains(">12<")
+			.contains("yes (NDES UseSinglePassword)")
+			.contains("&lt;i&gt;printer&lt;/i&gt;")
+			.doesNotContain("<i>printer");
+		assertThat(table).contains("data-challenge-profile=\"default\"").contains("class=\"cap\">10000<");
+		assertThat(page).doesNotContain("challenge-service:");
+	}
+
+	@Test
 	void whenShownThenTheCaFingerprintsAreThoseOfTheGetCaCertCertificate() throws Exception {
 		Browser browser = signedIn();
 		String page = browser.get("/profiles").body();

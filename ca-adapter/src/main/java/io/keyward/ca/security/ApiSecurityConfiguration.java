@@ -57,6 +57,9 @@ class ApiSecurityConfiguration {
 						.hasAuthority(authority("ca:read"))
 						.requestMatchers(HttpMethod.GET, "/api/v1/statistics/certificates")
 						.hasAuthority(authority("statistics:read"))
+						// the templates' policy, for the dashboard's Profiles page
+						.requestMatchers(HttpMethod.GET, "/api/v1/templates")
+						.hasAuthority(authority("templates:read"))
 						.requestMatchers(HttpMethod.GET, "/api/v1/certificates", "/api/v1/certificates/search",
 								"/api/v1/certificates/correlated/*")
 						.hasAuthority(authority("certificates:read"))

@@ -64,6 +64,8 @@ class SecurityConfiguration {
 				.hasAuthority(Scopes.authority("events:manage"))
 				.requestMatchers("/internal/v1/api-clients", "/internal/v1/api-clients/**")
 				.hasAuthority(Scopes.authority(ApiClientController.MANAGE))
+				.requestMatchers(HttpMethod.GET, "/internal/v1/challenge-profiles")
+				.hasAuthority(Scopes.authority("challenge-profiles:read"))
 				.requestMatchers(HttpMethod.GET, "/internal/v1/challenge-lives/*")
 				.hasAuthority(Scopes.authority("challenges:read"))
 				.requestMatchers("/internal/v1/challenges", "/internal/v1/challenges/**")

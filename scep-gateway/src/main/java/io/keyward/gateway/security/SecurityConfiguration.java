@@ -46,7 +46,7 @@ class SecurityConfiguration {
 				.hasAuthority(authority("transactions:read"))
 				.requestMatchers(HttpMethod.POST, "/api/v1/transactions/*/approve", "/api/v1/transactions/*/reject")
 				.hasAuthority(authority("requests:decide"))
-				.requestMatchers(HttpMethod.GET, "/api/v1/ra")
+				.requestMatchers(HttpMethod.GET, "/api/v1/ra", "/api/v1/ra/tls")
 				.hasAuthority(authority("ra:read"))
 				.requestMatchers(HttpMethod.GET, "/api/v1/statistics/enrollments")
 				.hasAuthority(authority("statistics:read"))

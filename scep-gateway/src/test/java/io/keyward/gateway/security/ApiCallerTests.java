@@ -26,6 +26,7 @@ class ApiCallerTests extends AbstractGatewayTests {
 		for (String token : STRANGERS) {
 			assertThat(send("GET", "/api/v1/transactions", token)).isEqualTo("401 application/problem+json");
 			assertThat(send("GET", "/api/v1/ra", token)).isEqualTo("401 application/problem+json");
+			assertThat(send("GET", "/api/v1/ra/tls", token)).isEqualTo("401 application/problem+json");
 			assertThat(send("GET", "/api/v1/profiles", token)).isEqualTo("401 application/problem+json");
 			assertThat(send("GET", "/api/v1/transactions?correlationId=" + FakeUpstreams.GOOD_CHALLENGE_CORRELATION_ID,
 					token))
@@ -39,6 +40,8 @@ class ApiCallerTests extends AbstractGatewayTests {
 	void whenTheAdminUiCallsAPathOutsideItsScopesThenForbiddenProblem() throws Exception {
 		assertThat(send("DELETE", "/api/v1/transactions", ADMIN_TOKEN)).isEqualTo("403 application/problem+json");
 		assertThat(send("GET", "/api/v1/ra", ADMIN_TOKEN)).startsWith("200");
+		assertThat(send("GET", "/api/v1/ra/tls", ADMIN_TOKEN)).startsWith("200");
+		assertThat(send("POST", "/api/v1/ra/tls", ADMIN_TOKEN)).isEqualTo("403 application/problem+json");
 		assertThat(send("POST", "/api/v1/profiles", ADMIN_TOKEN)).isEqualTo("403 application/problem+json");
 	}
 

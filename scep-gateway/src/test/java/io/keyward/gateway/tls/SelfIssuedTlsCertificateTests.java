@@ -1,6 +1,7 @@
 package io.keyward.gateway.tls;
 
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
@@ -62,6 +63,20 @@ class SelfIssuedTlsCertificateTests extends AbstractGatewayTests {
 			.contains("localhost", "127.0.0.1");
 		assertThat(client().served("127.0.0.1", this.httpsPort.port())).isEqualTo(certificate);
 		assertThat(upstreams.issuedWithTemplate("tls-server")).isPositive();
+	}
+
+	@Test
+	void whenTheAdminUiAsksForTheTlsCertificateThenItGetsTheServedOnesSerialAndNotAfter() throws Exception {
+		X509Certificate certificate = client().served("localhost", this.httpsPort.port());
+		HttpResponse<String> answer = this.http.send(
+				HttpRequest.newBuilder(uri("/api/v1/ra/tls")).header("Authorization", "Bearer " + ADMIN_TOKEN).build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(answer.body())
+			.contains("\"serialNumber\":\"" + certificate.getSerialNumber().toString(16).toUpperCase() + "\"")
+			.contains("\"notAfter\":\"" + certificate.getNotAfter().toInstant() + "\"")
+			.contains("\"subject\":\"" + certificate.getSubjectX500Principal().getName() + "\"");
 	}
 
 	@Test

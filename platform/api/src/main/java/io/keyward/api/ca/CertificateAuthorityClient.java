@@ -118,6 +118,12 @@ public interface CertificateAuthorityClient {
 	CertificateStatistics statistics();
 
 	/**
+	 * @return every certificate template's policy, by name (scope {@code templates:read})
+	 */
+	@GetExchange("/templates")
+	List<CertificateTemplatePolicy> templates();
+
+	/**
 	 * @return the CA certificates and the OCSP signing certificates
 	 */
 	@GetExchange("/authorities")

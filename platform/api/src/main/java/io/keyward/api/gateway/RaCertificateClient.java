@@ -15,4 +15,11 @@ public interface RaCertificateClient {
 	@GetExchange
 	List<RaCertificate> raCertificates();
 
+	/**
+	 * The certificate the gateway's HTTPS listener serves: empty when HTTPS is off or the
+	 * certificate cannot be read. Same scope as the RA certificates ({@code ra:read}).
+	 */
+	@GetExchange("/tls")
+	List<TlsCertificate> tlsCertificates();
+
 }
