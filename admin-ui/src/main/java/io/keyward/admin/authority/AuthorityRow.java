@@ -61,7 +61,7 @@ public record AuthorityRow(String role, String state, String subject, String ser
 
 	public static AuthorityRow of(TlsCertificate certificate, Instant now) {
 		return of("TLS (scep-gateway)", "", certificate.subject(), certificate.serialNumber(), certificate.notAfter(),
-				now);
+				now, "");
 	}
 
 	private static AuthorityRow of(String role, String state, String subject, String serial, Instant notAfter,
