@@ -2,6 +2,7 @@ package io.keyward.gateway.refusal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.keyward.api.gateway.Refusal;
 import io.keyward.api.gateway.RefusalPage;
@@ -19,6 +20,11 @@ import org.springframework.stereotype.Component;
  * refusal with its reason (issue 16). Texts are made printable and capped before they are
  * written (a client chooses them); a failure to write never changes the answer the client
  * gets. Counted in {@code keyward.gateway.refusals} (tag {@code failInfo}).
+ * <p>
+ * A client can be refused as fast as it can send, and nobody authenticated it: between
+ * two purges this replica writes at most {@code keyward.gateway.refusals.max-rows} rows;
+ * the ones beyond are only counted ({@code keyward.gateway.refusals.unrecorded}), so a
+ * flood cannot grow the table faster than the purge bounds it.
  */
 @Component
 public class RefusalLog {
@@ -41,10 +47,15 @@ public class RefusalLog {
 
 	private final MeterRegistry meters;
 
-	RefusalLog(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+	private final int budget;
+
+	private final AtomicInteger recordedSincePurge = new AtomicInteger();
+
+	RefusalLog(JdbcClient jdbc, Clock clock, MeterRegistry meters, RefusalRetention retention) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.meters = meters;
+		this.budget = retention.maxRows();
 	}
 
 	/**
@@ -57,6 +68,10 @@ public class RefusalLog {
 	public void record(String profile, String transactionId, String messageType, String failInfo, String reason) {
 		String kind = capped(failInfo, MAX_FAIL_INFO);
 		this.meters.counter("keyward.gateway.refusals", "failInfo", kind).increment();
+		if (this.recordedSincePurge.incrementAndGet() > this.budget) {
+			this.meters.counter("keyward.gateway.refusals.unrecorded").increment();
+			return;
+		}
 		try {
 			this.jdbc.sql("""
 					insert into refusal (occurred_at, profile, transaction_id, message_type, fail_info, reason)
@@ -72,6 +87,11 @@ public class RefusalLog {
 		catch (DataAccessException ex) {
 			log.warn("event=refusal_not_recorded failInfo={} cause=\"{}\"", kind, LogText.printable(ex.getMessage()));
 		}
+	}
+
+	/** The purge ran: this replica may write {@code max-rows} refusals again. */
+	void purged() {
+		this.recordedSincePurge.set(0);
 	}
 
 	/**

@@ -29,7 +29,10 @@ public class RefusalPurge {
 
 	private final MeterRegistry meters;
 
-	RefusalPurge(JdbcClient jdbc, Clock clock, RefusalRetention retention, MeterRegistry meters) {
+	private final RefusalLog refusals;
+
+	RefusalPurge(JdbcClient jdbc, Clock clock, RefusalRetention retention, MeterRegistry meters, RefusalLog refusals) {
+		this.refusals = refusals;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.retention = retention;
@@ -54,6 +57,7 @@ public class RefusalPurge {
 				    select id from refusal order by id desc offset :keep limit 1)""")
 			.param("keep", this.retention.maxRows())
 			.update();
+		this.refusals.purged();
 		int total = old + beyond;
 		if (total > 0) {
 			this.meters.counter("keyward.gateway.refusals.purged").increment(total);

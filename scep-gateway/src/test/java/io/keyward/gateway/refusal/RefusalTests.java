@@ -91,7 +91,8 @@ class RefusalTests extends AbstractGatewayTests {
 	@Test
 	void whenPurgedThenOnlyTheNewestRowsWithinTheAgeRemain() {
 		RefusalPurge purge = new RefusalPurge(JdbcClient.create(this.dataSource), this.clock,
-				new RefusalRetention(3, Duration.ofDays(1), Duration.ofMinutes(5)), new SimpleMeterRegistry());
+				new RefusalRetention(3, Duration.ofDays(1), Duration.ofMinutes(5)), new SimpleMeterRegistry(),
+				this.refusals);
 		this.clock.set(this.clock.instant().minus(Duration.ofDays(2)));
 		this.refusals.record("old", null, null, "http404", "old");
 		this.clock.reset();
@@ -104,6 +105,33 @@ class RefusalTests extends AbstractGatewayTests {
 		assertThat(dropped).isEqualTo(3);
 		assertThat(this.jdbc.queryForList("select profile from gateway.refusal order by id", String.class))
 			.containsExactly("new-2", "new-3", "new-4");
+	}
+
+	@Test
+	void whenRefusalsFloodInBetweenTwoPurgesThenOnlyMaxRowsAreWrittenAndTheRestCounted() {
+		RefusalRetention retention = new RefusalRetention(2, Duration.ofDays(1), Duration.ofMinutes(5));
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		RefusalLog log = new RefusalLog(JdbcClient.create(this.dataSource), this.clock, meters, retention);
+		String flood = "flood-" + System.nanoTime();
+		for (int i = 0; i < 5; i++) {
+			log.record(flood, null, null, "http404", "flood");
+		}
+
+		assertThat(rows(flood)).isEqualTo(2);
+		assertThat(meters.counter("keyward.gateway.refusals.unrecorded").count()).isEqualTo(3.0);
+		assertThat(meters.counter("keyward.gateway.refusals", "failInfo", "http404").count()).isEqualTo(5.0);
+
+		new RefusalPurge(JdbcClient.create(this.dataSource), this.clock,
+				new RefusalRetention(10_000, Duration.ofDays(1), Duration.ofMinutes(5)), meters, log)
+			.purge();
+		log.record(flood, null, null, "http404", "flood");
+
+		assertThat(rows(flood)).isEqualTo(3);
+	}
+
+	private Integer rows(String profile) {
+		return this.jdbc.queryForObject("select count(*) from gateway.refusal where profile = ?", Integer.class,
+				profile);
 	}
 
 	@Test
