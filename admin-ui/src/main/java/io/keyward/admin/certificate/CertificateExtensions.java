@@ -27,6 +27,7 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.scep.SubjectAltNames;
 
 /**
@@ -145,7 +146,7 @@ record CertificateExtensions(String name, String oid, boolean critical, List<Str
 				.forEach((name) -> lines.add("authorityCertIssuer " + name));
 		}
 		if (identifier.getAuthorityCertSerialNumber() != null) {
-			lines.add("authorityCertSerialNumber " + identifier.getAuthorityCertSerialNumber().toString(16));
+			lines.add("authorityCertSerialNumber " + SerialNumbers.hex(identifier.getAuthorityCertSerialNumber()));
 		}
 		return lines;
 	}

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.edge.problem.InvalidRequest;
 
@@ -201,10 +202,10 @@ final class CertificateSearchSyntax {
 		String hex = value.strip().replace(":", "");
 		hex = hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
 		if (hex.matches("[0-9A-Fa-f]{1,64}")) {
-			spellings.add(new BigInteger(hex, 16).toString(16).toUpperCase(Locale.ROOT));
+			spellings.add(SerialNumbers.key(new BigInteger(hex, 16)));
 		}
 		if (value.strip().matches("[0-9]{1,78}")) {
-			spellings.add(new BigInteger(value.strip()).toString(16).toUpperCase(Locale.ROOT));
+			spellings.add(SerialNumbers.key(new BigInteger(value.strip())));
 		}
 		return List.copyOf(spellings);
 	}

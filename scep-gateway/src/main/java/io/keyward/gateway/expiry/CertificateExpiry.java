@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.keyward.api.SerialNumbers;
@@ -128,9 +127,8 @@ public class CertificateExpiry {
 
 	private static MultiGauge.Row<?> row(String generation, X509Certificate ca, Instant now) {
 		double days = Duration.between(now, ca.getNotAfter().toInstant()).toSeconds() / 86_400.0;
-		return MultiGauge.Row
-			.of(Tags.of("generation", generation, "serial", ca.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
-					"subject", LogText.printable(ca.getSubjectX500Principal().getName())), days);
+		return MultiGauge.Row.of(Tags.of("generation", generation, "serial", SerialNumbers.hex(ca.getSerialNumber()),
+				"subject", LogText.printable(ca.getSubjectX500Principal().getName())), days);
 	}
 
 	private double daysLeft(String name) {
