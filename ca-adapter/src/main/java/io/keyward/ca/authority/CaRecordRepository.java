@@ -17,7 +17,10 @@ interface CaRecordRepository extends Repository<CaRecord, Long> {
 	/**
 	 * Insert unless a CA of that name exists: when two instances create the CA at the
 	 * same moment, exactly one insert wins on the unique name and the other returns 0.
-	 * @return 1 when this call created the row, 0 when another one already had
+	 * @return 1 when this call created the row, 0 when another one already had (conflict
+	 * on any unique index: two instances inserting at once may collide on the
+	 * lineage-and-generation index before the name's, which {@code on conflict (name)}
+	 * would raise as an error)
 	 */
 	@Transactional
 	@Modifying
@@ -26,7 +29,7 @@ interface CaRecordRepository extends Repository<CaRecord, Long> {
 			    certificate_pem, sealed_private_key, not_before, not_after, created_at)
 			values (:name, :name, :subject, :keyAlgorithm, :certificateDer, :certificatePem, :sealedPrivateKey,
 			    :notBefore, :notAfter, :createdAt)
-			on conflict (name) do nothing""", nativeQuery = true)
+			on conflict do nothing""", nativeQuery = true)
 	int insertIfAbsent(@Param("name") String name, @Param("subject") String subject,
 			@Param("keyAlgorithm") String keyAlgorithm, @Param("certificateDer") byte[] certificateDer,
 			@Param("certificatePem") String certificatePem, @Param("sealedPrivateKey") byte[] sealedPrivateKey,
