@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.ca.IssueRequest;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.ca.CaAdapterTest;
@@ -39,7 +40,7 @@ class CorrelatedCertificatesTests extends CaApiTests {
 		assertThat(this.jdbc.queryForObject(
 				"select r.correlation_id::text from ca.certificate_request r join ca.certificate c on c.request_id = r.id"
 						+ " where c.serial = ?",
-				String.class, issued.serialNumber()))
+				String.class, SerialNumbers.parse(issued.serialNumber()).map(SerialNumbers::key).orElseThrow()))
 			.isEqualTo(correlationId);
 		assertThat(client(CaAdapterTest.ADMIN_UI_TOKEN).correlated(UUID.randomUUID().toString())).isEmpty();
 	}
