@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.keyward.ca.authority.LowSerialNumbers;
 import io.keyward.testsupport.MutableClock;
 import io.keyward.testsupport.PostgresTestConfiguration;
 
@@ -41,7 +42,8 @@ import org.springframework.context.annotation.Import;
 		"keyward.ca.templates.windows-user.subject-fixed.o=Keyward Tests",
 		"keyward.ca.templates.windows-user.subject-attributes=cn,o" })
 
-@Import({ PostgresTestConfiguration.class, MutableClock.Configuration.class, RecordingEventClient.class })
+@Import({ PostgresTestConfiguration.class, MutableClock.Configuration.class, RecordingEventClient.class,
+		LowSerialNumbers.class })
 public @interface CaAdapterTest {
 
 	/** Base64 of the bytes 0..31. */

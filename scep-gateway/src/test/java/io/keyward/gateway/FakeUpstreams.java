@@ -329,7 +329,8 @@ public final class FakeUpstreams {
 					.incrementAndGet();
 			}
 			sendJson(exchange,
-					new IssuedCertificate(serial, certificate.getSubjectX500Principal().getName(), List.of(),
+					new IssuedCertificate(SerialNumbers.hex(certificate.getSerialNumber()),
+							certificate.getSubjectX500Principal().getName(), List.of(),
 							certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
 							request.profile(), request.template(), request.transactionId(),
 							TestCertificateAuthority.pem(certificate), Instant.now(), IssuedCertificate.VALID, null,
@@ -345,7 +346,10 @@ public final class FakeUpstreams {
 	/** {@code POST /api/v1/certificates/{serial}/revoke}: 409 when already revoked. */
 	private void revoke(HttpExchange exchange) throws IOException {
 		String[] path = exchange.getRequestURI().getPath().split("/");
-		String serial = path[path.length - 2];
+		// any spelling, as the ca-adapter accepts
+		String serial = SerialNumbers.parse(path[path.length - 2])
+			.map(SerialNumbers::key)
+			.orElse(path[path.length - 2]);
 		RevokeRequest request = this.json.readValue(read(exchange), RevokeRequest.class);
 		if (this.revokeDown) {
 			send(exchange, 503, "application/problem+json",
@@ -360,10 +364,11 @@ public final class FakeUpstreams {
 		}
 		this.revocationReasons.put(serial, request.reason());
 		X509Certificate certificate = this.issuedBySerial.get(serial);
-		sendJson(exchange, new IssuedCertificate(serial, certificate.getSubjectX500Principal().getName(), List.of(),
-				certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), null, null, null,
-				TestCertificateAuthority.pem(certificate), Instant.now(), IssuedCertificate.REVOKED, Instant.now(),
-				request.reason(), request.revokedBy(), request.comment(), null, null, "gateway", null));
+		sendJson(exchange, new IssuedCertificate(SerialNumbers.hex(certificate.getSerialNumber()),
+				certificate.getSubjectX500Principal().getName(), List.of(), certificate.getNotBefore().toInstant(),
+				certificate.getNotAfter().toInstant(), null, null, null, TestCertificateAuthority.pem(certificate),
+				Instant.now(), IssuedCertificate.REVOKED, Instant.now(), request.reason(), request.revokedBy(),
+				request.comment(), null, null, "gateway", null));
 	}
 
 	private void ca(HttpExchange exchange) throws IOException {

@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 import io.keyward.testsupport.MutableClock;
 import io.keyward.testsupport.clients.MicromdmScepClient;
@@ -143,23 +142,35 @@ class ChallengeAtRestEndToEndTests {
 	private static List<Path> filesHolding(String challenge) throws IOException {
 		byte[] needle = challenge.getBytes(StandardCharsets.US_ASCII);
 		List<Path> found = new ArrayList<>();
-		try (Stream<Path> files = Files.walk(dataDir.resolve("postgres"))) {
-			for (Path file : files.filter(Files::isRegularFile).toList()) {
-				byte[] content;
-				try {
-					content = Files.readAllBytes(file);
+		// PostgreSQL removes transient files and directories (pg_internal.init, temporary
+		// files) while it runs: one that is gone before it is read holds nothing
+		Files.walkFileTree(dataDir.resolve("postgres"), new java.nio.file.SimpleFileVisitor<>() {
+
+			@Override
+			public java.nio.file.FileVisitResult visitFile(Path file,
+					java.nio.file.attribute.BasicFileAttributes attributes) throws IOException {
+				if (attributes.isRegularFile()) {
+					try {
+						if (contains(Files.readAllBytes(file), needle)) {
+							found.add(file);
+						}
+					}
+					catch (java.nio.file.NoSuchFileException removed) {
+						// gone
+					}
 				}
-				catch (java.nio.file.NoSuchFileException removed) {
-					// PostgreSQL removes transient files (pg_internal.init, temporary
-					// files)
-					// while it runs: one that is gone holds nothing
-					continue;
-				}
-				if (contains(content, needle)) {
-					found.add(file);
-				}
+				return java.nio.file.FileVisitResult.CONTINUE;
 			}
-		}
+
+			@Override
+			public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException ex) throws IOException {
+				if (ex instanceof java.nio.file.NoSuchFileException) {
+					return java.nio.file.FileVisitResult.CONTINUE;
+				}
+				throw ex;
+			}
+
+		});
 		return found;
 	}
 

@@ -100,7 +100,7 @@ class RenewalEndToEndTests {
 			assertThat(
 					client.text("select transaction_id from gateway.transaction where renewal_of = ?", serial(first)))
 				.isEqualTo(client.text("select transaction_id from gateway.transaction where certificate_serial = ?",
-						SerialNumbers.hex(first.getSerialNumber())));
+						serial(first)));
 			assertThat(client.count("select count(*) from challenge.challenge where redeemed_at is not null"))
 				.isEqualTo(redemptions);
 

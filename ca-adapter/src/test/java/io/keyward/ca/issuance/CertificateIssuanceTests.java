@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.keyward.testsupport.MutableClock;
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.CertificatePage;
 import io.keyward.api.ca.IssueRequest;
@@ -122,7 +123,8 @@ class CertificateIssuanceTests {
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from ca.certificate_request r join ca.certificate c on c.request_id = r.id "
 						+ "where r.transaction_id = ? and r.status = 'ISSUED' and c.serial = ? and r.csr = ?",
-				Long.class, transactionId, issued.serialNumber(), Base64.getDecoder().decode(csr)))
+				Long.class, transactionId, SerialNumbers.key(certificate.getSerialNumber()),
+				Base64.getDecoder().decode(csr)))
 			.isEqualTo(1);
 	}
 

@@ -1,6 +1,7 @@
 package io.keyward.gateway.completion;
 
 import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -138,7 +139,10 @@ public class TransactionCompletion {
 			if (renewalOf != null && profile.renewal().revokeReplaced()) {
 				revokeReplaced(claim, renewalOf, issued.serialNumber());
 			}
-			return new Completion.Issued(issued.serialNumber(), CertificatePem.parse(issued.certificatePem()));
+			X509Certificate certificate = CertificatePem.parse(issued.certificatePem());
+			// stored as every service stores a serial (its key), whatever spelling the CA
+			// answered
+			return new Completion.Issued(SerialNumbers.key(certificate.getSerialNumber()), certificate);
 		}
 		catch (UpstreamException ex) {
 			if (ex.failure().refused()) {

@@ -54,9 +54,6 @@ class TlsCertificateStore {
 	}
 
 	/**
-	 * The CURRENT certificate's serial, to see cheaply whether another gateway renewed.
-	 */
-	/**
 	 * @param hostNames the names the certificate is for
 	 * @return the CURRENT certificate for exactly these names
 	 */

@@ -74,7 +74,7 @@ class SelfIssuedTlsCertificateTests extends AbstractGatewayTests {
 
 		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(answer.body())
-			.contains("\"serialNumber\":\"" + certificate.getSerialNumber().toString(16).toUpperCase() + "\"")
+			.contains("\"serialNumber\":\"" + SerialNumbers.hex(certificate.getSerialNumber()) + "\"")
 			.contains("\"notAfter\":\"" + certificate.getNotAfter().toInstant() + "\"")
 			.contains("\"subject\":\"" + certificate.getSubjectX500Principal().getName() + "\"");
 	}
