@@ -203,6 +203,9 @@ else
 	} >"$WORK/.env"
 	chmod 600 "$WORK/.env"
 
+	step "docker-compose.yml against the Compose Specification (what docker compose v2 validates)"
+	python3 "$ROOT/deploy/compose-spec/check.py" "$ROOT/docker-compose.yml" "$WORK/.env" || fail "docker-compose.yml is not valid for docker compose v2 (above)"
+
 	step "Service images (docker-compose build)"
 	# scep-gateway-2 runs the image scep-gateway-1's build makes
 	compose build ca-adapter challenge-service scep-gateway-1 admin-ui >"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log" >&2; fail "docker-compose build failed (log above)"; }
