@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 
+import io.keyward.edge.fingerprint.NdesThumbprint;
 import io.keyward.edge.fingerprint.Sha256;
 import io.keyward.edge.pem.CertificatePem;
 
@@ -24,8 +25,6 @@ public record CaFingerprints(String subject, String sha256, String sha1, String 
 
 	private static final HexFormat COLONS = HexFormat.ofDelimiter(":").withUpperCase();
 
-	private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
-
 	/**
 	 * @param pem the CA certificate
 	 * @throws IllegalStateException when it does not hold a certificate
@@ -34,10 +33,8 @@ public record CaFingerprints(String subject, String sha256, String sha1, String 
 		X509Certificate certificate = CertificatePem.parse(pem);
 		try {
 			byte[] der = certificate.getEncoded();
-			String md5 = UPPER_HEX.formatHex(MessageDigest.getInstance("MD5").digest(der));
 			return new CaFingerprints(certificate.getSubjectX500Principal().getName(), Sha256.display(der),
-					COLONS.formatHex(MessageDigest.getInstance("SHA-1").digest(der)), String.join(" ",
-							md5.substring(0, 8), md5.substring(8, 16), md5.substring(16, 24), md5.substring(24)));
+					COLONS.formatHex(MessageDigest.getInstance("SHA-1").digest(der)), NdesThumbprint.of(der));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("CA certificate cannot be hashed", ex);

@@ -1,11 +1,9 @@
 package io.keyward.challenge.ndes;
 
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
@@ -15,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import io.keyward.api.ca.CaCertificates;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.challenge.ca.CaAdapterProperties;
+import io.keyward.edge.fingerprint.NdesThumbprint;
 import io.keyward.edge.pem.CertificatePem;
 
 import org.springframework.stereotype.Component;
@@ -31,8 +30,6 @@ import org.springframework.web.client.RestClientException;
 class CaThumbprint {
 
 	private static final Logger log = LoggerFactory.getLogger(CaThumbprint.class);
-
-	private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
 
 	private final CertificateAuthorityClient ca;
 
@@ -85,8 +82,7 @@ class CaThumbprint {
 	 * @return its MD5 as NDES prints it
 	 */
 	static String thumbprint(X509Certificate certificate) throws GeneralSecurityException {
-		String hex = UPPER_HEX.formatHex(MessageDigest.getInstance("MD5").digest(certificate.getEncoded()));
-		return String.join(" ", hex.substring(0, 8), hex.substring(8, 16), hex.substring(16, 24), hex.substring(24));
+		return NdesThumbprint.of(certificate.getEncoded());
 	}
 
 	private record Read(String thumbprint, Instant at) {
