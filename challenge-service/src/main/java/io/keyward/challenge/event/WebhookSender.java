@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import io.keyward.challenge.webhook.WebhookSignature;
 import io.keyward.challenge.webhook.WebhookCalls;
 import io.keyward.edge.log.LogText;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,8 +57,9 @@ class WebhookSender {
 			.header("User-Agent", "Keyward-Webhooks/1")
 			.header("X-Keyward-Event-Id", eventId.toString())
 			.header("X-Keyward-Event-Type", type)
-			.header("X-Keyward-Timestamp", Long.toString(timestamp))
-			.header(WebhookSignature.HEADER, WebhookSignature.sign(webhook.secret(), timestamp, body))
+			.header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+			.header(WebhookSignature.SIGNATURE_HEADER,
+					WebhookSignature.sign(webhook.secret(), timestamp, body.getBytes(StandardCharsets.UTF_8)))
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
 			.build();
 		long started = System.nanoTime();

@@ -12,13 +12,14 @@ import javax.crypto.spec.SecretKeySpec;
  * over {@code <timestamp>.<body>}, sent as {@code X-Keyward-Signature: sha256=<hex>} next
  * to {@code X-Keyward-Timestamp: <unix seconds>}. Signing the timestamp with the body
  * lets the receiver refuse a replayed call by its age (Stripe's and GitHub's scheme;
- * step-ca signs the body alone).
+ * step-ca signs the body alone). The validator's calls and the event webhooks are signed
+ * alike (docs/mdm-integration.md).
  */
-final class WebhookSignature {
+public final class WebhookSignature {
 
-	static final String SIGNATURE_HEADER = "X-Keyward-Signature";
+	public static final String SIGNATURE_HEADER = "X-Keyward-Signature";
 
-	static final String TIMESTAMP_HEADER = "X-Keyward-Timestamp";
+	public static final String TIMESTAMP_HEADER = "X-Keyward-Timestamp";
 
 	private WebhookSignature() {
 	}
@@ -26,7 +27,7 @@ final class WebhookSignature {
 	/**
 	 * @return {@code sha256=} and the lower-case hex HMAC
 	 */
-	static String sign(String secret, long timestamp, byte[] body) {
+	public static String sign(String secret, long timestamp, byte[] body) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -3,6 +3,8 @@ package io.keyward.challenge.event;
 import java.net.URI;
 import java.util.Set;
 
+import io.keyward.challenge.webhook.WebhookSignature;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +44,8 @@ class WebhookPropertiesTests {
 	void whenTheSignatureIsComputedThenItIsHmacSha256OverTimestampDotBody() {
 		// the known answer, computed independently with
 		// printf '1700000000.{}' | openssl dgst -sha256 -hmac 0123456789abcdef
-		assertThat(WebhookSignature.sign(SECRET, 1700000000L, "{}")).isEqualTo("sha256=" + EXPECTED);
+		assertThat(WebhookSignature.sign(SECRET, 1700000000L, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.isEqualTo("sha256=" + EXPECTED);
 	}
 
 	private static final String EXPECTED = "e4f8e2ecae2295b2ddb2f0b5584c8275e226c0ebe9b3b819e70156bb67122e3e";
