@@ -517,6 +517,15 @@ await_healthy
 	|| fail "scep-gateway-1 was not restarted by its restart policy"
 say "scep-gateway-1 restarted by its restart policy and healthy again"
 
+step "Every query of the Grafana dashboard runs in the stack's Prometheus (deploy/grafana/check-queries.py)"
+# after the traffic above has been scraped at least once
+deadline=$(($(date +%s) + 90))
+until [ "$(curl -sS --max-time 60 "$PROMETHEUS/api/v1/query?query=sum(keyward_scep_enrollments_total)" | jq -r '.data.result | length' 2>/dev/null)" = 1 ]; do
+	[ "$(date +%s)" -lt "$deadline" ] || fail "Prometheus has no keyward_scep_enrollments_total after 90 s"
+	sleep 3
+done
+python3 "$ROOT/deploy/grafana/check-queries.py" "$PROMETHEUS" || fail "the Grafana dashboard's queries do not run against the stack's metrics (above)"
+
 step "down and up again: the CA, the certificates and the outstanding challenge survive"
 CERTIFICATES_BEFORE=$(psql_ca "select count(*) from ca.certificate")
 compose down >"$WORK/down.log" 2>&1 || { cat "$WORK/down.log" >&2; fail "docker-compose down failed"; }
