@@ -18,7 +18,7 @@ public final class AdminApi {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	AdminApi(int port, String token) {
+	public AdminApi(int port, String token) {
 		this.base = "http://127.0.0.1:" + port;
 		this.token = token;
 	}

@@ -57,8 +57,13 @@ final class FakeChallenges {
 				.filter((entry) -> entry.getKey() == client)
 				.map(Map.Entry::getValue)
 				.filter((record) -> query.get("state") == null || query.get("state").equals(record.state()))
+				.filter((record) -> query.get("profile") == null || query.get("profile").equals(record.profile()))
+				.filter((record) -> query.get("after") == null
+						|| record.id().compareTo(UUID.fromString(query.get("after"))) > 0)
 				.toList();
-			return ok(200, new ChallengePage(items, null));
+			int limit = Integer.parseInt(query.get("limit"));
+			List<ChallengeRecord> page = items.subList(0, Math.min(limit, items.size()));
+			return ok(200, new ChallengePage(page, (items.size() > limit) ? page.get(limit - 1).id() : null));
 		}
 		if ("POST".equals(exchange.getRequestMethod()) && path.equals("/internal/v1/challenges")) {
 			return mint(this.json.readValue(body, HandMintRequest.class));

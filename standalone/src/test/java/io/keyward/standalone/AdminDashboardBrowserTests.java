@@ -422,6 +422,45 @@ class AdminDashboardBrowserTests {
 	}
 
 	/**
+	 * Issue 16: an admin API token holding only {@code challenges:manage} (created over
+	 * the API with the bootstrap token) mints a challenge for the bootstrap MDM client;
+	 * micromdm's scepclient enrolls with it, after which it is no longer outstanding, and
+	 * the mint is audited with the token's name, never the password.
+	 */
+	@Test
+	void whenAChallengeIsMintedOverTheAdminApiThenScepclientEnrollsWithItAndItLeavesTheOutstandingList()
+			throws Exception {
+		HttpResponse<String> created = adminApiPost(ADMIN_TOKEN, "/api/v1/tokens",
+				"{\"name\":\"hand-minter\",\"scopes\":[\"challenges:manage\"]}");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String token = created.body().replaceAll("(?s).*\"token\":\"(kwa_[^\"]+)\".*", "$1");
+		String clients = adminApi("/api/v1/mdm-clients").body();
+		String bootstrap = clients.replaceAll("(?s).*\\{\"id\":(\\d+),\"name\":\"bootstrap\".*", "$1");
+		assertThat(bootstrap).as(clients).matches("\\d+");
+
+		HttpResponse<String> minted = adminApiPost(token, "/api/v1/challenges",
+				"{\"client\":" + bootstrap + ",\"profile\":\"default\"}");
+		assertThat(minted.statusCode()).as(minted.body()).isEqualTo(201);
+		String password = minted.body().replaceAll("(?s).*\"challenge\":\"([0-9A-F]+)\".*", "$1");
+		String id = minted.body().replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+		String outstanding = "/api/v1/challenges?client=" + bootstrap + "&profile=default&limit=500";
+		assertThat(adminApiGet(token, outstanding).body()).contains("\"id\":\"" + id + "\"").doesNotContain(password);
+
+		MicromdmScepClient.Enrollment enrollment = MicromdmScepClient.enroll(client.gatewayUrl("/scep/default"),
+				password, "api-minted-device", Files.createTempDirectory(Path.of("target"), "api-minted"));
+
+		assertThat(enrollment.certificate()).as(enrollment.output()).isPresent();
+		HttpResponse<String> after = adminApiGet(token, outstanding);
+		assertThat(after.statusCode()).isEqualTo(200);
+		assertThat(after.body()).doesNotContain(id);
+		assertThat(client.text("select concat_ws(' ', actor, action) from admin.audit_record where target = ?",
+				"challenge:" + id))
+			.isEqualTo("token:hand-minter challenge_minted");
+		assertThat(client.count("select count(*) from admin.audit_record where detail like ?", "%" + password + "%"))
+			.isZero();
+	}
+
+	/**
 	 * Issue 16: the Profiles page shows the fingerprint of the CA certificate GetCACert
 	 * returns, with a copy button its script (served under the CSP) shows, and each
 	 * profile's GetCACaps as the gateway answers it.
@@ -442,6 +481,10 @@ class AdminDashboardBrowserTests {
 			.send(HttpRequest.newBuilder(URI.create(client.gatewayUrl("/scep/default?operation=GetCACaps"))).build());
 		assertThat(text(browser, "section[data-profile='default'] .caps"))
 			.isEqualTo(String.join(" ", caps.body().strip().split("\n")));
+		// the template's policy as an admin reads it, not as enum names and ISO-8601
+		assertThat(text(browser, "#templates tr[data-template='default']")).contains("digital signature")
+			.doesNotContain("DIGITAL_SIGNATURE")
+			.doesNotContainPattern("\\bP(T)?\\d+[HDM]\\b");
 	}
 
 	private static HttpResponse<String> mintWith(String key, String profile) throws IOException, InterruptedException {
@@ -483,8 +526,22 @@ class AdminDashboardBrowserTests {
 	}
 
 	private static HttpResponse<String> adminApi(String path) throws IOException, InterruptedException {
+		return adminApiGet(ADMIN_TOKEN, path);
+	}
+
+	private static HttpResponse<String> adminApiGet(String token, String path)
+			throws IOException, InterruptedException {
 		return client.send(HttpRequest.newBuilder(URI.create(client.adminUrl(path)))
-			.header("Authorization", "Bearer " + ADMIN_TOKEN)
+			.header("Authorization", "Bearer " + token)
+			.build());
+	}
+
+	private static HttpResponse<String> adminApiPost(String token, String path, String json)
+			throws IOException, InterruptedException {
+		return client.send(HttpRequest.newBuilder(URI.create(client.adminUrl(path)))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build());
 	}
 

@@ -12,6 +12,7 @@ import io.keyward.admin.web.ApiProblem;
 import io.keyward.admin.web.RemoteCall;
 import io.keyward.admin.web.Upstream;
 import io.keyward.api.challenge.ChallengeAdministrationClient;
+import io.keyward.api.challenge.ChallengePage;
 import io.keyward.api.challenge.ChallengeRecord;
 import io.keyward.api.challenge.HandMintRequest;
 import io.keyward.api.challenge.MdmClient;
@@ -23,10 +24,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * One-time challenges as an admin handles them: minted by hand for an MDM API client (the
- * challenge-service's {@code challenges:manage} API), listed while outstanding per
- * client, revoked. Each mint and revocation is recorded in the audit log
- * ({@code challenge_minted}, {@code challenge_revoked}, target {@code challenge:<id>});
- * the password never is.
+ * challenge-service's {@code challenges:manage} API), listed while outstanding per client
+ * (the page) or a page at a time (the admin API), revoked. Each mint and revocation is
+ * recorded in the audit log ({@code challenge_minted}, {@code challenge_revoked}, target
+ * {@code challenge:<id>}); the password never is.
  */
 @Service
 class Challenges {
@@ -35,6 +36,9 @@ class Challenges {
 
 	/** The most outstanding challenges the page lists per client. */
 	static final int PER_CLIENT = 100;
+
+	/** The largest page the challenge-service answers. */
+	static final int MAX_LIMIT = 500;
 
 	private static final Pattern PROFILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -67,10 +71,31 @@ class Challenges {
 			List<Outstanding> all = new ArrayList<>();
 			for (MdmClient client : this.clients.list()) {
 				all.add(new Outstanding(client,
-						this.challenges.list(client.id(), "outstanding", null, PER_CLIENT).items()));
+						this.challenges.list(client.id(), "outstanding", null, null, PER_CLIENT).items()));
 			}
 			return all;
 		});
+	}
+
+	/**
+	 * @param clientId the MDM API client
+	 * @param profile only this profile's challenges, null for all
+	 * @param after the previous page's {@code next}, null for the first page
+	 * @param limit 1 to {@value #MAX_LIMIT}
+	 * @return one page of the client's outstanding challenges, in minting order
+	 * @throws ApiProblem 400 for a malformed profile, cursor or limit
+	 */
+	ChallengePage outstanding(long clientId, String profile, String after, int limit) {
+		if (profile != null && !PROFILE.matcher(profile).matches()) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "profile must be a profile's name");
+		}
+		if (after != null && !UUID_TEXT.matcher(after).matches()) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "after must be the previous page's next");
+		}
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
+		}
+		return Upstream.call(SERVICE, () -> this.challenges.list(clientId, "outstanding", profile, after, limit));
 	}
 
 	/**

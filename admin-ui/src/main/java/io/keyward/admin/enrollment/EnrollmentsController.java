@@ -32,9 +32,12 @@ class EnrollmentsController {
 
 	private final AdminProperties properties;
 
-	EnrollmentsController(EnrollmentLogClient enrollmentLog, AdminProperties properties) {
+	private final Refusals refused;
+
+	EnrollmentsController(EnrollmentLogClient enrollmentLog, AdminProperties properties, Refusals refused) {
 		this.enrollmentLog = enrollmentLog;
 		this.properties = properties;
+		this.refused = refused;
 	}
 
 	@GetMapping(PATH)
@@ -72,8 +75,7 @@ class EnrollmentsController {
 	 * the first page so every refusal is visible with its reason.
 	 */
 	private void refusals(Model model) {
-		RemoteCall<RefusalPage> call = RemoteCall.of("scep-gateway", this.properties.gatewayUrl(),
-				this.properties.hasServiceToken(), () -> this.enrollmentLog.refusals(0, REFUSALS_SHOWN));
+		RemoteCall<RefusalPage> call = this.refused.page(0, REFUSALS_SHOWN).forPage();
 		RefusalPage page = call.value();
 		model.addAttribute("refusals", (page != null && page.items() != null)
 				? page.items().stream().map(RefusalRow::of).toList() : List.of());

@@ -43,7 +43,19 @@ public enum AdminScope {
 	 * List dashboard admin accounts, create them, change their role, disable them (issue
 	 * 16).
 	 */
-	ADMINS_MANAGE("admins:manage");
+	ADMINS_MANAGE("admins:manage"),
+	/**
+	 * Mint one-time challenges by hand, list an MDM client's outstanding ones, revoke one
+	 * (issue 16).
+	 */
+	CHALLENGES_MANAGE("challenges:manage"),
+	/**
+	 * Read enrollment profiles (SCEP URL, GetCACaps, ciphers, policy, CA fingerprints)
+	 * and certificate templates (issue 16).
+	 */
+	PROFILES_READ("profiles:read"),
+	/** List requests refused before a transaction was recorded (issue 16). */
+	REFUSALS_READ("refusals:read");
 
 	private final String scopeName;
 

@@ -2,7 +2,13 @@ package io.keyward.admin.enrollment;
 
 import java.net.http.HttpResponse;
 
+import java.util.List;
+import java.util.UUID;
+
+import io.keyward.admin.AdminApi;
 import io.keyward.admin.Browser;
+import io.keyward.admin.token.AdminScope;
+import io.keyward.admin.token.AdminTokens;
 import io.keyward.admin.account.InitialAdmin;
 import io.keyward.admin.FakeServices;
 import io.keyward.testsupport.PostgresTestConfiguration;
@@ -42,6 +48,9 @@ class GatewayDownTests {
 
 	@Autowired
 	InitialAdmin initialAdmin;
+
+	@Autowired
+	AdminTokens tokens;
 
 	@BeforeEach
 	void freshInitialAdmin() {
@@ -89,6 +98,29 @@ class GatewayDownTests {
 			.contains("No certificate figures")
 			.doesNotContain("<svg");
 		assertThat(page.body().split("health-up", -1)).hasSize(2);
+	}
+
+	@Test
+	void whenAServiceIsDownOrRefusesTheTokenThenTheAdminApiAnswersA5xxProblemNever500() {
+		String token = this.tokens.create("down-" + UUID.randomUUID().toString().substring(0, 8),
+				List.of(AdminScope.REFUSALS_READ, AdminScope.PROFILES_READ, AdminScope.CHALLENGES_MANAGE), "admin:test")
+			.secret();
+		AdminApi api = new AdminApi(this.port, token);
+
+		HttpResponse<String> refusals = api.get("/api/v1/refusals");
+		HttpResponse<String> profiles = api.get("/api/v1/profiles");
+		HttpResponse<String> templates = api.get("/api/v1/templates");
+		HttpResponse<String> minted = api.post("/api/v1/challenges", "{\"client\":1}");
+
+		assertThat(refusals.statusCode()).isEqualTo(503);
+		assertThat(refusals.body()).contains("scep-gateway is not reachable");
+		assertThat(profiles.statusCode()).isEqualTo(503);
+		assertThat(templates.statusCode()).isEqualTo(502);
+		assertThat(templates.body()).contains("ca-adapter refused the admin-ui's service credential");
+		assertThat(minted.statusCode()).as("the CA's fingerprints are fetched first").isEqualTo(502);
+		for (HttpResponse<String> answer : List.of(refusals, profiles, templates, minted)) {
+			assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		}
 	}
 
 	private Browser signedIn() {

@@ -27,9 +27,10 @@ class ProfilesTests extends AdminUiTestSupport {
 			.contains("POSTPKIOperation Renewal SHA-256 SHA-512 SHA-1 AES DES3 SCEPStandard")
 			.contains("AES-128-CBC, AES-256-CBC, DES-EDE3-CBC")
 			.contains("NOT required: any device that reaches this profile enrolls")
-			.contains("an admin approves each request (waits at most PT168H)")
+			.contains("an admin approves each request (waits at most 7 days)")
 			.contains("RenewalReq without a challenge, from 50% of the lifetime left before expiry")
-			.contains("CA_ONLY");
+			.contains(">CA only<")
+			.doesNotContain("CA_ONLY");
 	}
 
 	@Test
@@ -38,9 +39,13 @@ class ProfilesTests extends AdminUiTestSupport {
 
 		String templates = page.substring(page.indexOf("id=\"templates\""));
 		assertThat(templates).contains("data-template=\"default\"")
-			.contains("PT8760H")
-			.contains("DIGITAL_SIGNATURE, KEY_ENCIPHERMENT")
-			.contains("CLIENT_AUTH")
+			.contains(">1 year<")
+			.contains("digital signature, key encipherment")
+			.contains("client authentication")
+			.contains(">30 days<")
+			.doesNotContain("PT8760H")
+			.doesNotContain("DIGITAL_SIGNATURE")
+			.doesNotContain("CLIENT_AUTH")
 			.contains("RSA 2048 bits or more; EC P256, P384, P521")
 			.contains("data-template=\"windows-user\"")
 			.contains("RSA 3072 bits or more")
@@ -59,13 +64,19 @@ class ProfilesTests extends AdminUiTestSupport {
 		String table = page.substring(page.indexOf("id=\"challenge-profiles\""),
 				page.indexOf("id=\"templates-title\""));
 		String printers = table.substring(table.indexOf("data-challenge-profile=\"printers\""));
-		assertThat(printers).contains("PT10M")
+		assertThat(printers).contains(">10 minutes<")
+			.doesNotContain("PT10M")
 			.contains("class=\"cap\">none<")
 			.contains(">12<")
 			.contains("yes (NDES UseSinglePassword)")
 			.contains("&lt;i&gt;printer&lt;/i&gt;")
 			.doesNotContain("<i>printer");
-		assertThat(table).contains("data-challenge-profile=\"default\"").contains("class=\"cap\">10000<");
+		assertThat(table).contains("data-challenge-profile=\"default\"")
+			.contains("class=\"cap\">10000<")
+			.contains(">1 hour<")
+			.contains(">7 days<")
+			.contains(">one-time<")
+			.doesNotContain("ONE_TIME");
 		assertThat(page).doesNotContain("challenge-service:");
 	}
 

@@ -52,6 +52,28 @@ class ChallengeAdministrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void whenListedByProfileThenOnlyThatProfilesChallengesAPageAtATime() {
+		Object vpnFirst = mint("{\"client\":" + this.client + ",\"profile\":\"vpn\"}", HttpStatus.CREATED).getBody()
+			.get("id");
+		mint("{\"client\":" + this.client + ",\"profile\":\"default\"}", HttpStatus.CREATED);
+		Object vpnSecond = mint("{\"client\":" + this.client + ",\"profile\":\"vpn\"}", HttpStatus.CREATED).getBody()
+			.get("id");
+
+		Map<String, Object> first = call(HttpMethod.GET,
+				CHALLENGES + "?client=" + this.client + "&state=outstanding&profile=vpn&limit=1", ADMIN_UI_TOKEN,
+				HttpStatus.OK)
+			.getBody();
+		Map<String, Object> second = call(HttpMethod.GET, CHALLENGES + "?client=" + this.client
+				+ "&state=outstanding&profile=vpn&limit=1&after=" + first.get("next"), ADMIN_UI_TOKEN, HttpStatus.OK)
+			.getBody();
+
+		assertThat(ids(first)).containsExactly(vpnFirst);
+		assertThat(ids(second)).containsExactly(vpnSecond);
+		assertThat(list("&profile=default")).singleElement()
+			.satisfies((item) -> assertThat(item).containsEntry("profile", "default"));
+	}
+
+	@Test
 	void whenRevokedByTheAdminThenItNoLongerRedeemsAndARedeemedOneConflicts() {
 		Map<String, Object> minted = mint("{\"client\":" + this.client + "}", HttpStatus.CREATED).getBody();
 		Map<String, Object> used = mint("{\"client\":" + this.client + "}", HttpStatus.CREATED).getBody();
@@ -101,6 +123,10 @@ class ChallengeAdministrationTests extends IntegrationTestSupport {
 			.toEntity(String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(list("")).isEmpty();
+	}
+
+	private static List<Object> ids(Map<String, Object> page) {
+		return ((List<?>) page.get("items")).stream().<Object>map((item) -> ((Map<?, ?>) item).get("id")).toList();
 	}
 
 	private ResponseEntity<Map<String, Object>> mint(String body, HttpStatusCode expected) {
