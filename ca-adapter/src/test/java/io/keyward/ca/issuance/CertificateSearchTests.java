@@ -140,6 +140,25 @@ class CertificateSearchTests extends CaApiTests {
 	}
 
 	@Test
+	void whenTheCnIsNotTheFirstRdnThenAWordFindsItByAnyRdnOrSanValue() {
+		// written CN=device-7,O=Acme as OpenSSL and SCEP clients do: stored in RFC 2253
+		// order, the CN last
+		IssuedCertificate device = issue("O=Acme,CN=device-7", "device-7.fleet.example");
+		IssuedCertificate tablet = issue("O=Acme\\, Inc.+OU=Fleet,CN=tablet-3", null);
+		issue("CN=the-acme,O=Other", null);
+
+		assertThat(device.subject()).isEqualTo("O=Acme,CN=device-7");
+		assertThat(serials(search("device-7"))).containsExactly(device.serialNumber());
+		assertThat(serials(search("acme"))).containsExactly(tablet.serialNumber(), device.serialNumber());
+		assertThat(serials(search("ACME, INC"))).containsExactly(tablet.serialNumber());
+		assertThat(serials(search("fleet"))).containsExactly(tablet.serialNumber());
+		assertThat(serials(search("tablet"))).containsExactly(tablet.serialNumber());
+		assertThat(serials(search("device-7.fleet"))).containsExactly(device.serialNumber());
+		assertThat(serials(search("evice-7"))).isEmpty();
+		assertThat(serials(search("acme status:revoked"))).isEmpty();
+	}
+
+	@Test
 	void whenTheQueryHoldsQuotesPercentAndUnderscoreThenTheyAreTextNotSql() {
 		IssuedCertificate odd = issue("CN=o'brien 100%_x", "it's.example");
 		issue("CN=obrien", null);
