@@ -2,13 +2,16 @@ package io.keyward.admin.certificate;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.keyward.admin.audit.AdminAction;
 import io.keyward.admin.audit.AdminActions;
 import io.keyward.admin.web.ApiProblem;
 import io.keyward.admin.web.Upstream;
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.CertificateSearchPage;
 import io.keyward.api.ca.IssuedCertificate;
@@ -114,6 +117,24 @@ public class CertificateLifecycle {
 				() -> this.ca.revoke(checked, new RevokeRequest(reason, blankToNull(comment), actor)));
 		this.actions.record(actor, "certificate_revoked", target(revoked.serialNumber()), "reason=" + reason);
 		return revoked;
+	}
+
+	/**
+	 * Records written before serials were shown padded name the certificate by its stored
+	 * form, without leading zeros ({@code certificate:FCB04A6…} for {@code 0FCB04A6…});
+	 * the hash chain covers those targets, so they are read under both spellings, never
+	 * rewritten.
+	 * @param serial the certificate's serial, any hex spelling
+	 * @return what admins did to it, oldest first
+	 */
+	public List<AdminAction> adminActions(String serial) {
+		Set<String> targets = new LinkedHashSet<>();
+		targets.add(target(serial));
+		SerialNumbers.parse(serial).ifPresent((number) -> {
+			targets.add(target(SerialNumbers.hex(number)));
+			targets.add(target(SerialNumbers.key(number)));
+		});
+		return this.actions.on(List.copyOf(targets));
 	}
 
 	static String target(String serial) {
