@@ -35,3 +35,7 @@ from certificate c, certificate_names(c.subject, c.sans) n(name);
 alter table certificate_name add constraint pk_certificate_name primary key (name, certificate_id);
 alter table certificate_name add constraint fk_certificate_name_certificate
     foreign key (certificate_id) references certificate (id) on delete cascade;
+
+-- A word many certificates share (O=Example) is checked along the page's order, each
+-- certificate's names looked up by its id (and the cascade finds them too).
+create index ix_certificate_name_certificate on certificate_name (certificate_id, name);

@@ -108,10 +108,12 @@ class CertificateSearchBenchmark extends CaApiTests {
 		long start = System.nanoTime();
 		this.jdbc.execute("alter table ca.certificate_name drop constraint fk_certificate_name_certificate");
 		this.jdbc.execute("alter table ca.certificate_name drop constraint pk_certificate_name");
+		this.jdbc.execute("drop index ca.ix_certificate_name_certificate");
 		long names = this.jdbc.update("insert into ca.certificate_name (certificate_id, name) select c.id, n.name "
 				+ "from ca.certificate c, ca.certificate_names(c.subject, c.sans) n(name) where c.ca_name = 'bench'");
 		this.jdbc.execute("alter table ca.certificate_name add constraint pk_certificate_name "
 				+ "primary key (name, certificate_id)");
+		this.jdbc.execute("create index ix_certificate_name_certificate on ca.certificate_name (certificate_id, name)");
 		this.jdbc.execute("alter table ca.certificate_name add constraint fk_certificate_name_certificate "
 				+ "foreign key (certificate_id) references ca.certificate (id) on delete cascade");
 		this.jdbc.execute("analyze ca.certificate_name");

@@ -19,6 +19,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.HttpClientErrorException;
 
@@ -26,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class CertificateSearchTests extends CaApiTests {
+
+	@Autowired
+	CertificateInventory inventory;
 
 	/** Each test searches only its own profile, so tests do not see each other. */
 	String profile;
@@ -156,6 +160,19 @@ class CertificateSearchTests extends CaApiTests {
 		assertThat(serials(search("device-7.fleet"))).containsExactly(device.serialNumber());
 		assertThat(serials(search("evice-7"))).isEmpty();
 		assertThat(serials(search("acme status:revoked"))).isEmpty();
+
+		// a word thousands of certificates share is checked along the order instead
+		CertificateQuery broad = CertificateQuery.of("acme", null, this.profile, null, null, 1, null, Instant.now());
+		CertificateSearchPage first = this.inventory.search(broad, 0);
+		assertThat(serials(first)).containsExactly(tablet.serialNumber());
+		CertificateQuery next = CertificateQuery.of("acme", null, this.profile, null, first.nextCursor(), 1, null,
+				Instant.now());
+		CertificateSearchPage second = this.inventory.search(next, 0);
+		assertThat(serials(second)).containsExactly(device.serialNumber());
+		assertThat(second.nextCursor()).isNull();
+		assertThat(serials(this.inventory
+			.search(CertificateQuery.of("device-7", null, this.profile, null, null, 50, null, Instant.now()), 0)))
+			.containsExactly(device.serialNumber());
 	}
 
 	@Test
