@@ -156,8 +156,9 @@ public class CertificateLifecycle {
 	/**
 	 * A certificate search.
 	 *
-	 * @param q the search box: free text (subject prefix, SAN, serial in hex or decimal,
-	 * transactionID) and {@code key:value} terms (docs/admin-dashboard.md)
+	 * @param q the search box: free text (the start of any subject RDN or SAN value, a
+	 * SAN, serial in hex or decimal, transactionID) and {@code key:value} terms
+	 * (docs/admin-dashboard.md)
 	 * @param status VALID, REVOKED or EXPIRED, null for all
 	 * @param profile enrollment profile, null for all
 	 * @param expiresBefore only those expiring before, null for all
