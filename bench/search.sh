@@ -3,10 +3,12 @@
 # embedded PostgreSQL fills ca.certificate in SQL (generate_series, not 10^7 HTTP calls),
 # then times each kind of search through the ca-adapter's real HTTP API, the one the
 # admin-ui and the admin API's GET /api/v1/certificates?q= call: serial (hex with leading
-# zeros, decimal), subject prefix, SAN, transactionID, a free text that matches nothing,
+# zeros, decimal), a word matching the CN stored last (O=Bench,CN=device-<i>), a SAN prefix,
+# a word every certificate has, subject prefix, SAN, transactionID, a free text that matches nothing,
 # status + expiry, the first page and a page 9/10 deep by its keyset cursor, in the
 # default order and by subject (io.keyward.ca.issuance.CertificateSearchBenchmark).
-# It prints figures (cold = first call, warm = median of five); the goal is each under one
+# It also times the fill of ca.certificate_name as migration V16 backfills it. It prints
+# figures (cold = first call, warm = median of five); the goal is each under one
 # second. Nothing is asserted about times.
 #
 #   bench/search.sh                # 10000000 rows

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -30,6 +31,27 @@ public abstract class CaMigrationTests {
 	@AfterEach
 	void dropSchema() throws SQLException {
 		this.scratch.close();
+	}
+
+	/**
+	 * @param sql a query
+	 * @return its plan with sequential scans priced out, as they are with ten million
+	 * rows
+	 */
+	protected String plan(String sql) {
+		return this.jdbc.execute((ConnectionCallback<String>) (connection) -> {
+			try (var statement = connection.createStatement()) {
+				statement.execute("set enable_seqscan = off");
+				StringBuilder plan = new StringBuilder();
+				try (var rows = statement.executeQuery("explain " + sql)) {
+					while (rows.next()) {
+						plan.append(rows.getString(1)).append('\n');
+					}
+				}
+				statement.execute("reset enable_seqscan");
+				return plan.toString();
+			}
+		});
 	}
 
 }

@@ -45,7 +45,19 @@ public class AdminActions {
 	 * @return the actions on it, oldest first
 	 */
 	public List<AdminAction> on(String target) {
-		return this.auditLog.on(target)
+		return on(List.of(target));
+	}
+
+	/**
+	 * @param targets the spellings of one target, e.g. {@code certificate:0A1B} and
+	 * {@code certificate:A1B}
+	 * @return the actions on any of them, oldest first
+	 */
+	public List<AdminAction> on(List<String> targets) {
+		if (targets.isEmpty()) {
+			return List.of();
+		}
+		return this.auditLog.on(targets)
 			.stream()
 			.map((record) -> new AdminAction(record.actor(), record.action(), record.target(), record.detail(),
 					record.at()))

@@ -91,11 +91,12 @@ public class AuditLog {
 	}
 
 	/**
-	 * @return the records about one target, oldest first
+	 * @param targets the spellings of one target
+	 * @return the records about any of them, oldest first (by audit_record_target_idx)
 	 */
-	public List<AuditRecord> on(String target) {
-		return this.jdbc.sql("select " + COLUMNS + " from admin.audit_record where target = :target order by seq")
-			.param("target", target)
+	public List<AuditRecord> on(List<String> targets) {
+		return this.jdbc.sql("select " + COLUMNS + " from admin.audit_record where target in (:targets) order by seq")
+			.param("targets", targets)
 			.query(AuditLog::record)
 			.list();
 	}

@@ -2,13 +2,16 @@ package io.keyward.admin.certificate;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.keyward.admin.audit.AdminAction;
 import io.keyward.admin.audit.AdminActions;
 import io.keyward.admin.web.ApiProblem;
 import io.keyward.admin.web.Upstream;
+import io.keyward.api.SerialNumbers;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.CertificateSearchPage;
 import io.keyward.api.ca.IssuedCertificate;
@@ -116,6 +119,24 @@ public class CertificateLifecycle {
 		return revoked;
 	}
 
+	/**
+	 * Records written before serials were shown padded name the certificate by its stored
+	 * form, without leading zeros ({@code certificate:FCB04A6…} for {@code 0FCB04A6…});
+	 * the hash chain covers those targets, so they are read under both spellings, never
+	 * rewritten.
+	 * @param serial the certificate's serial, any hex spelling
+	 * @return what admins did to it, oldest first
+	 */
+	public List<AdminAction> adminActions(String serial) {
+		Set<String> targets = new LinkedHashSet<>();
+		targets.add(target(serial));
+		SerialNumbers.parse(serial).ifPresent((number) -> {
+			targets.add(target(SerialNumbers.hex(number)));
+			targets.add(target(SerialNumbers.key(number)));
+		});
+		return this.actions.on(List.copyOf(targets));
+	}
+
 	static String target(String serial) {
 		return "certificate:" + serial;
 	}
@@ -135,8 +156,9 @@ public class CertificateLifecycle {
 	/**
 	 * A certificate search.
 	 *
-	 * @param q the search box: free text (subject prefix, SAN, serial in hex or decimal,
-	 * transactionID) and {@code key:value} terms (docs/admin-dashboard.md)
+	 * @param q the search box: free text (the start of any subject RDN or SAN value, a
+	 * SAN, serial in hex or decimal, transactionID) and {@code key:value} terms
+	 * (docs/admin-dashboard.md)
 	 * @param status VALID, REVOKED or EXPIRED, null for all
 	 * @param profile enrollment profile, null for all
 	 * @param expiresBefore only those expiring before, null for all

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.keyward.admin.AdminProperties;
-import io.keyward.admin.audit.AdminActions;
 import io.keyward.admin.security.Actor;
 import io.keyward.admin.web.ApiProblem;
 import io.keyward.admin.web.RemoteCall;
@@ -36,18 +35,15 @@ class CertificatesController {
 
 	private final CertificateAuthorityClient ca;
 
-	private final AdminActions actions;
-
 	private final AdminProperties properties;
 
 	private final EnrollmentTrail trail;
 
-	CertificatesController(CertificateLifecycle lifecycle, CertificateAuthorityClient ca, AdminActions actions,
-			AdminProperties properties, EnrollmentTrail trail) {
+	CertificatesController(CertificateLifecycle lifecycle, CertificateAuthorityClient ca, AdminProperties properties,
+			EnrollmentTrail trail) {
 		this.trail = trail;
 		this.lifecycle = lifecycle;
 		this.ca = ca;
-		this.actions = actions;
 		this.properties = properties;
 	}
 
@@ -99,7 +95,7 @@ class CertificatesController {
 		model.addAttribute("certificate", certificate);
 		model.addAttribute("fields", CertificateFields.decode(certificate.certificatePem()));
 		model.addAttribute("history", CertificateEvent.history(certificate, this.lifecycle.request(certificate),
-				this.actions.on(CertificateLifecycle.target(certificate.serialNumber())), this.trail.of(certificate)));
+				this.lifecycle.adminActions(certificate.serialNumber()), this.trail.of(certificate)));
 		model.addAttribute("reasons", CertificateLifecycle.REASONS);
 		return "certificate";
 	}

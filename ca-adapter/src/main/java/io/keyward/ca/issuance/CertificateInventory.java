@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.keyward.api.SerialNumbers;
@@ -55,9 +56,16 @@ public class CertificateInventory {
 	}
 
 	CertificateSearchPage search(CertificateQuery query) {
+		return search(query, CertificateFilter.BROAD);
+	}
+
+	/**
+	 * @param broadNames how many names a word starts before it counts as broad
+	 */
+	CertificateSearchPage search(CertificateQuery query, int broadNames) {
 		Instant now = this.clock.instant();
 		CertificateSort sort = query.sort();
-		CertificateFilter filter = CertificateFilter.of(query, now);
+		CertificateFilter filter = CertificateFilter.of(query, now, broad(query.text(), broadNames));
 		String matching = "select c.*, lower(c.subject) as subject_key from ca.certificate c where true" + filter.sql();
 		// A needle (a serial, a name, a transactionID) matches a handful of rows: find
 		// them by their indexes first, then sort. Without the fence (OFFSET 0) the
@@ -91,6 +99,25 @@ public class CertificateInventory {
 			next = new Cursor(sort, last.key(), last.id()).encode();
 		}
 		return new CertificateSearchPage(items, next);
+	}
+
+	/**
+	 * @return whether more than {@code broadNames} names start with the free text
+	 * (counted by the names' key, stopping there)
+	 */
+	private boolean broad(String text, int broadNames) {
+		if (text == null) {
+			return false;
+		}
+		String prefix = text.toLowerCase(Locale.ROOT);
+		return this.jdbc
+			.sql("select count(*) from (select 1 from ca.certificate_name where name >= :from "
+					+ "and name < :to limit :limit) n")
+			.param("from", prefix)
+			.param("to", CertificateFilter.successor(prefix))
+			.param("limit", broadNames + 1)
+			.query(Long.class)
+			.single() > broadNames;
 	}
 
 	/**

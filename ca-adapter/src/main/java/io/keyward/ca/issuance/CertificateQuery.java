@@ -11,8 +11,9 @@ import io.keyward.edge.problem.InvalidRequest;
  * {@link CertificateSearchSyntax} from the search box's text and the separate request
  * parameters.
  *
- * @param text free text: a subject prefix (with or without {@code CN=}), a whole SAN
- * value, a serial or a transactionID
+ * @param text free text: the start of any RDN value of the subject or of any SAN value
+ * (with {@code =}: a prefix of the whole subject), a whole SAN value, a serial or a
+ * transactionID
  * @param subject subject prefix, case-insensitive
  * @param contains a substring of the subject or a SAN, case-insensitive (a scan: slow on
  * millions of certificates unless other terms narrow the search)

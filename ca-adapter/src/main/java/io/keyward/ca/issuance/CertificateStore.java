@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * Stores an issued certificate together with the request that produced it in one
  * statement: the request insert feeds the certificate insert, so either both rows exist
  * or neither (a serial clash on {@code uk_certificate_serial} rolls back the request row
- * too). One auto-committed round trip instead of begin, two inserts and commit.
+ * too). One auto-committed round trip instead of begin, two inserts and commit. The same
+ * statement writes the certificate's searchable names (migration V16's
+ * {@code certificate_name}), so no certificate is ever stored without them.
  * <p>
  * Every request is stored with the SHA-256 of its CSR. With a transactionID the pair is
  * unique ({@value #UNIQUE_REQUEST}): a retried request finds the certificate it already
@@ -145,7 +147,10 @@ class CertificateStore {
 				    select :serial, request.id, :subject, :sans, :notBefore, :notAfter, :profile, :template,
 				        :transactionId, :pem, :issuedAt, :renewalOf, :requestedBy, :caName, :correlationId
 				    from request
-				    returning serial)
+				    returning id, serial, subject, sans),
+				names as (
+				    insert into ca.certificate_name (certificate_id, name)
+				    select issued.id, n.name from issued, ca.certificate_names(issued.subject, issued.sans) n(name))
 				update ca.certificate set replaced_by = issued.serial
 				from issued
 				where ca.certificate.serial = :renewalOf

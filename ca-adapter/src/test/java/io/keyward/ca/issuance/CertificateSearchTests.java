@@ -19,6 +19,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.HttpClientErrorException;
 
@@ -26,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class CertificateSearchTests extends CaApiTests {
+
+	@Autowired
+	CertificateInventory inventory;
 
 	/** Each test searches only its own profile, so tests do not see each other. */
 	String profile;
@@ -137,6 +141,38 @@ class CertificateSearchTests extends CaApiTests {
 		assertThat(serials(search("000" + printer.serialNumber().toLowerCase(Locale.ROOT))))
 			.containsExactly(printer.serialNumber());
 		assertThat(serials(search("serial:0x" + printer.serialNumber()))).containsExactly(printer.serialNumber());
+	}
+
+	@Test
+	void whenTheCnIsNotTheFirstRdnThenAWordFindsItByAnyRdnOrSanValue() {
+		// written CN=device-7,O=Acme as OpenSSL and SCEP clients do: stored in RFC 2253
+		// order, the CN last
+		IssuedCertificate device = issue("O=Acme,CN=device-7", "device-7.fleet.example");
+		IssuedCertificate tablet = issue("O=Acme\\, Inc.+OU=Fleet,CN=tablet-3", null);
+		issue("CN=the-acme,O=Other", null);
+
+		assertThat(device.subject()).isEqualTo("O=Acme,CN=device-7");
+		assertThat(serials(search("device-7"))).containsExactly(device.serialNumber());
+		assertThat(serials(search("acme"))).containsExactly(tablet.serialNumber(), device.serialNumber());
+		assertThat(serials(search("ACME, INC"))).containsExactly(tablet.serialNumber());
+		assertThat(serials(search("fleet"))).containsExactly(tablet.serialNumber());
+		assertThat(serials(search("tablet"))).containsExactly(tablet.serialNumber());
+		assertThat(serials(search("device-7.fleet"))).containsExactly(device.serialNumber());
+		assertThat(serials(search("evice-7"))).isEmpty();
+		assertThat(serials(search("acme status:revoked"))).isEmpty();
+
+		// a word thousands of certificates share is checked along the order instead
+		CertificateQuery broad = CertificateQuery.of("acme", null, this.profile, null, null, 1, null, Instant.now());
+		CertificateSearchPage first = this.inventory.search(broad, 0);
+		assertThat(serials(first)).containsExactly(tablet.serialNumber());
+		CertificateQuery next = CertificateQuery.of("acme", null, this.profile, null, first.nextCursor(), 1, null,
+				Instant.now());
+		CertificateSearchPage second = this.inventory.search(next, 0);
+		assertThat(serials(second)).containsExactly(device.serialNumber());
+		assertThat(second.nextCursor()).isNull();
+		assertThat(serials(this.inventory
+			.search(CertificateQuery.of("device-7", null, this.profile, null, null, 50, null, Instant.now()), 0)))
+			.containsExactly(device.serialNumber());
 	}
 
 	@Test

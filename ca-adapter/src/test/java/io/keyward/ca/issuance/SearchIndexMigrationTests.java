@@ -7,8 +7,6 @@ import io.keyward.ca.CaAdapterTest;
 import io.keyward.ca.CaMigrationTests;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.jdbc.core.ConnectionCallback;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,25 +45,6 @@ class SearchIndexMigrationTests extends CaMigrationTests {
 		assertThat(plan(bySan)).contains("ix_certificate_san_keys");
 		assertThat(plan(bySubject)).contains("ix_certificate_subject_lower");
 		assertThat(plan(byExpiry)).contains("ix_certificate_not_after_id");
-	}
-
-	/**
-	 * The plan with sequential scans priced out, as they are with ten million rows.
-	 */
-	private String plan(String sql) {
-		return this.jdbc.execute((ConnectionCallback<String>) (connection) -> {
-			try (var statement = connection.createStatement()) {
-				statement.execute("set enable_seqscan = off");
-				StringBuilder plan = new StringBuilder();
-				try (var rows = statement.executeQuery("explain " + sql)) {
-					while (rows.next()) {
-						plan.append(rows.getString(1)).append('\n');
-					}
-				}
-				statement.execute("reset enable_seqscan");
-				return plan.toString();
-			}
-		});
 	}
 
 }

@@ -82,9 +82,10 @@ public interface CertificateAuthorityClient {
 	/**
 	 * Search issued certificates, newest issued first, with keyset paging. Every filter
 	 * is optional (null).
-	 * @param q the search box: free text (a subject prefix, a whole SAN, a serial in hex
-	 * or decimal, a transactionID) and {@code key:value} terms, e.g.
-	 * {@code laptop status:revoked expires:<30d} (docs/admin-dashboard.md)
+	 * @param q the search box: free text (the start of any RDN value of the subject or of
+	 * any SAN value, a whole SAN, a serial in hex or decimal, a transactionID) and
+	 * {@code key:value} terms, e.g. {@code laptop status:revoked expires:<30d}
+	 * (docs/admin-dashboard.md)
 	 * @param status {@code VALID}, {@code REVOKED} or {@code EXPIRED}
 	 * @param profile enrollment profile, exact
 	 * @param expiresBefore only certificates whose notAfter is before this instant
