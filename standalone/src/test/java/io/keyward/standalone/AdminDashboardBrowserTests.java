@@ -107,7 +107,7 @@ class AdminDashboardBrowserTests {
 		assertThat(browser.findElements(By.cssSelector(".notice"))).isEmpty();
 		browser.findElement(By.id("confirm")).click();
 		browser.findElement(By.cssSelector("#revoke button")).click();
-		assertThat(text(browser, ".notice")).contains("revoked (keyCompromise)");
+		assertThat(text(browser, ".notice", "revoked (keyCompromise)")).contains("revoked (keyCompromise)");
 		screenshot(browser, "certificate-revoked");
 		HttpResponse<String> revoked = adminApi("/api/v1/certificates/" + serial);
 		assertThat(revoked.body()).contains("\"status\":\"REVOKED\"")
@@ -163,9 +163,11 @@ class AdminDashboardBrowserTests {
 		browser.findElement(By.id("enrollment-link")).click();
 		screenshot(browser, "enrollment");
 		assertThat(browser.getCurrentUrl()).endsWith("/enrollments/" + id);
-		assertThat(text(browser, "#challenge-events")).contains("MINTED").contains("REDEEMED");
-		assertThat(text(browser, "#transactions")).contains("Issued").contains(serial);
-		assertThat(text(browser, "#certificates")).contains(serial).contains("correlated-device").contains("VALID");
+		assertThat(text(browser, "#challenge-events", "MINTED", "REDEEMED")).contains("MINTED").contains("REDEEMED");
+		assertThat(text(browser, "#transactions", "Issued", serial)).contains("Issued").contains(serial);
+		assertThat(text(browser, "#certificates", serial, "correlated-device", "VALID")).contains(serial)
+			.contains("correlated-device")
+			.contains("VALID");
 	}
 
 	/**
@@ -190,7 +192,7 @@ class AdminDashboardBrowserTests {
 			.findElement(By.cssSelector("tr[data-transaction-id='" + waiting.transactionId() + "']"));
 		row.findElement(By.cssSelector("form:first-of-type input[name=comment]")).sendKeys("known device");
 		row.findElement(By.cssSelector("button.approve")).click();
-		assertThat(text(browser, ".notice")).contains("Request approved.");
+		assertThat(text(browser, ".notice", "Request approved.")).contains("Request approved.");
 		screenshot(browser, "request-approved");
 
 		CertRepResponse polled = waiting.certPoll();
@@ -206,7 +208,9 @@ class AdminDashboardBrowserTests {
 		screenshot(browser, "sign-in-locked");
 
 		assertThat(browser.getCurrentUrl()).contains("/login?wait=");
-		assertThat(text(browser, "#wait")).contains("Too many failed sign-ins").contains("Wait 1 minute");
+		assertThat(text(browser, "#wait", "Too many failed sign-ins", "Wait 1 minute"))
+			.contains("Too many failed sign-ins")
+			.contains("Wait 1 minute");
 	}
 
 	/**
@@ -225,7 +229,8 @@ class AdminDashboardBrowserTests {
 			assertThat(browser.findElements(By.cssSelector("main form[method=post]"))).as(page).isEmpty();
 			assertThat(browser.findElement(By.tagName("h1")).getText()).as(page).doesNotContain("403");
 		}
-		assertThat(text(browser, "#admins")).contains("browser-auditor").contains("AUDITOR");
+		assertThat(text(browser, "#admins", "browser-auditor", "AUDITOR")).contains("browser-auditor")
+			.contains("AUDITOR");
 		screenshot(browser, "auditor-admins");
 
 		// what a hand-made form would send: the server refuses it, with a page that says
@@ -246,7 +251,7 @@ class AdminDashboardBrowserTests {
 				document.body.appendChild(form);
 				form.submit();""");
 		assertThat(text(browser, "h1")).isEqualTo("403 Forbidden");
-		assertThat(text(browser, "main"))
+		assertThat(text(browser, "main", "Your role (AUDITOR) may read this dashboard but not make this change."))
 			.contains("Your role (AUDITOR) may read this dashboard but not make this change.");
 		screenshot(browser, "auditor-refused");
 		assertThat(adminApi("/api/v1/tokens").body()).doesNotContain("forged");
@@ -267,14 +272,16 @@ class AdminDashboardBrowserTests {
 		signIn();
 		browser.get(client.adminUrl("/admins"));
 		browser.findElement(By.cssSelector("#admin-browser-approver button.danger")).click();
-		assertThat(text(browser, ".notice")).contains("'browser-approver' is disabled");
+		assertThat(text(browser, ".notice", "'browser-approver' is disabled"))
+			.contains("'browser-approver' is disabled");
 		screenshot(browser, "approver-disabled");
 
 		browser.manage().deleteAllCookies();
 		browser.manage().addCookie(approverSession);
 		browser.get(client.adminUrl("/requests"));
 		assertThat(browser.getCurrentUrl()).endsWith("/login?disabled");
-		assertThat(text(browser, "#disabled")).contains("this admin account is disabled");
+		assertThat(text(browser, "#disabled", "this admin account is disabled"))
+			.contains("this admin account is disabled");
 		signInAs("browser-approver", BrowserSuite.ADMIN_PASSWORD);
 		assertThat(browser.getCurrentUrl()).endsWith("/login?error");
 		browser.get(client.adminUrl("/audit"));
@@ -304,14 +311,16 @@ class AdminDashboardBrowserTests {
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys(initial);
 		browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		assertThat(text(browser, "#password-required")).contains("Choose your own password");
+		assertThat(text(browser, "#password-required", "Choose your own password"))
+			.contains("Choose your own password");
 		browser.get(client.adminUrl("/certificates"));
 		assertThat(browser.getCurrentUrl()).endsWith("/account/password?required");
 		browser.findElement(By.id("currentPassword")).sendKeys(initial);
 		browser.findElement(By.id("newPassword")).sendKeys(BrowserSuite.ADMIN_PASSWORD);
 		browser.findElement(By.id("confirmPassword")).sendKeys(BrowserSuite.ADMIN_PASSWORD);
 		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-		assertThat(text(browser, ".notice")).contains("Your password has been changed.");
+		assertThat(text(browser, ".notice", "Your password has been changed."))
+			.contains("Your password has been changed.");
 	}
 
 	@Test
@@ -329,9 +338,13 @@ class AdminDashboardBrowserTests {
 		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> browser.switchTo().alert());
 		browser.findElement(By.id("action")).sendKeys("admin_sign_in_failed");
 		browser.findElement(By.cssSelector("form.search button")).click();
-		assertThat(browser.findElement(By.id("audit")).getText()).doesNotContain("admin_signed_in");
+		// the filtered page, not the one the click left (whose table goes stale as it
+		// loads)
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until((driver) -> driver.getCurrentUrl().contains("action=admin_sign_in_failed"));
+		assertThat(text(browser, "#audit", "admin_sign_in_failed")).doesNotContain("admin_signed_in");
 		browser.findElement(By.id("verify")).click();
-		assertThat(text(browser, "#verdict")).contains("The audit log is intact");
+		assertThat(text(browser, "#verdict", "The audit log is intact")).contains("The audit log is intact");
 
 		// the keyward script, as an operator runs it, against this suite's admin-ui
 		ProcessBuilder command = new ProcessBuilder(Path.of("..", "keyward").toString(), "audit", "verify")
@@ -369,7 +382,7 @@ class AdminDashboardBrowserTests {
 		assertThat(mintWith(second, "default").statusCode()).isEqualTo(201);
 		assertThat(mintWith(first, "default").statusCode()).as("both keys work").isEqualTo(201);
 		browser.findElement(By.xpath("//tr[@data-client='browser-mdm']//tr[td[text()='initial']]//button")).click();
-		assertThat(text(browser, ".notice")).contains("revoked");
+		assertThat(text(browser, ".notice", "revoked")).contains("revoked");
 		screenshot(browser, "mdm-client-key-revoked");
 
 		assertThat(mintWith(first, "default").statusCode()).isEqualTo(401);
@@ -396,7 +409,7 @@ class AdminDashboardBrowserTests {
 		screenshot(browser, "challenge-minted");
 
 		assertThat(password).matches("[0-9A-F]{16}");
-		assertThat(text(browser, "#new-challenge-validity")).contains("(60 minutes)");
+		assertThat(text(browser, "#new-challenge-validity", "(60 minutes)")).contains("(60 minutes)");
 		assertThat(text(browser, "#ca-thumbprint")).matches("[0-9A-F]{8}( [0-9A-F]{8}){3}");
 		browser.get(client.adminUrl("/challenges"));
 		assertThat(browser.findElements(By.id("new-challenge"))).as("shown once").isEmpty();
@@ -406,7 +419,7 @@ class AdminDashboardBrowserTests {
 		browser.get(client.adminUrl("/challenges"));
 		browser.findElement(By.xpath("(//section[@data-client='bootstrap']//tr[@data-challenge]//button)[last()]"))
 			.click();
-		assertThat(text(browser, ".notice")).contains("revoked");
+		assertThat(text(browser, ".notice", "revoked")).contains("revoked");
 		screenshot(browser, "challenge-revoked");
 
 		CertRepResponse enrolled = new ScepDevice(client, "/scep/default", "CN=hand-minted,O=Browser Test")
@@ -482,7 +495,8 @@ class AdminDashboardBrowserTests {
 		assertThat(text(browser, "section[data-profile='default'] .caps"))
 			.isEqualTo(String.join(" ", caps.body().strip().split("\n")));
 		// the template's policy as an admin reads it, not as enum names and ISO-8601
-		assertThat(text(browser, "#templates tr[data-template='default']")).contains("digital signature")
+		assertThat(text(browser, "#templates tr[data-template='default']", "digital signature"))
+			.contains("digital signature")
 			.doesNotContain("DIGITAL_SIGNATURE")
 			.doesNotContainPattern("\\bP(T)?\\d+[HDM]\\b");
 	}
@@ -519,10 +533,21 @@ class AdminDashboardBrowserTests {
 			.until((driver) -> !driver.getCurrentUrl().contains("/login"));
 	}
 
-	static String text(WebDriver browser, String css) {
+	/**
+	 * The text of the first element {@code css} selects, once it holds every one of
+	 * {@code expected}. After a click the previous page can still be there, with an
+	 * element of the same selector (another notice) that goes stale as the next page
+	 * loads: so the wait reads the text again until it holds what the action should show.
+	 */
+	static String text(WebDriver browser, String css, String... expected) {
 		return new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until((driver) -> driver.findElement(By.cssSelector(css)))
-			.getText();
+			.withMessage(css + " holding " + java.util.Arrays.toString(expected))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.ignoring(org.openqa.selenium.NoSuchElementException.class)
+			.until((driver) -> {
+				String text = driver.findElement(By.cssSelector(css)).getText();
+				return java.util.Arrays.stream(expected).allMatch(text::contains) ? text : null;
+			});
 	}
 
 	private static HttpResponse<String> adminApi(String path) throws IOException, InterruptedException {

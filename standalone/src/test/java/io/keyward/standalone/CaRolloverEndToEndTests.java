@@ -99,7 +99,8 @@ class CaRolloverEndToEndTests {
 		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", date,
 				switchAt.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16));
 		browser.findElement(By.id("prepare-next-ca")).click();
-		assertThat(AdminDashboardBrowserTests.text(browser, ".notice")).contains("Next CA prepared");
+		assertThat(AdminDashboardBrowserTests.text(browser, ".notice", "Next CA prepared"))
+			.contains("Next CA prepared");
 		assertThat(browser.findElement(By.id("next-ca-switch")).getText())
 			.isEqualTo(switchAt.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
 		AdminDashboardBrowserTests.screenshot(browser, "ca-rollover-scheduled");

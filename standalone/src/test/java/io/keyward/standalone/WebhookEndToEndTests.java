@@ -120,7 +120,8 @@ class WebhookEndToEndTests {
 				.findElement(By.cssSelector("#dead-letters tr[data-delivery-id='" + deliveryId + "']"));
 			assertThat(row.getText()).contains("ISSUED").contains("mdm").contains(receiver.url()).contains("HTTP 503");
 			row.findElement(By.cssSelector("button.replay")).click();
-			assertThat(AdminDashboardBrowserTests.text(browser, ".notice")).contains("1 delivery(ies) queued again.");
+			assertThat(AdminDashboardBrowserTests.text(browser, ".notice", "1 delivery(ies) queued again."))
+				.contains("1 delivery(ies) queued again.");
 			await((d) -> d.type().equals("ISSUED") && d.body().contains(serial));
 			assertThat(client.count(
 					"select count(*) from admin.audit_record where action = 'webhook_replayed' " + "and target = ?",
