@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -117,24 +118,21 @@ class DashboardLayoutBrowserTests {
 		}
 		browser.get(client.adminUrl("/tokens"));
 		browser.findElement(By.id("tokens-q")).sendKeys("sorted-", Keys.ENTER);
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until((driver) -> driver.getCurrentUrl().contains("q=sorted-"));
-		assertThat(firstCells("#tokens")).containsExactly("sorted-a", "sorted-b");
+		waitForRows("#tokens", List.of("sorted-a", "sorted-b"));
 		assertThat(AdminDashboardBrowserTests.text(browser, ".list-shown")).startsWith("2 of ");
 		browser.findElement(By.linkText("Name")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until((driver) -> "descending"
-			.equals(driver.findElement(By.cssSelector("#tokens th[aria-sort] a[href*='sort=name']"))
-				.findElement(By.xpath(".."))
-				.getAttribute("aria-sort")));
-		assertThat(firstCells("#tokens")).containsExactly("sorted-b", "sorted-a");
-		assertThat(browser.getCurrentUrl()).contains("q=sorted-");
+		waitForRows("#tokens", List.of("sorted-b", "sorted-a"));
+		assertThat(
+				browser.findElement(By.xpath("//table[@id='tokens']//th[a[text()='Name']]")).getAttribute("aria-sort"))
+			.isEqualTo("descending");
+		assertThat(browser.getCurrentUrl()).contains("q=sorted-").contains("dir=desc");
 
 		browser.get(client.adminUrl("/admins"));
 		new Select(browser.findElement(By.id("admins-role"))).selectByValue("ADMINISTRATOR");
 		browser.findElement(By.cssSelector("form.list-filter button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until((driver) -> driver.getCurrentUrl().contains("role=ADMINISTRATOR"));
-		assertThat(firstCells("#admins")).contains("admin");
+		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until((driver) -> driver.getCurrentUrl().contains("role=ADMINISTRATOR")
+					&& firstCells("#admins").contains("admin"));
 		browser.findElement(By.id("admins-q")).sendKeys("no-such-admin", Keys.ENTER);
 		assertThat(AdminDashboardBrowserTests.text(browser, "#admins td.empty"))
 			.isEqualTo("Nothing matches this filter.");
@@ -150,6 +148,15 @@ class DashboardLayoutBrowserTests {
 		finally {
 			browser.manage().window().setSize(new Dimension(1280, 900));
 		}
+	}
+
+	/**
+	 * Wait until the table shows these first cells, in this order (the page the click or
+	 * Enter asked for has loaded).
+	 */
+	private static void waitForRows(String table, List<String> expected) {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until((driver) -> firstCells(table).equals(expected));
 	}
 
 	private static List<String> firstCells(String table) {
