@@ -16,9 +16,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +104,66 @@ class DashboardLayoutBrowserTests {
 		finally {
 			browser.manage().window().setSize(new Dimension(1280, 900));
 		}
+	}
+
+	@Test
+	void whenAnAdminSortsAndFiltersTwoListsThenTheTablesFollowAndAPhoneDoesNotScrollSideways() {
+		AdminDashboardBrowserTests.signIn(browser, client);
+		for (String name : List.of("sorted-b", "sorted-a")) {
+			browser.get(client.adminUrl("/tokens"));
+			browser.findElement(By.id("name")).sendKeys(name);
+			browser.findElement(By.cssSelector("input[name=scopes]")).click();
+			browser.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+			AdminDashboardBrowserTests.text(browser, "#new-token");
+		}
+		browser.get(client.adminUrl("/tokens"));
+		browser.findElement(By.id("tokens-q")).sendKeys("sorted-", Keys.ENTER);
+		waitForRows("#tokens", List.of("sorted-a", "sorted-b"));
+		assertThat(AdminDashboardBrowserTests.text(browser, ".list-shown")).startsWith("2 of ");
+		browser.findElement(By.linkText("Name")).click();
+		waitForRows("#tokens", List.of("sorted-b", "sorted-a"));
+		assertThat(
+				browser.findElement(By.xpath("//table[@id='tokens']//th[a[text()='Name']]")).getAttribute("aria-sort"))
+			.isEqualTo("descending");
+		assertThat(browser.getCurrentUrl()).contains("q=sorted-").contains("dir=desc");
+
+		browser.get(client.adminUrl("/admins"));
+		new Select(browser.findElement(By.id("admins-role"))).selectByValue("ADMINISTRATOR");
+		browser.findElement(By.cssSelector("form.list-filter button[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until((driver) -> driver.getCurrentUrl().contains("role=ADMINISTRATOR")
+					&& firstCells("#admins").contains("admin"));
+		browser.findElement(By.id("admins-q")).sendKeys("no-such-admin", Keys.ENTER);
+		assertThat(AdminDashboardBrowserTests.text(browser, "#admins td.empty"))
+			.isEqualTo("Nothing matches this filter.");
+
+		try {
+			browser.manage().window().setSize(new Dimension(390, 844));
+			for (String page : List.of("/tokens?q=sorted-&sort=name&dir=desc", "/admins?role=ADMINISTRATOR")) {
+				browser.get(client.adminUrl(page));
+				assertThat(number("return document.documentElement.scrollWidth")).as(page + " scrolls sideways")
+					.isLessThanOrEqualTo(number("return window.innerWidth"));
+			}
+		}
+		finally {
+			browser.manage().window().setSize(new Dimension(1280, 900));
+		}
+	}
+
+	/**
+	 * Wait until the table shows these first cells, in this order (the page the click or
+	 * Enter asked for has loaded).
+	 */
+	private static void waitForRows(String table, List<String> expected) {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until((driver) -> firstCells(table).equals(expected));
+	}
+
+	private static List<String> firstCells(String table) {
+		return browser.findElements(By.cssSelector(table + " tbody tr td:first-child"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
 	}
 
 	@Test

@@ -1,12 +1,18 @@
 package io.keyward.admin.account;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.keyward.admin.security.Actor;
 import io.keyward.admin.web.ApiProblem;
+import io.keyward.admin.web.CsvDownload;
+import io.keyward.admin.web.ListPage;
+import io.keyward.admin.web.ListView;
 import io.keyward.admin.web.Timestamps;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +36,35 @@ class AdminsController {
 		this.accounts = accounts;
 	}
 
+	/** Sortable columns: username, role, state, created; filters: text, role, state. */
+	private static final ListView<AdminRow> LIST = ListView.<AdminRow>at("/admins")
+		.column("username", Comparator.comparing(AdminRow::username))
+		.column("role", Comparator.comparing((AdminRow row) -> row.role().name()).thenComparing(AdminRow::username))
+		.column("state", Comparator.comparing(AdminRow::status).thenComparing(AdminRow::username))
+		.column("created", Comparator.comparing(AdminRow::createdAt).thenComparing(AdminRow::username))
+		.select("role", (row) -> List.of(row.role().name()))
+		.select("state", (row) -> List.of(row.status()))
+		.text((row) -> String.join(" ", row.username(), row.role().name(), row.state(), row.createdBy()));
+
 	@GetMapping("/admins")
-	String admins(Model model) {
-		model.addAttribute("admins", this.accounts.list().stream().map(AdminRow::of).toList());
+	String admins(@RequestParam Map<String, String> query, Model model) {
+		model.addAttribute("list", list(query));
 		model.addAttribute("roles", List.of(AdminRole.values()));
 		return "admins";
+	}
+
+	/**
+	 * The admins the page's filter shows, in its order, every page of them.
+	 */
+	@GetMapping("/admins.csv")
+	ResponseEntity<String> csv(@RequestParam Map<String, String> query) {
+		return CsvDownload.of("keyward-admins.csv", List.of("username", "role", "state", "created_at", "created_by"),
+				list(query).matching(),
+				(row) -> List.of(row.username(), row.role().name(), row.state(), row.createdAt(), row.createdBy()));
+	}
+
+	private ListPage<AdminRow> list(Map<String, String> query) {
+		return LIST.page(this.accounts.list().stream().map(AdminRow::of).toList(), query);
 	}
 
 	@PostMapping("/admins")
@@ -78,6 +108,13 @@ class AdminsController {
 	 */
 	record AdminRow(String username, AdminRole role, boolean enabled, String state, String createdAt,
 			String createdBy) {
+
+		/**
+		 * @return {@code enabled} or {@code disabled}, the state filter's values
+		 */
+		String status() {
+			return this.enabled ? "enabled" : "disabled";
+		}
 
 		static AdminRow of(AdminAccount account) {
 			String state = !account.enabled()

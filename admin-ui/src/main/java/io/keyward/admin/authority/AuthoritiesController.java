@@ -7,10 +7,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import io.keyward.admin.security.Actor;
 import io.keyward.admin.web.ApiProblem;
+import io.keyward.admin.web.ListView;
 import io.keyward.admin.web.Timestamps;
 import io.keyward.api.SerialNumbers;
 import io.keyward.api.ca.AuthorityCertificate;
@@ -41,8 +44,19 @@ class AuthoritiesController {
 		this.clock = clock;
 	}
 
+	/**
+	 * Sortable columns: expires (the default, the soonest first), role, subject; filters:
+	 * text, role.
+	 */
+	private static final ListView<AuthorityRow> LIST = ListView.<AuthorityRow>at("/authorities")
+		.column("expires", Comparator.comparing(AuthorityRow::notAfter).thenComparing(AuthorityRow::role))
+		.column("role", Comparator.comparing(AuthorityRow::role).thenComparing(AuthorityRow::notAfter))
+		.column("subject", Comparator.comparing(AuthorityRow::subject).thenComparing(AuthorityRow::notAfter))
+		.select("role", (row) -> List.of(row.role()))
+		.text((row) -> String.join(" ", row.role(), row.state(), row.subject(), row.serial(), row.fingerprint()));
+
 	@GetMapping("/authorities")
-	String page(Model model) {
+	String page(@RequestParam Map<String, String> query, Model model) {
 		Instant now = this.clock.instant();
 		List<AuthorityRow> rows = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
@@ -76,7 +90,7 @@ class AuthoritiesController {
 		catch (ApiProblem ex) {
 			problems.add(ex.getMessage());
 		}
-		model.addAttribute("rows", rows);
+		model.addAttribute("list", LIST.page(rows, query));
 		model.addAttribute("problem", problems.isEmpty() ? null : String.join("; ", problems));
 		return "authorities";
 	}

@@ -1,17 +1,23 @@
 package io.keyward.admin.mdmclient;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 import io.keyward.admin.security.Actor;
 import io.keyward.admin.web.ApiProblem;
+import io.keyward.admin.web.CsvDownload;
+import io.keyward.admin.web.ListView;
 import io.keyward.admin.web.RemoteCall;
 import io.keyward.admin.web.Timestamps;
 import io.keyward.api.challenge.MdmClient;
 import io.keyward.api.challenge.NewMdmClient;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,15 +40,51 @@ class MdmClientsController {
 		this.clients = clients;
 	}
 
+	/** Sortable columns: name, created, state; filters: text, state, profile. */
+	private static final ListView<ClientRow> LIST = ListView.<ClientRow>at("/mdm-clients")
+		.column("name", Comparator.comparing(ClientRow::name))
+		.column("created", Comparator.comparing(ClientRow::createdAt).thenComparing(ClientRow::name))
+		.column("state", Comparator.comparing(ClientRow::status).thenComparing(ClientRow::name))
+		.select("state", (row) -> List.of(row.status()))
+		.select("profile", (row) -> List.of(row.profiles().split(" ")))
+		.text((row) -> String.join(" ", row.name(), row.scopes(), row.profiles(), row.state(),
+				String.join(" ", row.keys().stream().map(KeyRow::label).filter(Objects::nonNull).toList())));
+
 	@GetMapping("/mdm-clients")
-	String page(Model model) {
+	String page(@RequestParam Map<String, String> query, Model model) {
 		RemoteCall<List<MdmClient>> listed = this.clients.forPage();
-		model.addAttribute("clients", listed.ok() ? listed.value().stream().map(ClientRow::of).toList() : List.of());
+		model.addAttribute("list", LIST.page(rows(listed), query));
 		if (!listed.ok() && !model.containsAttribute("problem")) {
 			model.addAttribute("problem", listed.problem());
 		}
 		model.addAttribute("scopes", NewMdmClient.SCOPES);
 		return "mdm-clients";
+	}
+
+	/**
+	 * The clients the page's filter shows, in its order, with their keys' labels, states
+	 * and last use; never a key (the challenge-service keeps only its hash). A
+	 * challenge-service that does not answer is a 502 problem, not an empty file.
+	 */
+	@GetMapping("/mdm-clients.csv")
+	ResponseEntity<String> csv(@RequestParam Map<String, String> query) {
+		RemoteCall<List<MdmClient>> listed = this.clients.forPage();
+		if (!listed.ok()) {
+			throw new ApiProblem(HttpStatus.BAD_GATEWAY, listed.problem());
+		}
+		return CsvDownload.of("keyward-mdm-clients.csv",
+				List.of("name", "scopes", "profiles", "outstanding_cap", "rate", "created_at", "state", "keys"),
+				LIST.page(rows(listed), query).matching(),
+				(row) -> List.of(row.name(), row.scopes(), row.profiles(), row.cap(), row.rate(), row.createdAt(),
+						row.state(),
+						String.join("; ", row.keys()
+							.stream()
+							.map((key) -> key.label() + " (" + key.state() + ", last used " + key.lastUsedAt() + ")")
+							.toList())));
+	}
+
+	private static List<ClientRow> rows(RemoteCall<List<MdmClient>> listed) {
+		return listed.ok() ? listed.value().stream().map(ClientRow::of).toList() : List.of();
 	}
 
 	@PostMapping("/mdm-clients")
@@ -95,6 +137,13 @@ class MdmClientsController {
 	 */
 	record ClientRow(long id, String name, String scopes, String profiles, String cap, String rate, String createdAt,
 			boolean enabled, String state, List<KeyRow> keys) {
+
+		/**
+		 * @return {@code enabled} or {@code disabled}, the state filter's values
+		 */
+		String status() {
+			return this.enabled ? "enabled" : "disabled";
+		}
 
 		static ClientRow of(MdmClient client) {
 			return new ClientRow(client.id(), client.name(), String.join(" ", client.scopes()),

@@ -28,6 +28,22 @@ class AuthoritiesTests extends AdminUiTestSupport {
 	}
 
 	@Test
+	void whenSortedByRoleBothWaysAndFilteredByRoleThenTheTableFollows() {
+		var browser = signedIn();
+
+		String up = browser.get("/authorities?sort=role&dir=asc").body();
+		String down = browser.get("/authorities?sort=role&dir=desc").body();
+		String roots = browser.get("/authorities?role=Root+CA").body();
+		String none = browser.get("/authorities?q=%22%3E%3Cimg+src%3Dx%3E").body();
+
+		assertThat(up.indexOf("<td>RA signing</td>")).isPositive().isLessThan(up.indexOf("<td>Root CA</td>"));
+		assertThat(down.indexOf("<td>Root CA</td>")).isPositive().isLessThan(down.indexOf("<td>RA signing</td>"));
+		assertThat(down).contains("aria-sort=\"descending\"");
+		assertThat(roots).contains("<td>Root CA</td>").doesNotContain("<td>RA signing</td>").contains("1 of ");
+		assertThat(none).contains("Nothing matches this filter.").doesNotContain("<img src=x>");
+	}
+
+	@Test
 	void whenReadOverTheApiThenBothListsAnswer() {
 		var answer = api(BOOTSTRAP_TOKEN).get("/api/v1/authorities");
 

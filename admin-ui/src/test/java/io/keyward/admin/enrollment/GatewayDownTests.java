@@ -123,6 +123,19 @@ class GatewayDownTests {
 		}
 	}
 
+	@Test
+	void whenTheChallengeServiceIsDownThenTheMdmClientsCsvIsA502NotAnEmptyFile() {
+		Browser browser = signedIn();
+
+		HttpResponse<String> csv = browser.get("/mdm-clients.csv");
+		HttpResponse<String> page = browser.get("/mdm-clients");
+
+		assertThat(csv.statusCode()).isEqualTo(502);
+		assertThat(csv.body()).doesNotContain("\"name\",\"scopes\"");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("class=\"banner\"").contains("0 of 0 shown");
+	}
+
 	private Browser signedIn() {
 		Browser browser = new Browser(this.port);
 		if (browser.login("admin", PASSWORD).headers().firstValue("Location").orElse("").contains("error")) {
