@@ -81,7 +81,7 @@ class CertificatesController {
 		model.addAttribute("next", next);
 		model.addAttribute("first", searchLink("/certificates", query, state, order).encode().toUriString());
 		model.addAttribute("csv", searchLink("/certificates.csv", query, state, order).encode().toUriString());
-		model.addAttribute("orders", SortLinks.of(order,
+		model.addAttribute("orders", SortLinks.certificates(order,
 				(column) -> searchLink("/certificates", query, state, column).encode().toUriString()));
 		return "certificates";
 	}
