@@ -16,9 +16,9 @@ import io.keyward.edge.search.SearchTerms;
  * The search box's small query language (docs/admin-dashboard.md, "Search and export"):
  * free text plus {@code key:value} terms, e.g.
  * {@code laptop status:revoked expires:<30d profile:ios}. Keys: {@code status},
- * {@code profile}, {@code serial}, {@code txid}, {@code subject}, {@code contains},
- * {@code san}, {@code device}, {@code issued}, {@code expires}; a value with spaces goes
- * in double quotes. Any other {@code word:word} stays free text, so
+ * {@code profile}, {@code template}, {@code serial}, {@code txid}, {@code subject},
+ * {@code contains}, {@code san}, {@code device}, {@code issued}, {@code expires}; a value
+ * with spaces goes in double quotes. Any other {@code word:word} stays free text, so
  * {@code dns:host.example} is searched as written. Dates: {@code <}, {@code >} or nothing
  * (that UTC day) before an ISO date or instant, or {@code Nd}: N days ahead of now for
  * {@code expires}, N days ago for {@code issued}. Nothing here reaches SQL as text: every
@@ -46,6 +46,8 @@ final class CertificateSearchSyntax {
 	private String status;
 
 	private String profile;
+
+	private String template;
 
 	private Instant issuedAfter;
 
@@ -98,6 +100,7 @@ final class CertificateSearchSyntax {
 		switch (key) {
 			case "status" -> status(value);
 			case "profile" -> profile(value);
+			case "template" -> this.template = once(key, this.template, value);
 			case "serial" -> this.serial = once(key, this.serial, value);
 			case "txid", "transaction" -> this.transactionId = once(key, this.transactionId, value);
 			case "subject" -> this.subject = once(key, this.subject, value);
@@ -132,8 +135,8 @@ final class CertificateSearchSyntax {
 			throw new InvalidRequest("serial: must be a hexadecimal or decimal number");
 		}
 		return new CertificateQuery(text, this.subject, this.contains, this.san, serials, this.transactionId,
-				this.status, this.profile, this.issuedAfter, this.issuedBefore, this.expiresAfter, this.expiresBefore,
-				sort, after, size);
+				this.status, this.profile, this.template, this.issuedAfter, this.issuedBefore, this.expiresAfter,
+				this.expiresBefore, sort, after, size);
 	}
 
 	/**
