@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import io.keyward.api.ca.CertificateSearchPage;
 import io.keyward.ca.CaApiTests;
+import io.keyward.testsupport.BenchIndexes;
 import io.keyward.testsupport.SearchTimings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -38,11 +39,8 @@ class CertificateSearchBenchmark extends CaApiTests {
 		long request = this.jdbc.queryForObject("insert into ca.certificate_request (transaction_id, profile, "
 				+ "template, csr, subject, requested_at, status) values (null, 'bench', 'default', '\\x30', "
 				+ "'CN=bench', now(), 'ISSUED') returning id", Long.class);
-		List<String> indexes = this.jdbc.queryForList("select indexdef from pg_indexes where schemaname = 'ca' "
-				+ "and tablename = 'certificate' and indexname not in ('certificate_pkey', 'uk_certificate_serial')",
-				String.class);
-		indexes.forEach((definition) -> this.jdbc
-			.execute("drop index ca." + definition.replaceFirst("^CREATE (UNIQUE )?INDEX (\\S+) .*", "$2")));
+		List<String> indexes = BenchIndexes.drop(this.jdbc, "ca", "certificate",
+				List.of("certificate_pkey", "uk_certificate_serial"));
 		for (long done = 0; done < rows; done += CHUNK) {
 			// device-<i>: issued one a minute back from now, valid two years minus up to
 			// three; every hundredth revoked; four profiles

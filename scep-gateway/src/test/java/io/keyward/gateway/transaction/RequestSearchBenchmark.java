@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import io.keyward.edge.search.KeysetCursor;
 import io.keyward.gateway.AbstractGatewayTests;
+import io.keyward.testsupport.BenchIndexes;
 import io.keyward.testsupport.SearchTimings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -45,11 +46,8 @@ class RequestSearchBenchmark extends AbstractGatewayTests {
 		List<String> report = new ArrayList<>();
 		long fillStart = System.nanoTime();
 		this.jdbc.update("delete from gateway.transaction where profile like 'bench-%'");
-		List<String> indexes = this.jdbc.queryForList("select indexdef from pg_indexes where schemaname = 'gateway' "
-				+ "and tablename = 'transaction' and indexname not in ('transaction_pkey', "
-				+ "'transaction_profile_transaction_id_unique')", String.class);
-		indexes.forEach((definition) -> this.jdbc
-			.execute("drop index gateway." + definition.replaceFirst("^CREATE (UNIQUE )?INDEX (\\S+) .*", "$2")));
+		List<String> indexes = BenchIndexes.drop(this.jdbc, "gateway", "transaction",
+				List.of("transaction_pkey", "transaction_profile_transaction_id_unique"));
 		for (long done = 0; done < rows; done += CHUNK) {
 			// device-<i>: one a minute back from now; every twentieth refused, every
 			// fiftieth pending, every ninety-seventh waiting for approval, the rest

@@ -127,6 +127,13 @@ class TransactionSearchTests extends AbstractGatewayTests {
 		String cursor = next("", "created:desc");
 		assertBad("q=&sort=subject:asc&after=" + cursor, "another sort order");
 		assertBad("q=x&page=2", "page");
+		assertBad("q=" + encode("subject:\"\""), "subject: needs a value");
+		assertBad("q=" + encode("x".repeat(256)), "longer than 255");
+	}
+
+	@Test
+	void whenTheQueryIsAnEmptyQuoteThenEveryRequestAnswers() throws Exception {
+		assertThat(ids("\"\" profile:" + PROFILE)).hasSize(7);
 	}
 
 	@Test

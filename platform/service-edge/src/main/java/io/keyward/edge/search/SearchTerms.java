@@ -39,7 +39,10 @@ public final class SearchTerms {
 	 * @param q the search box's text, or null
 	 * @param terms takes a lower-case key and its value, and answers whether it knew the
 	 * key (it throws {@link InvalidRequest} for a bad value)
-	 * @return the free words, in order, with the {@code key:value} terms nobody knew
+	 * @return the free words, in order, with the {@code key:value} terms nobody knew; an
+	 * empty {@code ""} is no word
+	 * @throws InvalidRequest for a longer text, or a key with an empty value
+	 * ({@code subject:""})
 	 */
 	public static List<String> parse(String q, BiPredicate<String, String> terms) {
 		List<String> words = new ArrayList<>();
@@ -52,10 +55,16 @@ public final class SearchTerms {
 		Matcher term = TERM.matcher(q);
 		while (term.find()) {
 			if (term.group(1) == null) {
-				words.add((term.group(4) != null) ? term.group(4) : term.group(5));
+				String word = (term.group(4) != null) ? term.group(4) : term.group(5);
+				if (!word.isBlank()) {
+					words.add(word);
+				}
 				continue;
 			}
 			String value = (term.group(3) != null) ? term.group(3) : term.group(2);
+			if (value.isBlank()) {
+				throw new InvalidRequest(term.group(1).toLowerCase(Locale.ROOT) + ": needs a value");
+			}
 			if (!terms.test(term.group(1).toLowerCase(Locale.ROOT), value)) {
 				words.add(term.group());
 			}
