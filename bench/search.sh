@@ -13,34 +13,50 @@
 #
 #   bench/search.sh                # 10000000 rows
 #   bench/search.sh 100000         # other sizes
+#   bench/search.sh requests 100000   # the request search instead (the gateway's
+#                                     # transactions: io.keyward.gateway.transaction.RequestSearchBenchmark)
+#   bench/search.sh all 100000        # both
 #
-# Needs ~6 GB of free disk at 10^7 rows and 15-40 minutes on 2 cores. Writes
+# Needs ~6 GB of free disk at 10^7 rows and 15-40 minutes on 2 cores (per kind). Writes
 # bench/results/search-<date>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+kinds=(certificates)
+case "${1:-}" in
+	certificates) shift ;;
+	requests) kinds=(requests); shift ;;
+	all) kinds=(certificates requests); shift ;;
+esac
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000000)
 out="bench/results/search-$(date -u +%Y-%m-%d-%H%M).md"
 mkdir -p bench/results
 {
-	echo "# Certificate search at ${sizes[*]} stored certificates"
+	echo "# Search (${kinds[*]}) at ${sizes[*]} stored rows"
 	echo
 	echo "$(date -u +%FT%TZ), commit $(git rev-parse --short HEAD), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$out"
-for rows in "${sizes[@]}"; do
-	echo "[search] $rows rows" >&2
-	./mvnw -B -o -q -pl ca-adapter -am verify -Dtest=CertificateSearchBenchmark \
-		-Dsurefire.failIfNoSpecifiedTests=false -Dkeyward.bench.rows="$rows" >/dev/null
-	{
-		echo
-		echo "## $rows rows"
-		echo
-		echo '```'
-		cat "ca-adapter/target/bench/search-$rows.txt"
-		echo '```'
-		echo
-		echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-	} >>"$out"
+for kind in "${kinds[@]}"; do
+	if [ "$kind" = requests ]; then
+		module=scep-gateway test=RequestSearchBenchmark result=request-search
+	else
+		module=ca-adapter test=CertificateSearchBenchmark result=search
+	fi
+	for rows in "${sizes[@]}"; do
+		echo "[search] $kind, $rows rows" >&2
+		./mvnw -B -o -q -pl "$module" -am verify -Dtest="$test" \
+			-Dsurefire.failIfNoSpecifiedTests=false -Dkeyward.bench.rows="$rows" >/dev/null
+		{
+			echo
+			echo "## $kind, $rows rows"
+			echo
+			echo '```'
+			cat "$module/target/bench/$result-$rows.txt"
+			echo '```'
+			echo
+			echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+		} >>"$out"
+	done
 done
 cat "$out"

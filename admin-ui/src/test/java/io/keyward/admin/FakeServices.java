@@ -39,6 +39,9 @@ public final class FakeServices {
 
 	public static final String TOKEN = "admin-ui-test-service-token-0123456789";
 
+	/** The request search's cursor to its second page. */
+	public static final String SEARCH_CURSOR = "c2Vjb25k";
+
 	public static final String HOSTILE_SUBJECT = "CN=<script>alert(1)</script>";
 
 	/**
@@ -258,6 +261,15 @@ public final class FakeServices {
 			String items = this.decisions.containsKey(WAITING_ID) ? "" : waiting("WAITING_APPROVAL");
 			answer(exchange, 200,
 					"{\"items\":[" + items + "],\"page\":0,\"size\":25,\"total\":" + (items.isEmpty() ? 0 : 1) + "}");
+			return;
+		}
+		if (query.contains("q=bad")) {
+			answer(exchange, 400,
+					problem(400, "status: must be pending, waiting, issued, refused, expired or rejected"));
+			return;
+		}
+		if (query.contains("q=")) {
+			answer(exchange, 200, searchPage(query));
 			return;
 		}
 		if (query.contains("correlationId=")) {
@@ -528,6 +540,23 @@ public final class FakeServices {
 				 "createdAt":"2026-03-01T08:00:00Z","updatedAt":"2026-03-01T08:00:00Z","id":"%s",
 				 "decidedBy":null,"decidedAt":null,"decisionComment":null}
 				""".formatted(HOSTILE_SUBJECT, status, WAITING_ID);
+	}
+
+	/**
+	 * The request search ({@code q=}): the list's rows with a cursor to a second page,
+	 * whose one row's subject a spreadsheet would run as a formula.
+	 */
+	private static String searchPage(String query) {
+		if (!query.contains("after=" + SEARCH_CURSOR)) {
+			return transactionPage(OLD_SERIAL).replace("\"total\":60}",
+					"\"total\":-1,\"nextCursor\":\"" + SEARCH_CURSOR + "\"}");
+		}
+		return """
+				{"items":[
+				 {"transactionId":"PAGE2TX","profile":"ios","messageType":"RenewalReq","subject":"=HYPERLINK(\\"x\\")",
+				  "status":"RECEIVED","createdAt":"2026-02-28T10:00:00Z","updatedAt":"2026-02-28T10:00:00Z"}
+				],"page":0,"size":25,"total":-1,"nextCursor":null}
+				""";
 	}
 
 	private static String transactionPage(String serial) {

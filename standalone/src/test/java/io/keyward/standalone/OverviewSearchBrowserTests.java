@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -151,19 +154,87 @@ class OverviewSearchBrowserTests {
 		// the CSV export of the subject search, with the browser's session
 		search("CN=" + cn);
 		String href = browser.findElement(By.cssSelector("a.csv-export")).getAttribute("href");
-		String cookies = browser.manage()
-			.getCookies()
-			.stream()
-			.map((cookie) -> cookie.getName() + "=" + cookie.getValue())
-			.collect(Collectors.joining("; "));
-		HttpResponse<String> csv = client
-			.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", cookies).build());
+		HttpResponse<String> csv = download(href);
 		assertThat(csv.statusCode()).isEqualTo(200);
 		assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
 		String[] lines = csv.body().split("\r\n");
 		assertThat(lines).hasSize(2);
 		assertThat(lines[1]).contains(cn).contains("\"short\"");
 		assertThat(new BigInteger(serialCell(lines[0], lines[1]), 16)).isEqualTo(enrolled.getSerialNumber());
+	}
+
+	@Test
+	void whenAnAdminSearchesFiltersSortsAndExportsTheEnrollmentsThenTheDevicesRequestIsThere() throws Exception {
+		AdminDashboardBrowserTests.signIn(browser, client);
+		browser.get(client.adminUrl("/enrollments"));
+		String hex = enrolled.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+
+		// the search box: the issued certificate's serial with leading zeros, in lower
+		// case
+		WebElement box = browser.findElement(By.id("q"));
+		box.sendKeys("serial:00" + hex.toLowerCase(Locale.ROOT));
+		box.submit();
+		waitForUrl("q=serial");
+		assertThat(enrollmentSubjects()).hasSize(1).allSatisfy((subject) -> assertThat(subject).contains(cn));
+		assertThat(browser.findElement(By.id("q")).getAttribute("value"))
+			.isEqualTo("serial:00" + hex.toLowerCase(Locale.ROOT));
+
+		// the per-column filters: the profile and the state build the query
+		browser.findElement(By.id("q")).clear();
+		new Select(browser.findElement(By.id("profile"))).selectByValue("short");
+		new Select(browser.findElement(By.id("status"))).selectByValue("issued");
+		browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+		waitForUrl("profile=short");
+		assertThat(browser.getCurrentUrl()).contains("status=issued");
+		assertThat(enrollmentSubjects()).anySatisfy((subject) -> assertThat(subject).contains(cn));
+		assertThat(new Select(browser.findElement(By.id("profile"))).getFirstSelectedOption().getText())
+			.isEqualTo("short");
+		new Select(browser.findElement(By.id("status"))).selectByValue("refused");
+		browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+		waitForUrl("status=refused");
+		assertThat(enrollmentSubjects()).noneSatisfy((subject) -> assertThat(subject).contains(cn));
+
+		// the sortable header keeps the filters and says which way it sorts
+		new Select(browser.findElement(By.id("status"))).selectByValue("issued");
+		browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+		waitForUrl("status=issued");
+		browser.findElement(By.linkText("Subject")).click();
+		waitForUrl("sort=subject");
+		assertThat(browser.getCurrentUrl()).contains("profile=short").contains("status=issued");
+		assertThat(browser.findElement(By.xpath("//th[a[normalize-space()='Subject']]")).getAttribute("aria-sort"))
+			.isEqualTo("ascending");
+		assertThat(enrollmentSubjects()).anySatisfy((subject) -> assertThat(subject).contains(cn));
+
+		// the CSV export of the same search, with the browser's session
+		String href = browser.findElement(By.cssSelector("a.csv-export")).getAttribute("href");
+		assertThat(href).contains("/enrollments.csv?").contains("profile=short").contains("status=issued");
+		HttpResponse<String> csv = download(href);
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+		assertThat(csv.body()).startsWith("\"created_at\",").contains(cn).contains("\"Issued\"");
+	}
+
+	/**
+	 * @return the link's answer, fetched with the browser's session
+	 */
+	private static HttpResponse<String> download(String href) throws Exception {
+		String cookies = browser.manage()
+			.getCookies()
+			.stream()
+			.map((cookie) -> cookie.getName() + "=" + cookie.getValue())
+			.collect(Collectors.joining("; "));
+		return client.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", cookies).build());
+	}
+
+	private static void waitForUrl(String part) {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until((driver) -> driver.getCurrentUrl().contains(part));
+	}
+
+	private static List<String> enrollmentSubjects() {
+		return browser.findElements(By.cssSelector("main > div.table-scroll table tbody tr td.subject"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
 	}
 
 	private static void search(String query) {

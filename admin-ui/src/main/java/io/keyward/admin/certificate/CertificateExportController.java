@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * A certificate search as CSV, the same search the page shows ({@code /certificates.csv}
- * takes the page's {@code q}, {@code status} and {@code sort}), every page of it up to
- * {@link #MAX_ROWS} rows, read from the ca-adapter by its keyset cursor. Quoting and the
- * formula-injection guard are {@link Csv}'s.
+ * takes the page's {@code q}, {@code status}, {@code sort} and per-column filters), every
+ * page of it up to {@link #MAX_ROWS} rows, read from the ca-adapter by its keyset cursor.
+ * Quoting and the formula-injection guard are {@link Csv}'s.
  */
 @Controller
 class CertificateExportController {
@@ -38,14 +38,17 @@ class CertificateExportController {
 
 	@GetMapping("/certificates.csv")
 	ResponseEntity<String> export(@RequestParam(required = false) String q,
-			@RequestParam(required = false) String status, @RequestParam(required = false) String sort) {
+			@RequestParam(required = false) String status, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String profile, @RequestParam(required = false) String template,
+			@RequestParam(required = false) String expiring) {
+		String query = blankToNull(CertificatesController.filters(profile, template, expiring).query(q));
 		StringBuilder csv = new StringBuilder(Csv.line("serial", "status", "subject", "subject_alt_names", "profile",
 				"template", "issued_at", "not_after", "transaction_id", "revoked_at", "revocation_reason"));
 		String after = null;
 		int rows = 0;
 		do {
-			CertificateSearchPage page = this.lifecycle.search(new CertificateQuery(blankToNull(q), blankToNull(status),
-					null, null, after, BATCH, blankToNull(sort)));
+			CertificateSearchPage page = this.lifecycle
+				.search(new CertificateQuery(query, blankToNull(status), null, null, after, BATCH, blankToNull(sort)));
 			for (var certificate : page.items()) {
 				csv.append(Csv.line(certificate.serialNumber(), certificate.status(), certificate.subject(),
 						String.join(" ",

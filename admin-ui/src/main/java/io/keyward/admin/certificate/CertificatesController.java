@@ -1,15 +1,22 @@
 package io.keyward.admin.certificate;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.keyward.admin.AdminProperties;
 import io.keyward.admin.security.Actor;
 import io.keyward.admin.web.ApiProblem;
 import io.keyward.admin.web.RemoteCall;
+import io.keyward.admin.web.SearchFilters;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.CertificateSearchPage;
+import io.keyward.api.ca.CertificateTemplatePolicy;
 import io.keyward.api.ca.IssuedCertificate;
+import io.keyward.api.gateway.ScepProfile;
+import io.keyward.api.gateway.ScepProfileClient;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -39,30 +46,48 @@ class CertificatesController {
 
 	private final EnrollmentTrail trail;
 
+	private final ScepProfileClient profiles;
+
 	CertificatesController(CertificateLifecycle lifecycle, CertificateAuthorityClient ca, AdminProperties properties,
-			EnrollmentTrail trail) {
+			EnrollmentTrail trail, ScepProfileClient profiles) {
 		this.trail = trail;
+		this.profiles = profiles;
 		this.lifecycle = lifecycle;
 		this.ca = ca;
 		this.properties = properties;
 	}
 
+	/**
+	 * @return the page's per-column filters as search terms: profile, template and
+	 * expiring within N days ({@code expires:<Nd})
+	 */
+	static SearchFilters filters(String profile, String template, String expiring) {
+		return new SearchFilters().add("profile", profile, "profile")
+			.add("template", template, "template")
+			.add("expiring", expiring, "expires", (days) -> "<" + days + "d");
+	}
+
 	@GetMapping("/certificates")
 	String certificates(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String after, Model model) {
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String after,
+			@RequestParam(required = false) String profile, @RequestParam(required = false) String template,
+			@RequestParam(required = false) String expiring, Model model) {
 		String query = blankToNull(q);
 		String state = blankToNull(status);
 		String order = blankToNull(sort);
+		SearchFilters filters = filters(profile, template, expiring);
+		String searched = blankToNull(filters.query(query));
 		RemoteCall<CertificateSearchPage> call = RemoteCall.of("ca-adapter", this.properties.caUrl(),
-				this.properties.hasServiceToken(),
-				() -> this.ca.search(query, state, null, null, blankToNull(after), this.properties.pageSize(), order));
+				this.properties.hasServiceToken(), () -> this.ca.search(searched, state, null, null, blankToNull(after),
+						this.properties.pageSize(), order));
 		List<CertificateRow> rows = List.of();
 		String next = null;
 		if (call.ok() && call.value() != null) {
 			CertificateSearchPage answer = call.value();
 			rows = (answer.items() != null) ? answer.items().stream().map(CertificateRow::of).toList() : List.of();
 			if (answer.nextCursor() != null) {
-				next = searchLink("/certificates", query, state, order).queryParam("after", answer.nextCursor())
+				next = searchLink("/certificates", query, state, order, filters)
+					.queryParam("after", answer.nextCursor())
 					.encode()
 					.toUriString();
 			}
@@ -73,18 +98,33 @@ class CertificatesController {
 		model.addAttribute("status", (state != null) ? state : "");
 		model.addAttribute("sort", (order != null) ? order : "");
 		model.addAttribute("statuses", List.of("VALID", "REVOKED", "EXPIRED"));
+		model.addAttribute("filters", filters);
+		model.addAttribute("filtered", searched != null || state != null);
+		model.addAttribute("profiles", names(this.profiles::profiles, ScepProfile::name, this.properties.gatewayUrl()));
+		model.addAttribute("templates",
+				names(this.ca::templates, CertificateTemplatePolicy::name, this.properties.caUrl()));
+		model.addAttribute("expiringDays", List.of("7", "30", "90"));
 		model.addAttribute("firstPage", after == null || after.isBlank());
 		model.addAttribute("next", next);
-		model.addAttribute("first", searchLink("/certificates", query, state, order).encode().toUriString());
-		model.addAttribute("csv", searchLink("/certificates.csv", query, state, order).encode().toUriString());
-		model.addAttribute("orders", SortLinks.of(order,
-				(column) -> searchLink("/certificates", query, state, column).encode().toUriString()));
+		model.addAttribute("first", searchLink("/certificates", query, state, order, filters).encode().toUriString());
+		model.addAttribute("csv", searchLink("/certificates.csv", query, state, order, filters).encode().toUriString());
+		model.addAttribute("orders", SortLinks.certificates(order,
+				(column) -> searchLink("/certificates", query, state, column, filters).encode().toUriString()));
 		return "certificates";
 	}
 
-	static UriComponentsBuilder searchLink(String path, String query, String state, String order) {
-		return UriComponentsBuilder.fromPath(path)
-			.queryParamIfPresent("q", Optional.ofNullable(query))
+	/**
+	 * @return the names a filter's select box offers, none when the service cannot say
+	 * (the search still works with the term typed)
+	 */
+	private <T> List<String> names(Supplier<List<T>> call, Function<T, String> name, URI service) {
+		RemoteCall<List<T>> answer = RemoteCall.of("filter choices", service, this.properties.hasServiceToken(), call);
+		return (answer.value() != null) ? answer.value().stream().map(name).sorted().toList() : List.of();
+	}
+
+	static UriComponentsBuilder searchLink(String path, String query, String state, String order,
+			SearchFilters filters) {
+		return filters.link(path, query, null)
 			.queryParamIfPresent("status", Optional.ofNullable(state))
 			.queryParamIfPresent("sort", Optional.ofNullable(order));
 	}

@@ -1,29 +1,72 @@
 package io.keyward.admin.certificate;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
  * The sortable column headers of a search table: each links to the same search in that
  * column's order, the current column to its reverse, and says which way it is sorted
- * ({@code aria-sort}, for screen readers). The orders are the ca-adapter's keyset orders.
+ * ({@code aria-sort}, for screen readers). The orders are the services' keyset orders:
+ * the ca-adapter's for certificates ({@link #certificates}), the gateway's for requests
+ * ({@link #requests}).
  *
- * @param issued link for the issued column
- * @param expires link for the expiry column
- * @param subject link for the subject column
+ * @param links each column's link, by the column's name in {@code sort}
  * @param column the column sorted now
  * @param ariaSort {@code ascending} or {@code descending}
  */
-record SortLinks(String issued, String expires, String subject, String column, String ariaSort) {
+public record SortLinks(Map<String, String> links, String column, String ariaSort) {
 
-	static SortLinks of(String sort, UnaryOperator<String> link) {
-		String current = (sort != null) ? sort.toLowerCase(Locale.ROOT) : "issued:desc";
+	/**
+	 * @param sort the order asked for, null for newest issued first
+	 * @param link the search's link in an order
+	 */
+	static SortLinks certificates(String sort, UnaryOperator<String> link) {
+		return of(sort, "issued", Map.of("issued", true, "expires", false, "subject", false),
+				Set.of("issued", "expires"), link);
+	}
+
+	/**
+	 * @param sort the order asked for, null for newest first
+	 * @param link the search's link in an order
+	 */
+	public static SortLinks requests(String sort, UnaryOperator<String> link) {
+		return of(sort, "created", Map.of("created", true, "subject", false, "status", false), Set.of("created"), link);
+	}
+
+	/**
+	 * @param columns each sortable column and whether a click starts it newest
+	 * (descending) first
+	 * @param bareDescending the columns the service reads descending when {@code sort}
+	 * names no direction
+	 */
+	private static SortLinks of(String sort, String defaultColumn, Map<String, Boolean> columns,
+			Set<String> bareDescending, UnaryOperator<String> link) {
+		String current = (sort != null) ? sort.toLowerCase(Locale.ROOT) : defaultColumn + ":desc";
 		String column = current.contains(":") ? current.substring(0, current.indexOf(':')) : current;
-		boolean descending = current.endsWith(":desc") || (!current.contains(":") && !column.equals("subject"));
-		return new SortLinks(link.apply(next("issued", column, descending, true)),
-				link.apply(next("expires", column, descending, false)),
-				link.apply(next("subject", column, descending, false)), column,
-				descending ? "descending" : "ascending");
+		boolean descending = current.endsWith(":desc") || (!current.contains(":") && bareDescending.contains(column));
+		Map<String, String> links = new LinkedHashMap<>();
+		columns.forEach(
+				(header, newestFirst) -> links.put(header, link.apply(next(header, column, descending, newestFirst))));
+		return new SortLinks(links, column, descending ? "descending" : "ascending");
+	}
+
+	/**
+	 * @param header a column's name
+	 * @return its header's link
+	 */
+	public String link(String header) {
+		return this.links.get(header);
+	}
+
+	/**
+	 * @return the header's {@code aria-sort}: the direction on the sorted column,
+	 * {@code none} on the others
+	 */
+	public String aria(String header) {
+		return header.equals(this.column) ? this.ariaSort : "none";
 	}
 
 	/**

@@ -3,10 +3,13 @@ package io.keyward.admin.enrollment;
 import java.util.List;
 
 import io.keyward.admin.AdminProperties;
-import io.keyward.admin.web.Paging;
+import io.keyward.admin.certificate.SortLinks;
 import io.keyward.admin.web.RemoteCall;
+import io.keyward.admin.web.SearchFilters;
 import io.keyward.api.gateway.EnrollmentLogClient;
 import io.keyward.api.gateway.RefusalPage;
+import io.keyward.api.gateway.ScepProfile;
+import io.keyward.api.gateway.ScepProfileClient;
 import io.keyward.api.gateway.TransactionPage;
 
 import org.springframework.stereotype.Controller;
@@ -15,10 +18,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The enrollments list at {@code /enrollments}: SCEP enrollments, newest first, as the
- * scep-gateway recorded them, read over the gateway's REST API, never from its tables.
- * {@code /} answers the same list until the overview takes its place. Its first page also
- * shows the newest requests refused before a transaction was recorded.
+ * The enrollments list at {@code /enrollments}: SCEP requests as the scep-gateway
+ * recorded them, searched ({@code q}, the gateway's search language), filtered per column
+ * (status, profile, created from/to: {@link SearchFilters} add them to the query), sorted
+ * by created, subject or status, paged by the gateway's keyset cursor ({@code after}),
+ * read over the gateway's REST API, never from its tables. Its first page also shows the
+ * newest requests refused before a transaction was recorded.
  */
 @Controller
 class EnrollmentsController {
@@ -28,46 +33,86 @@ class EnrollmentsController {
 	/** Refusals shown on the list's first page. */
 	static final int REFUSALS_SHOWN = 25;
 
+	/** The status filter's choices: the search's value and what the page shows. */
+	static final List<List<String>> STATUSES = List.of(List.of("pending", "Pending"),
+			List.of("waiting", "Waiting for approval"), List.of("issued", "Issued"), List.of("refused", "Refused"),
+			List.of("rejected", "Rejected"), List.of("expired", "Expired"));
+
 	private final EnrollmentLogClient enrollmentLog;
+
+	private final ScepProfileClient profiles;
 
 	private final AdminProperties properties;
 
 	private final Refusals refused;
 
-	EnrollmentsController(EnrollmentLogClient enrollmentLog, AdminProperties properties, Refusals refused) {
+	EnrollmentsController(EnrollmentLogClient enrollmentLog, ScepProfileClient profiles, AdminProperties properties,
+			Refusals refused) {
 		this.enrollmentLog = enrollmentLog;
+		this.profiles = profiles;
 		this.properties = properties;
 		this.refused = refused;
 	}
 
-	@GetMapping(PATH)
-	String enrollments(@RequestParam(defaultValue = "0") int page, Model model) {
-		return list(PATH, page, model);
+	/**
+	 * @return the filters of the page's select boxes and date fields, as search terms
+	 */
+	static SearchFilters filters(String status, String profile, String from, String to) {
+		return new SearchFilters().add("status", status, "status")
+			.add("profile", profile, "profile")
+			.add("from", from, "from")
+			.add("to", to, "to");
 	}
 
-	private String list(String path, int page, Model model) {
-		int requested = Paging.requested(page);
-		int size = this.properties.pageSize();
+	@GetMapping(PATH)
+	String enrollments(@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String after, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String profile, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, Model model) {
+		String typed = blankToNull(q);
+		String order = blankToNull(sort);
+		String cursor = blankToNull(after);
+		SearchFilters filters = filters(status, profile, from, to);
 		RemoteCall<TransactionPage> call = RemoteCall.of("scep-gateway", this.properties.gatewayUrl(),
-				this.properties.hasServiceToken(), () -> this.enrollmentLog.transactions(requested, size));
+				this.properties.hasServiceToken(),
+				() -> this.enrollmentLog.search(filters.query(typed), order, cursor, this.properties.pageSize()));
 		List<EnrollmentRow> rows = List.of();
-		Paging paging = new Paging(requested, size, 0);
+		String next = null;
 		if (call.ok() && call.value() != null) {
 			TransactionPage answer = call.value();
-			paging = new Paging(requested, size, answer.total());
-			if (paging.beyondLast()) {
-				return paging.redirectToLast(path);
-			}
 			rows = (answer.items() != null) ? answer.items().stream().map(EnrollmentRow::of).toList() : List.of();
+			if (answer.nextCursor() != null) {
+				next = filters.link(PATH, typed, order).queryParam("after", answer.nextCursor()).encode().toUriString();
+			}
 		}
-		if (paging.page() == 0) {
+		if (cursor == null) {
 			refusals(model);
 		}
 		model.addAttribute("problem", call.problem());
 		model.addAttribute("rows", rows);
-		model.addAttribute("paging", paging);
-		model.addAttribute("path", path);
+		model.addAttribute("q", (typed != null) ? typed : "");
+		model.addAttribute("sort", (order != null) ? order : "");
+		model.addAttribute("filters", filters);
+		model.addAttribute("filtered", typed != null || !filters.query(null).isEmpty());
+		model.addAttribute("statuses", STATUSES);
+		model.addAttribute("profiles", profileNames());
+		model.addAttribute("firstPage", cursor == null);
+		model.addAttribute("next", next);
+		model.addAttribute("first", filters.link(PATH, typed, order).encode().toUriString());
+		model.addAttribute("csv", filters.link(EnrollmentExportController.PATH, typed, order).encode().toUriString());
+		model.addAttribute("orders",
+				SortLinks.requests(order, (column) -> filters.link(PATH, typed, column).encode().toUriString()));
 		return "dashboard";
+	}
+
+	/**
+	 * @return the gateway's profile names for the profile filter, none when it cannot say
+	 * (the search still works with {@code profile:} typed)
+	 */
+	private List<String> profileNames() {
+		RemoteCall<List<ScepProfile>> call = RemoteCall.of("scep-gateway", this.properties.gatewayUrl(),
+				this.properties.hasServiceToken(), this.profiles::profiles);
+		return (call.value() != null) ? call.value().stream().map(ScepProfile::name).sorted().toList() : List.of();
 	}
 
 	/**
@@ -81,6 +126,10 @@ class EnrollmentsController {
 				? page.items().stream().map(RefusalRow::of).toList() : List.of());
 		model.addAttribute("refusalsTotal", (page != null) ? page.total() : 0);
 		model.addAttribute("refusalsProblem", call.problem());
+	}
+
+	static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

@@ -37,7 +37,7 @@ class ApiSecurityConfiguration {
 				.hasAuthority(AdminScope.REQUESTS_DECIDE.authority())
 				.requestMatchers(HttpMethod.GET, "/api/v1/requests", "/api/v1/requests/*")
 				.hasAuthority(AdminScope.REQUESTS_READ.authority())
-				.requestMatchers(HttpMethod.GET, "/api/v1/enrollments/*")
+				.requestMatchers(HttpMethod.GET, "/api/v1/enrollments", "/api/v1/enrollments/*")
 				.hasAuthority(AdminScope.ENROLLMENTS_READ.authority())
 				.requestMatchers(HttpMethod.POST, "/api/v1/authorities/next")
 				.hasAuthority(AdminScope.AUTHORITIES_ROLLOVER.authority())

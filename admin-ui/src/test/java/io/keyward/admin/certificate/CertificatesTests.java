@@ -56,6 +56,34 @@ class CertificatesTests extends AdminUiTestSupport {
 	}
 
 	@Test
+	void whenFilteredPerColumnThenTheFiltersBuildTheQueryAndStaySelected() {
+		String body = signedIn()
+			.get("/certificates?q=iphone&status=VALID&profile=routers&template=windows-user&expiring=30")
+			.body();
+
+		assertThat(FakeServices.get().queries())
+			.anySatisfy((query) -> assertThat(query).startsWith("/api/v1/certificates/search?")
+				.contains("q=iphone profile:routers template:windows-user expires:<30d")
+				.contains("status=VALID"));
+		assertThat(body).contains("<option value=\"routers\" selected=\"selected\">routers</option>")
+			.contains("<option value=\"windows-user\" selected=\"selected\">windows-user</option>")
+			.contains("<option value=\"default\">default</option>")
+			.contains("<option value=\"30\" selected=\"selected\">30 days</option>")
+			.contains("href=\"/certificates.csv?q=iphone&amp;profile=routers&amp;template=windows-user&amp;"
+					+ "expiring=30&amp;status=VALID\"");
+	}
+
+	@Test
+	void whenExportedWithFiltersThenTheCsvSearchesTheSame() {
+		HttpResponse<String> csv = signedIn().get("/certificates.csv?q=iphone&template=windows-user&expiring=7");
+
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(FakeServices.get().queries())
+			.anySatisfy((query) -> assertThat(query).contains("q=iphone template:windows-user expires:<7d")
+				.contains("size=500"));
+	}
+
+	@Test
 	void whenSortedThenTheHeadersLinkTheReverseOrderAndSayWhichWay() {
 		String body = signedIn().get("/certificates?q=iphone&sort=subject:asc").body();
 

@@ -45,15 +45,6 @@ class DashboardTests extends AdminUiTestSupport {
 	}
 
 	@Test
-	void whenPageIsBeyondTheLastThenRedirectedToTheLastPage() {
-		HttpResponse<String> response = signedIn().get("/enrollments?page=99");
-
-		assertThat(response.statusCode()).isEqualTo(302);
-		assertThat(response.headers().firstValue("Location"))
-			.hasValueSatisfying((location) -> assertThat(location).endsWith("/enrollments?page=2"));
-	}
-
-	@Test
 	void whenTheListIsEmptyThenEveryPageButTheFirstIsBeyondTheLast() {
 		assertThat(new Paging(0, 25, 0).beyondLast()).isFalse();
 		assertThat(new Paging(7, 25, 0).beyondLast()).isTrue();
@@ -99,34 +90,6 @@ class DashboardTests extends AdminUiTestSupport {
 		assertThat(body).contains("CN=&lt;script&gt;alert(1)&lt;/script&gt;")
 			.doesNotContain(FakeServices.HOSTILE_SUBJECT)
 			.doesNotContain("<script>alert(1)</script>");
-	}
-
-	@Test
-	void whenPageRequestedThenGatewayAskedForThatPageAndPagerShown() {
-		Browser browser = signedIn();
-
-		String body = browser.get("/enrollments?page=1").body();
-
-		assertThat(FakeServices.get().queries()).contains("/api/v1/transactions?page=1&size=25");
-		assertThat(body).contains("Page 2 of 3 (60 total)")
-			.contains("href=\"/enrollments?page=0\"")
-			.contains("href=\"/enrollments?page=2\"");
-	}
-
-	@Test
-	void whenNegativePageRequestedThenFirstPage() {
-		String body = signedIn().get("/enrollments?page=-4").body();
-
-		assertThat(FakeServices.get().queries()).contains("/api/v1/transactions?page=0&size=25");
-		assertThat(body).contains("Page 1 of 3");
-	}
-
-	@Test
-	void whenPageIsNotANumberThenBadRequestWithoutDetails() {
-		HttpResponse<String> response = signedIn().get("/enrollments?page=abc");
-
-		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.keyward");
 	}
 
 }

@@ -98,6 +98,7 @@ record CertificateFilter(String sql, Map<String, Object> params, boolean needle)
 		}
 		condition(sql, params, "c.transaction_id = :transactionId", "transactionId", query.transactionId());
 		condition(sql, params, "c.profile = :profile", "profile", query.profile());
+		condition(sql, params, "c.template = :template", "template", query.template());
 		condition(sql, params, "c.issued_at >= :issuedAfter", "issuedAfter", utc(query.issuedAfter()));
 		condition(sql, params, "c.issued_at < :issuedBefore", "issuedBefore", utc(query.issuedBefore()));
 		condition(sql, params, "c.not_after >= :expiresAfter", "expiresAfter", utc(query.expiresAfter()));

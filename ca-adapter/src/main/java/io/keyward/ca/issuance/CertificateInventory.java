@@ -1,14 +1,12 @@
 package io.keyward.ca.issuance;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +15,7 @@ import io.keyward.api.SerialNumbers;
 import io.keyward.api.ca.CertificateSearchPage;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.edge.problem.InvalidRequest;
+import io.keyward.edge.search.KeysetCursor;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -151,10 +150,7 @@ public class CertificateInventory {
 	record Cursor(CertificateSort sort, String key, long id) {
 
 		String encode() {
-			return Base64.getUrlEncoder()
-				.withoutPadding()
-				.encodeToString(
-						(this.sort.spelling() + "|" + this.key + "|" + this.id).getBytes(StandardCharsets.UTF_8));
+			return new KeysetCursor(this.sort.spelling(), this.key, Long.toString(this.id)).encode();
 		}
 
 		/**
@@ -165,19 +161,13 @@ public class CertificateInventory {
 		}
 
 		static Cursor decode(String cursor, CertificateSort sort) {
+			KeysetCursor keyset = KeysetCursor.decode(cursor, sort.spelling());
 			try {
-				String text = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
-				int first = text.indexOf('|');
-				int last = text.lastIndexOf('|');
-				if (!text.substring(0, first).equals(sort.spelling())) {
-					throw new InvalidRequest("after is a cursor of another sort order");
-				}
-				Cursor decoded = new Cursor(sort, text.substring(first + 1, last),
-						Long.parseLong(text.substring(last + 1)));
+				Cursor decoded = new Cursor(sort, keyset.key(), Long.parseLong(keyset.id()));
 				decoded.boundKey();
 				return decoded;
 			}
-			catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeParseException ex) {
+			catch (IllegalArgumentException | DateTimeParseException ex) {
 				throw new InvalidRequest("after is not a cursor this API returned");
 			}
 		}

@@ -22,6 +22,7 @@ import io.keyward.edge.problem.InvalidRequest;
  * @param transactionId SCEP transactionID, exact
  * @param status {@code VALID}, {@code REVOKED} or {@code EXPIRED}
  * @param profile enrollment profile, exact
+ * @param template certificate template, exact
  * @param issuedAfter issued at or after
  * @param issuedBefore issued before
  * @param expiresAfter notAfter at or after
@@ -31,7 +32,7 @@ import io.keyward.edge.problem.InvalidRequest;
  * @param size rows per page, 1 to 500
  */
 record CertificateQuery(String text, String subject, String contains, String san, List<String> serials,
-		String transactionId, String status, String profile, Instant issuedAfter, Instant issuedBefore,
+		String transactionId, String status, String profile, String template, Instant issuedAfter, Instant issuedBefore,
 		Instant expiresAfter, Instant expiresBefore, CertificateSort sort, CertificateInventory.Cursor after,
 		int size) {
 

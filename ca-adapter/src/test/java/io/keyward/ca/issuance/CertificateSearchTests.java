@@ -141,6 +141,9 @@ class CertificateSearchTests extends CaApiTests {
 		assertThat(serials(search("000" + printer.serialNumber().toLowerCase(Locale.ROOT))))
 			.containsExactly(printer.serialNumber());
 		assertThat(serials(search("serial:0x" + printer.serialNumber()))).containsExactly(printer.serialNumber());
+		assertThat(serials(search("kiosk template:default"))).containsExactly(kiosk.serialNumber(),
+				early.serialNumber());
+		assertThat(serials(search("kiosk template:wifi"))).isEmpty();
 	}
 
 	@Test

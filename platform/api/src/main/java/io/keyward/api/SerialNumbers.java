@@ -2,8 +2,11 @@ package io.keyward.api;
 
 import java.math.BigInteger;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -78,6 +81,27 @@ public final class SerialNumbers {
 			return Optional.empty();
 		}
 		return Optional.of(new BigInteger(hex, 16));
+	}
+
+	/**
+	 * The stored spellings ({@link #key(BigInteger)}) a serial typed into a search box
+	 * may mean: as hex (any case, leading zeros, OpenSSL's colons, {@code 0x}) and, when
+	 * it is all digits, also as decimal.
+	 * @param typed the text, or null
+	 * @return the keys, none when the text is no number
+	 */
+	public static List<String> keys(String typed) {
+		if (typed == null) {
+			return List.of();
+		}
+		Set<String> spellings = new LinkedHashSet<>();
+		String hex = typed.strip();
+		hex = hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
+		parse(hex).ifPresent((serial) -> spellings.add(key(serial)));
+		if (typed.strip().matches("[0-9]{1,78}")) {
+			spellings.add(key(new BigInteger(typed.strip())));
+		}
+		return List.copyOf(spellings);
 	}
 
 }

@@ -22,20 +22,32 @@ class TransactionController {
 
 	private final TransactionHistory log;
 
-	TransactionController(TransactionHistory log) {
+	private final TransactionSearch search;
+
+	TransactionController(TransactionHistory log, TransactionSearch search) {
 		this.log = log;
+		this.search = search;
 	}
 
 	@GetMapping("/api/v1/transactions")
 	TransactionPage transactions(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String profile, @RequestParam(required = false) String transactionId,
-			@RequestParam(required = false) String correlationId) {
+			@RequestParam(required = false) String correlationId, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String after) {
 		if (page < 0) {
 			throw new InvalidRequest("page must be 0 or more");
 		}
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			throw new InvalidRequest("size must be between 1 and " + MAX_PAGE_SIZE);
+		}
+		if (q != null || sort != null || after != null) {
+			// the search: keyset pages in the order asked for, the filters in q
+			if (page != 0 || status != null || profile != null || transactionId != null || correlationId != null) {
+				throw new InvalidRequest("q, sort and after page by cursor: they cannot be combined with page, "
+						+ "status, profile, transactionId or correlationId (put those in q)");
+			}
+			return this.search.search(q, sort, after, size);
 		}
 		if (correlationId != null) {
 			UUID id = CorrelationIds.parse(correlationId);

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TransactionHistory {
 
-	private static final String COLUMNS = "id, transaction_id, profile, message_type, subject, status, fail_info, "
+	static final String COLUMNS = "id, transaction_id, profile, message_type, subject, status, fail_info, "
 			+ "failure_reason, certificate_serial, created_at, updated_at, decided_by, decided_at, decision_comment, "
 			+ "content_encryption_algorithm, key_transport_algorithm, digest_algorithm, signature_algorithm, "
 			+ "correlation_id";
@@ -83,10 +83,10 @@ public class TransactionHistory {
 			.param("offset", (long) page * size)
 			.query(TransactionHistory::map)
 			.list();
-		return new TransactionPage(content, page, size, total);
+		return TransactionPage.offset(content, page, size, total);
 	}
 
-	private static EnrollmentTransaction map(ResultSet rs, int rowNumber) throws SQLException {
+	static EnrollmentTransaction map(ResultSet rs, int rowNumber) throws SQLException {
 		return new EnrollmentTransaction(rs.getString("transaction_id"), rs.getString("profile"),
 				rs.getString("message_type"), rs.getString("subject"), rs.getString("status"),
 				rs.getString("fail_info"), rs.getString("failure_reason"),

@@ -184,4 +184,33 @@ class TransactionMigrationTests extends AbstractGatewayTests {
 				+ ")", UUID.randomUUID(), transactionId);
 	}
 
+	@Test
+	void whenV18RowsExistThenV19IndexesThemForTheSearchAndKeepsThem() throws Exception {
+		try (ScratchSchema scratch = ScratchSchema.of(this.dataSource, "gateway")
+			.withJavaMigrations(this.v12)
+			.migrate("18")) {
+			String schema = scratch.name();
+			this.jdbc.update("insert into " + schema + ".transaction (id, profile, transaction_id, message_type, "
+					+ "signer_key_sha256, csr_sha256, subject, status, certificate_serial, created_at, updated_at) "
+					+ "values (?, 'default', 'TX-V18', 'PKCSReq', 'aa', 'bb', 'CN=V18-Device', 'ISSUED', 'FCB04A6', "
+					+ "now(), now())", UUID.randomUUID());
+			this.jdbc.update("insert into " + schema + ".transaction (id, profile, transaction_id, message_type, "
+					+ "signer_key_sha256, csr_sha256, status, created_at, updated_at) "
+					+ "values (?, 'default', 'TX-V18-NO-SUBJECT', 'PKCSReq', 'aa', 'bb', 'FAILED', now(), now())",
+					UUID.randomUUID());
+			scratch.migrate("19");
+			assertThat(this.jdbc.queryForList("select indexname from pg_indexes where schemaname = ?", String.class,
+					schema))
+				.contains("transaction_created_at_id_idx", "transaction_subject_lower_idx",
+						"transaction_status_created_at_idx", "transaction_profile_created_at_idx",
+						"transaction_transaction_id_idx", "transaction_certificate_serial_idx");
+			assertThat(this.jdbc.queryForList("select transaction_id from " + schema + ".transaction t where "
+					+ TransactionSearchSyntax.SUBJECT_KEY + " >= 'cn=v18' and " + TransactionSearchSyntax.SUBJECT_KEY
+					+ " < 'cn=v19'", String.class))
+				.containsExactly("TX-V18");
+			assertThat(this.jdbc.queryForObject("select count(*) from " + schema + ".transaction", Integer.class))
+				.isEqualTo(2);
+		}
+	}
+
 }

@@ -18,6 +18,20 @@ public interface EnrollmentLogClient {
 	TransactionPage transactions(@RequestParam int page, @RequestParam int size);
 
 	/**
+	 * The request search: keyset pages ({@link TransactionPage#nextCursor()}), not
+	 * counted.
+	 * @param q the search box's text (docs/api/scep-gateway.md, "Search"), empty for
+	 * every request
+	 * @param sort {@code created}, {@code subject} or {@code status}, optionally
+	 * {@code :asc} or {@code :desc}; null for newest first
+	 * @param after the previous page's {@code nextCursor}, null for the first page
+	 * @param size rows per page, 1 to 500
+	 */
+	@GetExchange("/transactions")
+	TransactionPage search(@RequestParam String q, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String after, @RequestParam int size);
+
+	/**
 	 * @return enrollments and refusals per hour and per day, refusals by reason, pending
 	 * approvals (scope {@code statistics:read})
 	 */

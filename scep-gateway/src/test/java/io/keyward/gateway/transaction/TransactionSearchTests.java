@@ -1,0 +1,204 @@
+package io.keyward.gateway.transaction;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.keyward.gateway.AbstractGatewayTests;
+import io.keyward.gateway.approval.Approvals;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The request search ({@code GET /api/v1/transactions?q=&sort=&after=}) on the real
+ * PostgreSQL: every token, keyset pages without gaps or repeats in each order, a bad
+ * query answered 400 naming the bad token. The rows are this class's own (profile
+ * {@code s7search}, transactionIDs {@code S7S-...}), so other tests' rows never match.
+ */
+class TransactionSearchTests extends AbstractGatewayTests {
+
+	private static final String PROFILE = "s7search";
+
+	private static final Pattern TRANSACTION_ID = Pattern.compile("\"transactionId\":\"([^\"]*)\"");
+
+	private static final Pattern NEXT = Pattern.compile("\"nextCursor\":\"([^\"]*)\"");
+
+	private static final Instant BASE = Instant.parse("2026-03-01T10:00:00Z");
+
+	@BeforeEach
+	void rows() {
+		this.jdbc.update("delete from gateway.transaction where profile = ? or profile = 's7other'", PROFILE);
+		// created_at ties on purpose (S7S-2 and S7S-3): the id breaks them
+		insert("S7S-1", PROFILE, "CN=s7-laptop-1,O=Example", "ISSUED", null, "FCB04A6", "PKCSReq", BASE);
+		insert("S7S-2", PROFILE, "CN=s7-laptop-2,O=Example", "RECEIVED", null, null, "PKCSReq", BASE.plusSeconds(60));
+		insert("S7S-3", PROFILE, "CN=S7-Phone-3", "WAITING_APPROVAL", null, null, "PKCSReq", BASE.plusSeconds(60));
+		insert("S7S-4", PROFILE, "CN=s7-printer", "FAILED", "challengePassword wrong", null, "PKCSReq",
+				BASE.plusSeconds(86_400));
+		insert("S7S-5", PROFILE, "CN=s7-kiosk", "FAILED", Approvals.EXPIRED, null, "PKCSReq",
+				BASE.plusSeconds(2 * 86_400));
+		insert("S7S-6", PROFILE, "CN=s7-tablet", "FAILED", Approvals.REJECTED, null, "RenewalReq",
+				BASE.plusSeconds(3 * 86_400));
+		insert("S7S-7", PROFILE, null, "FAILED", "CSR does not parse", null, "PKCSReq", BASE.plusSeconds(120));
+		insert("S7S-8", "s7other", "CN=s7-laptop-8", "ISSUED", null, "1A2B", "PKCSReq", BASE);
+	}
+
+	private void insert(String transactionId, String profile, String subject, String status, String reason,
+			String serial, String messageType, Instant created) {
+		this.jdbc.update("insert into gateway.transaction (id, profile, transaction_id, message_type, "
+				+ "signer_key_sha256, csr_sha256, subject, status, failure_reason, certificate_serial, created_at, "
+				+ "updated_at) values (?, ?, ?, ?, 'aa', 'bb', ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), profile,
+				transactionId, messageType, subject, status, reason, serial, Timestamp.from(created),
+				Timestamp.from(created));
+	}
+
+	@Test
+	void whenFreeTextThenSubjectPrefixWithOrWithoutCnTransactionIdOrSerialAnswers() throws Exception {
+		assertThat(ids("s7-laptop profile:" + PROFILE)).containsExactlyInAnyOrder("S7S-1", "S7S-2");
+		assertThat(ids("CN=S7-PHONE")).containsExactly("S7S-3");
+		assertThat(ids("S7S-4")).containsExactly("S7S-4");
+		assertThat(ids("subject:s7-laptop")).containsExactlyInAnyOrder("S7S-1", "S7S-2", "S7S-8");
+		assertThat(ids("device:s7-kiosk")).containsExactly("S7S-5");
+	}
+
+	@Test
+	void whenSerialInAnySpellingThenTheRequestOfThatCertificateAnswers() throws Exception {
+		for (String typed : List.of("0FCB04A6", "fcb04a6", "0f:cb:04:a6", "0x0FCB04A6", "264963238")) {
+			assertThat(ids("serial:" + typed)).as(typed).containsExactly("S7S-1");
+			assertThat(ids(typed)).as(typed).containsExactly("S7S-1");
+		}
+	}
+
+	@Test
+	void whenStatusAsTheDashboardNamesItThenOnlyThoseRequests() throws Exception {
+		assertThat(ids("profile:" + PROFILE + " status:issued")).containsExactly("S7S-1");
+		assertThat(ids("profile:" + PROFILE + " status:pending")).containsExactly("S7S-2");
+		assertThat(ids("profile:" + PROFILE + " status:\"waiting for approval\"")).containsExactly("S7S-3");
+		assertThat(ids("profile:" + PROFILE + " status:waiting")).containsExactly("S7S-3");
+		assertThat(ids("profile:" + PROFILE + " status:refused")).containsExactlyInAnyOrder("S7S-4", "S7S-7");
+		assertThat(ids("profile:" + PROFILE + " status:expired")).containsExactly("S7S-5");
+		assertThat(ids("profile:" + PROFILE + " status:rejected")).containsExactly("S7S-6");
+	}
+
+	@Test
+	void whenTxidTypeAndDatesThenOnlyThoseRequests() throws Exception {
+		assertThat(ids("txid:S7S-6")).containsExactly("S7S-6");
+		assertThat(ids("profile:" + PROFILE + " type:renewal")).containsExactly("S7S-6");
+		assertThat(ids("profile:" + PROFILE + " from:2026-03-02 to:2026-03-03")).containsExactly("S7S-5", "S7S-4");
+		assertThat(ids("profile:" + PROFILE + " created:2026-03-03")).containsExactly("S7S-5");
+		assertThat(ids("profile:" + PROFILE + " to:2026-03-01")).containsExactlyInAnyOrder("S7S-1", "S7S-2", "S7S-3",
+				"S7S-7");
+		assertThat(ids("profile:s7other")).containsExactly("S7S-8");
+	}
+
+	@Test
+	void whenPagedByCursorInEachOrderThenEveryRowOnceInThatOrder() throws Exception {
+		List<String> all = List.of("S7S-1", "S7S-2", "S7S-3", "S7S-4", "S7S-5", "S7S-6", "S7S-7");
+		List<String> newest = pages("created:desc");
+		assertThat(newest).containsExactlyInAnyOrderElementsOf(all);
+		assertThat(newest.subList(0, 3)).containsExactly("S7S-6", "S7S-5", "S7S-4");
+		assertThat(newest.getLast()).isEqualTo("S7S-1");
+		assertThat(pages("created:asc")).containsExactlyElementsOf(newest.reversed());
+		// the unknown subject sorts first, then byte order of the lower-case subject
+		assertThat(pages("subject:asc")).containsExactly("S7S-7", "S7S-5", "S7S-1", "S7S-2", "S7S-3", "S7S-4", "S7S-6");
+		List<String> byStatus = pages("status:asc");
+		assertThat(byStatus).containsExactlyInAnyOrderElementsOf(all);
+		assertThat(byStatus.subList(0, 4)).containsExactly("S7S-7", "S7S-4", "S7S-5", "S7S-6");
+		assertThat(byStatus.subList(4, 7)).containsExactly("S7S-1", "S7S-2", "S7S-3");
+	}
+
+	@Test
+	void whenQueryIsBadThenProblem400NamingTheToken() throws Exception {
+		assertBad("q=" + encode("status:bogus"), "status:");
+		assertBad("q=" + encode("from:yesterday"), "from:");
+		assertBad("q=" + encode("serial:xyz"), "serial:");
+		assertBad("q=" + encode("type:CertPoll"), "type:");
+		assertBad("q=&sort=issued", "sort");
+		assertBad("q=&after=not-a-cursor", "after");
+		String cursor = next("", "created:desc");
+		assertBad("q=&sort=subject:asc&after=" + cursor, "another sort order");
+		assertBad("q=x&page=2", "page");
+		assertBad("q=" + encode("subject:\"\""), "subject: needs a value");
+		assertBad("q=" + encode("x".repeat(256)), "longer than 255");
+	}
+
+	@Test
+	void whenTheQueryIsAnEmptyQuoteThenEveryRequestAnswers() throws Exception {
+		assertThat(ids("\"\" profile:" + PROFILE)).hasSize(7);
+	}
+
+	@Test
+	void whenNoOrWrongTokenThenProblem401() throws Exception {
+		for (String token : new String[] { null, ADMIN_TOKEN + "x" }) {
+			HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/transactions?q=s7"));
+			if (token != null) {
+				request.header("Authorization", "Bearer " + token);
+			}
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(401);
+			assertThat(response.body()).doesNotContain("S7S-");
+		}
+	}
+
+	private void assertBad(String query, String named) throws Exception {
+		HttpResponse<String> response = send("/api/v1/transactions?" + query);
+		assertThat(response.statusCode()).as(query).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+		assertThat(response.body()).as(query).contains(named);
+	}
+
+	private List<String> pages(String sort) throws Exception {
+		List<String> seen = new ArrayList<>();
+		String after = null;
+		do {
+			HttpResponse<String> response = send("/api/v1/transactions?size=2&q=" + encode("profile:" + PROFILE)
+					+ "&sort=" + sort + ((after != null) ? "&after=" + after : ""));
+			assertThat(response.statusCode()).isEqualTo(200);
+			seen.addAll(all(TRANSACTION_ID, response.body()));
+			List<String> next = all(NEXT, response.body());
+			after = next.isEmpty() ? null : next.getFirst();
+		}
+		while (after != null && seen.size() < 50);
+		return seen;
+	}
+
+	private String next(String q, String sort) throws Exception {
+		return all(NEXT, send("/api/v1/transactions?size=1&q=" + encode(q) + "&sort=" + sort).body()).getFirst();
+	}
+
+	private List<String> ids(String q) throws Exception {
+		HttpResponse<String> response = send("/api/v1/transactions?size=100&q=" + encode(q));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).contains("\"total\":-1");
+		return all(TRANSACTION_ID, response.body()).stream().filter((id) -> id.startsWith("S7S-")).toList();
+	}
+
+	private HttpResponse<String> send(String pathAndQuery) throws Exception {
+		return this.http.send(
+				HttpRequest.newBuilder(uri(pathAndQuery)).header("Authorization", "Bearer " + ADMIN_TOKEN).build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private static List<String> all(Pattern pattern, String body) {
+		List<String> found = new ArrayList<>();
+		Matcher matcher = pattern.matcher(body);
+		while (matcher.find()) {
+			found.add(matcher.group(1));
+		}
+		return found;
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
