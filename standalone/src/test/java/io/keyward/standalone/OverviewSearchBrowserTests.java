@@ -120,13 +120,13 @@ class OverviewSearchBrowserTests {
 		AdminDashboardBrowserTests.signIn(browser, client);
 		browser.get(client.adminUrl("/profiles"));
 		WebElement row = browser.findElement(By.cssSelector("#templates tr[data-template='short']"));
-		assertThat(row.findElement(By.cssSelector("td.validity")).getText()).isEqualTo("PT480H");
-		assertThat(row.getText()).contains("DIGITAL_SIGNATURE, KEY_ENCIPHERMENT").contains("CLIENT_AUTH");
+		assertThat(row.findElement(By.cssSelector("td.validity")).getText()).isEqualTo("20 days");
+		assertThat(row.getText()).contains("digital signature, key encipherment").contains("client authentication");
 		assertThat(browser.findElements(By.cssSelector("#templates tr[data-template='default']"))).hasSize(1);
 		// the challenge-service's settings of the same profile (60 minutes, one-time)
 		WebElement challenge = browser
 			.findElement(By.cssSelector("#challenge-profiles tr[data-challenge-profile='short']"));
-		assertThat(challenge.findElement(By.cssSelector("td.validity")).getText()).isEqualTo("PT1H");
+		assertThat(challenge.findElement(By.cssSelector("td.validity")).getText()).isEqualTo("1 hour");
 		assertThat(challenge.findElement(By.cssSelector("td.single")).getText()).isEqualTo("no");
 	}
 
