@@ -50,6 +50,14 @@ public record SortLinks(Map<String, String> links, String column, String ariaSor
 	}
 
 	/**
+	 * @param sort {@code time:asc} or {@code time:desc}, null for newest first
+	 * @param link the audit page's link in an order
+	 */
+	public static SortLinks audit(String sort, UnaryOperator<String> link) {
+		return of(sort, "time", Map.of("time", true), Set.of("time"), link);
+	}
+
+	/**
 	 * @param columns each sortable column and whether a click starts it newest
 	 * (descending) first
 	 * @param bareDescending the columns the service reads descending when {@code sort}
