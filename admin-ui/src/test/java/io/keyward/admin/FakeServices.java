@@ -263,6 +263,12 @@ public final class FakeServices {
 					"{\"items\":[" + items + "],\"page\":0,\"size\":25,\"total\":" + (items.isEmpty() ? 0 : 1) + "}");
 			return;
 		}
+		if (query.contains("q=status:waiting")) {
+			String items = this.decisions.containsKey(WAITING_ID) ? "" : waiting("WAITING_APPROVAL");
+			answer(exchange, 200, "{\"items\":[" + items + "],\"page\":0,\"size\":25,\"total\":-1," + "\"nextCursor\":"
+					+ (query.contains("after=") ? "null" : "\"" + SEARCH_CURSOR + "\"") + "}");
+			return;
+		}
 		if (query.contains("q=bad")) {
 			answer(exchange, 400,
 					problem(400, "status: must be pending, waiting, issued, refused, expired or rejected"));

@@ -336,7 +336,7 @@ class AdminDashboardBrowserTests {
 			.contains("admin:<script>alert(2)</script>");
 		assertThat(table.findElements(By.tagName("script"))).isEmpty();
 		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> browser.switchTo().alert());
-		browser.findElement(By.id("action")).sendKeys("admin_sign_in_failed");
+		new Select(browser.findElement(By.id("action"))).selectByValue("admin_sign_in_failed");
 		browser.findElement(By.cssSelector("form.search button")).click();
 		// the filtered page, not the one the click left (whose table goes stale as it
 		// loads)

@@ -2,11 +2,13 @@ package io.keyward.admin.audit;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.keyward.admin.AdminProperties;
+import io.keyward.admin.certificate.SortLinks;
 import io.keyward.admin.web.Timestamps;
 
 import org.springframework.stereotype.Controller;
@@ -16,13 +18,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The Audit page: newest first, filtered by actor and action, paged by sequence number;
- * downloads as CSV or JSON lines; a check of the hash chain on request. Actors and
- * targets include text typed at the sign-in form, so the template prints everything with
- * {@code th:text} only.
+ * The Audit page: newest first (or oldest first, {@code sort=time:asc}), filtered by
+ * actor, action (a select of the known actions) and text, paged by sequence number in
+ * SQL; downloads as CSV or JSON lines with the same filters and order; a check of the
+ * hash chain on request. Actors and targets include text typed at the sign-in form, so
+ * the template prints everything with {@code th:text} only.
  */
 @Controller
 class AuditController {
+
+	/** The actions admin-ui records, for the action filter. */
+	static final List<String> ACTIONS = List.of("admin_action_refused", "admin_created", "admin_disabled",
+			"admin_password_change_refused", "admin_password_changed", "admin_role_changed", "admin_sessions_ended",
+			"admin_sign_in_failed", "admin_signed_in", "admin_signed_out", "ca_next_prepared", "certificate_revoked",
+			"challenge_minted", "challenge_revoked", "mdm_client_created", "mdm_client_disabled",
+			"mdm_client_key_added", "mdm_client_key_revoked", "request_approved", "request_rejected", "token_created",
+			"token_revoked", "webhook_replayed", "webhook_replayed_all");
 
 	private final AuditLog auditLog;
 
@@ -41,19 +52,31 @@ class AuditController {
 
 	@GetMapping("/audit")
 	String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-			@RequestParam(required = false) Long before, @RequestParam(required = false) String verify, Model model) {
-		AuditQuery query = new AuditQuery(actor, action, before, this.properties.pageSize());
+			@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Long before, @RequestParam(required = false) Long after,
+			@RequestParam(required = false) String verify, Model model) {
+		boolean oldestFirst = "time:asc".equals(order(sort));
+		AuditQuery query = new AuditQuery(actor, action, q, oldestFirst ? null : before, oldestFirst ? after : null,
+				oldestFirst, this.properties.pageSize());
 		List<AuditRecord> records = this.auditLog.page(query);
 		String next = null;
 		if (records.size() == query.limit()) {
-			next = filtered("/audit", query).queryParam("before", records.getLast().seq()).encode().toUriString();
+			next = filtered("/audit", query).queryParam(oldestFirst ? "after" : "before", records.getLast().seq())
+				.encode()
+				.toUriString();
 		}
 		model.addAttribute("records", records.stream().map(AuditRow::of).toList());
 		model.addAttribute("actor", (query.actor() != null) ? query.actor() : "");
 		model.addAttribute("action", (query.action() != null) ? query.action() : "");
-		model.addAttribute("firstPage", before == null);
+		model.addAttribute("q", (query.text() != null) ? query.text() : "");
+		model.addAttribute("sort", order(sort));
+		model.addAttribute("actions", ACTIONS);
+		model.addAttribute("filtered", query.actor() != null || query.action() != null || query.text() != null);
+		model.addAttribute("firstPage", query.before() == null && query.after() == null);
 		model.addAttribute("newest", filtered("/audit", query).encode().toUriString());
 		model.addAttribute("next", next);
+		model.addAttribute("orders", SortLinks.audit(order(sort),
+				(column) -> filters("/audit", query).queryParam("sort", column).encode().toUriString()));
 		model.addAttribute("csv", filtered("/audit/export", query).queryParam("format", "csv").encode().toUriString());
 		model.addAttribute("jsonl",
 				filtered("/audit/export", query).queryParam("format", "jsonl").encode().toUriString());
@@ -63,8 +86,24 @@ class AuditController {
 
 	@GetMapping("/audit/export")
 	void export(@RequestParam String format, @RequestParam(required = false) String actor,
-			@RequestParam(required = false) String action, HttpServletResponse response) throws IOException {
-		this.export.write(format, actor, action, response);
+			@RequestParam(required = false) String action, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
+		this.export.write(format,
+				new AuditQuery(actor, action, q, null, null, "time:asc".equals(order(sort)), AuditQuery.MAX_LIMIT),
+				response);
+	}
+
+	/**
+	 * @return {@code time:asc} or {@code time:desc} when asked for, otherwise null
+	 * (newest first): no other value reaches the query
+	 */
+	static String order(String sort) {
+		String asked = (sort != null) ? sort.strip().toLowerCase(Locale.ROOT) : "";
+		return switch (asked) {
+			case "time:asc" -> "time:asc";
+			case "time:desc", "time" -> "time:desc";
+			default -> null;
+		};
 	}
 
 	/**
@@ -79,10 +118,16 @@ class AuditController {
 
 	}
 
-	private static UriComponentsBuilder filtered(String path, AuditQuery query) {
+	private static UriComponentsBuilder filters(String path, AuditQuery query) {
 		return UriComponentsBuilder.fromPath(path)
 			.queryParamIfPresent("actor", Optional.ofNullable(query.actor()))
-			.queryParamIfPresent("action", Optional.ofNullable(query.action()));
+			.queryParamIfPresent("action", Optional.ofNullable(query.action()))
+			.queryParamIfPresent("q", Optional.ofNullable(query.text()));
+	}
+
+	private static UriComponentsBuilder filtered(String path, AuditQuery query) {
+		return filters(path, query).queryParamIfPresent("sort",
+				Optional.ofNullable(query.oldestFirst() ? "time:asc" : null));
 	}
 
 }

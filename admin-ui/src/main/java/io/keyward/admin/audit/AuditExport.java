@@ -47,6 +47,13 @@ public class AuditExport {
 	 * @param format {@code csv} or {@code jsonl}; anything else is a 400
 	 */
 	public void write(String format, String actor, String action, HttpServletResponse response) throws IOException {
+		write(format, new AuditQuery(actor, action, null, BATCH), response);
+	}
+
+	/**
+	 * @param first the filters and order, every record they select is written
+	 */
+	public void write(String format, AuditQuery first, HttpServletResponse response) throws IOException {
 		String kind = (format != null) ? format.toLowerCase(Locale.ROOT) : "";
 		if (!kind.equals("csv") && !kind.equals("jsonl")) {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "format must be csv or jsonl");
@@ -59,14 +66,15 @@ public class AuditExport {
 		if (kind.equals("csv")) {
 			out.write(csvLine(HEADER.stream()));
 		}
-		Long before = null;
+		AuditQuery query = new AuditQuery(first.actor(), first.action(), first.text(), null, null, first.oldestFirst(),
+				BATCH);
 		List<AuditRecord> batch;
 		do {
-			batch = this.auditLog.page(new AuditQuery(actor, action, before, BATCH));
+			batch = this.auditLog.page(query);
 			for (AuditRecord record : batch) {
 				out.write(kind.equals("csv") ? csv(record) : this.json.writeValueAsString(record) + "\n");
 			}
-			before = batch.isEmpty() ? null : batch.getLast().seq();
+			query = batch.isEmpty() ? query : query.next(batch.getLast().seq());
 		}
 		while (batch.size() == BATCH);
 		out.flush();

@@ -74,17 +74,23 @@ public class AuditLog {
 	}
 
 	/**
-	 * @return the records the query selects, newest first
+	 * @return the records the query selects, in its order (by sequence number; the
+	 * direction is one of two fixed words, never text from the request)
 	 */
 	public List<AuditRecord> page(AuditQuery query) {
 		return this.jdbc
 			.sql("select " + COLUMNS + " from admin.audit_record "
 					+ "where (cast(:actor as text) is null or actor = :actor) "
-					+ "and (cast(:action as text) is null or action = :action) "
-					+ "and (cast(:before as bigint) is null or seq < :before) order by seq desc limit :limit")
+					+ "and (cast(:action as text) is null or action = :action) " + "and (cast(:text as text) is null "
+					+ "or strpos(lower(concat_ws(' ', actor, target, detail)), lower(:text)) > 0) "
+					+ "and (cast(:before as bigint) is null or seq < :before) "
+					+ "and (cast(:after as bigint) is null or seq > :after) order by seq "
+					+ (query.oldestFirst() ? "asc" : "desc") + " limit :limit")
 			.param("actor", query.actor())
 			.param("action", query.action())
+			.param("text", query.text())
 			.param("before", query.before())
+			.param("after", query.after())
 			.param("limit", query.limit())
 			.query(AuditLog::record)
 			.list();

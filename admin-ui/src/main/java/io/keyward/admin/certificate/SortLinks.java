@@ -19,6 +19,10 @@ import java.util.function.UnaryOperator;
  */
 public record SortLinks(Map<String, String> links, String column, String ariaSort) {
 
+	/** The orders the approval queue offers; any other {@code sort} is ignored. */
+	public static final Set<String> APPROVAL_ORDERS = Set.of("created", "created:asc", "created:desc", "subject",
+			"subject:asc", "subject:desc");
+
 	/**
 	 * @param sort the order asked for, null for newest issued first
 	 * @param link the search's link in an order
@@ -34,6 +38,23 @@ public record SortLinks(Map<String, String> links, String column, String ariaSor
 	 */
 	public static SortLinks requests(String sort, UnaryOperator<String> link) {
 		return of(sort, "created", Map.of("created", true, "subject", false, "status", false), Set.of("created"), link);
+	}
+
+	/**
+	 * @param sort the order asked for (one of {@link #APPROVAL_ORDERS}), null for newest
+	 * first
+	 * @param link the approval queue's link in an order
+	 */
+	public static SortLinks approvals(String sort, UnaryOperator<String> link) {
+		return of(sort, "created", Map.of("created", true, "subject", false), Set.of("created"), link);
+	}
+
+	/**
+	 * @param sort {@code time:asc} or {@code time:desc}, null for newest first
+	 * @param link the audit page's link in an order
+	 */
+	public static SortLinks audit(String sort, UnaryOperator<String> link) {
+		return of(sort, "time", Map.of("time", true), Set.of("time"), link);
 	}
 
 	/**

@@ -5,9 +5,13 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.keyward.admin.web.RemoteCall;
 import io.keyward.admin.web.Timestamps;
 import io.keyward.api.SerialNumbers;
 import io.keyward.api.gateway.EnrollmentTransaction;
+import io.keyward.api.gateway.TransactionPage;
+
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * One line of the enrollment table. Subject, reason and transactionID come from devices
@@ -40,6 +44,25 @@ public record EnrollmentRow(String time, String profile, String transactionId, S
 	 * Single DES (1.3.14.3.2.7), triple DES, MD5 and SHA-1, as the gateway names them.
 	 */
 	private static final Pattern LEGACY = Pattern.compile("^(DES.*|1\\.3\\.14\\.3\\.2\\.7|MD5.*|SHA1.*)$");
+
+	/**
+	 * @return the rows of a search page the gateway answered, none when it did not
+	 */
+	public static List<EnrollmentRow> rows(RemoteCall<TransactionPage> call) {
+		TransactionPage answer = call.ok() ? call.value() : null;
+		return (answer != null && answer.items() != null) ? answer.items().stream().map(EnrollmentRow::of).toList()
+				: List.of();
+	}
+
+	/**
+	 * @param link the same search's link
+	 * @return the link to the search's next page, null when the gateway has none
+	 */
+	public static String next(RemoteCall<TransactionPage> call, UriComponentsBuilder link) {
+		TransactionPage answer = call.ok() ? call.value() : null;
+		return (answer != null && answer.nextCursor() != null)
+				? link.queryParam("after", answer.nextCursor()).encode().toUriString() : null;
+	}
 
 	public static EnrollmentRow of(EnrollmentTransaction transaction) {
 		EnrollmentState state = EnrollmentState.of(transaction.status(), transaction.failureReason());

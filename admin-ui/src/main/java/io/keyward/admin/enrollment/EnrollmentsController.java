@@ -76,15 +76,8 @@ class EnrollmentsController {
 		RemoteCall<TransactionPage> call = RemoteCall.of("scep-gateway", this.properties.gatewayUrl(),
 				this.properties.hasServiceToken(),
 				() -> this.enrollmentLog.search(filters.query(typed), order, cursor, this.properties.pageSize()));
-		List<EnrollmentRow> rows = List.of();
-		String next = null;
-		if (call.ok() && call.value() != null) {
-			TransactionPage answer = call.value();
-			rows = (answer.items() != null) ? answer.items().stream().map(EnrollmentRow::of).toList() : List.of();
-			if (answer.nextCursor() != null) {
-				next = filters.link(PATH, typed, order).queryParam("after", answer.nextCursor()).encode().toUriString();
-			}
-		}
+		List<EnrollmentRow> rows = EnrollmentRow.rows(call);
+		String next = EnrollmentRow.next(call, filters.link(PATH, typed, order));
 		if (cursor == null) {
 			refusals(model);
 		}

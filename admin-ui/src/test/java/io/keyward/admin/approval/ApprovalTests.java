@@ -64,4 +64,49 @@ class ApprovalTests extends AdminUiTestSupport {
 		assertThat(browser.get("/requests").body()).contains("Request approved.").contains("No request waits");
 	}
 
+	@Test
+	void whenFilteredAndSortedThenTheGatewaySearchesWaitingRequestsAndTheLinksKeepTheFilters() {
+		String page = signedIn().get("/requests?q=CN%3Dprinter&profile=approval&sort=subject:asc").body();
+
+		assertThat(FakeServices.get().queries()).anyMatch((query) -> query.startsWith("/api/v1/transactions?")
+				&& query.contains("q=status:waiting CN=printer profile:approval")
+				&& query.contains("sort=subject:asc"));
+		assertThat(page)
+			.contains("aria-sort=\"ascending\"><a class=\"sort\" href=\"/requests?q=CN%3Dprinter&amp;profile=approval"
+					+ "&amp;sort=subject:desc\"")
+			.contains("aria-sort=\"none\"><a class=\"sort\" href=\"/requests?q=CN%3Dprinter&amp;profile=approval"
+					+ "&amp;sort=created:desc\"")
+			.contains("<option value=\"approval\" selected")
+			.contains("href=\"/requests?q=CN%3Dprinter&amp;profile=approval&amp;sort=subject:asc&amp;after="
+					+ FakeServices.SEARCH_CURSOR + "\" rel=\"next\"");
+	}
+
+	@Test
+	void whenSortedDescendingThenTheHeaderSaysSoAndLinksToAscending() {
+		String page = signedIn().get("/requests?sort=subject:desc").body();
+
+		assertThat(FakeServices.get().queries())
+			.anyMatch((query) -> query.contains("q=status:waiting") && query.contains("sort=subject:desc"));
+		assertThat(page).contains("aria-sort=\"descending\"><a class=\"sort\" href=\"/requests?sort=subject:asc\"");
+	}
+
+	@Test
+	void whenTheSortIsNotOfferedThenItIsIgnoredAndNewestComeFirst() {
+		String page = signedIn().get("/requests?sort=id%3Bdrop%20table%20transaction").body();
+
+		assertThat(FakeServices.get().queries()).anyMatch((query) -> query.contains("q=status:waiting"))
+			.noneMatch((query) -> query.contains("drop"));
+		assertThat(page).contains("aria-sort=\"descending\"><a class=\"sort\" href=\"/requests?sort=created:asc\"")
+			.contains("CN=&lt;script&gt;alert(1)&lt;/script&gt;");
+	}
+
+	@Test
+	void whenTheNextPageIsAskedThenItsCursorReachesTheGatewayWithTheFilter() {
+		String page = signedIn().get("/requests?profile=approval&after=" + FakeServices.SEARCH_CURSOR).body();
+
+		assertThat(FakeServices.get().queries()).anyMatch((query) -> query.contains("q=status:waiting profile:approval")
+				&& query.contains("after=" + FakeServices.SEARCH_CURSOR));
+		assertThat(page).contains("href=\"/requests?profile=approval\" rel=\"first\"").doesNotContain("rel=\"next\"");
+	}
+
 }
