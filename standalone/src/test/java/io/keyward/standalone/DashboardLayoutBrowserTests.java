@@ -170,7 +170,10 @@ class DashboardLayoutBrowserTests {
 	void whenAnAdminUsesOnlyTheKeyboardThenSignInAndAFormWork() {
 		browser.manage().deleteAllCookies();
 		browser.get(client.adminUrl("/login"));
-		assertThat(focusedId()).as("the username has the focus").isEqualTo("username");
+		// the browser moves the focus to the autofocus field at its next rendering step,
+		// which can come just after the page's load event
+		new WebDriverWait(browser, Duration.ofSeconds(5)).withMessage("the username has the focus")
+			.until((driver) -> "username".equals(focusedId()));
 		new Actions(browser).sendKeys("admin").sendKeys(Keys.TAB).perform();
 		assertThat(focusedId()).isEqualTo("password");
 		assertThat(focusedHasLabel()).isTrue();

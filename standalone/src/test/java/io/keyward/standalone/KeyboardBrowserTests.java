@@ -158,6 +158,10 @@ class KeyboardBrowserTests {
 	private static void signInByKeyboard() {
 		browser.manage().deleteAllCookies();
 		browser.get(client.adminUrl("/login"));
+		// typed keys go where the focus is: wait for the autofocus, which the browser
+		// applies at its next rendering step after the load event
+		waitFor("the username's autofocus",
+				(driver) -> "username".equals(script("return document.activeElement.id")) ? true : null);
 		new Actions(browser).sendKeys("admin")
 			.sendKeys(Keys.TAB)
 			.sendKeys(BrowserSuite.ADMIN_PASSWORD)
