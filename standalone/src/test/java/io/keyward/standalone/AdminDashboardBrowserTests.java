@@ -161,8 +161,9 @@ class AdminDashboardBrowserTests {
 		signIn(browser, client);
 		browser.get(client.adminUrl("/certificates/" + serial));
 		browser.findElement(By.id("enrollment-link")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until((driver) -> driver.getCurrentUrl().endsWith("/enrollments/" + id));
 		screenshot(browser, "enrollment");
-		assertThat(browser.getCurrentUrl()).endsWith("/enrollments/" + id);
 		assertThat(text(browser, "#challenge-events", "MINTED", "REDEEMED")).contains("MINTED").contains("REDEEMED");
 		assertThat(text(browser, "#transactions", "Issued", serial)).contains("Issued").contains(serial);
 		assertThat(text(browser, "#certificates", serial, "correlated-device", "VALID")).contains(serial)

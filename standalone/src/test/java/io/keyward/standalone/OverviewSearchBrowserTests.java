@@ -110,7 +110,7 @@ class OverviewSearchBrowserTests {
 		assertThat(Integer.parseInt(AdminDashboardBrowserTests.text(browser, "#expiring-30"))).isPositive();
 		assertThat(Integer.parseInt(AdminDashboardBrowserTests.text(browser, "#expiring-90"))).isPositive();
 		browser.findElement(By.id("expiring-30")).click();
-		assertThat(browser.getCurrentUrl()).contains("/certificates?");
+		waitForUrl("/certificates?");
 		assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo("status:valid expires:<30d");
 		assertThat(listedSerials()).contains(enrolled.getSerialNumber());
 	}
