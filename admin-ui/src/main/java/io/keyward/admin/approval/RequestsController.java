@@ -1,5 +1,7 @@
 package io.keyward.admin.approval;
 
+import static io.keyward.admin.web.FormValues.blankToNull;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -7,12 +9,11 @@ import io.keyward.admin.AdminProperties;
 import io.keyward.admin.certificate.SortLinks;
 import io.keyward.admin.enrollment.EnrollmentRow;
 import io.keyward.admin.security.Actor;
+import io.keyward.admin.profile.Profiles;
 import io.keyward.admin.web.ApiProblem;
 import io.keyward.admin.web.RemoteCall;
 import io.keyward.admin.web.SearchFilters;
 import io.keyward.api.gateway.EnrollmentLogClient;
-import io.keyward.api.gateway.ScepProfile;
-import io.keyward.api.gateway.ScepProfileClient;
 import io.keyward.api.gateway.TransactionPage;
 
 import org.springframework.stereotype.Controller;
@@ -38,11 +39,11 @@ class RequestsController {
 
 	private final EnrollmentLogClient gateway;
 
-	private final ScepProfileClient profiles;
+	private final Profiles profiles;
 
 	private final AdminProperties properties;
 
-	RequestsController(ApprovalQueue queue, EnrollmentLogClient gateway, ScepProfileClient profiles,
+	RequestsController(ApprovalQueue queue, EnrollmentLogClient gateway, Profiles profiles,
 			AdminProperties properties) {
 		this.queue = queue;
 		this.gateway = gateway;
@@ -69,7 +70,7 @@ class RequestsController {
 		model.addAttribute("sort", (order != null) ? order : "");
 		model.addAttribute("filters", filters);
 		model.addAttribute("filtered", typed != null || !filters.query(null).isEmpty());
-		model.addAttribute("profiles", profileNames());
+		model.addAttribute("profiles", this.profiles.names());
 		model.addAttribute("firstPage", cursor == null);
 		model.addAttribute("next", next);
 		model.addAttribute("first", filters.link(PATH, typed, order).encode().toUriString());
@@ -86,16 +87,6 @@ class RequestsController {
 		String asked = blankToNull(sort);
 		return (asked != null && SortLinks.APPROVAL_ORDERS.contains(asked.toLowerCase(Locale.ROOT)))
 				? asked.toLowerCase(Locale.ROOT) : null;
-	}
-
-	private List<String> profileNames() {
-		RemoteCall<List<ScepProfile>> call = RemoteCall.of(ApprovalQueue.SERVICE, this.properties.gatewayUrl(),
-				this.properties.hasServiceToken(), this.profiles::profiles);
-		return (call.value() != null) ? call.value().stream().map(ScepProfile::name).sorted().toList() : List.of();
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	@PostMapping("/requests/{id}/approve")

@@ -1,5 +1,7 @@
 package io.keyward.admin.audit;
 
+import static io.keyward.admin.web.FormValues.blankToNull;
+
 /**
  * A page of the audit log, newest first unless {@code oldestFirst}.
  *
@@ -46,10 +48,6 @@ public record AuditQuery(String actor, String action, String text, Long before, 
 	public AuditQuery next(long seq) {
 		return this.oldestFirst ? new AuditQuery(this.actor, this.action, this.text, null, seq, true, this.limit)
 				: new AuditQuery(this.actor, this.action, this.text, seq, null, false, this.limit);
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

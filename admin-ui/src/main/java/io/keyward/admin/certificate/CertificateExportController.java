@@ -1,5 +1,7 @@
 package io.keyward.admin.certificate;
 
+import static io.keyward.admin.web.FormValues.blankToNull;
+
 import java.util.List;
 
 import io.keyward.admin.certificate.CertificateLifecycle.CertificateQuery;
@@ -71,10 +73,6 @@ class CertificateExportController {
 
 	private static String text(Object value) {
 		return (value != null) ? value.toString() : null;
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

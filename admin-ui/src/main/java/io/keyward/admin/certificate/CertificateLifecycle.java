@@ -1,5 +1,7 @@
 package io.keyward.admin.certificate;
 
+import static io.keyward.admin.web.FormValues.blankToNull;
+
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -147,10 +149,6 @@ public class CertificateLifecycle {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "serial must be a hexadecimal number");
 		}
 		return hex;
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	/**

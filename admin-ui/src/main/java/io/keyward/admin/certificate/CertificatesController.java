@@ -1,5 +1,7 @@
 package io.keyward.admin.certificate;
 
+import static io.keyward.admin.web.FormValues.blankToNull;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -180,10 +182,6 @@ class CertificatesController {
 			.contentType(type)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(filename).build().toString());
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

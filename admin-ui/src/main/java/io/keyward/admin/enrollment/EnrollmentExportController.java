@@ -1,5 +1,7 @@
 package io.keyward.admin.enrollment;
 
+import static io.keyward.admin.web.FormValues.blankToNull;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -46,9 +48,8 @@ class EnrollmentExportController {
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String profile, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
-		String query = EnrollmentsController.filters(status, profile, from, to)
-			.query(EnrollmentsController.blankToNull(q));
-		String order = EnrollmentsController.blankToNull(sort);
+		String query = EnrollmentsController.filters(status, profile, from, to).query(blankToNull(q));
+		String order = blankToNull(sort);
 		TransactionPage first = page(query, order, null);
 		StreamingResponseBody body = (OutputStream out) -> write(out, first, query, order);
 		return ResponseEntity.ok()

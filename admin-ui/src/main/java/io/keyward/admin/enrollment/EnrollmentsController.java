@@ -1,15 +1,16 @@
 package io.keyward.admin.enrollment;
 
+import static io.keyward.admin.web.FormValues.blankToNull;
+
 import java.util.List;
 
 import io.keyward.admin.AdminProperties;
 import io.keyward.admin.certificate.SortLinks;
+import io.keyward.admin.profile.Profiles;
 import io.keyward.admin.web.RemoteCall;
 import io.keyward.admin.web.SearchFilters;
 import io.keyward.api.gateway.EnrollmentLogClient;
 import io.keyward.api.gateway.RefusalPage;
-import io.keyward.api.gateway.ScepProfile;
-import io.keyward.api.gateway.ScepProfileClient;
 import io.keyward.api.gateway.TransactionPage;
 
 import org.springframework.stereotype.Controller;
@@ -40,13 +41,13 @@ class EnrollmentsController {
 
 	private final EnrollmentLogClient enrollmentLog;
 
-	private final ScepProfileClient profiles;
+	private final Profiles profiles;
 
 	private final AdminProperties properties;
 
 	private final Refusals refused;
 
-	EnrollmentsController(EnrollmentLogClient enrollmentLog, ScepProfileClient profiles, AdminProperties properties,
+	EnrollmentsController(EnrollmentLogClient enrollmentLog, Profiles profiles, AdminProperties properties,
 			Refusals refused) {
 		this.enrollmentLog = enrollmentLog;
 		this.profiles = profiles;
@@ -88,7 +89,7 @@ class EnrollmentsController {
 		model.addAttribute("filters", filters);
 		model.addAttribute("filtered", typed != null || !filters.query(null).isEmpty());
 		model.addAttribute("statuses", STATUSES);
-		model.addAttribute("profiles", profileNames());
+		model.addAttribute("profiles", this.profiles.names());
 		model.addAttribute("firstPage", cursor == null);
 		model.addAttribute("next", next);
 		model.addAttribute("first", filters.link(PATH, typed, order).encode().toUriString());
@@ -96,16 +97,6 @@ class EnrollmentsController {
 		model.addAttribute("orders",
 				SortLinks.requests(order, (column) -> filters.link(PATH, typed, column).encode().toUriString()));
 		return "dashboard";
-	}
-
-	/**
-	 * @return the gateway's profile names for the profile filter, none when it cannot say
-	 * (the search still works with {@code profile:} typed)
-	 */
-	private List<String> profileNames() {
-		RemoteCall<List<ScepProfile>> call = RemoteCall.of("scep-gateway", this.properties.gatewayUrl(),
-				this.properties.hasServiceToken(), this.profiles::profiles);
-		return (call.value() != null) ? call.value().stream().map(ScepProfile::name).sorted().toList() : List.of();
 	}
 
 	/**
@@ -119,10 +110,6 @@ class EnrollmentsController {
 				? page.items().stream().map(RefusalRow::of).toList() : List.of());
 		model.addAttribute("refusalsTotal", (page != null) ? page.total() : 0);
 		model.addAttribute("refusalsProblem", call.problem());
-	}
-
-	static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

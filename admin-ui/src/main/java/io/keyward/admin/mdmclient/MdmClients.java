@@ -1,5 +1,7 @@
 package io.keyward.admin.mdmclient;
 
+import static io.keyward.admin.web.FormValues.blankToNull;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -79,10 +81,6 @@ class MdmClients {
 		MdmClient disabled = Upstream.call(SERVICE, () -> this.client.disable(id));
 		this.actions.record(actor, "mdm_client_disabled", target(disabled), null);
 		return disabled;
-	}
-
-	static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	private static String target(MdmClient client) {

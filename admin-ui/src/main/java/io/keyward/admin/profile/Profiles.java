@@ -6,6 +6,7 @@ import io.keyward.admin.AdminProperties;
 import io.keyward.admin.authority.Authorities;
 import io.keyward.admin.authority.CaFingerprints;
 import io.keyward.admin.web.ApiProblem;
+import io.keyward.admin.web.RemoteCall;
 import io.keyward.admin.web.ServiceQuery;
 import io.keyward.api.ca.CertificateAuthorityClient;
 import io.keyward.api.ca.CertificateTemplatePolicy;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * section 4.2.1).
  */
 @Component
-class Profiles {
+public class Profiles {
 
 	private final ScepProfileClient profiles;
 
@@ -49,6 +50,18 @@ class Profiles {
 	ServiceQuery<List<ScepProfile>> served() {
 		return new ServiceQuery<>("scep-gateway", this.properties.gatewayUrl(), this.properties.hasServiceToken(),
 				this.profiles::profiles);
+	}
+
+	/**
+	 * @return the gateway's profile names, sorted, for a list's profile filter; none when
+	 * the gateway cannot say (a search still works with {@code profile:} typed)
+	 */
+	public List<String> names() {
+		List<ScepProfile> served = RemoteCall
+			.of("scep-gateway", this.properties.gatewayUrl(), this.properties.hasServiceToken(),
+					this.profiles::profiles)
+			.value();
+		return (served != null) ? served.stream().map(ScepProfile::name).sorted().toList() : List.of();
 	}
 
 	ServiceQuery<List<ChallengeProfileSettings>> challengeSettings() {
