@@ -44,7 +44,7 @@ secret() { head -c "$1" /dev/urandom | base64 | tr -d '\n'; }
 for module in $MODULES; do
 	[ -f "$APPS/$module/$module-0.1.0-exec.jar" ] || die "no extracted $module in $APPS/$module (see the header)"
 	# Bouncy Castle's signed jars: unsigned, so the JDK caches their classes too (needs zip)
-	"$(dirname "$0")/unsign.sh" "$APPS/$module/lib"
+	KEYWARD_STANDALONE_JAR="$STANDALONE_JAR" JAVA="$JAVA" "$(dirname "$0")/unsign.sh" "$APPS/$module/lib"
 done
 mkdir -p "$WORK/data" "$WORK/logs"
 

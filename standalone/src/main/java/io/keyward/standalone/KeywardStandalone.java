@@ -2,8 +2,11 @@ package io.keyward.standalone;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+
+import io.keyward.standalone.aot.JarSignatures;
 
 /**
  * {@code java -jar keyward-standalone.jar}: the whole suite on an embedded PostgreSQL,
@@ -14,13 +17,15 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class KeywardStandalone {
 
-	static final String USAGE = "usage: java -jar keyward-standalone.jar [database | kek rotate]%n"
+	static final String USAGE = "usage: java -jar keyward-standalone.jar [database | kek rotate | unsign DIR]%n"
 			+ "  (no argument)  the whole suite: embedded PostgreSQL and the four services%n"
 			+ "  database       only the embedded PostgreSQL (database keyward, user postgres, password in%n"
 			+ "                 <KEYWARD_DATA_DIR>/postgres-password)%n"
 			+ "                 on KEYWARD_DB_PORT, data under <KEYWARD_DATA_DIR>/postgres; runs until stopped%n"
 			+ "  kek rotate     a new key-encryption key in <KEYWARD_DATA_DIR>/kek, every sealed key re-sealed%n"
-			+ "                 under it (Keyward stopped; safe to run again after an interruption)%n";
+			+ "                 under it (Keyward stopped; safe to run again after an interruption)%n"
+			+ "  unsign DIR     removes the signature files of the signed jars in DIR, the extracted copies an%n"
+			+ "                 AOT cache is trained on (deploy/aot/README.md)%n";
 
 	private KeywardStandalone() {
 	}
@@ -33,6 +38,10 @@ public final class KeywardStandalone {
 			}
 			else if (args.length == 1 && "database".equals(args[0])) {
 				database(settings);
+			}
+			else if (args.length == 2 && "unsign".equals(args[0])) {
+				JarSignatures.strip(Path.of(args[1]))
+					.forEach((jar) -> System.out.println("event=jar_unsigned jar=" + jar.getFileName()));
 			}
 			else if (args.length == 2 && "kek".equals(args[0]) && "rotate".equals(args[1])) {
 				System.out.println(KeyEncryptionKeyRotation.rotate(settings, System.getenv("KEYWARD_KEK")));
