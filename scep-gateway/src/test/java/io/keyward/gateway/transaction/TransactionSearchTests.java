@@ -8,12 +8,27 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.keyward.api.gateway.EnrollmentTransaction;
 import io.keyward.gateway.AbstractGatewayTests;
+import io.keyward.gateway.FakeUpstreams;
+import io.keyward.gateway.TestDevice;
+import io.keyward.scep.PkiStatus;
+import io.keyward.scep.client.CertRepResponse;
+import org.bouncycastle.asn1.DERPrintableString;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.ExtensionsGenerator;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import io.keyward.gateway.approval.Approvals;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +112,35 @@ class TransactionSearchTests extends AbstractGatewayTests {
 		assertThat(ids("cn=s8-device-2")).as("with = a prefix of the subject as stored").containsExactly("S7S-N2");
 		assertThat(ids("O=S8Acme")).containsExactly("S7S-N1");
 		assertThat(ids("device-1")).as("the start of a value, not its middle").isEmpty();
+	}
+
+	@Test
+	void whenEnrolledThroughScepThenFoundByItsCnItsOAndItsSan() throws Exception {
+		String unique = TestDevice.newTransactionId().substring(0, 10).toLowerCase(Locale.ROOT);
+		TestDevice device = new TestDevice("s8-e2e");
+		// encoded CN first, so the gateway stores it last: O=...,CN=... (RFC 4514 order)
+		PKCS10CertificationRequestBuilder builder = new JcaPKCS10CertificationRequestBuilder(
+				new X500Name("CN=S8-E2E-" + unique + ",O=S8Org " + unique), device.keyPair().getPublic());
+		builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_challengePassword,
+				new DERPrintableString(FakeUpstreams.GOOD_CHALLENGE));
+		ExtensionsGenerator extensions = new ExtensionsGenerator();
+		extensions.addExtension(Extension.subjectAlternativeName, false,
+				new GeneralNames(new GeneralName(GeneralName.dNSName, "host-" + unique + ".s8.example")));
+		builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate());
+		String transactionId = "S7S-E2E-" + unique;
+		CertRepResponse certRep = device.read(pkiOperation("/scep/default",
+				device.pkcsReq(
+						builder
+							.build(new JcaContentSignerBuilder("SHA256withRSA").build(device.keyPair().getPrivate())),
+						ra().encryptionCertificate(), transactionId)),
+				ra().signingCertificate());
+		assertThat(certRep.status()).isEqualTo(PkiStatus.SUCCESS);
+		assertThat(this.jdbc.queryForObject("select subject from gateway.transaction where transaction_id = ?",
+				String.class, transactionId))
+			.startsWith("O=");
+		assertThat(ids("s8-e2e-" + unique)).as("the CN, stored last").containsExactly(transactionId);
+		assertThat(ids("S8ORG " + unique)).as("the O").containsExactly(transactionId);
+		assertThat(ids("host-" + unique)).as("the requested SAN").containsExactly(transactionId);
 	}
 
 	@Test
