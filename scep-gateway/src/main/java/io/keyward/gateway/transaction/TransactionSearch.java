@@ -12,6 +12,7 @@ import io.keyward.api.gateway.EnrollmentTransaction;
 import io.keyward.api.gateway.TransactionPage;
 import io.keyward.edge.problem.InvalidRequest;
 import io.keyward.edge.search.KeysetCursor;
+import io.keyward.edge.search.SearchTerms;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -115,7 +116,7 @@ class TransactionSearch {
 			.sql("select count(*) from (select 1 from transaction_name where name >= :from and name < :to "
 					+ "limit :limit) n")
 			.param("from", prefix)
-			.param("to", TransactionSearchSyntax.successor(prefix))
+			.param("to", SearchTerms.successor(prefix))
 			.param("limit", broadNames + 1)
 			.query(Long.class)
 			.single() > broadNames;

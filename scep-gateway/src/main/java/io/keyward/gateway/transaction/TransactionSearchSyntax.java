@@ -222,18 +222,8 @@ final class TransactionSearchSyntax {
 	 */
 	private String range(String name, String key, String prefix) {
 		this.params.put(name + "From", prefix);
-		this.params.put(name + "To", successor(prefix));
+		this.params.put(name + "To", SearchTerms.successor(prefix));
 		return "(" + key + " >= :" + name + "From and " + key + " < :" + name + "To)";
-	}
-
-	/**
-	 * @return the first string after every string starting with {@code prefix} in byte
-	 * order (collation "C", where UTF-8 sorts by code point)
-	 */
-	static String successor(String prefix) {
-		int[] points = prefix.codePoints().toArray();
-		points[points.length - 1]++;
-		return new String(points, 0, points.length);
 	}
 
 }
