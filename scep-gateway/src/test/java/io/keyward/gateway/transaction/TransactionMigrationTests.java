@@ -9,11 +9,11 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.keyward.gateway.AbstractGatewayTests;
+import io.keyward.testsupport.QueryPlans;
 import io.keyward.testsupport.ScratchSchema;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -237,21 +237,7 @@ class TransactionMigrationTests extends AbstractGatewayTests {
 					+ "n.request_id from " + schema + ".transaction_name n where n.name >= 'acme' and n.name < 'acmf') "
 					+ "order by t.transaction_id";
 			assertThat(this.jdbc.queryForList(byWord, String.class)).containsExactly("TX-CN-FIRST", "TX-CN-LAST");
-			// with sequential scans priced out, as they are with ten million rows
-			String plan = this.jdbc.execute((ConnectionCallback<String>) (connection) -> {
-				try (var statement = connection.createStatement()) {
-					statement.execute("set enable_seqscan = off");
-					StringBuilder lines = new StringBuilder();
-					try (var rows = statement.executeQuery("explain " + byWord)) {
-						while (rows.next()) {
-							lines.append(rows.getString(1)).append('\n');
-						}
-					}
-					statement.execute("reset enable_seqscan");
-					return lines.toString();
-				}
-			});
-			assertThat(plan).contains("transaction_name_pkey");
+			assertThat(QueryPlans.withoutSequentialScans(this.jdbc, byWord)).contains("transaction_name_pkey");
 			assertThat(this.jdbc.queryForObject("select count(*) from " + schema + ".transaction", Integer.class))
 				.isEqualTo(3);
 		}
