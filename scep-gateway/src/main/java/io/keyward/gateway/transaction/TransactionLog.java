@@ -61,8 +61,7 @@ public class TransactionLog {
 		// (TransactionClaims#correlate)
 		UUID correlationId = CorrelationIds.mint();
 		Instant now = this.clock.instant();
-		// the request's searchable names (migration V20) in the statement that records
-		// it,
+		// its searchable names (migration V20) go in with the row, in one statement,
 		// so no request is ever recorded without them
 		int inserted = this.jdbc.sql("""
 				with recorded as (

@@ -50,11 +50,10 @@ class RequestSearchBenchmark extends AbstractGatewayTests {
 		List<String> indexes = BenchIndexes.drop(this.jdbc, "gateway", "transaction",
 				List.of("transaction_pkey", "transaction_profile_transaction_id_unique"));
 		for (long done = 0; done < rows; done += CHUNK) {
-			// device-<i>: one a minute back from now, the CN first when i is even, last
-			// when odd (either order a CSR may have); every twentieth refused, every
-			// fiftieth pending, every ninety-seventh waiting for approval, the rest
-			// issued
-			// (with a serial); every tenth a renewal; four profiles
+			// device-<i>: one a minute back from now, the CN first when i is even,
+			// last when odd (either order a CSR may have); every twentieth refused,
+			// every fiftieth pending, every ninety-seventh waiting for approval, the
+			// rest issued (with a serial); every tenth a renewal; four profiles
 			this.jdbc.update("insert into gateway.transaction (id, profile, transaction_id, message_type, "
 					+ "signer_key_sha256, csr_sha256, subject, status, failure_reason, certificate_serial, "
 					+ "created_at, updated_at) select gen_random_uuid(), "
@@ -76,9 +75,8 @@ class RequestSearchBenchmark extends AbstractGatewayTests {
 					.queryForObject("select pg_total_relation_size('gateway.transaction') / 1048576", Long.class)));
 		report.add(names());
 
-		// an issued one: not a multiple of 20, never 1 modulo 50, not 2 modulo 97; odd,
-		// so
-		// its CN is stored last (O=Bench,CN=device-<known>)
+		// an issued one: not a multiple of 20, never 1 modulo 50, not 2 modulo 97;
+		// odd, so its CN is stored last (O=Bench,CN=device-<known>)
 		long known = rows / 2 + 7 - (rows / 2 + 7) % 20 + 3;
 		while (known % 97 == 2) {
 			known += 20;
