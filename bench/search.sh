@@ -14,7 +14,9 @@
 #   bench/search.sh                # 10000000 rows
 #   bench/search.sh 100000         # other sizes
 #   bench/search.sh requests 100000   # the request search instead (the gateway's
-#                                     # transactions: io.keyward.gateway.transaction.RequestSearchBenchmark)
+#                                     # transactions: io.keyward.gateway.transaction.RequestSearchBenchmark;
+#                                     # it also times the fill of gateway.transaction_name as
+#                                     # migration V20 backfills it, and the word searches)
 #   bench/search.sh all 100000        # both
 #
 # Needs ~6 GB of free disk at 10^7 rows and 15-40 minutes on 2 cores (per kind). Writes

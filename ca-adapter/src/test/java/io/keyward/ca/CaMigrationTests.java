@@ -2,12 +2,12 @@ package io.keyward.ca;
 
 import java.sql.SQLException;
 
+import io.keyward.testsupport.QueryPlans;
 import io.keyward.testsupport.ScratchSchema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -39,19 +39,7 @@ public abstract class CaMigrationTests {
 	 * rows
 	 */
 	protected String plan(String sql) {
-		return this.jdbc.execute((ConnectionCallback<String>) (connection) -> {
-			try (var statement = connection.createStatement()) {
-				statement.execute("set enable_seqscan = off");
-				StringBuilder plan = new StringBuilder();
-				try (var rows = statement.executeQuery("explain " + sql)) {
-					while (rows.next()) {
-						plan.append(rows.getString(1)).append('\n');
-					}
-				}
-				statement.execute("reset enable_seqscan");
-				return plan.toString();
-			}
-		});
+		return QueryPlans.withoutSequentialScans(this.jdbc, sql);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.keyward.api.ca.IssuedCertificate;
+import io.keyward.edge.search.SearchTerms;
 
 /**
  * The where clause of a {@link CertificateQuery}: every condition one an index of
@@ -132,18 +133,8 @@ record CertificateFilter(String sql, Map<String, Object> params, boolean needle)
 	 */
 	private static String range(String name, String key, String prefix, Map<String, Object> params) {
 		params.put(name + "From", prefix);
-		params.put(name + "To", successor(prefix));
+		params.put(name + "To", SearchTerms.successor(prefix));
 		return "(" + key + " >= :" + name + "From and " + key + " < :" + name + "To)";
-	}
-
-	/**
-	 * @return the first string after every string starting with {@code prefix} in byte
-	 * order (collation "C", where UTF-8 sorts by code point)
-	 */
-	static String successor(String prefix) {
-		int[] points = prefix.codePoints().toArray();
-		points[points.length - 1]++;
-		return new String(points, 0, points.length);
 	}
 
 	/**

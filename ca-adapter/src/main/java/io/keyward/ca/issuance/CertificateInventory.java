@@ -16,6 +16,7 @@ import io.keyward.api.ca.CertificateSearchPage;
 import io.keyward.api.ca.IssuedCertificate;
 import io.keyward.edge.problem.InvalidRequest;
 import io.keyward.edge.search.KeysetCursor;
+import io.keyward.edge.search.SearchTerms;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -113,7 +114,7 @@ public class CertificateInventory {
 			.sql("select count(*) from (select 1 from ca.certificate_name where name >= :from "
 					+ "and name < :to limit :limit) n")
 			.param("from", prefix)
-			.param("to", CertificateFilter.successor(prefix))
+			.param("to", SearchTerms.successor(prefix))
 			.param("limit", broadNames + 1)
 			.query(Long.class)
 			.single() > broadNames;

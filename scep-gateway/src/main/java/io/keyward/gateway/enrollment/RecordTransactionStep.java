@@ -34,11 +34,12 @@ class RecordTransactionStep implements EnrollmentStep {
 	@Override
 	public Optional<CertRep> process(Enrollment enrollment) {
 		byte[] csr = enrollment.csr().encoded();
-		TransactionLog.Recorded recorded = this.log.claim(new TransactionLog.NewTransaction(enrollment.profile().name(),
-				enrollment.request().transactionId(),
-				enrollment.request().messageType().orElse(MessageType.PKCS_REQ).rfcName(),
-				Sha256.hex(enrollment.request().signerCertificate().getPublicKey().getEncoded()), Sha256.hex(csr), csr,
-				enrollment.csr().subject(), enrollment.renewalOf(), ClientAlgorithms.of(enrollment.request())));
+		TransactionLog.Recorded recorded = this.log
+			.claim(new TransactionLog.NewTransaction(enrollment.profile().name(), enrollment.request().transactionId(),
+					enrollment.request().messageType().orElse(MessageType.PKCS_REQ).rfcName(),
+					Sha256.hex(enrollment.request().signerCertificate().getPublicKey().getEncoded()), Sha256.hex(csr),
+					csr, enrollment.csr().subject(), enrollment.csr().subjectAltNames(), enrollment.renewalOf(),
+					ClientAlgorithms.of(enrollment.request())));
 		return switch (recorded.outcome()) {
 			case CLAIMED -> {
 				enrollment.claimed(recorded.claim());

@@ -4,6 +4,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -60,7 +61,10 @@ public class TransactionLog {
 		// (TransactionClaims#correlate)
 		UUID correlationId = CorrelationIds.mint();
 		Instant now = this.clock.instant();
+		// its searchable names (migration V20) go in with the row, in one statement,
+		// so no request is ever recorded without them
 		int inserted = this.jdbc.sql("""
+				with recorded as (
 				insert into transaction (id, profile, transaction_id, message_type, signer_key_sha256, csr_sha256,
 				    csr, subject, status, created_at, updated_at, claim_token, claimed_at, renewal_of,
 				    content_encryption_algorithm, key_transport_algorithm, digest_algorithm, signature_algorithm,
@@ -69,6 +73,11 @@ public class TransactionLog {
 				    :csr, :subject, 'RECEIVED', :now, :now, :token, :now, :renewalOf,
 				    :contentEncryption, :keyTransport, :digest, :signature, :correlationId)
 				on conflict (profile, transaction_id, coalesce(renewal_of, '')) do nothing
+				returning id, subject),
+				names as (
+				    insert into transaction_name (request_id, name)
+				    select recorded.id, n.name from recorded, transaction_names(recorded.subject, :sans) n(name))
+				select count(*) from recorded
 				""")
 			.param("id", UUID.randomUUID())
 			.param("profile", request.profile())
@@ -86,7 +95,9 @@ public class TransactionLog {
 			.param("digest", request.algorithms().digest())
 			.param("signature", request.algorithms().signature())
 			.param("correlationId", correlationId)
-			.update();
+			.param("sans", request.subjectAltNames().toArray(String[]::new))
+			.query(Integer.class)
+			.single();
 		if (inserted == 1) {
 			return new Recorded(Outcome.CLAIMED,
 					new Claim(request.profile(), request.transactionId(), token, 0, null, now, correlationId), null);
@@ -164,10 +175,13 @@ public class TransactionLog {
 	 * without the device
 	 * @param renewalOf the serial of the certificate that authorised it, null when a
 	 * challenge does
+	 * @param subjectAltNames the SANs the CSR requests, as SubjectAltNames renders them
+	 * ({@code dns:host.example}): searchable names, not stored on the row
 	 * @param algorithms what the device used
 	 */
 	public record NewTransaction(String profile, String transactionId, String messageType, String signerKeySha256,
-			String csrSha256, byte[] csr, String subject, String renewalOf, ClientAlgorithms algorithms) {
+			String csrSha256, byte[] csr, String subject, List<String> subjectAltNames, String renewalOf,
+			ClientAlgorithms algorithms) {
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import io.keyward.api.SerialNumbers;
 import io.keyward.edge.problem.InvalidRequest;
@@ -15,13 +16,17 @@ import io.keyward.gateway.approval.Approvals;
 
 /**
  * The request search box (docs/api/scep-gateway.md, "Search"), the certificate search's
- * language ({@link SearchTerms}) over SCEP transactions: free text finds a subject prefix
- * (with or without {@code CN=}), a transactionID or the serial of the issued certificate;
- * keys {@code subject}, {@code serial}, {@code txid}, {@code profile}, {@code status}
- * (pending, waiting, issued, refused, expired, rejected, as the dashboard names them),
- * {@code type} (PKCSReq, RenewalReq), {@code device} (free text), {@code created},
- * {@code from} and {@code to} (dates). Each condition is one an index of migration V19
- * answers; every value is a bound parameter.
+ * language ({@link SearchTerms}) over SCEP transactions: free text finds a request whose
+ * subject has an RDN value, or whose CSR a SAN value, starting with it, whatever the RDN
+ * order (migration V20's {@code transaction_name}: {@code acme} and {@code device-7} both
+ * find {@code CN=device-7,O=Acme} and {@code O=Acme,CN=device-7}); with an {@code =} it
+ * is a prefix of the whole subject as stored (with or without {@code CN=}); it also finds
+ * a transactionID or the serial of the issued certificate; keys {@code subject},
+ * {@code serial}, {@code txid}, {@code profile}, {@code status} (pending, waiting,
+ * issued, refused, expired, rejected, as the dashboard names them), {@code type}
+ * (PKCSReq, RenewalReq), {@code device} (free text), {@code created}, {@code from} and
+ * {@code to} (dates). Each condition is one an index of migration V19 (or V20) answers;
+ * every value is a bound parameter.
  */
 final class TransactionSearchSyntax {
 
@@ -44,8 +49,12 @@ final class TransactionSearchSyntax {
 
 	private boolean needle;
 
-	TransactionSearchSyntax(Instant now) {
+	/** Whether a free text is the start of many names: see {@link TransactionSearch}. */
+	private final Predicate<String> broad;
+
+	TransactionSearchSyntax(Instant now, Predicate<String> broad) {
 		this.now = now;
+		this.broad = broad;
 	}
 
 	/**
@@ -57,7 +66,9 @@ final class TransactionSearchSyntax {
 		if (!words.isEmpty()) {
 			String text = String.join(" ", words);
 			List<String> any = new ArrayList<>();
-			any.add(subjectPrefix("text", text));
+			if (text.contains("=")) {
+				any.add(subjectPrefix("text", text));
+			}
 			any.add("t.transaction_id = :textTransaction");
 			this.params.put("textTransaction", text);
 			List<String> serials = SerialNumbers.keys(text);
@@ -65,8 +76,24 @@ final class TransactionSearchSyntax {
 				any.add("t.certificate_serial in (:textSerials)");
 				this.params.put("textSerials", serials);
 			}
-			this.sql.append(" and (").append(String.join(" or ", any)).append(")");
-			this.needle = true;
+			String names = range("textName", "n.name", text.toLowerCase(Locale.ROOT));
+			if (this.broad.test(text)) {
+				// each row along the order checked by transaction_name_request_idx
+				this.sql.append(" and (exists (select 1 from transaction_name n where n.request_id = t.id and ")
+					.append(names)
+					.append(") or ")
+					.append(String.join(" or ", any))
+					.append(")");
+			}
+			else {
+				// each branch by its own index, the union joined to the requests by id
+				this.sql.append(" and t.id in (select n.request_id from transaction_name n where ")
+					.append(names)
+					.append(" union all select t.id from transaction t where ")
+					.append(String.join(" or ", any))
+					.append(")");
+				this.needle = true;
+			}
 		}
 		return this;
 	}
@@ -187,11 +214,16 @@ final class TransactionSearchSyntax {
 	}
 
 	private String range(String name, String prefix) {
-		int[] points = prefix.codePoints().toArray();
-		points[points.length - 1]++;
+		return range(name, SUBJECT_KEY, prefix);
+	}
+
+	/**
+	 * @param key a column or expression in collation "C"
+	 */
+	private String range(String name, String key, String prefix) {
 		this.params.put(name + "From", prefix);
-		this.params.put(name + "To", new String(points, 0, points.length));
-		return "(" + SUBJECT_KEY + " >= :" + name + "From and " + SUBJECT_KEY + " < :" + name + "To)";
+		this.params.put(name + "To", SearchTerms.successor(prefix));
+		return "(" + key + " >= :" + name + "From and " + key + " < :" + name + "To)";
 	}
 
 }

@@ -2,12 +2,14 @@ package io.keyward.gateway.transaction;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import io.keyward.gateway.AbstractGatewayTests;
+import io.keyward.testsupport.QueryPlans;
 import io.keyward.testsupport.ScratchSchema;
 import org.junit.jupiter.api.Test;
 
@@ -211,6 +213,41 @@ class TransactionMigrationTests extends AbstractGatewayTests {
 			assertThat(this.jdbc.queryForObject("select count(*) from " + schema + ".transaction", Integer.class))
 				.isEqualTo(2);
 		}
+	}
+
+	@Test
+	void whenV19RowsHoldSubjectsInEitherOrderThenV20NamesEachRdnValueOnce() throws Exception {
+		try (ScratchSchema scratch = ScratchSchema.of(this.dataSource, "gateway")
+			.withJavaMigrations(this.v12)
+			.migrate("19")) {
+			String schema = scratch.name();
+			String insert = "insert into " + schema + ".transaction (id, profile, transaction_id, message_type, "
+					+ "signer_key_sha256, csr_sha256, subject, status, created_at, updated_at) "
+					+ "values (?, 'default', ?, 'PKCSReq', 'aa', 'bb', ?, 'ISSUED', now(), now())";
+			this.jdbc.update(insert, UUID.randomUUID(), "TX-CN-FIRST", "CN=Device-7,O=Acme");
+			this.jdbc.update(insert, UUID.randomUUID(), "TX-CN-LAST", "O=Acme\\, Inc.+OU=Fleet\\+Ops,CN=tablet-3");
+			this.jdbc.update(insert, UUID.randomUUID(), "TX-NO-SUBJECT", null);
+
+			scratch.migrate();
+
+			assertThat(names(schema, "TX-CN-FIRST")).containsExactly("acme", "device-7");
+			assertThat(names(schema, "TX-CN-LAST")).containsExactly("acme, inc.", "fleet+ops", "tablet-3");
+			assertThat(names(schema, "TX-NO-SUBJECT")).isEmpty();
+			String byWord = "select t.transaction_id from " + schema + ".transaction t where t.id in (select "
+					+ "n.request_id from " + schema + ".transaction_name n where n.name >= 'acme' and n.name < 'acmf') "
+					+ "order by t.transaction_id";
+			assertThat(this.jdbc.queryForList(byWord, String.class)).containsExactly("TX-CN-FIRST", "TX-CN-LAST");
+			assertThat(QueryPlans.withoutSequentialScans(this.jdbc, byWord)).contains("transaction_name_pkey");
+			assertThat(this.jdbc.queryForObject("select count(*) from " + schema + ".transaction", Integer.class))
+				.isEqualTo(3);
+		}
+	}
+
+	private List<String> names(String schema, String transactionId) {
+		return this.jdbc.queryForList(
+				"select n.name from " + schema + ".transaction_name n join " + schema
+						+ ".transaction t on t.id = n.request_id where t.transaction_id = ? order by n.name",
+				String.class, transactionId);
 	}
 
 }

@@ -8,14 +8,32 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.keyward.api.gateway.EnrollmentTransaction;
 import io.keyward.gateway.AbstractGatewayTests;
+import io.keyward.gateway.FakeUpstreams;
+import io.keyward.gateway.TestDevice;
+import io.keyward.scep.PkiStatus;
+import io.keyward.scep.client.CertRepResponse;
+import org.bouncycastle.asn1.DERPrintableString;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.ExtensionsGenerator;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import io.keyward.gateway.approval.Approvals;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +45,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TransactionSearchTests extends AbstractGatewayTests {
 
+	@Autowired
+	TransactionSearch search;
+
 	private static final String PROFILE = "s7search";
+
+	/** Rows of the two name tests only, so the other tests' counts and orders hold. */
+	private static final String NAMES = "s8names";
 
 	private static final Pattern TRANSACTION_ID = Pattern.compile("\"transactionId\":\"([^\"]*)\"");
 
@@ -37,7 +61,7 @@ class TransactionSearchTests extends AbstractGatewayTests {
 
 	@BeforeEach
 	void rows() {
-		this.jdbc.update("delete from gateway.transaction where profile = ? or profile = 's7other'", PROFILE);
+		this.jdbc.update("delete from gateway.transaction where profile in (?, ?, 's7other')", PROFILE, NAMES);
 		// created_at ties on purpose (S7S-2 and S7S-3): the id breaks them
 		insert("S7S-1", PROFILE, "CN=s7-laptop-1,O=Example", "ISSUED", null, "FCB04A6", "PKCSReq", BASE);
 		insert("S7S-2", PROFILE, "CN=s7-laptop-2,O=Example", "RECEIVED", null, null, "PKCSReq", BASE.plusSeconds(60));
@@ -54,11 +78,14 @@ class TransactionSearchTests extends AbstractGatewayTests {
 
 	private void insert(String transactionId, String profile, String subject, String status, String reason,
 			String serial, String messageType, Instant created) {
+		UUID id = UUID.randomUUID();
 		this.jdbc.update("insert into gateway.transaction (id, profile, transaction_id, message_type, "
 				+ "signer_key_sha256, csr_sha256, subject, status, failure_reason, certificate_serial, created_at, "
-				+ "updated_at) values (?, ?, ?, ?, 'aa', 'bb', ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), profile,
-				transactionId, messageType, subject, status, reason, serial, Timestamp.from(created),
-				Timestamp.from(created));
+				+ "updated_at) values (?, ?, ?, ?, 'aa', 'bb', ?, ?, ?, ?, ?, ?)", id, profile, transactionId,
+				messageType, subject, status, reason, serial, Timestamp.from(created), Timestamp.from(created));
+		// its names as the enrollment records them (TransactionLog)
+		this.jdbc.update("insert into gateway.transaction_name (request_id, name) "
+				+ "select ?, n.name from gateway.transaction_names(?, null) n(name)", id, subject);
 	}
 
 	@Test
@@ -68,6 +95,68 @@ class TransactionSearchTests extends AbstractGatewayTests {
 		assertThat(ids("S7S-4")).containsExactly("S7S-4");
 		assertThat(ids("subject:s7-laptop")).containsExactlyInAnyOrder("S7S-1", "S7S-2", "S7S-8");
 		assertThat(ids("device:s7-kiosk")).containsExactly("S7S-5");
+	}
+
+	@Test
+	void whenAWordStartsAnyRdnOrSanValueThenFoundWhateverTheOrderAndCase() throws Exception {
+		insert("S7S-N1", NAMES, "O=S8Acme,OU=S8Fleet,CN=s8-device-1", "ISSUED", null, null, "PKCSReq", BASE);
+		insert("S7S-N2", NAMES, "CN=S8-Device-2,O=S8Acme", "ISSUED", null, null, "PKCSReq", BASE.plusSeconds(60));
+		this.jdbc.update("insert into gateway.transaction_name (request_id, name) select t.id, n.name "
+				+ "from gateway.transaction t, gateway.transaction_names(null, ?::text[]) n(name) "
+				+ "where t.transaction_id = 'S7S-N2'", "{dns:S8-Host-2.Example.org,ip:10.8.0.2}");
+		assertThat(ids("s8-device-1")).as("the CN stored last").containsExactly("S7S-N1");
+		assertThat(ids("S8-DEVICE")).as("either order, any case").containsExactlyInAnyOrder("S7S-N1", "S7S-N2");
+		assertThat(ids("s8acme")).as("the O, first or last").containsExactly("S7S-N2", "S7S-N1");
+		assertThat(ids("s8fleet")).as("an OU in the middle").containsExactly("S7S-N1");
+		assertThat(ids("s8-host-2.example")).as("a SAN without its type").containsExactly("S7S-N2");
+		assertThat(ids("cn=s8-device-2")).as("with = a prefix of the subject as stored").containsExactly("S7S-N2");
+		assertThat(ids("O=S8Acme")).containsExactly("S7S-N1");
+		assertThat(ids("device-1")).as("the start of a value, not its middle").isEmpty();
+	}
+
+	@Test
+	void whenEnrolledThroughScepThenFoundByItsCnItsOAndItsSan() throws Exception {
+		String unique = TestDevice.newTransactionId().substring(0, 10).toLowerCase(Locale.ROOT);
+		TestDevice device = new TestDevice("s8-e2e");
+		// encoded CN first, so the gateway stores it last: O=...,CN=... (RFC 4514 order)
+		PKCS10CertificationRequestBuilder builder = new JcaPKCS10CertificationRequestBuilder(
+				new X500Name("CN=S8-E2E-" + unique + ",O=S8Org " + unique), device.keyPair().getPublic());
+		builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_challengePassword,
+				new DERPrintableString(FakeUpstreams.GOOD_CHALLENGE));
+		ExtensionsGenerator extensions = new ExtensionsGenerator();
+		extensions.addExtension(Extension.subjectAlternativeName, false,
+				new GeneralNames(new GeneralName(GeneralName.dNSName, "host-" + unique + ".s8.example")));
+		builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate());
+		String transactionId = "S7S-E2E-" + unique;
+		CertRepResponse certRep = device.read(pkiOperation("/scep/default",
+				device.pkcsReq(
+						builder
+							.build(new JcaContentSignerBuilder("SHA256withRSA").build(device.keyPair().getPrivate())),
+						ra().encryptionCertificate(), transactionId)),
+				ra().signingCertificate());
+		assertThat(certRep.status()).isEqualTo(PkiStatus.SUCCESS);
+		assertThat(this.jdbc.queryForObject("select subject from gateway.transaction where transaction_id = ?",
+				String.class, transactionId))
+			.startsWith("O=");
+		assertThat(ids("s8-e2e-" + unique)).as("the CN, stored last").containsExactly(transactionId);
+		assertThat(ids("S8ORG " + unique)).as("the O").containsExactly(transactionId);
+		assertThat(ids("host-" + unique)).as("the requested SAN").containsExactly(transactionId);
+	}
+
+	@Test
+	void whenAWordIsBroadThenEachRowAlongTheOrderIsCheckedWithTheSameAnswer() {
+		insert("S7S-N1", NAMES, "O=S8Acme,CN=s8-device-1", "ISSUED", null, null, "PKCSReq", BASE);
+		insert("S7S-N2", NAMES, "CN=s8-device-2,O=S8Acme", "FAILED", "challengePassword wrong", null, "PKCSReq",
+				BASE.plusSeconds(60));
+		for (int broadNames : new int[] { 0, TransactionSearch.BROAD }) {
+			assertThat(this.search.search("s8acme", "subject:asc", null, 10, broadNames).items())
+				.extracting(EnrollmentTransaction::transactionId)
+				.as("broad after %d names, by subject (cn=... before o=...)", broadNames)
+				.containsExactly("S7S-N2", "S7S-N1");
+			assertThat(this.search.search("S8ACME status:refused", null, null, 10, broadNames).items())
+				.extracting(EnrollmentTransaction::transactionId)
+				.containsExactly("S7S-N2");
+		}
 	}
 
 	@Test

@@ -84,6 +84,19 @@ public final class SearchTerms {
 	}
 
 	/**
+	 * The end of a prefix's range: {@code key >= prefix and key < successor(prefix)} is
+	 * every key starting with {@code prefix}, one B-tree range of a column in collation
+	 * "C" (where UTF-8 sorts by code point).
+	 * @param prefix a non-empty prefix
+	 * @return the first string after every string starting with {@code prefix}
+	 */
+	public static String successor(String prefix) {
+		int[] points = prefix.codePoints().toArray();
+		points[points.length - 1]++;
+		return new String(points, 0, points.length);
+	}
+
+	/**
 	 * A date term: {@code <2027-01-31} before that day, {@code >2027-01-31} after it,
 	 * {@code 2027-01-31} that UTC day, an instant instead of a day, or {@code 30d}: N
 	 * days ago (the last N days) when {@code past}, N days ahead (the next N days)

@@ -74,4 +74,12 @@ class SearchTermsTests {
 		assertThatThrownBy(() -> KeysetCursor.decode("YWJj", "created:desc")).isInstanceOf(InvalidRequest.class);
 	}
 
+	@Test
+	void whenAPrefixIsGivenThenItsSuccessorBoundsExactlyTheKeysStartingWithIt() {
+		assertThat(SearchTerms.successor("device-7")).isEqualTo("device-8");
+		assertThat(SearchTerms.successor("acme")).isGreaterThan("acme\uffff").isLessThanOrEqualTo("acmf");
+		// by code point, past the BMP too (collation "C" orders UTF-8 that way)
+		assertThat(SearchTerms.successor("x\uD83D\uDE00")).isEqualTo("x\uD83D\uDE01");
+	}
+
 }
