@@ -63,22 +63,46 @@ class KeyboardBrowserTests {
 			""";
 
 	/**
-	 * The focused control's outline style, its accessible name as a screen reader finds
-	 * it (aria-label, the element aria-labelledby names, its label, or the text of a link
-	 * or button) and its start, for the message; null on the body or main.
+	 * The focused element, what the Tab walks test it by (tag, text, id, rel, class,
+	 * type), and, unless it is the body or main (focused by the skip link, no control),
+	 * its outline style, its accessible name as a screen reader finds it (aria-label, the
+	 * element aria-labelledby names, its label, or the text of a link or button) and its
+	 * start, for the message. One call for each Tab stop: every control the Tab key stops
+	 * at on the way must be outlined and named.
 	 */
 	static final String FOCUSED = """
 			const e = document.activeElement;
+			const seen = [e, e.tagName.toLowerCase(), (e.innerText || '').trim(),
+				...['id', 'rel', 'class', 'type'].map((a) => e.getAttribute(a) || '')];
 			if (e === document.body || e.id === 'main') {
-				return [e];
+				return seen;
 			}
 			const by = e.getAttribute('aria-labelledby');
 			const name = e.getAttribute('aria-label')
 				|| (by && document.getElementById(by) ? document.getElementById(by).textContent : null)
 				|| (e.labels && e.labels.length > 0 ? e.labels[0].textContent : null)
 				|| (['A', 'BUTTON', 'SUMMARY'].includes(e.tagName) ? e.textContent : null) || '';
-			return [e, getComputedStyle(e).outlineStyle, name.trim(), e.outerHTML.substring(0, 120)];
+			return seen.concat([getComputedStyle(e).outlineStyle, name.trim(), e.outerHTML.substring(0, 120)]);
 			""";
+
+	/**
+	 * The focused element as {@link #FOCUSED} read it, in one call.
+	 */
+	record Focused(WebElement element, String tag, String text, Map<String, String> attributes) {
+
+		String getTagName() {
+			return this.tag;
+		}
+
+		String getText() {
+			return this.text;
+		}
+
+		String getAttribute(String name) {
+			return this.attributes.get(name);
+		}
+
+	}
 
 	static final String FOCUSABLE_IN_MAIN = "return document.querySelector('main').querySelector('a[href], button, "
 			+ "input:not([type=hidden]), select, textarea, summary') != null";
@@ -354,18 +378,18 @@ class KeyboardBrowserTests {
 	 * Tab forward until the focused element is the one wanted, at most through the page's
 	 * every focusable element.
 	 */
-	private static WebElement tabUntil(String what, Predicate<WebElement> wanted) {
+	private static WebElement tabUntil(String what, Predicate<Focused> wanted) {
 		for (int i = 0; i < 300; i++) {
-			List<?> focused = (List<?>) script(FOCUSED);
-			WebElement active = (WebElement) focused.get(0);
-			if (focused.size() > 1) {
-				assertThat(focused.get(1)).as(what + ": visible focus on " + focused.get(3)).isNotEqualTo("none");
-				assertThat(focused.get(2)).as(what + ": an accessible name for " + focused.get(3))
-					.asString()
-					.isNotBlank();
+			List<?> seen = (List<?>) script(FOCUSED);
+			if (seen.size() > 7) {
+				assertThat(seen.get(7)).as(what + ": visible focus on " + seen.get(9)).isNotEqualTo("none");
+				assertThat(seen.get(8)).as(what + ": an accessible name for " + seen.get(9)).asString().isNotBlank();
 			}
-			if (wanted.test(active)) {
-				return active;
+			Focused focused = new Focused((WebElement) seen.get(0), (String) seen.get(1), (String) seen.get(2),
+					Map.of("id", (String) seen.get(3), "rel", (String) seen.get(4), "class", (String) seen.get(5),
+							"type", (String) seen.get(6)));
+			if (wanted.test(focused)) {
+				return focused.element();
 			}
 			keys(Keys.TAB);
 		}
