@@ -64,7 +64,9 @@ class AuditController {
 		AuditQuery query = new AuditQuery(actor, action, q, AuditSort.NEWEST_FIRST, this.properties.pageSize());
 		List<AuditRecord> records = List.of();
 		try {
-			query = new AuditQuery(actor, action, q, AuditSort.parse(sort), this.properties.pageSize()).after(after);
+			// the order first: a cursor it refuses leaves the page in that order
+			query = new AuditQuery(actor, action, q, AuditSort.parse(sort), this.properties.pageSize());
+			query = query.after(after);
 			records = this.auditLog.page(query);
 		}
 		catch (ApiProblem ex) {

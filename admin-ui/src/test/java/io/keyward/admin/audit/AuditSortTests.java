@@ -84,9 +84,10 @@ class AuditSortTests extends AdminUiTestSupport {
 				"after is not a cursor this API returned");
 		AuditListTests.assertProblem(api(BOOTSTRAP_TOKEN).get("/api/v1/audit?sort=actor&before=12"),
 				"before pages newest first only");
-		HttpResponse<String> page = browser.get("/audit?q=" + this.marker + "&sort=time:desc&after=" + cursor);
+		HttpResponse<String> page = browser.get("/audit?q=" + this.marker + "&sort=action:desc&after=" + cursor);
 		assertThat(page.statusCode()).isEqualTo(400);
 		assertThat(page.body()).contains("This page cannot be shown: after is a cursor of another sort order")
+			.contains("<input type=\"hidden\" name=\"sort\" value=\"action:desc\">")
 			.doesNotContain("t1-" + this.marker);
 	}
 
