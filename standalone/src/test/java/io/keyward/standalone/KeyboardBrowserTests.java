@@ -1,12 +1,22 @@
 package io.keyward.standalone;
 
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.keyward.api.SerialNumbers;
 import io.keyward.scep.PkiStatus;
@@ -19,6 +29,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -29,7 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 16, the dashboard by keyboard alone (Tab, Shift+Tab, Enter, Space; no clicks) in
  * Chromium: on every page a skip link to the main content, a visible focus, a label for
  * every field and a name for every table; then an admin's round: the navigation, a
- * search, a certificate opened and revoked (with its confirmation), a challenge minted.
+ * search, a certificate opened and revoked (with its confirmation), a challenge minted;
+ * and every list ({@link #LISTS}) sorted, filtered, exported and paged, every control on
+ * the way named and outlined.
  */
 class KeyboardBrowserTests {
 
@@ -49,6 +62,48 @@ class KeyboardBrowserTests {
 			return fields.concat(tables);
 			""";
 
+	/**
+	 * The focused element, what the Tab walks test it by (tag, text, id, rel, class,
+	 * type), and, unless it is the body or main (focused by the skip link, no control),
+	 * its outline style, its accessible name as a screen reader finds it (aria-label, the
+	 * element aria-labelledby names, its label, or the text of a link or button) and its
+	 * start, for the message. One call for each Tab stop: every control the Tab key stops
+	 * at on the way must be outlined and named.
+	 */
+	static final String FOCUSED = """
+			const e = document.activeElement;
+			const seen = [e, e.tagName.toLowerCase(), (e.innerText || '').trim(),
+				...['id', 'rel', 'class', 'type'].map((a) => e.getAttribute(a) || '')];
+			if (e === document.body || e.id === 'main') {
+				return seen;
+			}
+			const by = e.getAttribute('aria-labelledby');
+			const name = e.getAttribute('aria-label')
+				|| (by && document.getElementById(by) ? document.getElementById(by).textContent : null)
+				|| (e.labels && e.labels.length > 0 ? e.labels[0].textContent : null)
+				|| (['A', 'BUTTON', 'SUMMARY'].includes(e.tagName) ? e.textContent : null) || '';
+			return seen.concat([getComputedStyle(e).outlineStyle, name.trim(), e.outerHTML.substring(0, 120)]);
+			""";
+
+	/**
+	 * The focused element as {@link #FOCUSED} read it, in one call.
+	 */
+	record Focused(WebElement element, String tag, String text, Map<String, String> attributes) {
+
+		String getTagName() {
+			return this.tag;
+		}
+
+		String getText() {
+			return this.text;
+		}
+
+		String getAttribute(String name) {
+			return this.attributes.get(name);
+		}
+
+	}
+
 	static final String FOCUSABLE_IN_MAIN = "return document.querySelector('main').querySelector('a[href], button, "
 			+ "input:not([type=hidden]), select, textarea, summary') != null";
 
@@ -62,7 +117,12 @@ class KeyboardBrowserTests {
 
 	@BeforeAll
 	static void start() throws Exception {
-		running = BrowserSuite.start(API_KEY, Map.of(), new MutableClock());
+		// two rows a page, so that every list below has a next page; an approval profile
+		running = BrowserSuite.start(API_KEY,
+				Map.of("keyward.admin.page-size", "2", "keyward.gateway.profiles.approval.template", "default",
+						"keyward.gateway.profiles.approval.approval", "REQUIRED",
+						"keyward.challenge.profiles.approval.template", "default"),
+				new MutableClock());
 		client = running.client();
 		browser = running.browser();
 		// written CN first, as clients do: stored O=Keyboard Test,CN=kb-device
@@ -70,6 +130,22 @@ class KeyboardBrowserTests {
 			.pkcsReq(client.mintChallenge());
 		assertThat(enrolled.status()).isEqualTo(PkiStatus.SUCCESS);
 		serial = SerialNumbers.hex(enrolled.certificates().get(0).getSerialNumber());
+		for (int i = 1; i <= 3; i++) {
+			assertThat(new ScepDevice(client, "/scep/default", "CN=kb-list-" + i + ",O=Keyboard Test")
+				.pkcsReq(client.mintChallenge())
+				.status()).isEqualTo(PkiStatus.SUCCESS);
+			assertThat(new ScepDevice(client, "/scep/approval", "CN=kb-waiting-" + i + ",O=Keyboard Test")
+				.pkcsReq(client.mintChallenge("approval"))
+				.status()).isEqualTo(PkiStatus.PENDING);
+		}
+		// more disabled auditors than the admins page shows at once (ListView pages 50
+		// rows); disabled, their rows have no forms to Tab through on the way to the
+		// pager
+		client.update("insert into admin.admin_user (username, password_hash, created_at, role, created_by, "
+				+ "disabled_at, disabled_by) select 'kb-auditor-' || n, '{noop}never-used', now(), 'AUDITOR', "
+				+ "'keyboard-test', now(), 'keyboard-test' " + "from generate_series(1, 60) n");
+		signInOverHttp();
+		signInOverHttp();
 		signInByKeyboard();
 	}
 
@@ -155,6 +231,134 @@ class KeyboardBrowserTests {
 		assertThat(browser.findElement(By.id("minted")).getAttribute("role")).isEqualTo("status");
 	}
 
+	/**
+	 * Each list's controls as a keyboard user meets them: a sort header (its link's text)
+	 * and what its activation adds to the URL, a filter (the control's id, the value to
+	 * choose, what the applied filter adds to the URL) and the CSV link's text. Every
+	 * list has more rows than a page, so each also has a next page. A new list is one
+	 * more row.
+	 *
+	 * @param path the list's page
+	 * @param header the sort header's link text
+	 * @param sorted what the URL holds once sorted by it
+	 * @param filter the filter control's id
+	 * @param value the value to choose in it
+	 * @param filtered what the URL holds once the filter is applied
+	 * @param csv the CSV link's text
+	 */
+	record ListControls(String path, String header, String sorted, String filter, String value, String filtered,
+			String csv) {
+	}
+
+	static final List<ListControls> LISTS = List.of(
+			new ListControls("/certificates", "Subject", "sort=subject:asc", "status", "VALID", "status=VALID",
+					"Export CSV"),
+			new ListControls("/enrollments", "Subject", "sort=subject:asc", "status", "issued", "status=issued",
+					"Export CSV"),
+			new ListControls("/requests", "Subject", "sort=subject:asc", "profile", "approval", "profile=approval",
+					"Export CSV"),
+			new ListControls("/audit", "Actor", "sort=actor:asc", "actor", "admin:admin", "actor=admin:admin", "CSV"),
+			new ListControls("/admins", "Role", "sort=role", "admins-state", "disabled", "state=disabled",
+					"Export CSV"));
+
+	@Test
+	void whenEachListIsWorkedByKeyboardThenItSortsFiltersExportsAndPages() {
+		// every list walked, whichever fails, so that one run names every list's problem
+		List<String> failures = new ArrayList<>();
+		for (ListControls list : LISTS) {
+			try {
+				walk(list);
+			}
+			catch (AssertionError | WebDriverException ex) {
+				failures.add(list.path() + ": " + ex.getMessage());
+			}
+		}
+		assertThat(failures).isEmpty();
+	}
+
+	private static void walk(ListControls list) {
+		browser.get(client.adminUrl(list.path()));
+		skipToContent();
+		String where = list.path() + " ";
+		tabUntil(where + "sort header " + list.header(), (e) -> "a".equals(e.getTagName())
+				&& list.header().equals(e.getText()) && e.getAttribute("class").contains("sort"));
+		keys(Keys.ENTER);
+		waitFor(where + "sorted", (driver) -> url().contains(list.sorted()) ? true : null);
+		skipToContent();
+		assertThat(browser.findElement(By.xpath("//th[a[normalize-space()='" + list.header() + "']]"))
+			.getAttribute("aria-sort")).as(where + "the sort indicator").isIn("ascending", "descending");
+
+		tabUntil(where + "filter " + list.filter(), (e) -> list.filter().equals(e.getAttribute("id")));
+		for (int i = 0; i < 100 && !list.value().equals(script("return document.activeElement.value")); i++) {
+			keys(Keys.ARROW_DOWN);
+		}
+		assertThat(script("return document.activeElement.value")).as(where + "filter chosen by arrow keys")
+			.isEqualTo(list.value());
+		tabUntil(where + "the filter's submit button",
+				(e) -> "button".equals(e.getTagName()) && "submit".equals(e.getAttribute("type")));
+		keys(Keys.ENTER);
+		waitFor(where + "filtered", (driver) -> url().contains(list.filtered()) ? true : null);
+		skipToContent();
+		assertThat(url()).as(where + "the order kept by the filter").contains(list.sorted());
+
+		WebElement csv = tabUntil(where + "the CSV link",
+				(e) -> "a".equals(e.getTagName()) && list.csv().equals(e.getText()));
+		assertThat(URLDecoder.decode(csv.getAttribute("href"), StandardCharsets.UTF_8))
+			.as(where + "the CSV keeps the filter and order")
+			.contains(list.filtered())
+			.contains(list.sorted());
+
+		String first = url();
+		tabUntil(where + "the next page link", (e) -> "next".equals(e.getAttribute("rel")));
+		keys(Keys.ENTER);
+		waitFor(where + "the next page", (driver) -> !url().equals(first) ? true : null);
+		assertThat(url()).as(where + "the next page keeps the filter and order")
+			.contains(list.filtered())
+			.contains(list.sorted());
+		assertThat(browser.findElements(By.cssSelector("[rel=prev], [rel=first]"))).as(where + "a way back")
+			.isNotEmpty();
+	}
+
+	/**
+	 * Past the navigation as a keyboard user goes, once the page has loaded: Tab to the
+	 * skip link, Enter.
+	 */
+	private static void skipToContent() {
+		waitFor("the page loaded", (driver) -> "complete".equals(script("return document.readyState")) ? true : null);
+		assertThat(script("return document.activeElement === document.body")).as("the focus at the page's start")
+			.isEqualTo(true);
+		keys(Keys.TAB);
+		assertThat(active().getText()).as("the first Tab stop").isEqualTo("Skip to content");
+		keys(Keys.ENTER);
+	}
+
+	private static String url() {
+		return URLDecoder.decode(browser.getCurrentUrl(), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Signs the admin in once more without the browser (one more {@code admin_signed_in}
+	 * record for the audit list's pages).
+	 */
+	private static void signInOverHttp() throws IOException, InterruptedException {
+		HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String page = http
+			.send(HttpRequest.newBuilder(URI.create(client.adminUrl("/login"))).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+		assertThat(csrf.find()).as("the sign-in form's CSRF token").isTrue();
+		String form = "username=admin&password="
+				+ URLEncoder.encode(BrowserSuite.ADMIN_PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+				+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+		HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(client.adminUrl("/login")))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.headers().firstValue("Location")).as("signed in")
+			.hasValueSatisfying((to) -> assertThat(to).doesNotContain("error"));
+	}
+
 	private static void signInByKeyboard() {
 		browser.manage().deleteAllCookies();
 		browser.get(client.adminUrl("/login"));
@@ -174,11 +378,18 @@ class KeyboardBrowserTests {
 	 * Tab forward until the focused element is the one wanted, at most through the page's
 	 * every focusable element.
 	 */
-	private static void tabUntil(String what, Predicate<WebElement> wanted) {
-		for (int i = 0; i < 200; i++) {
-			if (wanted.test(active())) {
-				assertVisibleFocus(what);
-				return;
+	private static WebElement tabUntil(String what, Predicate<Focused> wanted) {
+		for (int i = 0; i < 300; i++) {
+			List<?> seen = (List<?>) script(FOCUSED);
+			if (seen.size() > 7) {
+				assertThat(seen.get(7)).as(what + ": visible focus on " + seen.get(9)).isNotEqualTo("none");
+				assertThat(seen.get(8)).as(what + ": an accessible name for " + seen.get(9)).asString().isNotBlank();
+			}
+			Focused focused = new Focused((WebElement) seen.get(0), (String) seen.get(1), (String) seen.get(2),
+					Map.of("id", (String) seen.get(3), "rel", (String) seen.get(4), "class", (String) seen.get(5),
+							"type", (String) seen.get(6)));
+			if (wanted.test(focused)) {
+				return focused.element();
 			}
 			keys(Keys.TAB);
 		}
@@ -204,7 +415,9 @@ class KeyboardBrowserTests {
 	}
 
 	private static <T> T waitFor(String what, Function<WebDriver, T> condition) {
-		return new WebDriverWait(browser, Duration.ofSeconds(10)).withMessage(what).until(condition::apply);
+		return new WebDriverWait(browser, Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(50))
+			.withMessage(what)
+			.until(condition::apply);
 	}
 
 }

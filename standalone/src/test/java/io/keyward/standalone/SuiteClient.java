@@ -180,6 +180,20 @@ final class SuiteClient {
 		}
 	}
 
+	/**
+	 * Runs a statement on the suite's database (test set-up only).
+	 * @return the rows it changed
+	 */
+	int update(String sql, Object... parameters) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(this.suite.jdbcUrl(), "postgres",
+				this.suite.databasePassword()); PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.length; i++) {
+				statement.setObject(i + 1, parameters[i]);
+			}
+			return statement.executeUpdate();
+		}
+	}
+
 	String text(String sql, Object... parameters) throws SQLException {
 		try (Connection connection = DriverManager.getConnection(this.suite.jdbcUrl(), "postgres",
 				this.suite.databasePassword()); PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -39,6 +39,11 @@ class RequestsController {
 
 	private final EnrollmentLogClient gateway;
 
+	/**
+	 * The requests list's CSV export (admin-ui enrollment/EnrollmentExportController).
+	 */
+	private static final String ENROLLMENTS_CSV = "/enrollments.csv";
+
 	private final Profiles profiles;
 
 	private final AdminProperties properties;
@@ -74,6 +79,13 @@ class RequestsController {
 		model.addAttribute("firstPage", cursor == null);
 		model.addAttribute("next", next);
 		model.addAttribute("first", filters.link(PATH, typed, order).encode().toUriString());
+		// the same search as CSV: the requests list's export, with status:waiting added
+		model.addAttribute("csv",
+				new SearchFilters().add("status", "waiting", "status")
+					.add("profile", profile, "profile")
+					.link(ENROLLMENTS_CSV, typed, order)
+					.encode()
+					.toUriString());
 		model.addAttribute("orders",
 				SortLinks.approvals(order, (column) -> filters.link(PATH, typed, column).encode().toUriString()));
 		return "requests";

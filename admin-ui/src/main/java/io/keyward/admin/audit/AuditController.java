@@ -2,13 +2,13 @@ package io.keyward.admin.audit;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.keyward.admin.AdminProperties;
 import io.keyward.admin.certificate.SortLinks;
+import io.keyward.admin.web.ApiProblem;
 import io.keyward.admin.web.Timestamps;
 
 import org.springframework.stereotype.Controller;
@@ -18,11 +18,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The Audit page: newest first (or oldest first, {@code sort=time:asc}), filtered by
- * actor, action (a select of the known actions) and text, paged by sequence number in
- * SQL; downloads as CSV or JSON lines with the same filters and order; a check of the
- * hash chain on request. Actors and targets include text typed at the sign-in form, so
- * the template prints everything with {@code th:text} only.
+ * The Audit page: sorted by time (newest first by default), actor or action either way
+ * ({@link AuditSort}), filtered by actor (a select of the actors in the log,
+ * {@link AuditActors}), action (a select of the known actions) and text, paged by a
+ * keyset cursor in SQL; a sort or cursor it cannot read is a 400 with a banner. Downloads
+ * as CSV or JSON lines with the same filters and order; a check of the hash chain on
+ * request. Actors and targets include text typed at the sign-in form, so the template
+ * prints everything with {@code th:text} only.
  */
 @Controller
 class AuditController {
@@ -43,8 +45,12 @@ class AuditController {
 
 	private final AdminProperties properties;
 
-	AuditController(AuditLog auditLog, AuditExport export, AuditVerification verification, AdminProperties properties) {
+	private final AuditActors actors;
+
+	AuditController(AuditLog auditLog, AuditExport export, AuditVerification verification, AdminProperties properties,
+			AuditActors actors) {
 		this.auditLog = auditLog;
+		this.actors = actors;
 		this.export = export;
 		this.verification = verification;
 		this.properties = properties;
@@ -53,15 +59,24 @@ class AuditController {
 	@GetMapping("/audit")
 	String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) Long before, @RequestParam(required = false) Long after,
-			@RequestParam(required = false) String verify, Model model) {
-		boolean oldestFirst = "time:asc".equals(order(sort));
-		AuditQuery query = new AuditQuery(actor, action, q, oldestFirst ? null : before, oldestFirst ? after : null,
-				oldestFirst, this.properties.pageSize());
-		List<AuditRecord> records = this.auditLog.page(query);
+			@RequestParam(required = false) String after, @RequestParam(required = false) String verify, Model model,
+			HttpServletResponse response) {
+		AuditQuery query = new AuditQuery(actor, action, q, AuditSort.NEWEST_FIRST, this.properties.pageSize());
+		List<AuditRecord> records = List.of();
+		try {
+			// the order first: a cursor it refuses leaves the page in that order
+			query = new AuditQuery(actor, action, q, AuditSort.parse(sort), this.properties.pageSize());
+			query = query.after(after);
+			records = this.auditLog.page(query);
+		}
+		catch (ApiProblem ex) {
+			response.setStatus(ex.status().value());
+			model.addAttribute("problem", "This page cannot be shown: " + ex.getMessage() + ".");
+		}
+		AuditQuery shown = query;
 		String next = null;
 		if (records.size() == query.limit()) {
-			next = filtered("/audit", query).queryParam(oldestFirst ? "after" : "before", records.getLast().seq())
+			next = filtered("/audit", query).queryParam("after", query.cursor(records.getLast()))
 				.encode()
 				.toUriString();
 		}
@@ -69,14 +84,15 @@ class AuditController {
 		model.addAttribute("actor", (query.actor() != null) ? query.actor() : "");
 		model.addAttribute("action", (query.action() != null) ? query.action() : "");
 		model.addAttribute("q", (query.text() != null) ? query.text() : "");
-		model.addAttribute("sort", order(sort));
+		model.addAttribute("sort", query.sort().spelling());
+		model.addAttribute("actors", this.actors.known());
 		model.addAttribute("actions", ACTIONS);
 		model.addAttribute("filtered", query.actor() != null || query.action() != null || query.text() != null);
-		model.addAttribute("firstPage", query.before() == null && query.after() == null);
-		model.addAttribute("newest", filtered("/audit", query).encode().toUriString());
+		model.addAttribute("firstPage", query.after() == null);
+		model.addAttribute("first", filtered("/audit", query).encode().toUriString());
 		model.addAttribute("next", next);
-		model.addAttribute("orders", SortLinks.audit(order(sort),
-				(column) -> filters("/audit", query).queryParam("sort", column).encode().toUriString()));
+		model.addAttribute("orders", SortLinks.audit(query.sort().spelling(),
+				(column) -> filters("/audit", shown).queryParam("sort", column).encode().toUriString()));
 		model.addAttribute("csv", filtered("/audit/export", query).queryParam("format", "csv").encode().toUriString());
 		model.addAttribute("jsonl",
 				filtered("/audit/export", query).queryParam("format", "jsonl").encode().toUriString());
@@ -88,22 +104,8 @@ class AuditController {
 	void export(@RequestParam String format, @RequestParam(required = false) String actor,
 			@RequestParam(required = false) String action, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
-		this.export.write(format,
-				new AuditQuery(actor, action, q, null, null, "time:asc".equals(order(sort)), AuditQuery.MAX_LIMIT),
+		this.export.write(format, new AuditQuery(actor, action, q, AuditSort.parse(sort), AuditQuery.MAX_LIMIT),
 				response);
-	}
-
-	/**
-	 * @return {@code time:asc} or {@code time:desc} when asked for, otherwise null
-	 * (newest first): no other value reaches the query
-	 */
-	static String order(String sort) {
-		String asked = (sort != null) ? sort.strip().toLowerCase(Locale.ROOT) : "";
-		return switch (asked) {
-			case "time:asc" -> "time:asc";
-			case "time:desc", "time" -> "time:desc";
-			default -> null;
-		};
 	}
 
 	/**
@@ -126,8 +128,8 @@ class AuditController {
 	}
 
 	private static UriComponentsBuilder filtered(String path, AuditQuery query) {
-		return filters(path, query).queryParamIfPresent("sort",
-				Optional.ofNullable(query.oldestFirst() ? "time:asc" : null));
+		return filters(path, query).queryParamIfPresent("sort", Optional.of(query.sort().spelling())
+			.filter((spelling) -> !query.sort().equals(AuditSort.NEWEST_FIRST)));
 	}
 
 }

@@ -21,10 +21,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The audit log as a download, newest first, in batches so a long log never sits in
- * memory: CSV (RFC 4180; a cell that a spreadsheet would run as a formula is prefixed
- * with {@code '}) or JSON lines, one record per line. Both carry each record's hashes, so
- * the copy can be checked against the chain.
+ * The audit log as a download, in the order and with the filters asked for, in keyset
+ * batches so a long log never sits in memory: CSV (RFC 4180; a cell that a spreadsheet
+ * would run as a formula is prefixed with {@code '}) or JSON lines, one record per line.
+ * Both carry each record's hashes, so the copy can be checked against the chain.
  */
 @Component
 public class AuditExport {
@@ -45,12 +45,6 @@ public class AuditExport {
 
 	/**
 	 * @param format {@code csv} or {@code jsonl}; anything else is a 400
-	 */
-	public void write(String format, String actor, String action, HttpServletResponse response) throws IOException {
-		write(format, new AuditQuery(actor, action, null, BATCH), response);
-	}
-
-	/**
 	 * @param first the filters and order, every record they select is written
 	 */
 	public void write(String format, AuditQuery first, HttpServletResponse response) throws IOException {
@@ -66,15 +60,14 @@ public class AuditExport {
 		if (kind.equals("csv")) {
 			out.write(csvLine(HEADER.stream()));
 		}
-		AuditQuery query = new AuditQuery(first.actor(), first.action(), first.text(), null, null, first.oldestFirst(),
-				BATCH);
+		AuditQuery query = new AuditQuery(first.actor(), first.action(), first.text(), first.sort(), BATCH);
 		List<AuditRecord> batch;
 		do {
 			batch = this.auditLog.page(query);
 			for (AuditRecord record : batch) {
 				out.write(kind.equals("csv") ? csv(record) : this.json.writeValueAsString(record) + "\n");
 			}
-			query = batch.isEmpty() ? query : query.next(batch.getLast().seq());
+			query = batch.isEmpty() ? query : query.next(batch.getLast());
 		}
 		while (batch.size() == BATCH);
 		out.flush();

@@ -50,11 +50,12 @@ public record SortLinks(Map<String, String> links, String column, String ariaSor
 	}
 
 	/**
-	 * @param sort {@code time:asc} or {@code time:desc}, null for newest first
+	 * @param sort {@code time}, {@code actor} or {@code action} with {@code :asc} or
+	 * {@code :desc}, null for newest first
 	 * @param link the audit page's link in an order
 	 */
 	public static SortLinks audit(String sort, UnaryOperator<String> link) {
-		return of(sort, "time", Map.of("time", true), Set.of("time"), link);
+		return of(sort, "time", Map.of("time", true, "actor", false, "action", false), Set.of("time"), link);
 	}
 
 	/**

@@ -78,7 +78,9 @@ class ApprovalTests extends AdminUiTestSupport {
 					+ "&amp;sort=created:desc\"")
 			.contains("<option value=\"approval\" selected")
 			.contains("href=\"/requests?q=CN%3Dprinter&amp;profile=approval&amp;sort=subject:asc&amp;after="
-					+ FakeServices.SEARCH_CURSOR + "\" rel=\"next\"");
+					+ FakeServices.SEARCH_CURSOR + "\" rel=\"next\"")
+			.contains("<a class=\"csv-export\" href=\"/enrollments.csv?q=CN%3Dprinter&amp;status=waiting"
+					+ "&amp;profile=approval&amp;sort=subject:asc\" download>Export CSV</a>");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.keyward.admin.audit;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,6 +25,8 @@ class AuditListTests extends AdminUiTestSupport {
 	@Autowired
 	AuditLog auditLog;
 
+	private static final AuditSort OLDEST_FIRST = AuditSort.parse("time:asc");
+
 	private String marker;
 
 	@BeforeEach
@@ -35,17 +38,17 @@ class AuditListTests extends AdminUiTestSupport {
 
 	@Test
 	void whenFilteredByTextThenOnlyItsRecordsInEitherOrderAndPagedByCursor() {
-		List<String> newest = targets(new AuditQuery(null, null, this.marker.toUpperCase(), null, null, false, 10));
-		List<String> oldest = targets(new AuditQuery(null, null, this.marker, null, null, true, 10));
-		AuditQuery firstOfOne = new AuditQuery(null, null, this.marker, null, null, true, 1);
+		List<String> newest = targets(new AuditQuery(null, null, this.marker.toUpperCase(), null, 10));
+		List<String> oldest = targets(new AuditQuery(null, null, this.marker, OLDEST_FIRST, 10));
+		AuditQuery firstOfOne = new AuditQuery(null, null, this.marker, OLDEST_FIRST, 1);
 		List<AuditRecord> first = this.auditLog.page(firstOfOne);
 
 		assertThat(newest).containsExactly("token:second-" + this.marker, "token:first-" + this.marker);
 		assertThat(oldest).containsExactly("token:first-" + this.marker, "token:second-" + this.marker);
-		assertThat(targets(firstOfOne.next(first.getLast().seq()))).containsExactly("token:second-" + this.marker);
-		assertThat(targets(new AuditQuery(null, "token_revoked", this.marker, null, null, true, 10)))
+		assertThat(targets(firstOfOne.next(first.getLast()))).containsExactly("token:second-" + this.marker);
+		assertThat(targets(new AuditQuery(null, "token_revoked", this.marker, OLDEST_FIRST, 10)))
 			.containsExactly("token:second-" + this.marker);
-		assertThat(targets(new AuditQuery(null, null, this.marker + "%", null, null, true, 10))).isEmpty();
+		assertThat(targets(new AuditQuery(null, null, this.marker + "%", OLDEST_FIRST, 10))).isEmpty();
 	}
 
 	@Test
@@ -63,17 +66,28 @@ class AuditListTests extends AdminUiTestSupport {
 	}
 
 	@Test
-	void whenSortedNewestFirstOrByAnUnknownOrderThenNewestFirst() {
-		Browser browser = signedIn();
-		for (String sort : List.of("time:desc", "actor%3Bdrop")) {
-			String page = browser.get("/audit?q=" + this.marker + "&sort=" + sort).body();
+	void whenSortedNewestFirstThenNewestFirst() {
+		String page = signedIn().get("/audit?q=" + this.marker + "&sort=time:desc").body();
 
-			assertThat(page.indexOf("token:second-" + this.marker)).as(sort)
-				.isPositive()
-				.isLessThan(page.indexOf("token:first-" + this.marker));
-			assertThat(page).as(sort)
-				.contains("aria-sort=\"descending\"><a class=\"sort\" href=\"/audit?q=" + this.marker
-						+ "&amp;sort=time:asc\"");
+		assertThat(page.indexOf("token:second-" + this.marker)).isPositive()
+			.isLessThan(page.indexOf("token:first-" + this.marker));
+		assertThat(page).contains(
+				"aria-sort=\"descending\"><a class=\"sort\" href=\"/audit?q=" + this.marker + "&amp;sort=time:asc\"");
+	}
+
+	@Test
+	void whenTheSortIsUnknownThenThePageSaysSoWith400AndTheApiAnswersAProblem() {
+		Browser browser = signedIn();
+		for (String sort : List.of("actor%3Bdrop", "actor:sideways", "target")) {
+			HttpResponse<String> page = browser.get("/audit?q=" + this.marker + "&sort=" + sort);
+			HttpResponse<String> api = api(BOOTSTRAP_TOKEN).get("/api/v1/audit?sort=" + sort);
+
+			assertThat(page.statusCode()).as(sort).isEqualTo(400);
+			assertThat(page.body()).as(sort)
+				.contains("role=\"alert\">This page cannot be shown: " + AuditSort.SPELLINGS)
+				.doesNotContain("token:first-" + this.marker);
+			assertProblem(api, AuditSort.SPELLINGS);
+			assertThat(browser.get("/audit/export?format=csv&sort=" + sort).statusCode()).as(sort).isEqualTo(400);
 		}
 	}
 
@@ -94,6 +108,13 @@ class AuditListTests extends AdminUiTestSupport {
 
 		assertThat(csv.lines()).hasSize(3);
 		assertThat(csv.indexOf("token:first-" + this.marker)).isLessThan(csv.indexOf("token:second-" + this.marker));
+	}
+
+	static void assertProblem(HttpResponse<String> answer, String detail) {
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+		assertThat(answer.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(answer.body()).contains(detail);
 	}
 
 	private List<String> targets(AuditQuery query) {
