@@ -415,11 +415,12 @@ class AdminDashboardBrowserTests {
 		browser.get(client.adminUrl("/challenges"));
 		assertThat(browser.findElements(By.id("new-challenge"))).as("shown once").isEmpty();
 		assertThat(browser.getPageSource()).doesNotContain(password);
+		new Select(browser.findElement(By.id("client"))).selectByVisibleText("bootstrap");
 		browser.findElement(By.cssSelector("#mint-challenge button")).click();
 		String revoked = text(browser, "#new-challenge");
-		browser.get(client.adminUrl("/challenges"));
-		browser.findElement(By.xpath("(//section[@data-client='bootstrap']//tr[@data-challenge]//button)[last()]"))
-			.click();
+		String revokedId = text(browser, "#new-challenge-id");
+		// the answer lists the client it was minted for, newest first
+		browser.findElement(By.cssSelector("#challenges tr[data-challenge='" + revokedId + "'] button")).click();
 		assertThat(text(browser, ".notice", "revoked")).contains("revoked");
 		screenshot(browser, "challenge-revoked");
 
