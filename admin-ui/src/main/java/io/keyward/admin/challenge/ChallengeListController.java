@@ -55,7 +55,8 @@ class ChallengeListController {
 		String next = null;
 		String problem = clients.problem();
 		try {
-			filter = ChallengeFilter.of(client, profile, sort, after, known);
+			// the service down: say so, not that the client asked for is unknown
+			filter = clients.ok() ? ChallengeFilter.of(client, profile, sort, after, known) : filter;
 			if (filter.client() != null) {
 				ChallengePage page = this.challenges.outstanding(filter.client().id(), filter.profile(), filter.sort(),
 						(after != null && !after.isBlank()) ? after.strip() : null, this.properties.pageSize());
@@ -95,7 +96,7 @@ class ChallengeListController {
 			@RequestParam(required = false) String profile, @RequestParam(required = false) String sort) {
 		RemoteCall<List<MdmClient>> clients = this.challenges.clients();
 		if (!clients.ok()) {
-			throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, clients.problem());
+			throw new ApiProblem(HttpStatus.BAD_GATEWAY, clients.problem());
 		}
 		ChallengeFilter filter = ChallengeFilter.of(client, profile, sort, null, clients.value());
 		if (filter.client() == null) {
