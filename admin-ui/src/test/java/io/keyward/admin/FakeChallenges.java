@@ -3,6 +3,8 @@ package io.keyward.admin;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,9 @@ final class FakeChallenges {
 
 	static final String FORBIDDEN_PROFILE = "not-yours";
 
+	/** The orders the real service accepts. */
+	private static final List<String> SORTS = List.of("created:asc", "created:desc", "expires:asc", "expires:desc");
+
 	private static final Pattern REVOKE = Pattern.compile("/internal/v1/challenges/([0-9a-f-]{36})/revoke");
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -52,15 +57,32 @@ final class FakeChallenges {
 		Map<String, String> query = query(exchange.getRequestURI().getQuery());
 		if ("GET".equals(exchange.getRequestMethod()) && path.equals("/internal/v1/challenges")) {
 			long client = Long.parseLong(query.get("client"));
-			List<ChallengeRecord> items = this.challenges.values()
+			String sort = query.get("sort");
+			List<ChallengeRecord> items = new ArrayList<>(this.challenges.values()
 				.stream()
 				.filter((entry) -> entry.getKey() == client)
 				.map(Map.Entry::getValue)
 				.filter((record) -> query.get("state") == null || query.get("state").equals(record.state()))
 				.filter((record) -> query.get("profile") == null || query.get("profile").equals(record.profile()))
-				.filter((record) -> query.get("after") == null
-						|| record.id().compareTo(UUID.fromString(query.get("after"))) > 0)
-				.toList();
+				.toList());
+			if (sort != null) {
+				if (!SORTS.contains(sort)) {
+					return problem(400, "sort must be one of " + String.join(", ", SORTS));
+				}
+				Comparator<ChallengeRecord> order = Comparator
+					.comparing(sort.startsWith("created") ? ChallengeRecord::createdAt : ChallengeRecord::expiresAt)
+					.thenComparing(ChallengeRecord::id);
+				items.sort(sort.endsWith(":desc") ? order.reversed() : order);
+			}
+			if (query.get("after") != null) {
+				UUID after = UUID.fromString(query.get("after"));
+				int at = items.stream().map(ChallengeRecord::id).toList().indexOf(after);
+				if (at < 0 && sort != null) {
+					return problem(400, "after must be the id of one of this client's challenges");
+				}
+				items = (at >= 0) ? items.subList(at + 1, items.size())
+						: items.stream().filter((record) -> record.id().compareTo(after) > 0).toList();
+			}
 			int limit = Integer.parseInt(query.get("limit"));
 			List<ChallengeRecord> page = items.subList(0, Math.min(limit, items.size()));
 			return ok(200, new ChallengePage(page, (items.size() > limit) ? page.get(limit - 1).id() : null));
@@ -95,7 +117,8 @@ final class FakeChallenges {
 		}
 		UUID id = new UUID(0x5eedL, this.counter.incrementAndGet());
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		Instant expiresAt = now.plus(60, ChronoUnit.MINUTES);
+		// a "short" challenge expires before one minted earlier: the expiry order differs
+		Instant expiresAt = now.plus("short".equals(request.profile()) ? 10 : 60, ChronoUnit.MINUTES);
 		ChallengeBinding binding = "bound".equals(request.profile())
 				? new ChallengeBinding(null, "CN=<b>hostile</b>", null, null, null, "<script>x</script>", null) : null;
 		this.challenges.put(id, Map.entry(request.client(), new ChallengeRecord(id, "outstanding", request.profile(),

@@ -11,14 +11,19 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -96,6 +101,9 @@ public final class FakeServices {
 	private final String certificatePem = certificatePem();
 
 	private volatile String revocation;
+
+	/** A delivered webhook delivery, queued before the dead one. */
+	public static final long DELIVERED_DELIVERY_ID = 6;
 
 	/** Whether the one dead webhook delivery ({@link #DEAD_DELIVERY_ID}) was replayed. */
 	private volatile boolean deadLetterReplayed;
@@ -306,6 +314,9 @@ public final class FakeServices {
 		else if (path.endsWith("/replay")) {
 			answer(exchange, 404, problem(404, "no dead delivery"));
 		}
+		else if (path.equals("/internal/v1/webhook-deliveries/page")) {
+			answer(exchange, 200, deliveryPage(exchange.getRequestURI().getQuery()));
+		}
 		else if (String.valueOf(exchange.getRequestURI().getQuery()).contains("correlationId=")) {
 			// the notifications of one enrollment: a delivered ISSUED event, whose
 			// receiver's
@@ -324,6 +335,44 @@ public final class FakeServices {
 					  "status":"DEAD","attempts":8,"lastError":"%s","lastAttemptAt":"2026-12-05T11:00:00Z"}]"""
 				.formatted(DEAD_DELIVERY_ID, HOSTILE_SUBJECT));
 		}
+	}
+
+	/**
+	 * {@code GET /internal/v1/webhook-deliveries/page}: the one dead delivery (until
+	 * replayed) and {@link #DELIVERED_DELIVERY_ID}, delivered before it, filtered by
+	 * state, type and webhook and sorted by id as the real service does (its SQL is
+	 * tested in challenge-service's {@code WebhookDeliveryListTests}); a state it does
+	 * not know is a 400 problem.
+	 */
+	private String deliveryPage(String rawQuery) {
+		Map<String, String> query = new HashMap<>();
+		for (String pair : String.valueOf(rawQuery).split("&")) {
+			String[] parts = pair.split("=", 2);
+			query.put(parts[0], (parts.length > 1) ? parts[1] : "");
+		}
+		List<String> rows = new ArrayList<>();
+		rows.add("""
+				{"id":%d,"eventId":"0b7d1c52-9a3e-4c4f-8f0e-2d5a6b7c8d91","eventType":"ISSUED",
+				 "occurredAt":"2026-12-05T09:00:00Z","webhook":"mdm-notify","target":"https://mdm.example/hook",
+				 "status":"DELIVERED","attempts":1,"lastError":null,"lastAttemptAt":"2026-12-05T09:00:01Z",
+				 "queuedAt":"2026-12-05T09:00:00Z"}""".formatted(DELIVERED_DELIVERY_ID));
+		if (!this.deadLetterReplayed) {
+			rows.add("""
+					{"id":%d,"eventId":"6f1c0c8e-3c9b-4d8e-9a57-6f4a1d0b2f11","eventType":"REVOKED",
+					 "occurredAt":"2026-12-05T10:00:00Z","webhook":"siem","target":"https://siem.example/hook",
+					 "status":"DEAD","attempts":8,"lastError":"%s","lastAttemptAt":"2026-12-05T11:00:00Z",
+					 "queuedAt":"2026-12-05T10:00:00Z"}""".formatted(DEAD_DELIVERY_ID, HOSTILE_SUBJECT));
+		}
+		String state = query.getOrDefault("state", "dead");
+		List<String> kept = rows.stream()
+			.filter((row) -> state.equals("all") || row.contains("\"status\":\"" + state.toUpperCase(Locale.ROOT)))
+			.filter((row) -> !query.containsKey("type") || row.contains("\"eventType\":\"" + query.get("type")))
+			.filter((row) -> !query.containsKey("webhook") || row.contains("\"webhook\":\"" + query.get("webhook")))
+			.collect(Collectors.toCollection(ArrayList::new));
+		if (!"time:asc".equals(query.get("sort"))) {
+			Collections.reverse(kept);
+		}
+		return "{\"items\":[" + String.join(",", kept) + "],\"next\":null,\"webhooks\":[\"mdm-notify\",\"siem\"]}";
 	}
 
 	/**

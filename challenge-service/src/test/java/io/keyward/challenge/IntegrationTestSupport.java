@@ -146,6 +146,19 @@ public abstract class IntegrationTestSupport {
 	}
 
 	/**
+	 * GET as the admin-ui, checking the status.
+	 */
+	protected ResponseEntity<Map<String, Object>> getAsAdminUi(String path, HttpStatusCode expected) {
+		ResponseEntity<Map<String, Object>> response = this.http.get()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_UI_TOKEN)
+			.retrieve()
+			.toEntity(JSON);
+		assertThat(response.getStatusCode()).as(path).isEqualTo(expected);
+		return response;
+	}
+
+	/**
 	 * A test's own MDM API client with one key, replacing one of that name a previous run
 	 * left (with its challenges).
 	 * @param scopes space-separated

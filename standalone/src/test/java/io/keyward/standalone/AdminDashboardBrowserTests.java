@@ -415,11 +415,12 @@ class AdminDashboardBrowserTests {
 		browser.get(client.adminUrl("/challenges"));
 		assertThat(browser.findElements(By.id("new-challenge"))).as("shown once").isEmpty();
 		assertThat(browser.getPageSource()).doesNotContain(password);
+		new Select(browser.findElement(By.id("client"))).selectByVisibleText("bootstrap");
 		browser.findElement(By.cssSelector("#mint-challenge button")).click();
 		String revoked = text(browser, "#new-challenge");
-		browser.get(client.adminUrl("/challenges"));
-		browser.findElement(By.xpath("(//section[@data-client='bootstrap']//tr[@data-challenge]//button)[last()]"))
-			.click();
+		String revokedId = text(browser, "#new-challenge-id");
+		// the answer lists the client it was minted for, newest first
+		browser.findElement(By.cssSelector("#challenges tr[data-challenge='" + revokedId + "'] button")).click();
 		assertThat(text(browser, ".notice", "revoked")).contains("revoked");
 		screenshot(browser, "challenge-revoked");
 
@@ -433,6 +434,76 @@ class AdminDashboardBrowserTests {
 			.contains("challenge_revoked")
 			.doesNotContain(password)
 			.doesNotContain(revoked);
+	}
+
+	/**
+	 * Issue 16: an MDM client's outstanding challenges sort by minted and expiry time
+	 * either way (the challenge-service's keyset in SQL) and filter by profile, in
+	 * Chrome; the CSV link keeps the filter and order.
+	 */
+	@Test
+	void whenAnAdminSortsAndFiltersTheOutstandingChallengesThenTheListFollows() throws Exception {
+		HttpResponse<String> created = adminApiPost(ADMIN_TOKEN, "/api/v1/mdm-clients",
+				"{\"name\":\"sort-mdm\",\"scopes\":[\"challenge:mint\"],\"profiles\":[\"default\",\"approval\"]}");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		signIn();
+		String approval = mintOnThePage("sort-mdm", "approval");
+		String other = mintOnThePage("sort-mdm", "default");
+		assertThat(rowsOfChallenges()).as("newest minted first").containsExactly(other, approval);
+
+		sortBy("Minted (UTC)", "sort=created:asc");
+		assertThat(rowsOfChallenges()).containsExactly(approval, other);
+		assertThat(browser.findElement(By.xpath("//th[a[text()='Minted (UTC)']]")).getAttribute("aria-sort"))
+			.isEqualTo("ascending");
+		sortBy("Expires (UTC)", "sort=expires:asc");
+		assertThat(rowsOfChallenges()).containsExactly(approval, other);
+		sortBy("Expires (UTC)", "sort=expires:desc");
+		assertThat(rowsOfChallenges()).containsExactly(other, approval);
+
+		new Select(browser.findElement(By.id("profile"))).selectByValue("approval");
+		browser.findElement(By.cssSelector("#challenge-filter button[type=submit]")).click();
+		loaded(browser, "profile=approval");
+		assertThat(browser.getCurrentUrl()).as("the order kept").contains("sort=expires%3Adesc");
+		assertThat(rowsOfChallenges()).containsExactly(approval);
+		assertThat(browser.findElement(By.cssSelector("#challenge-filter a.csv-export")).getAttribute("href"))
+			.contains("/challenges.csv?client=")
+			.contains("profile=approval")
+			.contains("sort=expires:desc");
+		screenshot(browser, "challenges-sorted-filtered");
+	}
+
+	/**
+	 * @return the id of the challenge minted with the Challenges page's form
+	 */
+	private static String mintOnThePage(String mdmClient, String profile) {
+		browser.get(client.adminUrl("/challenges"));
+		new Select(browser.findElement(By.id("client"))).selectByVisibleText(mdmClient);
+		WebElement field = browser.findElement(By.id("mint-profile"));
+		field.clear();
+		field.sendKeys(profile);
+		browser.findElement(By.cssSelector("#mint-challenge button")).click();
+		return text(browser, "#new-challenge-id", "-");
+	}
+
+	private static void sortBy(String header, String order) {
+		browser.findElement(By.xpath("//table[@id='challenges']//th/a[text()='" + header + "']")).click();
+		loaded(browser, order);
+	}
+
+	/**
+	 * Waits for the page at a URL holding {@code part} to have loaded whole.
+	 */
+	static void loaded(WebDriver browser, String part) {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until((driver) -> driver.getCurrentUrl().contains(part)
+				&& "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+	}
+
+	/** The ids of the challenges list's rows, in order. */
+	private static java.util.List<String> rowsOfChallenges() {
+		return browser.findElements(By.cssSelector("#challenges tr[data-challenge]"))
+			.stream()
+			.map((row) -> row.getAttribute("data-challenge"))
+			.toList();
 	}
 
 	/**

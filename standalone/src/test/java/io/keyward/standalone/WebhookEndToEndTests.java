@@ -10,11 +10,14 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 import io.keyward.api.SerialNumbers;
+import io.keyward.scep.PkiStatus;
+import io.keyward.scep.client.CertRepResponse;
 import io.keyward.testsupport.MutableClock;
 import io.keyward.testsupport.WebhookReceiver;
 import io.keyward.testsupport.clients.MicromdmScepClient;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,6 +135,59 @@ class WebhookEndToEndTests {
 		finally {
 			receiver.down(false);
 		}
+	}
+
+	/**
+	 * Issue 16: the webhook deliveries page filters by state, event type and webhook and
+	 * sorts by queued time either way (the challenge-service's keyset in SQL), in Chrome;
+	 * the CSV link keeps the filter and order.
+	 */
+	@Test
+	void whenAnAdminFiltersAndSortsTheDeliveriesThenTheListFollows() throws Exception {
+		CertRepResponse issued = new ScepDevice(client, "/scep/default", "CN=webhook-list-issued,O=Browser Test")
+			.pkcsReq(client.mintChallenge());
+		assertThat(issued.status()).isEqualTo(PkiStatus.SUCCESS);
+		assertThat(new ScepDevice(client, "/scep/default", "CN=webhook-list-refused,O=Browser Test")
+			.pkcsReq("0123456789ABCDEF0123456789ABCDEF")
+			.status()).isEqualTo(PkiStatus.FAILURE);
+		await((d) -> d.type().equals("REFUSED") && d.body().contains("CN=webhook-list-refused"));
+		String refused = deliveryOf("CN=webhook-list-refused");
+
+		AdminDashboardBrowserTests.signIn(browser, client);
+		browser.get(client.adminUrl("/webhooks"));
+		new Select(browser.findElement(By.id("state"))).selectByValue("all");
+		new Select(browser.findElement(By.id("type"))).selectByValue("REFUSED");
+		new Select(browser.findElement(By.id("webhook"))).selectByValue("mdm");
+		browser.findElement(By.cssSelector("#delivery-filter button[type=submit]")).click();
+		AdminDashboardBrowserTests.loaded(browser, "type=REFUSED");
+		List<Long> newestFirst = rowsOfDeliveries();
+		assertThat(newestFirst).contains(Long.parseLong(refused)).isSortedAccordingTo(Comparator.reverseOrder());
+		assertThat(browser.findElement(By.id("dead-letters")).getText()).doesNotContain("ISSUED");
+
+		browser.findElement(By.xpath("//table[@id='dead-letters']//th/a[text()='Queued (UTC)']")).click();
+		AdminDashboardBrowserTests.loaded(browser, "sort=time:asc");
+		assertThat(rowsOfDeliveries()).containsExactlyElementsOf(newestFirst.reversed());
+		assertThat(browser.findElement(By.xpath("//th[a[text()='Queued (UTC)']]")).getAttribute("aria-sort"))
+			.isEqualTo("ascending");
+		assertThat(browser.getCurrentUrl()).contains("state=all").contains("type=REFUSED").contains("webhook=mdm");
+		assertThat(browser.findElement(By.cssSelector("#delivery-filter a.csv-export")).getAttribute("href"))
+			.contains("/webhooks.csv?state=all&type=REFUSED&webhook=mdm&sort=time:asc");
+		AdminDashboardBrowserTests.screenshot(browser, "webhook-deliveries-filtered");
+	}
+
+	private static String deliveryOf(String subject) throws Exception {
+		return client.text("""
+				select d.id::text from challenge.webhook_delivery d
+				  join challenge.enrollment_event e on e.id = d.event_id
+				 where d.webhook = 'mdm' and e.body like ?""", "%" + subject + "%");
+	}
+
+	/** The delivery ids of the list's rows, in order. */
+	private static List<Long> rowsOfDeliveries() {
+		return browser.findElements(By.cssSelector("#dead-letters tr[data-delivery-id]"))
+			.stream()
+			.map((row) -> Long.parseLong(row.getAttribute("data-delivery-id")))
+			.toList();
 	}
 
 	/**

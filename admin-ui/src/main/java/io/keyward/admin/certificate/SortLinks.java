@@ -33,6 +33,23 @@ public record SortLinks(Map<String, String> links, String column, String ariaSor
 	}
 
 	/**
+	 * @param sort {@code created} or {@code expires} with {@code :asc} or {@code :desc},
+	 * null for newest minted first
+	 * @param link the challenges page's link in an order
+	 */
+	public static SortLinks challenges(String sort, UnaryOperator<String> link) {
+		return of(sort, "created", Map.of("created", true, "expires", false), Set.of(), link);
+	}
+
+	/**
+	 * @param sort {@code time:asc} or {@code time:desc}, null for newest queued first
+	 * @param link the webhook deliveries page's link in an order
+	 */
+	public static SortLinks webhookDeliveries(String sort, UnaryOperator<String> link) {
+		return of(sort, "time", Map.of("time", true), Set.of("time"), link);
+	}
+
+	/**
 	 * @param sort the order asked for, null for newest first
 	 * @param link the search's link in an order
 	 */

@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The admin API over one-time challenges (scope {@code challenges:manage}), what the
  * Challenges page does: mint one by hand for an MDM API client as NDES's
  * {@code mscep_admin} page gives one (the password in this answer only, never stored
- * here, logged or audited), list a client's outstanding ones a page at a time, revoke
- * one.
+ * here, logged or audited), list a client's outstanding ones a page at a time (by
+ * profile; {@code sort=created|expires:asc|desc}, minting order when absent), revoke one.
  */
 @RestController
 @RequestMapping("/api/v1/challenges")
@@ -38,8 +38,9 @@ class ChallengeApiController {
 
 	@GetMapping
 	ChallengePage outstanding(@RequestParam long client, @RequestParam(required = false) String profile,
-			@RequestParam(required = false) String after, @RequestParam(defaultValue = "100") int limit) {
-		return this.challenges.outstanding(client, profile, after, limit);
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String after,
+			@RequestParam(defaultValue = "100") int limit) {
+		return this.challenges.outstanding(client, profile, sort, after, limit);
 	}
 
 	@PostMapping

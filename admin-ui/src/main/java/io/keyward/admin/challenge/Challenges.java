@@ -1,6 +1,5 @@
 package io.keyward.admin.challenge;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -13,7 +12,8 @@ import io.keyward.admin.web.RemoteCall;
 import io.keyward.admin.web.Upstream;
 import io.keyward.api.challenge.ChallengeAdministrationClient;
 import io.keyward.api.challenge.ChallengePage;
-import io.keyward.api.challenge.ChallengeRecord;
+import io.keyward.api.challenge.ChallengeProfileClient;
+import io.keyward.api.challenge.ChallengeProfileSettings;
 import io.keyward.api.challenge.HandMintRequest;
 import io.keyward.api.challenge.MdmClient;
 import io.keyward.api.challenge.MdmClientsClient;
@@ -25,8 +25,9 @@ import org.springframework.stereotype.Service;
 /**
  * One-time challenges as an admin handles them: minted by hand for an MDM API client (the
  * challenge-service's {@code challenges:manage} API), listed while outstanding per client
- * (the page) or a page at a time (the admin API), revoked. Each mint and revocation is
- * recorded in the audit log ({@code challenge_minted}, {@code challenge_revoked}, target
+ * a keyset page at a time (filtered by profile, sorted by minted or expiry time: the
+ * page, its CSV and the admin API), revoked. Each mint and revocation is recorded in the
+ * audit log ({@code challenge_minted}, {@code challenge_revoked}, target
  * {@code challenge:<id>}); the password never is.
  */
 @Service
@@ -34,8 +35,8 @@ class Challenges {
 
 	static final String SERVICE = "challenge-service";
 
-	/** The most outstanding challenges the page lists per client. */
-	static final int PER_CLIENT = 100;
+	/** The orders of the list: by minted or expiry time, either way. */
+	static final List<String> SORTS = List.of("created:asc", "created:desc", "expires:asc", "expires:desc");
 
 	/** The largest page the challenge-service answers. */
 	static final int MAX_LIMIT = 500;
@@ -48,54 +49,74 @@ class Challenges {
 
 	private final MdmClientsClient clients;
 
+	private final ChallengeProfileClient profiles;
+
 	private final Authorities authorities;
 
 	private final AdminActions actions;
 
 	private final AdminProperties properties;
 
-	Challenges(ChallengeAdministrationClient challenges, MdmClientsClient clients, Authorities authorities,
-			AdminActions actions, AdminProperties properties) {
+	Challenges(ChallengeAdministrationClient challenges, MdmClientsClient clients, ChallengeProfileClient profiles,
+			Authorities authorities, AdminActions actions, AdminProperties properties) {
 		this.challenges = challenges;
 		this.clients = clients;
+		this.profiles = profiles;
 		this.authorities = authorities;
 		this.actions = actions;
 		this.properties = properties;
 	}
 
 	/**
-	 * @return every MDM API client with its outstanding challenges, or why not
+	 * @return every MDM API client, for the client filter and the mint form, or why not
 	 */
-	RemoteCall<List<Outstanding>> outstanding() {
-		return RemoteCall.of(SERVICE, this.properties.challengeUrl(), this.properties.hasServiceToken(), () -> {
-			List<Outstanding> all = new ArrayList<>();
-			for (MdmClient client : this.clients.list()) {
-				all.add(new Outstanding(client,
-						this.challenges.list(client.id(), "outstanding", null, null, PER_CLIENT).items()));
-			}
-			return all;
-		});
+	RemoteCall<List<MdmClient>> clients() {
+		return RemoteCall.of(SERVICE, this.properties.challengeUrl(), this.properties.hasServiceToken(),
+				this.clients::list);
+	}
+
+	/**
+	 * @return the names of the challenge-service's profiles, for the profile filter; none
+	 * when it cannot say
+	 */
+	List<String> profileNames() {
+		RemoteCall<List<ChallengeProfileSettings>> call = RemoteCall.of(SERVICE, this.properties.challengeUrl(),
+				this.properties.hasServiceToken(), this.profiles::profiles);
+		return (call.value() != null) ? call.value().stream().map(ChallengeProfileSettings::name).sorted().toList()
+				: List.of();
 	}
 
 	/**
 	 * @param clientId the MDM API client
 	 * @param profile only this profile's challenges, null for all
+	 * @param sort one of {@link #SORTS}, null for minting order
 	 * @param after the previous page's {@code next}, null for the first page
 	 * @param limit 1 to {@value #MAX_LIMIT}
-	 * @return one page of the client's outstanding challenges, in minting order
-	 * @throws ApiProblem 400 for a malformed profile, cursor or limit
+	 * @return one page of the client's outstanding challenges, in that order
+	 * @throws ApiProblem 400 for a malformed profile, order, cursor or limit, or the
+	 * challenge-service's refusal (a cursor that names none of the client's challenges)
 	 */
-	ChallengePage outstanding(long clientId, String profile, String after, int limit) {
+	ChallengePage outstanding(long clientId, String profile, String sort, String after, int limit) {
+		check(profile, sort, after);
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
+		}
+		return Upstream.call(SERVICE, () -> this.challenges.list(clientId, "outstanding", profile, sort, after, limit));
+	}
+
+	/**
+	 * @throws ApiProblem 400 naming the first parameter that cannot be right
+	 */
+	static void check(String profile, String sort, String after) {
 		if (profile != null && !PROFILE.matcher(profile).matches()) {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "profile must be a profile's name");
+		}
+		if (sort != null && !SORTS.contains(sort)) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "sort must be one of " + String.join(", ", SORTS));
 		}
 		if (after != null && !UUID_TEXT.matcher(after).matches()) {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "after must be the previous page's next");
 		}
-		if (limit < 1 || limit > MAX_LIMIT) {
-			throw new ApiProblem(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
-		}
-		return Upstream.call(SERVICE, () -> this.challenges.list(clientId, "outstanding", profile, after, limit));
 	}
 
 	/**
@@ -134,12 +155,6 @@ class Challenges {
 
 	static String target(String id) {
 		return "challenge:" + id;
-	}
-
-	/**
-	 * An MDM API client and its outstanding challenges, oldest first.
-	 */
-	record Outstanding(MdmClient client, List<ChallengeRecord> challenges) {
 	}
 
 	/**

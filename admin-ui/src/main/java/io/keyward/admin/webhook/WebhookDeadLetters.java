@@ -1,20 +1,19 @@
 package io.keyward.admin.webhook;
 
-import java.util.List;
-
 import io.keyward.admin.audit.AdminActions;
 import io.keyward.admin.web.ApiProblem;
 import io.keyward.admin.web.Upstream;
 import io.keyward.api.event.WebhookDelivery;
 import io.keyward.api.event.WebhookDeliveryClient;
+import io.keyward.api.event.WebhookDeliveryPage;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * The webhook deliveries that used up their attempts, for the admin API and the dashboard
- * alike; each replay is recorded in the audit log ({@code webhook_replayed},
- * {@code webhook_replayed_all}).
+ * The webhook deliveries that used up their attempts (and, filtered, those pending or
+ * delivered), for the admin API and the dashboard alike; each replay is recorded in the
+ * audit log ({@code webhook_replayed}, {@code webhook_replayed_all}).
  */
 @Service
 public class WebhookDeadLetters {
@@ -32,11 +31,18 @@ public class WebhookDeadLetters {
 		this.actions = actions;
 	}
 
-	public List<WebhookDelivery> list(int limit) {
+	/**
+	 * @param after the previous page's {@code next}, null for the first page
+	 * @param limit 1 to {@value #MAX_LIMIT}
+	 * @return one page of the deliveries the filter selects
+	 * @throws ApiProblem 400 for a limit out of range or the challenge-service's refusal
+	 */
+	WebhookDeliveryPage page(DeliveryFilter filter, String after, int limit) {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
 		}
-		return Upstream.call(SERVICE, () -> this.challengeService.deadLetters(limit));
+		return Upstream.call(SERVICE, () -> this.challengeService.page(filter.state(), filter.type(), filter.webhook(),
+				filter.sort(), after, limit));
 	}
 
 	public WebhookDelivery.Replayed replay(long id, String actor) {

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The admin API over webhook dead letters: list, replay one, replay all (scope
- * {@code webhooks:manage}).
+ * The admin API over webhook deliveries: list them (dead letters by default, filtered and
+ * paged as the page does), replay one, replay all (scope {@code webhooks:manage}).
  */
 @RestController
 @RequestMapping("/api/v1/webhook-deliveries")
@@ -26,9 +26,18 @@ class WebhookDeliveriesApiController {
 		this.deadLetters = deadLetters;
 	}
 
+	/**
+	 * The dead letters, newest first, unless {@code state} (dead, pending, delivered,
+	 * all), {@code type}, {@code webhook} or {@code sort} ({@code time:asc}) say
+	 * otherwise; the next page starts {@code after} the last id of this one.
+	 */
 	@GetMapping
-	List<WebhookDelivery> deadLetters(@RequestParam(defaultValue = "100") int limit) {
-		return this.deadLetters.list(limit);
+	List<WebhookDelivery> deliveries(@RequestParam(required = false) String state,
+			@RequestParam(required = false) String type, @RequestParam(required = false) String webhook,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String after,
+			@RequestParam(defaultValue = "100") int limit) {
+		DeliveryFilter filter = DeliveryFilter.of(state, type, webhook, sort, after);
+		return this.deadLetters.page(filter, (after != null && !after.isBlank()) ? after.strip() : null, limit).items();
 	}
 
 	@PostMapping("/{id}/replay")

@@ -7,7 +7,8 @@ import io.keyward.admin.AdminProperties;
 import io.keyward.admin.security.Actor;
 import io.keyward.admin.web.ApiProblem;
 import io.keyward.admin.web.RemoteCall;
-import io.keyward.api.event.WebhookDelivery;
+import io.keyward.admin.certificate.SortLinks;
+import io.keyward.api.event.WebhookDeliveryPage;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -15,14 +16,20 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The dead-letter page: deliveries that used up their attempts, with their event, target,
- * attempts and last error, and replay buttons (CSRF-protected forms).
+ * The webhook deliveries page: the dead letters (deliveries that used up their attempts)
+ * unless another state is chosen, filtered by event type and webhook, newest queued first
+ * or oldest, paged by the challenge-service's keyset in SQL; each with its event, target,
+ * attempts and last error, and replay buttons for the dead (CSRF-protected forms). A
+ * parameter the page cannot read is a sentence on the page, not an error page.
  */
 @Controller
 class WebhooksController {
+
+	static final String PATH = "/webhooks";
 
 	private final WebhookDeadLetters deadLetters;
 
@@ -37,12 +44,42 @@ class WebhooksController {
 		this.challengeUrl = challengeUrl;
 	}
 
-	@GetMapping("/webhooks")
-	String webhooks(Model model) {
-		RemoteCall<List<WebhookDelivery>> call = RemoteCall.of(WebhookDeadLetters.SERVICE, this.challengeUrl,
-				this.properties.hasServiceToken(), () -> this.deadLetters.list(WebhookDeadLetters.MAX_LIMIT));
-		model.addAttribute("problem", call.problem());
-		model.addAttribute("rows", (call.ok() && call.value() != null) ? call.value() : List.of());
+	@GetMapping(PATH)
+	String webhooks(@RequestParam(required = false) String state, @RequestParam(required = false) String type,
+			@RequestParam(required = false) String webhook, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String after, Model model) {
+		DeliveryFilter filter = DeliveryFilter.DEFAULT;
+		WebhookDeliveryPage page = null;
+		String problem = null;
+		try {
+			filter = DeliveryFilter.of(state, type, webhook, sort, after);
+			DeliveryFilter asked = filter;
+			String cursor = (after != null && !after.isBlank()) ? after.strip() : null;
+			RemoteCall<WebhookDeliveryPage> call = RemoteCall.of(WebhookDeadLetters.SERVICE, this.challengeUrl,
+					this.properties.hasServiceToken(),
+					() -> this.deadLetters.page(asked, cursor, this.properties.pageSize()));
+			page = call.value();
+			problem = call.problem();
+		}
+		catch (ApiProblem ex) {
+			problem = ex.getMessage();
+		}
+		DeliveryFilter shown = filter;
+		model.addAttribute("problem", problem);
+		model.addAttribute("rows", (page != null) ? page.items() : List.of());
+		model.addAttribute("filter", shown);
+		model.addAttribute("states", DeliveryFilter.STATES);
+		model.addAttribute("types", DeliveryFilter.TYPES);
+		model.addAttribute("webhooks", (page != null) ? page.webhooks() : List.of());
+		model.addAttribute("chosenType", (shown.type() != null) ? shown.type() : "");
+		model.addAttribute("chosenWebhook", (shown.webhook() != null) ? shown.webhook() : "");
+		model.addAttribute("next", (page != null && page.next() != null)
+				? shown.link(PATH).queryParam("after", page.next()).encode().toUriString() : null);
+		model.addAttribute("firstPage", after == null || after.isBlank());
+		model.addAttribute("first", shown.link(PATH).encode().toUriString());
+		model.addAttribute("csv", shown.link(WebhookExportController.PATH).encode().toUriString());
+		model.addAttribute("orders", SortLinks.webhookDeliveries(shown.sort(),
+				(column) -> shown.filters(PATH).queryParam("sort", column).encode().toUriString()));
 		return "webhooks";
 	}
 

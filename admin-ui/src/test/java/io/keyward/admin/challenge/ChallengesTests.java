@@ -1,5 +1,6 @@
 package io.keyward.admin.challenge;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -8,6 +9,8 @@ import java.util.regex.Pattern;
 import io.keyward.admin.AdminUiTestSupport;
 import io.keyward.admin.Browser;
 import io.keyward.admin.FakeServices;
+import io.keyward.admin.token.AdminScope;
+import io.keyward.admin.token.AdminTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +37,9 @@ class ChallengesTests extends AdminUiTestSupport {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	AdminTokens tokens;
+
 	@AfterEach
 	void forget() {
 		FakeServices.get().reset();
@@ -43,12 +49,12 @@ class ChallengesTests extends AdminUiTestSupport {
 	void whenMintedByHandThenThePasswordIsShownOnceWithItsValidityAndTheCaThumbprint() {
 		Browser browser = signedIn();
 		long client = createClient(browser, "hand-mdm");
-		String csrf = Browser.csrfToken(browser.get("/challenges").body());
+		String csrf = Browser.csrfToken(browser.get("/challenges?client=" + client).body());
 
 		var minted = browser.post("/challenges",
 				Map.of("client", Long.toString(client), "profile", "routers", "_csrf", csrf));
-		String shown = browser.get("/challenges").body();
-		String shownAgain = browser.get("/challenges").body();
+		String shown = browser.get("/challenges?client=" + client).body();
+		String shownAgain = browser.get("/challenges?client=" + client).body();
 
 		assertThat(minted.statusCode()).isEqualTo(302);
 		Matcher password = PASSWORD.matcher(shown);
@@ -72,15 +78,15 @@ class ChallengesTests extends AdminUiTestSupport {
 	void whenAChallengeIsRevokedThenItLeavesTheOutstandingListAndIsAudited() {
 		Browser browser = signedIn();
 		long client = createClient(browser, "revoking-mdm");
-		String csrf = Browser.csrfToken(browser.get("/challenges").body());
+		String csrf = Browser.csrfToken(browser.get("/challenges?client=" + client).body());
 		browser.post("/challenges", Map.of("client", Long.toString(client), "profile", "default", "_csrf", csrf));
-		String page = browser.get("/challenges").body();
+		String page = browser.get("/challenges?client=" + client).body();
 		String action = page.replaceAll("(?s).*action=\"(/challenges/[0-9a-f-]{36}/revoke)\".*", "$1");
 
 		var revoked = browser.post(action, Map.of("client", Long.toString(client), "_csrf", csrf));
 
 		assertThat(revoked.statusCode()).isEqualTo(302);
-		String after = browser.get("/challenges").body();
+		String after = browser.get("/challenges?client=" + client).body();
 		assertThat(after).contains("revoked: it no longer enrolls a device").contains("No outstanding challenge.");
 		String id = action.replaceAll("/challenges/([0-9a-f-]{36})/revoke", "$1");
 		assertThat(audit("challenge:" + id)).containsExactly(
@@ -93,16 +99,18 @@ class ChallengesTests extends AdminUiTestSupport {
 	void whenTheChallengeServiceRefusesThenTheReasonIsShownAndNothingAudited() {
 		Browser browser = signedIn();
 		long client = createClient(browser, "refused-mdm");
-		String csrf = Browser.csrfToken(browser.get("/challenges").body());
+		String csrf = Browser.csrfToken(browser.get("/challenges?client=" + client).body());
 		int before = this.jdbc.queryForObject("select count(*) from admin.audit_record where action like 'challenge_%'",
 				Integer.class);
 
 		browser.post("/challenges", Map.of("client", Long.toString(client), "profile", "not-yours", "_csrf", csrf));
-		String refused = browser.get("/challenges").body();
+		String refused = browser.get("/challenges?client=" + client).body();
 		browser.post("/challenges", Map.of("client", "424242", "_csrf", csrf));
-		String unknown = browser.get("/challenges").body();
+		// the answer lists the client asked for (none here): the mint's refusal comes
+		// first
+		String unknown = browser.get("/challenges?client=424242").body();
 		browser.post("/challenges", Map.of("client", Long.toString(client), "profile", "../x", "_csrf", csrf));
-		String malformed = browser.get("/challenges").body();
+		String malformed = browser.get("/challenges?client=" + client).body();
 
 		assertThat(refused).contains("may not mint challenges for profile").doesNotContain("id=\"new-challenge\"");
 		assertThat(unknown).contains("No enabled API client has the id 424242");
@@ -116,10 +124,10 @@ class ChallengesTests extends AdminUiTestSupport {
 	void whenABindingCarriesMarkupThenItIsShownAsText() {
 		Browser browser = signedIn();
 		long client = createClient(browser, "bound-mdm");
-		String csrf = Browser.csrfToken(browser.get("/challenges").body());
+		String csrf = Browser.csrfToken(browser.get("/challenges?client=" + client).body());
 		browser.post("/challenges", Map.of("client", Long.toString(client), "profile", "bound", "_csrf", csrf));
 
-		String page = browser.get("/challenges").body();
+		String page = browser.get("/challenges?client=" + client).body();
 
 		assertThat(page).doesNotContain("<script>x</script>")
 			.doesNotContain("<b>hostile</b>")
@@ -141,6 +149,68 @@ class ChallengesTests extends AdminUiTestSupport {
 		assertThat(page.statusCode()).isEqualTo(302);
 		assertThat(page.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("/login"));
 		assertThat(FakeServices.get().bodies()).hasSize(before);
+	}
+
+	@Test
+	void whenSortedAndFilteredThenThePageItsCsvAndTheApiFollowAndBadParametersAreSaidNotFailed() {
+		Browser browser = signedIn();
+		long client = createClient(browser, "sorting-mdm");
+		String csrf = Browser.csrfToken(browser.get("/challenges?client=" + client).body());
+		List<String> ids = new ArrayList<>();
+		for (String profile : List.of("default", "short", "default")) {
+			browser.post("/challenges", Map.of("client", Long.toString(client), "profile", profile, "_csrf", csrf));
+			Matcher id = Pattern.compile("id=\"new-challenge-id\">(" + ID.pattern() + ")<")
+				.matcher(browser.get("/challenges?client=" + client).body());
+			assertThat(id.find()).isTrue();
+			ids.add(id.group(1));
+		}
+
+		String newest = browser.get("/challenges?client=" + client).body();
+		String byExpiry = browser.get("/challenges?client=" + client + "&sort=expires:asc").body();
+		String defaults = browser.get("/challenges?client=" + client + "&profile=default&sort=created:asc").body();
+		assertThat(rows(newest)).containsExactly(ids.get(2), ids.get(1), ids.get(0));
+		assertThat(newest).contains("aria-sort=\"descending\"").contains("sort=created:asc");
+		assertThat(rows(byExpiry)).startsWith(ids.get(1));
+		assertThat(rows(defaults)).containsExactly(ids.get(0), ids.get(2));
+		assertThat(defaults)
+			.contains("href=\"/challenges.csv?client=" + client + "&amp;profile=default&amp;sort=created:asc\"");
+
+		String csv = browser.get("/challenges.csv?client=" + client + "&profile=default&sort=created:desc").body();
+		assertThat(csv.lines().toList()).hasSize(3)
+			.first()
+			.isEqualTo("\"id\",\"client\",\"profile\",\"minted\",\"expires\",\"state\"");
+		assertThat(csv.lines().skip(1).map((line) -> line.substring(1, 37)).toList()).containsExactly(ids.get(2),
+				ids.get(0));
+		assertThat(csv).contains("\"sorting-mdm\",\"default\"")
+			.contains("\"outstanding\"")
+			.doesNotContainPattern("[0-9A-F]{16}\"");
+
+		String token = this.tokens.create("sorter-" + client, List.of(AdminScope.CHALLENGES_MANAGE), "admin:test")
+			.secret();
+		assertThat(api(token).get("/api/v1/challenges?client=" + client + "&sort=expires:asc&limit=1").body())
+			.contains(ids.get(1))
+			.doesNotContain(ids.get(0));
+		for (String bad : new String[] { "&sort=subject", "&after=not-a-cursor",
+				"&sort=created:asc&after=00000000-0000-5eed-0000-ffffffffffff" }) {
+			var refused = api(token).get("/api/v1/challenges?client=" + client + bad);
+			assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+			assertThat(refused.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			var page = browser.get("/challenges?client=" + client + bad);
+			assertThat(page.statusCode()).as(bad).isEqualTo(200);
+			assertThat(page.body()).as(bad).contains("class=\"banner\"");
+		}
+		assertThat(browser.get("/challenges?client=424242").body()).contains("client must be one of the MDM clients");
+		assertThat(browser.get("/challenges.csv?client=" + client + "&sort=subject").statusCode()).isEqualTo(400);
+	}
+
+	/** The challenge ids of the list's rows, in order. */
+	private static List<String> rows(String page) {
+		return Pattern.compile("data-challenge=\"(" + ID.pattern() + ")\"")
+			.matcher(page)
+			.results()
+			.map((row) -> row.group(1))
+			.toList();
 	}
 
 	private long createClient(Browser browser, String name) {

@@ -136,6 +136,23 @@ class GatewayDownTests {
 		assertThat(page.body()).contains("class=\"banner\"").contains("0 of 0 shown");
 	}
 
+	@Test
+	void whenTheChallengeServiceIsDownThenTheChallengesAndWebhooksPagesSaySoAndTheirCsvIsAProblem() {
+		Browser browser = signedIn();
+
+		HttpResponse<String> challenges = browser.get("/challenges?client=4&sort=expires:asc");
+		HttpResponse<String> webhooks = browser.get("/webhooks?state=all");
+
+		assertThat(challenges.statusCode()).isEqualTo(200);
+		assertThat(challenges.body()).contains("class=\"banner\"")
+			.contains("challenge-service")
+			.doesNotContain("client must be one of");
+		assertThat(webhooks.statusCode()).isEqualTo(200);
+		assertThat(webhooks.body()).contains("class=\"banner\"").contains("challenge-service");
+		assertThat(browser.get("/challenges.csv").statusCode()).isIn(502, 503);
+		assertThat(browser.get("/webhooks.csv").statusCode()).isIn(502, 503);
+	}
+
 	private Browser signedIn() {
 		Browser browser = new Browser(this.port);
 		if (browser.login("admin", PASSWORD).headers().firstValue("Location").orElse("").contains("error")) {

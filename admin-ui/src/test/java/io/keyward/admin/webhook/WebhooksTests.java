@@ -99,4 +99,51 @@ class WebhooksTests extends AdminUiTestSupport {
 			.contains("No dead letters.");
 	}
 
+	@Test
+	void whenFilteredAndSortedThenThePageItsCsvAndTheApiFollowAndBadParametersAreSaidNotFailed() {
+		Browser browser = signedIn();
+		String all = browser.get("/webhooks?state=all&sort=time:asc").body();
+		String delivered = browser.get("/webhooks?state=delivered").body();
+		String siem = browser.get("/webhooks?state=all&webhook=siem&type=REVOKED").body();
+
+		assertThat(all.indexOf("data-delivery-id=\"" + FakeServices.DELIVERED_DELIVERY_ID + "\"")).isPositive()
+			.isLessThan(all.indexOf("data-delivery-id=\"" + FakeServices.DEAD_DELIVERY_ID + "\""));
+		assertThat(all).contains("aria-sort=\"ascending\"").contains("href=\"/webhooks?state=all&amp;sort=time:desc\"");
+		assertThat(delivered).contains("data-delivery-id=\"" + FakeServices.DELIVERED_DELIVERY_ID + "\"")
+			.doesNotContain("data-delivery-id=\"" + FakeServices.DEAD_DELIVERY_ID + "\"")
+			.doesNotContain("class=\"replay\"")
+			.doesNotContain("id=\"replay-all\"");
+		assertThat(siem).contains("data-delivery-id=\"" + FakeServices.DEAD_DELIVERY_ID + "\"")
+			.doesNotContain("data-delivery-id=\"" + FakeServices.DELIVERED_DELIVERY_ID + "\"")
+			.contains("<option value=\"siem\" selected=\"selected\">siem</option>")
+			.contains("href=\"/webhooks.csv?state=all&amp;type=REVOKED&amp;webhook=siem&amp;sort=time:desc\"");
+
+		String csv = browser.get("/webhooks.csv?state=all&sort=time:desc").body();
+		List<String> lines = csv.lines().toList();
+		assertThat(lines).hasSize(3);
+		assertThat(lines.getFirst()).isEqualTo("\"id\",\"event_id\",\"event_type\",\"occurred_at\",\"queued_at\","
+				+ "\"webhook\",\"target\",\"state\",\"attempts\",\"last_attempt_at\",\"last_error\"");
+		assertThat(lines.get(1)).startsWith("\"" + FakeServices.DEAD_DELIVERY_ID + "\",")
+			.contains("\"REVOKED\"", "\"siem\"", "\"https://siem.example/hook\"", "\"DEAD\"", "\"8\"");
+		assertThat(lines.get(2)).startsWith("\"" + FakeServices.DELIVERED_DELIVERY_ID + "\",");
+
+		String token = token(AdminScope.WEBHOOKS_MANAGE);
+		assertThat(api(token).get("/api/v1/webhook-deliveries?state=delivered").body())
+			.contains("\"id\":" + FakeServices.DELIVERED_DELIVERY_ID)
+			.doesNotContain("\"id\":" + FakeServices.DEAD_DELIVERY_ID + ",");
+		for (String bad : new String[] { "state=lost", "type=SIGNED", "sort=webhook", "after=x", "webhook=%3Cb%3E" }) {
+			var refused = api(token).get("/api/v1/webhook-deliveries?" + bad);
+			assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+			assertThat(refused.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			var page = browser.get("/webhooks?" + bad);
+			assertThat(page.statusCode()).as(bad).isEqualTo(200);
+			assertThat(page.body()).as(bad).contains("class=\"banner\"").doesNotContain("<b>");
+			if (!bad.startsWith("after")) {
+				// the export has no pages: it reads every one
+				assertThat(browser.get("/webhooks.csv?" + bad).statusCode()).as(bad).isEqualTo(400);
+			}
+		}
+	}
+
 }

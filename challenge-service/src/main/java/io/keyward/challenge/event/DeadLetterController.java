@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.keyward.api.event.WebhookDelivery;
+import io.keyward.api.event.WebhookDeliveryPage;
 import io.keyward.edge.log.CorrelationIds;
 import io.keyward.edge.problem.InvalidRequest;
 
@@ -17,15 +18,19 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The admin-ui's endpoint ({@link io.keyward.api.event.WebhookDeliveryClient}): the
- * dead-letter list and its replay, and the deliveries of one enrollment.
+ * dead-letter list and its replay, every delivery filtered and paged, and the deliveries
+ * of one enrollment.
  */
 @RestController
 class DeadLetterController {
 
 	private final DeadLetters deadLetters;
 
-	DeadLetterController(DeadLetters deadLetters) {
+	private final DeliveryListing listing;
+
+	DeadLetterController(DeadLetters deadLetters, DeliveryListing listing) {
 		this.deadLetters = deadLetters;
+		this.listing = listing;
 	}
 
 	/**
@@ -46,6 +51,18 @@ class DeadLetterController {
 			throw new InvalidRequest("limit must be 1 to 500");
 		}
 		return this.deadLetters.list(limit);
+	}
+
+	/**
+	 * Every delivery kept, filtered and in time order, a page at a time
+	 * ({@link DeliveryListing}).
+	 */
+	@GetMapping("/internal/v1/webhook-deliveries/page")
+	WebhookDeliveryPage page(@RequestParam(defaultValue = "dead") String state,
+			@RequestParam(required = false) String type, @RequestParam(required = false) String webhook,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String after,
+			@RequestParam(defaultValue = "100") int limit) {
+		return this.listing.page(state, type, webhook, sort, after, limit);
 	}
 
 	@PostMapping("/internal/v1/webhook-deliveries/{id}/replay")

@@ -25,9 +25,9 @@ class DeadLetters {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
-	private static final String SELECT = """
+	static final String SELECT = """
 			select d.id, d.event_id, e.type, e.occurred_at, d.webhook, d.status, d.attempts, d.last_error,
-			       d.last_attempt_at
+			       d.last_attempt_at, e.received_at
 			  from challenge.webhook_delivery d join challenge.enrollment_event e on e.id = d.event_id""";
 
 	private final JdbcClient jdbc;
@@ -62,7 +62,7 @@ class DeadLetters {
 			.list();
 	}
 
-	private WebhookDelivery delivery(ResultSet rs, int row) throws SQLException {
+	WebhookDelivery delivery(ResultSet rs, int row) throws SQLException {
 		String webhook = rs.getString("webhook");
 		WebhookProperties.Webhook configured = this.properties.webhooks().get(webhook);
 		Timestamp lastAttempt = rs.getTimestamp("last_attempt_at");
@@ -70,7 +70,7 @@ class DeadLetters {
 				EnrollmentEvent.Type.valueOf(rs.getString("type")), rs.getTimestamp("occurred_at").toInstant(), webhook,
 				(configured != null) ? configured.url().toString() : null, rs.getString("status"),
 				rs.getInt("attempts"), rs.getString("last_error"),
-				(lastAttempt != null) ? lastAttempt.toInstant() : null);
+				(lastAttempt != null) ? lastAttempt.toInstant() : null, rs.getTimestamp("received_at").toInstant());
 	}
 
 	/**

@@ -33,9 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Challenge administration on the internal API, for the admin-ui only (caller scope
  * {@value #MANAGE}): an MDM API client's challenges listed (never a secret; by state and
- * profile, a page at a time), one minted by hand as NDES's {@code mscep_admin} page gives
- * one (the client's profiles and cap apply, 8 random bytes as 16 hex characters unless
- * the profile sets {@code password-length}), one revoked.
+ * profile, in minting order or sorted by minted or expiry time either way, a page at a
+ * time), one minted by hand as NDES's {@code mscep_admin} page gives one (the client's
+ * profiles and cap apply, 8 random bytes as 16 hex characters unless the profile sets
+ * {@code password-length}), one revoked.
  */
 @RestController
 @RequestMapping("/internal/v1/challenges")
@@ -71,10 +72,12 @@ public class ChallengeAdministrationController {
 	@GetMapping
 	ChallengePage list(@RequestParam long client, @RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false) @Nullable String profile,
+			@RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable String after, @RequestParam(defaultValue = "100") int limit) {
 		Instant now = this.clock.instant();
+		ChallengeOrder order = ChallengeOrder.parse(sort);
 		UUID cursor = (after != null) ? ChallengeRecordController.cursor(after) : null;
-		List<ChallengeRecord> items = this.listing.page(client, state, profile, null, cursor, limit, now)
+		List<ChallengeRecord> items = this.listing.page(client, state, profile, null, order, cursor, limit, now)
 			.stream()
 			.map((challenge) -> ChallengeRecordController.record(challenge, now))
 			.toList();

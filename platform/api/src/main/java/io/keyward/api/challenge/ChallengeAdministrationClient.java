@@ -20,13 +20,15 @@ public interface ChallengeAdministrationClient {
 	 * @param state {@code outstanding}, {@code redeemed}, {@code refused},
 	 * {@code revoked} or {@code expired}; null for all
 	 * @param profile only the challenges minted for this profile; null for all
+	 * @param sort {@code created} or {@code expires}, {@code :asc} or {@code :desc}; null
+	 * for minting order
 	 * @param after the previous page's {@code next}, null for the first page
 	 * @param limit 1 to 500
 	 */
 	@GetExchange
 	ChallengePage list(@RequestParam long client, @RequestParam(required = false) String state,
-			@RequestParam(required = false) String profile, @RequestParam(required = false) String after,
-			@RequestParam int limit);
+			@RequestParam(required = false) String profile, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String after, @RequestParam int limit);
 
 	@PostExchange
 	MintedChallenge mint(@RequestBody HandMintRequest request);

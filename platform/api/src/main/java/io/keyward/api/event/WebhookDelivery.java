@@ -17,9 +17,11 @@ import java.util.UUID;
  * @param lastError what the last attempt got (an HTTP status or a connection error);
  * receiver-controlled text, escape it where it is shown
  * @param lastAttemptAt when the last attempt was made
+ * @param queuedAt when the delivery was queued (the challenge-service received the
+ * event); the list's time order
  */
 public record WebhookDelivery(long id, UUID eventId, EnrollmentEvent.Type eventType, Instant occurredAt, String webhook,
-		String target, String status, int attempts, String lastError, Instant lastAttemptAt) {
+		String target, String status, int attempts, String lastError, Instant lastAttemptAt, Instant queuedAt) {
 
 	/**
 	 * @param replayed how many dead deliveries were put back in the queue

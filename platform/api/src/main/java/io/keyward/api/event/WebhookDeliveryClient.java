@@ -29,6 +29,20 @@ public interface WebhookDeliveryClient {
 	@GetExchange
 	List<WebhookDelivery> ofEnrollment(@RequestParam String correlationId);
 
+	/**
+	 * @param state {@code dead}, {@code pending}, {@code delivered} or {@code all}
+	 * @param type only this event type ({@link EnrollmentEvent.Type}), null for all
+	 * @param webhook only the deliveries to this configured webhook, null for all
+	 * @param sort {@code time:desc} (newest queued first, the default) or
+	 * {@code time:asc}
+	 * @param after the previous page's {@code next}, null for the first page
+	 * @param limit 1 to 500
+	 */
+	@GetExchange("/page")
+	WebhookDeliveryPage page(@RequestParam String state, @RequestParam(required = false) String type,
+			@RequestParam(required = false) String webhook, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String after, @RequestParam int limit);
+
 	@PostExchange("/{id}/replay")
 	WebhookDelivery.Replayed replay(@PathVariable long id);
 
