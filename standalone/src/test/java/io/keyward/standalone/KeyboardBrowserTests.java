@@ -138,6 +138,10 @@ class KeyboardBrowserTests {
 				.pkcsReq(client.mintChallenge("approval"))
 				.status()).isEqualTo(PkiStatus.PENDING);
 		}
+		// outstanding challenges for the MDM client: more than a page of them
+		for (int i = 1; i <= 3; i++) {
+			client.mintChallenge();
+		}
 		// more disabled auditors than the admins page shows at once (ListView pages 50
 		// rows); disabled, their rows have no forms to Tab through on the way to the
 		// pager
@@ -259,6 +263,8 @@ class KeyboardBrowserTests {
 					"Export CSV"),
 			new ListControls("/audit", "Actor", "sort=actor:asc", "actor", "admin:admin", "actor=admin:admin", "CSV"),
 			new ListControls("/admins", "Role", "sort=role", "admins-state", "disabled", "state=disabled",
+					"Export CSV"),
+			new ListControls("/challenges", "Expires (UTC)", "sort=expires", "profile", "default", "profile=default",
 					"Export CSV"));
 
 	@Test
