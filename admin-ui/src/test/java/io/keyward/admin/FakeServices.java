@@ -242,7 +242,7 @@ public final class FakeServices {
 		answer(exchange, 200, """
 				{"items":[{"occurredAt":"2026-03-01T11:00:00Z","profile":"<b>nope</b>","transactionId":"REFUSED01",
 				 "messageType":"PKCSReq","failInfo":"badRequest","reason":"challengePassword missing"}],
-				 "page":0,"size":25,"total":1}
+				 "page":0,"size":25,"total":1,"profiles":["<b>nope</b>"],"failInfos":["badRequest"]}
 				""");
 	}
 

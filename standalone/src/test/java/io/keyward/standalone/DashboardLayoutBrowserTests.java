@@ -34,8 +34,8 @@ class DashboardLayoutBrowserTests {
 
 	static final String API_KEY = "kw_layout-test-api-key-0123456789abcdefghijklmno";
 
-	static final List<String> PAGES = List.of("/", "/enrollments", "/certificates", "/requests", "/authorities",
-			"/challenges", "/profiles", "/mdm-clients", "/tokens", "/webhooks", "/audit", "/admins",
+	static final List<String> PAGES = List.of("/", "/enrollments", "/refusals", "/certificates", "/requests",
+			"/authorities", "/challenges", "/profiles", "/mdm-clients", "/tokens", "/webhooks", "/audit", "/admins",
 			"/account/password");
 
 	static BrowserSuite running;

@@ -138,6 +138,14 @@ class KeyboardBrowserTests {
 				.pkcsReq(client.mintChallenge("approval"))
 				.status()).isEqualTo(PkiStatus.PENDING);
 		}
+		// refusals before a transaction: an unknown profile, more than a page of them
+		for (int i = 1; i <= 3; i++) {
+			assertThat(client
+				.send(HttpRequest
+					.newBuilder(URI.create(client.gatewayUrl("/scep/kb-unknown-" + i + "?operation=GetCACaps")))
+					.build())
+				.statusCode()).isEqualTo(404);
+		}
 		// outstanding challenges for the MDM client: more than a page of them
 		for (int i = 1; i <= 3; i++) {
 			client.mintChallenge();
@@ -265,6 +273,8 @@ class KeyboardBrowserTests {
 			new ListControls("/admins", "Role", "sort=role", "admins-state", "disabled", "state=disabled",
 					"Export CSV"),
 			new ListControls("/challenges", "Expires (UTC)", "sort=expires", "profile", "default", "profile=default",
+					"Export CSV"),
+			new ListControls("/refusals", "Reason", "sort=failInfo", "refusals-failInfo", "http404", "failInfo=http404",
 					"Export CSV"));
 
 	@Test

@@ -36,6 +36,18 @@ class Refusals {
 	 * @throws ApiProblem 400 for a page below 0 or a size out of range
 	 */
 	ServiceQuery<RefusalPage> page(int page, int size) {
+		return page(page, size, null, null, null, null);
+	}
+
+	/**
+	 * As {@link #page(int, int)}, filtered and sorted by the gateway in SQL.
+	 * @param q text in the reason, transactionID, message type or profile; null for any
+	 * @param profile this profile exactly; null for any
+	 * @param failInfo this failInfo name exactly; null for any
+	 * @param sort {@code time}, {@code failInfo} or {@code profile} with {@code :asc} or
+	 * {@code :desc} (the gateway refuses others with 400); null for newest first
+	 */
+	ServiceQuery<RefusalPage> page(int page, int size, String q, String profile, String failInfo, String sort) {
 		if (page < 0) {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "page must be 0 or more");
 		}
@@ -43,7 +55,7 @@ class Refusals {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "size must be between 1 and " + MAX_SIZE);
 		}
 		return new ServiceQuery<>("scep-gateway", this.properties.gatewayUrl(), this.properties.hasServiceToken(),
-				() -> this.enrollmentLog.refusals(page, size));
+				() -> this.enrollmentLog.refusals(page, size, q, profile, failInfo, sort));
 	}
 
 }

@@ -35,6 +35,17 @@ class RefusalApiTests extends AdminUiTestSupport {
 	}
 
 	@Test
+	void whenFilteredAndSortedThenTheGatewayIsAskedSo() {
+		HttpResponse<String> answer = api(token(AdminScope.REFUSALS_READ))
+			.get("/api/v1/refusals?q=missing&profile=ios&failInfo=badRequest&sort=profile:asc");
+
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(answer.body()).contains("\"failInfos\":[\"badRequest\"]");
+		assertThat(FakeServices.get().queries())
+			.contains("/api/v1/refusals?page=0&size=50&q=missing&profile=ios&failInfo=badRequest&sort=profile:asc");
+	}
+
+	@Test
 	void whenThePageOrSizeIsOutOfRangeThenA400Problem() {
 		String token = token(AdminScope.REFUSALS_READ);
 

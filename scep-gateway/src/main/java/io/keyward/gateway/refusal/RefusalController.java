@@ -23,14 +23,16 @@ class RefusalController {
 	}
 
 	@GetMapping("/api/v1/refusals")
-	RefusalPage refusals(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+	RefusalPage refusals(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String profile,
+			@RequestParam(required = false) String failInfo, @RequestParam(required = false) String sort) {
 		if (page < 0 || page > 1_000_000) {
 			throw new InvalidRequest("page must be between 0 and 1000000");
 		}
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			throw new InvalidRequest("size must be between 1 and " + MAX_PAGE_SIZE);
 		}
-		return this.refusals.page(page, size);
+		return this.refusals.page(page, size, RefusalFilter.of(q, profile, failInfo, sort));
 	}
 
 }

@@ -2,6 +2,7 @@ package io.keyward.gateway.refusal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.keyward.api.gateway.Refusal;
@@ -100,17 +101,39 @@ public class RefusalLog {
 	 * @return newest first
 	 */
 	public RefusalPage page(int page, int size) {
-		long total = this.jdbc.sql("select count(*) from refusal").query(Long.class).single();
-		var items = this.jdbc.sql("""
-				select occurred_at, profile, transaction_id, message_type, fail_info, reason from refusal
-				 order by occurred_at desc, id desc limit :size offset :offset""")
+		return page(page, size, RefusalFilter.NONE);
+	}
+
+	/**
+	 * The kept refusals that match a filter, one page in its order. The table is bounded
+	 * ({@code keyward.gateway.refusals.max-rows}), so the filter reads at most that many
+	 * rows; the order is one of {@link RefusalFilter#ORDERS}, never text from the caller.
+	 * @param page from 0
+	 * @param size rows per page
+	 * @param filter what to keep and the order
+	 */
+	public RefusalPage page(int page, int size, RefusalFilter filter) {
+		String where = """
+				where (cast(:profile as text) is null or profile = :profile)
+				  and (cast(:failInfo as text) is null or fail_info = :failInfo)
+				  and (cast(:q as text) is null or strpos(lower(concat_ws(' ', reason, transaction_id,
+				       message_type, profile)), lower(:q)) > 0)""";
+		long total = filter.bind(this.jdbc.sql("select count(*) from refusal " + where)).query(Long.class).single();
+		var items = filter
+			.bind(this.jdbc.sql("select occurred_at, profile, transaction_id, message_type, fail_info, reason "
+					+ "from refusal " + where + " order by " + filter.orderBy() + " limit :size offset :offset"))
 			.param("size", size)
 			.param("offset", (long) page * size)
 			.query((rs, row) -> new Refusal(rs.getTimestamp("occurred_at").toInstant(), rs.getString("profile"),
 					rs.getString("transaction_id"), rs.getString("message_type"), rs.getString("fail_info"),
 					rs.getString("reason")))
 			.list();
-		return new RefusalPage(items, page, size, total);
+		return new RefusalPage(items, page, size, total, distinct("profile"), distinct("fail_info"));
+	}
+
+	/** The distinct values of a column of the bounded table, for a filter's choices. */
+	private List<String> distinct(String column) {
+		return this.jdbc.sql("select distinct " + column + " from refusal order by 1").query(String.class).list();
 	}
 
 	static String capped(String text, int length) {

@@ -4,6 +4,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -18,6 +19,7 @@ import io.keyward.testsupport.ScratchSchema;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -165,11 +167,66 @@ class RefusalTests extends AbstractGatewayTests {
 		}
 	}
 
+	@Test
+	void whenFilteredAndSortedThenThePageHoldsOnlyTheMatchesInThatOrder() throws Exception {
+		this.refusals.record("ios", "T-1", "PKCSReq", "badRequest", "challengePassword missing");
+		this.clock.set(this.clock.instant().plusSeconds(1));
+		this.refusals.record("macos", "T-2", "PKCSReq", "badMessageCheck", "signature does not verify");
+		this.clock.set(this.clock.instant().plusSeconds(1));
+		this.refusals.record("ios", "T-3", "GetCACaps", "http404", "unknown SCEP profile");
+		this.clock.set(this.clock.instant().plusSeconds(1));
+		this.refusals.record("ios", "T-4", "PKCSReq", "badRequest", "CSR does not parse");
+		this.clock.reset();
+
+		assertThat(ids("")).containsExactly("T-4", "T-3", "T-2", "T-1");
+		assertThat(ids("&sort=time:asc")).containsExactly("T-1", "T-2", "T-3", "T-4");
+		assertThat(ids("&profile=ios")).containsExactly("T-4", "T-3", "T-1");
+		assertThat(ids("&failInfo=badRequest&sort=time:asc")).containsExactly("T-1", "T-4");
+		assertThat(ids("&q=SIGNATURE")).as("any case, in the reason").containsExactly("T-2");
+		assertThat(ids("&q=t-3")).as("in the transactionID").containsExactly("T-3");
+		assertThat(ids("&sort=failInfo:asc")).as("by failInfo, ties newest first")
+			.containsExactly("T-2", "T-4", "T-1", "T-3");
+		assertThat(ids("&sort=profile:desc")).containsExactly("T-2", "T-4", "T-3", "T-1");
+		assertThat(listed("&profile=ios&size=2")).contains("\"total\":3")
+			.contains("\"profiles\":[\"ios\",\"macos\"]")
+			.contains("\"failInfos\":[\"badMessageCheck\",\"badRequest\",\"http404\"]");
+		assertThat(ids("&profile=ios&size=2&page=1")).containsExactly("T-1");
+	}
+
+	@Test
+	void whenTheOrderIsNotOfferedOrAFilterTooLongThenA400Problem() throws Exception {
+		for (String query : new String[] { "sort=id", "sort=time;drop%20table%20refusal", "sort=time:sideways",
+				"q=" + "x".repeat(RefusalFilter.MAX_TEXT + 1) }) {
+			HttpResponse<String> answer = this.http.send(HttpRequest.newBuilder(uri("/api/v1/refusals?" + query))
+				.header("Authorization", "Bearer " + ADMIN_TOKEN)
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(answer.statusCode()).as(query).isEqualTo(400);
+			assertThat(answer.headers().firstValue("Content-Type")).as(query).hasValue("application/problem+json");
+		}
+	}
+
+	private List<String> ids(String query) throws Exception {
+		return JsonMapper.builder()
+			.build()
+			.readTree(listed(query))
+			.get("items")
+			.valueStream()
+			.map((item) -> item.get("transactionId").asString())
+			.toList();
+	}
+
 	private String listed() throws Exception {
-		HttpResponse<String> answer = this.http.send(HttpRequest.newBuilder(uri("/api/v1/refusals?page=0&size=50"))
-			.header("Authorization", "Bearer " + ADMIN_TOKEN)
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return listed("");
+	}
+
+	private String listed(String query) throws Exception {
+		String size = query.contains("size=") ? "" : "&size=50";
+		HttpResponse<String> answer = this.http
+			.send(HttpRequest.newBuilder(uri("/api/v1/refusals?from=test" + size + query))
+				.header("Authorization", "Bearer " + ADMIN_TOKEN)
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(answer.statusCode()).isEqualTo(200);
 		return answer.body();
 	}

@@ -73,6 +73,20 @@ public interface EnrollmentLogClient {
 	RefusalPage refusals(@RequestParam int page, @RequestParam int size);
 
 	/**
+	 * As {@link #refusals(int, int)}, filtered and sorted.
+	 * @param q text found in the reason, transactionID, message type or profile (any
+	 * case), null for any
+	 * @param profile this profile exactly, null for any
+	 * @param failInfo this failInfo name exactly, null for any
+	 * @param sort {@code time}, {@code failInfo} or {@code profile} with {@code :asc} or
+	 * {@code :desc}; null for {@code time:desc}
+	 */
+	@GetExchange("/refusals")
+	RefusalPage refusals(@RequestParam int page, @RequestParam int size, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String profile, @RequestParam(required = false) String failInfo,
+			@RequestParam(required = false) String sort);
+
+	/**
 	 * Approve a transaction in WAITING_APPROVAL; the certificate is issued by the
 	 * gateway's finisher or on the device's next poll. 404 for an unknown id, 409 when it
 	 * is not waiting.
