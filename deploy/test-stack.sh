@@ -417,7 +417,11 @@ mkdir -p "$CM"/{config,cas,requests,local,home}
 export HOME="$CM/home" XDG_CONFIG_HOME="$CM/home/.config" XDG_DATA_HOME="$CM/home/.local/share" \
 	CERTMONGER_CONFIG_DIR="$CM/config" CERTMONGER_CAS_DIR="$CM/cas" CERTMONGER_REQUESTS_DIR="$CM/requests" \
 	CERTMONGER_LOCAL_CA_DIR="$CM/local"
-dbus-daemon --session --nofork --print-address=1 >"$CM/bus" 2>/dev/null &
+# The bus activates no service: Debian's certmonger ships a session activation file, and a
+# getcert call made before this certmonger owns its name would start a second one outside the
+# namespace, which refuses the gateway's TLS certificate (Error 60; CertmongerSessionTests).
+dbus-daemon --config-file="$ROOT/platform/test-support/src/main/resources/io/keyward/testsupport/clients/session-bus.conf" \
+	--nofork --print-address=1 >"$CM/bus" 2>/dev/null &
 DBUS_PID=$!
 for _ in $(seq 1 50); do [ -s "$CM/bus" ] && break; sleep 0.1; done
 DBUS_SESSION_BUS_ADDRESS=$(head -1 "$CM/bus")

@@ -86,9 +86,23 @@ public final class CertmongerSession implements AutoCloseable {
 		ExternalCommand.requireInstalled(GETCERT, "certmonger");
 		ExternalCommand.requireInstalled(DBUS_DAEMON, "dbus-daemon");
 		home = home.toAbsolutePath();
-		Files.createDirectories(home);
-		// certmonger keeps session-mode state under the user's home from getpwuid, not
-		// $HOME; these variables keep it inside the test's own directory instead.
+		Map<String, String> environment = environment(home);
+		Process dbus = startBus(home, environment);
+		ProcessBuilder daemon = new ProcessBuilder(daemonCommand(home, systemTrustAddition)).redirectErrorStream(true)
+			.redirectOutput(home.resolve("certmonger.log").toFile());
+		daemon.environment().putAll(environment);
+		Process certmonger = daemon.start();
+		CertmongerSession session = new CertmongerSession(home, environment, dbus, certmonger);
+		session.awaitDaemon();
+		return session;
+	}
+
+	/**
+	 * The environment of the session's processes: certmonger keeps session-mode state
+	 * under the user's home from getpwuid, not $HOME; these variables keep it inside
+	 * {@code home} instead.
+	 */
+	static Map<String, String> environment(Path home) throws IOException {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("HOME", home.toString());
 		environment.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
@@ -100,18 +114,26 @@ public final class CertmongerSession implements AutoCloseable {
 		for (String directory : List.of("config", "cas", "requests", "local")) {
 			Files.createDirectories(home.resolve(directory));
 		}
-		ProcessBuilder bus = new ProcessBuilder(DBUS_DAEMON.toString(), "--session", "--nofork", "--print-address=1")
+		return environment;
+	}
+
+	/**
+	 * Start the session's own dbus-daemon and add its address to {@code environment}. The
+	 * bus activates no service ({@code session-bus.conf}): only the daemon this session
+	 * starts ever answers {@code getcert}.
+	 */
+	static Process startBus(Path home, Map<String, String> environment) throws IOException {
+		Path config = home.resolve("session-bus.conf");
+		try (var in = CertmongerSession.class.getResourceAsStream("session-bus.conf")) {
+			Files.write(config, in.readAllBytes());
+		}
+		ProcessBuilder bus = new ProcessBuilder(DBUS_DAEMON.toString(), "--config-file=" + config, "--nofork",
+				"--print-address=1")
 			.redirectError(ProcessBuilder.Redirect.DISCARD);
 		bus.environment().putAll(environment);
 		Process dbus = bus.start();
 		environment.put("DBUS_SESSION_BUS_ADDRESS", readLine(dbus));
-		ProcessBuilder daemon = new ProcessBuilder(daemonCommand(home, systemTrustAddition)).redirectErrorStream(true)
-			.redirectOutput(home.resolve("certmonger.log").toFile());
-		daemon.environment().putAll(environment);
-		Process certmonger = daemon.start();
-		CertmongerSession session = new CertmongerSession(home, environment, dbus, certmonger);
-		session.awaitDaemon();
-		return session;
+		return dbus;
 	}
 
 	private static List<String> daemonCommand(Path home, Path systemTrustAddition) throws IOException {
