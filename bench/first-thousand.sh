@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fast from the first enrollment (issue 15), side by side in one run: a fresh micromdm
-# scepserver, a fresh `./keyward start` without the AOT cache and a fresh `./keyward start`
-# with it, each on a new data directory (new CA), measured by the same load generator at
+# scepserver, a fresh `./keyward start` without the AOT cache, a fresh `./keyward start`
+# with it, and (server "image", when asked for) the compose stack of the container images,
+# each on a new data directory or volume (new CA), measured by the same load generator at
 # P = 8 on the same cores: time to ready, then the first 1 000 enrollments (cold), then,
 # after BENCH_WARM more untimed enrollments, 2 000 more (warm). Rounds alternate the three,
 # so a drift of the machine affects each alike. Prints a table and writes
@@ -20,7 +21,14 @@
 #   BENCH_WARM_TIMED=2000   enrollments timed when warm
 #   BENCH_P=8               requests in flight
 #   BENCH_KEY_POOL=64       device keys shared round-robin (key generation is not timed)
-#   BENCH_SERVERS="micromdm keyward keyward-aot"
+#   BENCH_SERVERS="micromdm keyward keyward-aot"   add "image" for the container images:
+#                           docker-compose.yml with bench/compose-bench.yml (no per-client
+#                           limits), fresh volumes each round, enrolled over HAProxy's plain
+#                           HTTP port; the CPU is that of the two gateways', the
+#                           challenge-service's and the ca-adapter's JVMs. Builds the images
+#                           (deploy/base-images.sh, docker-compose build; the layer cache keeps
+#                           them while the jars are unchanged) and starts dockerd where none runs
+#   BENCH_IMAGE_TRAIN=24000 the images' AOT training size (KEYWARD_AOT_TRAIN_ENROLLMENTS)
 #   BENCH_LOADGEN_ARGS      more load generator options, e.g. "--rehearsals 500"
 #   KEYWARD_JAVA_OPTS       as for ./keyward start (-Xmx512m -XX:+UseSerialGC)
 set -euo pipefail
@@ -46,7 +54,9 @@ command -v jq >/dev/null || fail "jq is needed"
 ensure_jars
 for p in $SCEP_PORT $(seq $KW_BASE $((KW_BASE + 4))); do free_port_check "$p"; done
 mkdir -p "$RUN/raw" "$RESULTS"
-trap 'stop_pid "$SCEP_PID"; stop_pid "$KW_PID"' EXIT
+# shellcheck source=bench/stack.sh
+. "$HERE/stack.sh"
+trap 'stop_pid "$SCEP_PID"; stop_pid "$KW_PID"; stack_stop' EXIT
 
 aot_fits() {
 	local dir=$BENCH_HOME/standalone/target/aot
@@ -76,6 +86,11 @@ measure() { # server round
 		READY=0
 		url="http://127.0.0.1:$SCEP_PORT/scep" pid=$SCEP_PID
 		args=(--challenge "static:$SCEP_CHALLENGE")
+	elif [ "$server" = image ]; then
+		start_stack_fresh
+		STACK_PIDS=$(stack_pids scep-gateway-1 scep-gateway-2 challenge-service ca-adapter)
+		url="http://127.0.0.1:$STACK_HTTP/scep/default" pid=$STACK_PIDS
+		args=(--challenge "api:http://127.0.0.1:$STACK_CHALLENGE" --api-key "$STACK_MDM_KEY")
 	else
 		start_keyward_fresh $KW_BASE "$([ "$server" = keyward-aot ] && echo auto || echo off)" "$RUN/$name" "$RUN/$name.log" 150
 		if [ "$server" = keyward-aot ] && ! grep -q "Using the AOT cache" "$RUN/$name.log"; then
@@ -88,9 +103,17 @@ measure() { # server round
 	jq -n --argjson s "$READY" '{readySeconds: $s}' >"$RUN/raw/$name-ready.json"
 	load "$name-cold" "$url" "$pid" "$COLD" 0 "${args[@]}"
 	load "$name-warm" "$url" "$pid" "$WARM_TIMED" "$WARM" "${args[@]}"
-	if [ "$server" = micromdm ]; then stop_pid "$SCEP_PID"; SCEP_PID=""; else stop_pid "$KW_PID"; KW_PID=""; fi
+	case $server in
+		micromdm) stop_pid "$SCEP_PID"; SCEP_PID="" ;;
+		image) compose down -v >/dev/null 2>&1 || fail "docker-compose down failed" ;;
+		*) stop_pid "$KW_PID"; KW_PID="" ;;
+	esac
 }
 
+if [[ " $SERVERS " == *" image "* ]]; then
+	COMPOSE_FILES=("$BENCH_HOME/docker-compose.yml" "$HERE/compose-bench.yml")
+	prepare_images
+fi
 say "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); servers: $SERVERS"
 machine_json >"$RUN/raw/machine.json"
 for ((r = 1; r <= ROUNDS; r++)); do
@@ -104,7 +127,7 @@ report="$RESULTS/first-thousand-$STAMP.md"
 	echo
 	echo "Machine: $(jq -r '"\(.nproc) cores (\(.cpu)), \(.jdk), \(.scepserver), commit \(.commit), load average at the start \(.loadAverageAtStart)"' "$RUN/raw/machine.json")."
 	echo "Cold: the first $COLD enrollments after the start. Warm: $WARM_TIMED enrollments after $WARM more, untimed."
-	echo "CPU: server process CPU ms per enrollment (for Keyward the JVM; its PostgreSQL is not counted here)."
+	echo "CPU: server process CPU ms per enrollment (for Keyward the JVM, for the images the two gateways', the challenge-service's and the ca-adapter's JVMs; PostgreSQL is not counted here)."
 	echo
 	echo "| server | round | ready s | cold enr/s | cold p50 / p99 ms | cold CPU ms | warm enr/s | warm p50 / p99 ms | warm CPU ms | failures | duplicate serials |"
 	echo "|---|---|---|---|---|---|---|---|---|---|---|"

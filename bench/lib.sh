@@ -44,6 +44,11 @@ machine_json() {
 		  keywardJavaOptions: $keywardOpts, loadgenJavaOptions: $loadgenOpts}'
 }
 
+# CPU time in ms (utime + stime) of one process, 0 when it is gone.
+cpu_of() { # pid
+	awk -v hz="$(getconf CLK_TCK)" '{ sub(/^[0-9]+ \(.*\) /, ""); printf "%d\n", ($12 + $13) * 1000 / hz }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
 # CPU time in ms (utime + stime) of a process and its live children; for PostgreSQL
 # (postmaster + backends), whose backends the load generator does not sample.
 tree_cpu_ms() {

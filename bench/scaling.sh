@@ -6,7 +6,8 @@
 # enrollment (what limits it) and the database's duplicate checks.
 # Writes bench/results/scaling-<date>.md and .json.
 #
-#   bench/scaling.sh
+#   bench/scaling.sh           processes on loopback (bench/cluster.sh), below
+#   bench/scaling.sh compose   the compose stack of the container images (bench/scaling-compose.sh)
 #
 # Environment: SCALING_CONFIGS ("1x1 2x1 3x1 1x2 2x2 3x2": gateways x challenge/ca replicas),
 # SCALING_CONCURRENCY (12, total), SCALING_DEVICES (1200, total), SCALING_WARMUP (2400, total: the JVMs start cold in every configuration),
@@ -15,6 +16,7 @@
 # round-robin balancer (cluster.sh --balance); otherwise gateway i uses replica i mod M.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
+[ "${1:-}" = compose ] && exec "$HERE/scaling-compose.sh"
 # shellcheck source=bench/lib.sh
 . "$HERE/lib.sh"
 
@@ -41,9 +43,6 @@ MACHINE=$(machine_json)
 echo "$MACHINE" >"$W/machine.json"
 fresh=--fresh
 
-cpu_of() { # pid -> utime+stime ms
-	awk -v hz="$(getconf CLK_TCK)" '{ sub(/^[0-9]+ \(.*\) /, ""); printf "%d\n", ($12 + $13) * 1000 / hz }' "/proc/$1/stat" 2>/dev/null || echo 0
-}
 
 snapshot() { # file: service,cpuMs per running process, plus postgres (postmaster and backends)
 	local f name

@@ -62,6 +62,8 @@ WATCHDOG_PID=
 CERTMONGER_PID=
 DBUS_PID=
 compose() { docker-compose -p "$PROJECT" -f "$ROOT/docker-compose.yml" --env-file "$WORK/.env" "$@"; }
+# shellcheck source=deploy/stack-lib.sh
+. "$ROOT/deploy/stack-lib.sh"
 
 cleanup() {
 	local status=$?
@@ -104,34 +106,12 @@ WATCHDOG_PID=$!
 curl() { command curl --max-time 60 "$@"; }
 
 step "Docker engine"
-if ! docker info >/dev/null 2>&1; then
-	command -v dockerd >/dev/null 2>&1 || fail "no Docker engine answers and dockerd is not installed (apt-get install docker.io)"
-	say "no Docker engine answers: starting dockerd (log $WORK/dockerd.log)"
-	dockerd >"$WORK/dockerd.log" 2>&1 &
-	DOCKERD_PID=$!
-	for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 0.5; done
-	docker info >/dev/null 2>&1 || { tail -20 "$WORK/dockerd.log" >&2; fail "dockerd did not start (log above)"; }
-fi
+stack_dockerd "$WORK/dockerd.log"
 if [ -z "${KEYWARD_STACK_ENV:-}" ] && [ -n "$(docker ps -aq --filter "label=com.docker.compose.project=$PROJECT")" ]; then
 	say "removing a $PROJECT stack a previous run left behind"
 	docker ps -aq --filter "label=com.docker.compose.project=$PROJECT" | xargs docker rm -f >/dev/null
 	docker volume ls -q --filter "label=com.docker.compose.project=$PROJECT" | xargs -r docker volume rm >/dev/null
 fi
-
-# Every container of the project healthy (each but Prometheus has a health check).
-await_healthy() {
-	local deadline=$(($(date +%s) + HEALTH_TIMEOUT)) states unhealthy
-	while :; do
-		states=$(compose ps -q | xargs docker inspect -f '{{.Name}} {{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{end}}')
-		# Prometheus has no health check (its images share no tool to run one): running is enough
-		unhealthy=$(grep -v ' running healthy$' <<<"$states" | grep -v 'prometheus[^ ]* running $' || true)
-		[ -z "$unhealthy" ] && [ "$(wc -l <<<"$states")" -ge 8 ] && break
-		[ "$(date +%s)" -lt "$deadline" ] || fail "not healthy after ${HEALTH_TIMEOUT} s:
-$unhealthy"
-		sleep 2
-	done
-	say "healthy: $(awk '{printf "%s ", substr($1, 2)}' <<<"$states")"
-}
 
 if [ -n "${KEYWARD_STACK_ENV:-}" ]; then
 	say "checking the running stack of $KEYWARD_STACK_ENV"
@@ -165,46 +145,19 @@ else
 		)" -am package || fail "the Maven build of the jars failed"
 	fi
 
-	# A free TCP port on the loopback interface, distinct from the ones already taken here.
-	taken=" "
-	free_port() {
-		local port
-		while :; do
-			port=$((20000 + RANDOM % 20000))
-			[[ "$taken" == *" $port "* ]] && continue
-			(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
-			taken+="$port "
-			echo "$port"
-			return
-		done
-	}
-	HTTP_PORT=$(free_port)
-	HTTPS_PORT=$(free_port)
-	CHALLENGE_PORT=$(free_port)
-	ADMIN_PORT=$(free_port)
-	PROMETHEUS_PORT=$(free_port)
-	secret() { openssl rand -hex 24; }
-	MDM_KEY="kw_$(openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')"
-	ADMIN_PASSWORD="Stack-$(secret)"
+	stack_free_port HTTP_PORT
+	stack_free_port HTTPS_PORT
+	stack_free_port CHALLENGE_PORT
+	stack_free_port ADMIN_PORT
+	stack_free_port PROMETHEUS_PORT
+	MDM_KEY=$(stack_mdm_key)
+	ADMIN_PASSWORD="Stack-$(openssl rand -hex 24)"
 	{
 		echo "$BASE_ENV"
 		echo "KEYWARD_VERSION=ci"
 		# the caches are trained as shipped, on fewer enrollments (minutes less per run)
 		echo "KEYWARD_AOT_TRAIN_ENROLLMENTS=${KEYWARD_AOT_TRAIN_ENROLLMENTS:-1000}"
-		echo "KEYWARD_KEK=$(openssl rand -base64 32)"
-		echo "KEYWARD_CHALLENGE_HMAC_KEY=$(openssl rand -base64 32)"
-		for name in KEYWARD_GATEWAY_TOKEN KEYWARD_ADMIN_UI_TOKEN KEYWARD_CA_ADAPTER_TOKEN KEYWARD_CHALLENGE_SERVICE_TOKEN \
-			POSTGRES_PASSWORD KEYWARD_GATEWAY_DB_PASSWORD KEYWARD_CHALLENGE_DB_PASSWORD KEYWARD_CA_DB_PASSWORD KEYWARD_ADMIN_DB_PASSWORD; do
-			echo "$name=$(secret)"
-		done
-		echo "KEYWARD_BOOTSTRAP_API_KEY=$MDM_KEY"
-		echo "KEYWARD_ADMIN_INITIAL_PASSWORD=$ADMIN_PASSWORD"
-		echo "KEYWARD_PUBLIC_BASE_URL=http://localhost:$HTTP_PORT"
-		echo "KEYWARD_HTTP_PUBLISHED_PORT=$HTTP_PORT"
-		echo "KEYWARD_HTTPS_PUBLISHED_PORT=$HTTPS_PORT"
-		echo "KEYWARD_CHALLENGE_PUBLISHED_PORT=$CHALLENGE_PORT"
-		echo "KEYWARD_ADMIN_PUBLISHED_PORT=$ADMIN_PORT"
-		echo "KEYWARD_PROMETHEUS_PUBLISHED_PORT=$PROMETHEUS_PORT"
+		stack_env "$HTTP_PORT" "$HTTPS_PORT" "$CHALLENGE_PORT" "$ADMIN_PORT" "$PROMETHEUS_PORT" "$MDM_KEY" "$ADMIN_PASSWORD"
 	} >"$WORK/.env"
 	chmod 600 "$WORK/.env"
 
