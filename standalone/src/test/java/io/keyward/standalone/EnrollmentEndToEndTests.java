@@ -69,9 +69,47 @@ class EnrollmentEndToEndTests {
 				"127.0.0.1");
 	}
 
+	/** The lowest port {@link #freePort()} hands out. */
+	static final int FIRST_PORT = 20000;
+
+	private static final Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	/**
+	 * A port no one listens on, below the kernel's ephemeral range (FreePortTests: a port
+	 * from that range may be taken as an outgoing connection's local port before the
+	 * suite binds it), and never the same one twice in this JVM.
+	 */
 	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+		int end = Math.max(ephemeralStart(), FIRST_PORT + 1000);
+		for (int attempt = 0; attempt < 1000; attempt++) {
+			int port = ThreadLocalRandom.current().nextInt(FIRST_PORT, end);
+			if (!HANDED_OUT.add(port)) {
+				continue;
+			}
+			try (ServerSocket socket = new ServerSocket()) {
+				socket.bind(new java.net.InetSocketAddress(port));
+				return port;
+			}
+			catch (IOException inUse) {
+				// someone listens there: try another
+			}
+		}
+		throw new IOException("no free port between " + FIRST_PORT + " and " + end);
+	}
+
+	/**
+	 * The first port of {@code /proc/sys/net/ipv4/ip_local_port_range} (32768 by
+	 * default).
+	 */
+	static int ephemeralStart() {
+		try {
+			return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+				.get(0)
+				.strip()
+				.split("\\s+")[0]);
+		}
+		catch (IOException | RuntimeException unreadable) {
+			return 32768;
 		}
 	}
 
