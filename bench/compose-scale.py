@@ -39,9 +39,6 @@ for i in range(1, gateways + 1):
     g = merged("scep-gateway-1", gateway)
     if i > 1:
         g.pop("build", None)  # one build, as in docker-compose.yml
-    if balanced:
-        g["environment"]["KEYWARD_CHALLENGE_URL"] = "http://haproxy:18081"
-        g["environment"]["KEYWARD_CA_URL"] = "http://haproxy:18082"
     services[f"scep-gateway-{i}"] = g
 services["challenge-service"] = merged("challenge-service", services["challenge-service"])
 for kind in ("challenge-service", "ca-adapter"):

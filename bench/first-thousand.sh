@@ -88,8 +88,8 @@ measure() { # server round
 		args=(--challenge "static:$SCEP_CHALLENGE")
 	elif [ "$server" = image ]; then
 		start_stack_fresh
-		STACK_PIDS=$(stack_pids scep-gateway-1 scep-gateway-2 challenge-service ca-adapter)
-		url="http://127.0.0.1:$STACK_HTTP/scep/default" pid=$STACK_PIDS
+		url="http://127.0.0.1:$STACK_HTTP/scep/default"
+		pid=$(stack_pids scep-gateway-1 scep-gateway-2 challenge-service ca-adapter)
 		args=(--challenge "api:http://127.0.0.1:$STACK_CHALLENGE" --api-key "$STACK_MDM_KEY")
 	else
 		start_keyward_fresh $KW_BASE "$([ "$server" = keyward-aot ] && echo auto || echo off)" "$RUN/$name" "$RUN/$name.log" 150

@@ -1,4 +1,4 @@
-# Shared by deploy/test-stack.sh and bench/first-thousand.sh (sourced, not run): a Docker
+# Shared by deploy/test-stack.sh and bench/stack.sh (sourced, not run): a Docker
 # engine, free loopback ports, a throwaway .env for docker-compose.yml, and waiting for every
 # health check. The sourcing script defines say, fail and compose (docker-compose with its
 # project, file and .env) before it calls these.
