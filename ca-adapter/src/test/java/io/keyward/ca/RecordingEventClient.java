@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.keyward.api.event.EnrollmentEvent;
+import io.keyward.api.event.EventBatch;
+import io.keyward.api.event.EventBatchResult;
 import io.keyward.api.event.EventClient;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -35,6 +37,12 @@ public class RecordingEventClient implements EventClient {
 			throw new org.springframework.web.client.ResourceAccessException("challenge-service unreachable");
 		}
 		this.published.add(event);
+	}
+
+	@Override
+	public EventBatchResult publishAll(EventBatch batch) {
+		batch.events().forEach(this::publish);
+		return new EventBatchResult(batch.events().size(), 0);
 	}
 
 	public void down(boolean down) {

@@ -142,6 +142,9 @@ public final class FakeUpstreams {
 	/** The enrollment events the gateway published, by event id (a repeat replaces). */
 	public final Map<java.util.UUID, io.keyward.api.event.EnrollmentEvent> events = new ConcurrentHashMap<>();
 
+	/** The batch requests the event intake answered. */
+	public final java.util.concurrent.atomic.AtomicInteger eventBatches = new java.util.concurrent.atomic.AtomicInteger();
+
 	/** When set, the event intake answers with HTTP 503. */
 	public volatile boolean eventsDown;
 
@@ -232,6 +235,14 @@ public final class FakeUpstreams {
 		if (this.eventsDown) {
 			send(exchange, 503, "application/problem+json",
 					"{\"title\":\"Service Unavailable\",\"status\":503}".getBytes(StandardCharsets.UTF_8));
+			return;
+		}
+		if (exchange.getRequestURI().getPath().endsWith("/batch")) {
+			io.keyward.api.event.EventBatch batch = this.json.readValue(read(exchange),
+					io.keyward.api.event.EventBatch.class);
+			batch.events().forEach((event) -> this.events.put(event.id(), event));
+			this.eventBatches.incrementAndGet();
+			sendJson(exchange, new io.keyward.api.event.EventBatchResult(batch.events().size(), 0));
 			return;
 		}
 		io.keyward.api.event.EnrollmentEvent event = this.json.readValue(read(exchange),

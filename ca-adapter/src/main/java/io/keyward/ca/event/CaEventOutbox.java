@@ -95,6 +95,11 @@ public class CaEventOutbox implements OutboxRelay.Outbox<CaEventOutbox.Pending> 
 	}
 
 	@Override
+	public void doneAll(List<UUID> ids) {
+		this.jdbc.sql("delete from ca.event_outbox where id = any(?)").param(ids.toArray(UUID[]::new)).update();
+	}
+
+	@Override
 	public void retryAt(UUID id, Instant next, String error) {
 		this.jdbc.sql("update ca.event_outbox set next_attempt_at = ?, last_error = ? where id = ?")
 			.params(utc(next), error, id)

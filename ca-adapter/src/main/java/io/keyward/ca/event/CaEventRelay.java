@@ -3,8 +3,10 @@ package io.keyward.ca.event;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import io.keyward.api.event.EnrollmentEvent;
+import io.keyward.api.event.EventBatch;
 import io.keyward.api.event.EventClient;
 import io.keyward.edge.log.LogText;
 import io.keyward.edge.outbox.OutboxRelay;
@@ -50,6 +52,11 @@ class CaEventRelay implements OutboxRelay.Delivery<CaEventOutbox.Pending> {
 	@Override
 	public void publish(CaEventOutbox.Pending pending) {
 		this.challengeService.publish(event(pending));
+	}
+
+	@Override
+	public void publishAll(List<CaEventOutbox.Pending> batch) {
+		this.challengeService.publishAll(new EventBatch(batch.stream().map(CaEventRelay::event).toList()));
 	}
 
 	@Override

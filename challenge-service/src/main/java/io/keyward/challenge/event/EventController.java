@@ -1,6 +1,8 @@
 package io.keyward.challenge.event;
 
 import io.keyward.api.event.EnrollmentEvent;
+import io.keyward.api.event.EventBatch;
+import io.keyward.api.event.EventBatchResult;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -8,8 +10,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The publishers' endpoint ({@link io.keyward.api.event.EventClient}): 202 when the event
- * is stored, 200 when it was already (a retried POST).
+ * The publishers' endpoints ({@link io.keyward.api.event.EventClient}): one event, 202
+ * when it is stored, 200 when it was already (a retried POST); or a batch.
  */
 @RestController
 class EventController {
@@ -23,6 +25,15 @@ class EventController {
 	@PostMapping("/internal/v1/events")
 	ResponseEntity<Void> publish(@RequestBody EnrollmentEvent event) {
 		return this.intake.accept(event) ? ResponseEntity.accepted().build() : ResponseEntity.ok().build();
+	}
+
+	/**
+	 * The outbox relays' path: up to {@link EventBatch#MAX_EVENTS} events in one
+	 * transaction; 200 with how many were new and how many repeated.
+	 */
+	@PostMapping("/internal/v1/events/batch")
+	EventBatchResult publishAll(@RequestBody EventBatch batch) {
+		return this.intake.acceptAll(batch);
 	}
 
 }

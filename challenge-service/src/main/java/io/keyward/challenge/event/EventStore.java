@@ -2,6 +2,8 @@ package io.keyward.challenge.event;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.keyward.api.event.EnrollmentEvent;
 import io.keyward.edge.log.CorrelationIds;
@@ -33,6 +35,26 @@ class EventStore {
 	 */
 	@Transactional
 	boolean store(EnrollmentEvent event, String body, Instant now) {
+		return insert(event, body, now);
+	}
+
+	/**
+	 * Several events in one transaction (a publisher's batch).
+	 * @param bodies the JSON of each event, in the order of {@code events}
+	 * @return the events that were new, in their order
+	 */
+	@Transactional
+	List<EnrollmentEvent> storeAll(List<EnrollmentEvent> events, List<String> bodies, Instant now) {
+		List<EnrollmentEvent> stored = new ArrayList<>();
+		for (int i = 0; i < events.size(); i++) {
+			if (insert(events.get(i), bodies.get(i), now)) {
+				stored.add(events.get(i));
+			}
+		}
+		return stored;
+	}
+
+	private boolean insert(EnrollmentEvent event, String body, Instant now) {
 		int inserted = this.jdbc.sql("""
 				insert into challenge.enrollment_event (id, type, occurred_at, body, received_at, correlation_id)
 				values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing""")

@@ -58,7 +58,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.POST, "/internal/v1/redemptions", "/internal/v1/redemptions/preview")
 				.hasAuthority(Scopes.authority("challenges:redeem"))
-				.requestMatchers(HttpMethod.POST, "/internal/v1/events")
+				.requestMatchers(HttpMethod.POST, "/internal/v1/events", "/internal/v1/events/batch")
 				.hasAuthority(Scopes.authority("events:publish"))
 				.requestMatchers("/internal/v1/webhook-deliveries", "/internal/v1/webhook-deliveries/**")
 				.hasAuthority(Scopes.authority("events:manage"))

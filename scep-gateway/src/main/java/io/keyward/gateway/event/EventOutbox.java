@@ -61,6 +61,11 @@ class EventOutbox implements OutboxRelay.Outbox<EventOutbox.Pending> {
 	}
 
 	@Override
+	public void doneAll(List<UUID> ids) {
+		this.jdbc.sql("delete from event_outbox where id = any(?)").param(ids.toArray(UUID[]::new)).update();
+	}
+
+	@Override
 	public void retryAt(UUID id, Instant next, String error) {
 		this.jdbc.sql("update event_outbox set next_attempt_at = ?, last_error = ? where id = ?")
 			.params(TransactionClaims.utc(next), error, id)

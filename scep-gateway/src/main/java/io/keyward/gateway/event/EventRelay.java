@@ -5,8 +5,10 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.List;
 
 import io.keyward.api.event.EnrollmentEvent;
+import io.keyward.api.event.EventBatch;
 import io.keyward.api.event.EventClient;
 import io.keyward.edge.log.LogText;
 import io.keyward.edge.outbox.OutboxRelay;
@@ -50,6 +52,11 @@ class EventRelay implements OutboxRelay.Delivery<EventOutbox.Pending> {
 	@Override
 	public void publish(EventOutbox.Pending pending) {
 		this.challengeService.publish(event(pending));
+	}
+
+	@Override
+	public void publishAll(List<EventOutbox.Pending> batch) {
+		this.challengeService.publishAll(new EventBatch(batch.stream().map(EventRelay::event).toList()));
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,31 @@ class EnrollmentEventTests extends AbstractGatewayTests {
 			.extracting(EnrollmentEvent::type)
 			.isEqualTo(EnrollmentEvent.Type.ISSUED);
 		assertThat(outboxRowsFor(transactionId)).isZero();
+	}
+
+	@Test
+	void whenSeveralEventsAreDueThenTheyArePublishedInOneBatchAndTheirRowsDeleted() throws Exception {
+		upstreams.eventsDown = true;
+		List<String> transactions = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			String transactionId = TestDevice.newTransactionId();
+			assertThat(enroll(new TestDevice("event-batch-" + i), "/scep/default", transactionId).status())
+				.isEqualTo(PkiStatus.SUCCESS);
+			transactions.add(transactionId);
+		}
+		this.relay.relayDue();
+		int batches = upstreams.eventBatches.get();
+
+		upstreams.eventsDown = false;
+		this.clock.advance(Duration.ofHours(1));
+		this.relay.relayDue();
+		assertThat(upstreams.eventBatches.get()).isGreaterThan(batches);
+		for (String transactionId : transactions) {
+			assertThat(eventsFor(transactionId)).singleElement()
+				.extracting(EnrollmentEvent::type)
+				.isEqualTo(EnrollmentEvent.Type.ISSUED);
+			assertThat(outboxRowsFor(transactionId)).isZero();
+		}
 	}
 
 }

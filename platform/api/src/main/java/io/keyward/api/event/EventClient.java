@@ -16,4 +16,11 @@ public interface EventClient {
 	@PostExchange
 	void publish(@RequestBody EnrollmentEvent event);
 
+	/**
+	 * Several events in one request, stored in one transaction (the outbox relays' path);
+	 * idempotent on each event's id like {@link #publish}.
+	 */
+	@PostExchange("/batch")
+	EventBatchResult publishAll(@RequestBody EventBatch batch);
+
 }

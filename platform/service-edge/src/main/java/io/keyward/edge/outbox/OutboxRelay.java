@@ -16,10 +16,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The one relay loop of the services' event outboxes (the gateway's enrollment events,
  * the ca-adapter's revocation and expiry events), handed to the challenge-service's
- * {@code POST /internal/v1/events}: claim the due rows under a lease, publish each,
- * delete it once published; a failed attempt is retried with a doubling backoff (the
- * intake is idempotent on the event id, so an attempt whose answer was lost is simply
- * sent again) and given up after {@code maxAttempts}, logged
+ * {@code POST /internal/v1/events/batch}: claim the due rows under a lease, publish them
+ * in one request, delete them once published, and claim again until no full batch is
+ * left, so that one tick keeps up with any enrollment rate (it had relayed one batch of
+ * 50 a tick, one request each: at most 50 events a second, behind a gateway that issued
+ * hundreds). When a batch is refused or fails, its rows are sent one by one, so that one
+ * bad row cannot hold back the others; a failed attempt is retried with a doubling
+ * backoff (the intake is idempotent on the event id, so an attempt whose answer was lost
+ * is simply sent again) and given up after {@code maxAttempts}, logged
  * {@code event=event_publish_failed} and counted. Each service keeps its own table and
  * SQL ({@link Outbox}) and its own event ({@link Delivery}).
  *
@@ -28,6 +32,12 @@ import org.slf4j.LoggerFactory;
 public final class OutboxRelay<P extends OutboxRelay.Pending> {
 
 	private static final int BATCH = 50;
+
+	/**
+	 * At most this many batches a tick (1 000 events), so that the service's other
+	 * scheduled work (one scheduler thread) is not held up behind a long backlog.
+	 */
+	private static final int MAX_BATCHES = 20;
 
 	private final Policy policy;
 
@@ -55,20 +65,56 @@ public final class OutboxRelay<P extends OutboxRelay.Pending> {
 			.register(meters);
 	}
 
-	/** Relays one batch of due events and updates the queued gauge. */
+	/**
+	 * Relays the due events, a batch at a time, until fewer than a full batch were due, a
+	 * batch failed (the service is then left alone until the next tick) or
+	 * {@link #MAX_BATCHES} were sent, and updates the queued gauge.
+	 */
 	public void relayDue() {
-		Instant now = this.clock.instant();
-		for (P pending : this.outbox.claim(now, now.plus(this.policy.lease()), BATCH)) {
-			relay(pending);
+		boolean more = true;
+		for (int batches = 0; more && batches < MAX_BATCHES; batches++) {
+			Instant now = this.clock.instant();
+			List<P> batch = this.outbox.claim(now, now.plus(this.policy.lease()), BATCH);
+			more = relayBatch(batch) && batch.size() == BATCH;
 		}
 		this.queued.set(this.outbox.size());
 	}
 
-	private void relay(P pending) {
+	/**
+	 * @return whether the batch was published in one request
+	 */
+	private boolean relayBatch(List<P> batch) {
+		if (batch.isEmpty()) {
+			return false;
+		}
+		if (batch.size() > 1) {
+			try {
+				this.delivery.publishAll(batch);
+			}
+			catch (RuntimeException ex) {
+				this.log.warn("event=event_batch_failed size={} error=\"{}\": sending one by one", batch.size(),
+						ex.getClass().getSimpleName() + ": " + LogText.printable(ex.getMessage()));
+				batch.forEach(this::relay);
+				return false;
+			}
+			this.outbox.doneAll(batch.stream().map(Pending::id).toList());
+			batch.forEach(
+					(pending) -> this.meters.counter(this.policy.meterPrefix() + ".published", "type", pending.type())
+						.increment());
+			return true;
+		}
+		return relay(batch.get(0));
+	}
+
+	/**
+	 * @return whether the row was published
+	 */
+	private boolean relay(P pending) {
 		try {
 			this.delivery.publish(pending);
 			this.outbox.done(pending.id());
 			this.meters.counter(this.policy.meterPrefix() + ".published", "type", pending.type()).increment();
+			return true;
 		}
 		catch (RuntimeException ex) {
 			String error = ex.getClass().getSimpleName() + ": " + LogText.printable(ex.getMessage());
@@ -77,12 +123,13 @@ public final class OutboxRelay<P extends OutboxRelay.Pending> {
 				this.meters.counter(this.policy.meterPrefix() + ".publish.failed", "type", pending.type()).increment();
 				this.log.error("event=event_publish_failed eventId={} type={} {} attempts={} error=\"{}\"",
 						pending.id(), pending.type(), this.delivery.logKeys(pending), pending.attempts(), error);
-				return;
+				return false;
 			}
 			Instant next = this.clock.instant().plus(this.policy.backoff(pending.attempts()));
 			this.outbox.retryAt(pending.id(), next, error);
 			this.log.warn("event=event_publish_retry eventId={} type={} attempts={} nextAttemptAt={} error=\"{}\"",
 					pending.id(), pending.type(), pending.attempts(), next, error);
+			return false;
 		}
 	}
 
@@ -123,6 +170,9 @@ public final class OutboxRelay<P extends OutboxRelay.Pending> {
 
 		void done(UUID id);
 
+		/** Deletes the published rows, in one statement. */
+		void doneAll(List<UUID> ids);
+
 		void retryAt(UUID id, Instant next, String error);
 
 		long size();
@@ -134,6 +184,12 @@ public final class OutboxRelay<P extends OutboxRelay.Pending> {
 
 		/** Sends the row's event; a RuntimeException is a failed attempt. */
 		void publish(P pending);
+
+		/**
+		 * Sends the rows' events in one request; a RuntimeException fails them all, and
+		 * they are then sent one by one ({@link #publish}).
+		 */
+		void publishAll(List<P> batch);
 
 		/**
 		 * @return whether the row can never be sent, so it is given up at once

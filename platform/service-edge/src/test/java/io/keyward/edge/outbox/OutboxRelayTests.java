@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -22,6 +25,8 @@ class OutboxRelayTests {
 	private final Table table = new Table();
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final Sender sender = new Sender();
 
 	@Test
 	void whenPublishedThenTheRowIsDeletedAndCounted() {
@@ -55,10 +60,47 @@ class OutboxRelayTests {
 		assertThat(this.meters.counter("keyward.test.events.publish.failed", "type", "ISSUED").count()).isEqualTo(2);
 	}
 
+	@Test
+	void whenMoreThanABatchIsDueThenOneTickRelaysThemAllInOneRequestPerBatch() {
+		for (int i = 0; i < 120; i++) {
+			this.table.add(1, "sent");
+		}
+		relay().relayDue();
+		assertThat(this.table.rows).isEmpty();
+		assertThat(this.sender.requests).containsExactly(50, 50, 20);
+		assertThat(this.table.deletes).isEqualTo(3);
+		assertThat(this.meters.counter("keyward.test.events.published", "type", "ISSUED").count()).isEqualTo(120);
+		assertThat(this.meters.get("keyward.test.events.queued").gauge().value()).isZero();
+	}
+
+	@Test
+	void whenTheBacklogIsLongThenATickStopsAfterTwentyBatches() {
+		for (int i = 0; i < 1_500; i++) {
+			this.table.add(1, "sent");
+		}
+		relay().relayDue();
+		assertThat(this.sender.requests).hasSize(20);
+		assertThat(this.meters.get("keyward.test.events.queued").gauge().value()).isEqualTo(500);
+	}
+
+	@Test
+	void whenABatchFailsThenItsRowsAreSentOneByOneAndTheTickEnds() {
+		for (int i = 0; i < 60; i++) {
+			this.table.add(1, "sent");
+		}
+		Row bad = this.table.add(3, "fail");
+		relay().relayDue();
+		// the batch with the bad row failed, its good rows went one by one, the bad one
+		// waits
+		assertThat(this.table.rows).containsOnlyKeys(bad.id());
+		assertThat(this.table.retries).containsOnlyKeys(bad.id());
+		assertThat(this.meters.counter("keyward.test.events.published", "type", "ISSUED").count()).isEqualTo(60);
+	}
+
 	private OutboxRelay<Row> relay() {
 		OutboxRelay.Policy policy = new OutboxRelay.Policy("keyward.test.events", "test events", Duration.ofSeconds(30),
 				Duration.ofSeconds(5), Duration.ofMinutes(1), 10);
-		return new OutboxRelay<>(policy, this.table, new Sender(), Clock.fixed(NOW, ZoneOffset.UTC), this.meters);
+		return new OutboxRelay<>(policy, this.table, this.sender, Clock.fixed(NOW, ZoneOffset.UTC), this.meters);
 	}
 
 	record Row(UUID id, String type, int attempts, String outcome) implements OutboxRelay.Pending {
@@ -66,11 +108,20 @@ class OutboxRelayTests {
 
 	static final class Sender implements OutboxRelay.Delivery<Row> {
 
+		/** The size of each batch request that was sent. */
+		final List<Integer> requests = new ArrayList<>();
+
 		@Override
 		public void publish(Row row) {
 			if (!row.outcome().equals("sent")) {
 				throw new IllegalStateException("down");
 			}
+		}
+
+		@Override
+		public void publishAll(List<Row> batch) {
+			batch.forEach(this::publish);
+			this.requests.add(batch.size());
 		}
 
 		@Override
@@ -87,7 +138,11 @@ class OutboxRelayTests {
 
 	static final class Table implements OutboxRelay.Outbox<Row> {
 
-		final Map<UUID, Row> rows = new HashMap<>();
+		final Map<UUID, Row> rows = new LinkedHashMap<>();
+
+		final Set<UUID> leased = new HashSet<>();
+
+		int deletes;
 
 		final Map<UUID, Instant> retries = new HashMap<>();
 
@@ -104,12 +159,25 @@ class OutboxRelayTests {
 		@Override
 		public List<Row> claim(Instant now, Instant leaseUntil, int limit) {
 			this.leaseUntil = leaseUntil;
-			return new ArrayList<>(this.rows.values());
+			List<Row> due = this.rows.values()
+				.stream()
+				.filter((row) -> !this.leased.contains(row.id()))
+				.limit(limit)
+				.toList();
+			due.forEach((row) -> this.leased.add(row.id()));
+			return due;
 		}
 
 		@Override
 		public void done(UUID id) {
 			this.rows.remove(id);
+			this.deletes++;
+		}
+
+		@Override
+		public void doneAll(List<UUID> ids) {
+			ids.forEach(this.rows::remove);
+			this.deletes++;
 		}
 
 		@Override
