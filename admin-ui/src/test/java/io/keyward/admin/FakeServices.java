@@ -396,6 +396,9 @@ public final class FakeServices {
 				  {"type":"MINTED","occurredAt":"2026-03-01T10:00:00Z"},
 				  {"type":"REFUSED","occurredAt":"2026-03-01T10:10:00Z","transactionId":"<i>tx</i>",
 				   "reason":"%s"},
+				  {"type":"REDEEMED","occurredAt":"2026-03-01T10:12:00Z","transactionId":"WEAK01"},
+				  {"type":"RELEASED","occurredAt":"2026-03-01T10:12:01Z","transactionId":"WEAK01",
+				   "reason":"the CSR's RSA key has <b>1024</b> bits"},
 				  {"type":"REDEEMED","occurredAt":"2026-03-01T10:15:30Z","transactionId":"7F3A9C01"},
 				  {"type":"ISSUED","occurredAt":"2026-03-01T10:15:31Z","certificateSerial":"%s"}]}
 				""".formatted(CORRELATION_ID, SERIAL, HOSTILE_SUBJECT, SERIAL));

@@ -78,9 +78,9 @@ public final class FakeUpstreams {
 	public volatile Function<RedemptionRequest, RedemptionResult> previews;
 
 	/**
-	 * When set, the ca-adapter's policy check refuses every request: a 400 problem with
-	 * this failInfo ({@code badAlg} or {@code badRequest}) and
-	 * {@link #policyRefusalDetail}.
+	 * When set, the ca-adapter's policy check and its issue call (which decide alike)
+	 * refuse every request for a device certificate: a 400 problem with this failInfo
+	 * ({@code badAlg} or {@code badRequest}) and {@link #policyRefusalDetail}.
 	 */
 	public volatile String policyRefusal;
 
@@ -93,6 +93,12 @@ public final class FakeUpstreams {
 	public final Map<String, IssueRequest> issueRequests = new ConcurrentHashMap<>();
 
 	public final AtomicInteger previewCalls = new AtomicInteger();
+
+	/** Releases of a redeemed challenge, by transactionID, as received. */
+	public final Map<String, io.keyward.api.challenge.ReleaseRequest> releases = new ConcurrentHashMap<>();
+
+	/** When set, a release answers with HTTP 503. */
+	public volatile boolean releaseDown;
 
 	/** When set, the ca-adapter answers every issue call with this status. */
 	public volatile Integer caFailureStatus;
@@ -201,6 +207,7 @@ public final class FakeUpstreams {
 		this.revoked.clear();
 		this.revokeDown = false;
 		this.eventsDown = false;
+		this.releaseDown = false;
 		this.published = null;
 		this.issuingCa = null;
 		this.caRecipient.down = false;
@@ -216,6 +223,10 @@ public final class FakeUpstreams {
 		if (!authorized(exchange)) {
 			return;
 		}
+		if (exchange.getRequestURI().getPath().endsWith("/release")) {
+			release(exchange);
+			return;
+		}
 		boolean preview = exchange.getRequestURI().getPath().endsWith("/preview");
 		(preview ? this.previewCalls : this.redemptionCalls).incrementAndGet();
 		if (this.challengeServiceDown) {
@@ -226,6 +237,18 @@ public final class FakeUpstreams {
 		RedemptionRequest request = this.json.readValue(read(exchange), RedemptionRequest.class);
 		Function<RedemptionRequest, RedemptionResult> previews = this.previews;
 		sendJson(exchange, (preview && previews != null) ? previews.apply(request) : this.redemptions.apply(request));
+	}
+
+	private void release(HttpExchange exchange) throws IOException {
+		if (this.challengeServiceDown || this.releaseDown) {
+			send(exchange, 503, "application/problem+json",
+					"{\"title\":\"Service Unavailable\",\"status\":503}".getBytes(StandardCharsets.UTF_8));
+			return;
+		}
+		io.keyward.api.challenge.ReleaseRequest request = this.json.readValue(read(exchange),
+				io.keyward.api.challenge.ReleaseRequest.class);
+		this.releases.put(request.transactionId(), request);
+		sendJson(exchange, new io.keyward.api.challenge.ReleaseResult(true));
 	}
 
 	private void event(HttpExchange exchange) throws IOException {
@@ -252,6 +275,20 @@ public final class FakeUpstreams {
 		exchange.close();
 	}
 
+	/**
+	 * @return whether the request was answered with the {@link #policyRefusal}
+	 */
+	private boolean refusedByPolicy(HttpExchange exchange) throws IOException {
+		String refusal = this.policyRefusal;
+		if (refusal == null) {
+			return false;
+		}
+		send(exchange, 400, "application/problem+json", ("{\"title\":\"Bad Request\",\"status\":400,\"detail\":\""
+				+ this.policyRefusalDetail + "\",\"failInfo\":\"" + refusal + "\"}")
+			.getBytes(StandardCharsets.UTF_8));
+		return true;
+	}
+
 	private void checkPolicy(HttpExchange exchange) throws IOException {
 		if (!authorized(exchange)) {
 			return;
@@ -259,12 +296,7 @@ public final class FakeUpstreams {
 		IssueRequest request = this.json.readValue(read(exchange), IssueRequest.class);
 		this.policyChecks.computeIfAbsent(String.valueOf(request.transactionId()), (id) -> new java.util.ArrayList<>())
 			.add(request);
-		String refusal = this.policyRefusal;
-		if (refusal != null) {
-			send(exchange, 400, "application/problem+json",
-					("{\"title\":\"Bad Request\",\"status\":400,\"detail\":\"" + this.policyRefusalDetail
-							+ "\",\"failInfo\":\"" + refusal + "\"}")
-						.getBytes(StandardCharsets.UTF_8));
+		if (refusedByPolicy(exchange)) {
 			return;
 		}
 		exchange.sendResponseHeaders(204, -1);
@@ -291,6 +323,9 @@ public final class FakeUpstreams {
 		}
 		if (request.transactionId() != null) {
 			this.issueRequests.put(request.transactionId(), request);
+		}
+		if (!raPath && refusedByPolicy(exchange)) {
+			return;
 		}
 		Integer failure = this.caFailureStatus;
 		if (this.raIssuanceDown && request.template() != null && request.template().startsWith("ra-")) {

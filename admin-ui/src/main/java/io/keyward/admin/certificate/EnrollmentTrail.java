@@ -70,6 +70,9 @@ class EnrollmentTrail {
 						"transactionID " + orEmpty(event.transactionId()) + ": " + orEmpty(event.reason())));
 				case "REDEEMED" -> events.add(CertificateEvent.of(event.occurredAt(), "Challenge redeemed", "",
 						"transactionID " + orEmpty(event.transactionId())));
+				case "RELEASED" ->
+					events.add(CertificateEvent.of(event.occurredAt(), "Challenge given back: the CA refused the CSR",
+							"", "transactionID " + orEmpty(event.transactionId()) + ": " + orEmpty(event.reason())));
 				case "ISSUED" -> {
 					// the certificate's own "Issued" line says it
 				}

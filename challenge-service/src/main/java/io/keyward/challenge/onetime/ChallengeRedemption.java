@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import io.keyward.api.challenge.ChallengeBinding;
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
+import io.keyward.api.challenge.ReleaseRequest;
 import io.keyward.challenge.life.ChallengeEvents;
 import io.keyward.challenge.profile.ChallengeProperties;
 import io.keyward.edge.log.CorrelationIds;
@@ -64,6 +65,22 @@ class ChallengeRedemption {
 			    where correlation_id is not null
 			)
 			select * from redeemed
+			""";
+
+	/** The statement of {@link #release}: the redemption undone, RELEASED in its life. */
+	static final String RELEASE = """
+			with released as (
+			    update challenge.challenge
+			    set redeemed_at = null, transaction_id = null, subject = null, public_key_sha256 = null
+			    where challenge_hash = :challengeHash and profile = :profile and transaction_id = :transactionId
+			        and lower(public_key_sha256) = lower(:publicKeySha256) and certificate_serial is null
+			    returning correlation_id
+			), life as (
+			    insert into challenge.challenge_event (correlation_id, type, occurred_at, transaction_id, reason)
+			    select correlation_id, 'RELEASED', :now, :transactionId, :reason from released
+			    where correlation_id is not null
+			)
+			select count(*) from released
 			""";
 
 	private final ChallengeRepository challenges;
@@ -122,6 +139,40 @@ class ChallengeRedemption {
 		Judged judged = judge(request);
 		RedemptionResult fromStatic = this.statics.accept(request, judged.hash(), true);
 		return (fromStatic != null) ? fromStatic : explain(judged, request, Mode.PREVIEW);
+	}
+
+	/**
+	 * Give back a challenge that this transaction, with this public key, redeemed and
+	 * that no certificate was issued for: the ca-adapter refused the CSR after the
+	 * redemption (the gateway redeems first and issues next). In one statement with its
+	 * RELEASED step in the challenge's life; the challenge keeps its expiry and binding.
+	 * Anything else (a static challenge, another transaction's, a second release) is left
+	 * as it is.
+	 * @return whether it was given back
+	 */
+	boolean release(ReleaseRequest request) {
+		require(request.transactionId(), "transactionId");
+		require(request.profile(), "profile");
+		require(request.publicKeySha256(), "publicKeySha256");
+		byte[] hash = this.hasher.hash(require(request.challenge(), "challenge"));
+		String reason = (request.reason() != null && !request.reason().isBlank()) ? request.reason()
+				: "refused by the certificate template";
+		long released = this.jdbc.sql(RELEASE)
+			.param("challengeHash", hash)
+			.param("profile", request.profile())
+			.param("transactionId", request.transactionId())
+			.param("publicKeySha256", request.publicKeySha256())
+			.param("now", utc(this.clock.instant().truncatedTo(ChronoUnit.MICROS)))
+			.param("reason", reason)
+			.query(Long.class)
+			.single();
+		if (released == 0) {
+			return false;
+		}
+		log.info("event=challenge_released profile={} transactionId={} reason=\"{}\"", LogText.token(request.profile()),
+				LogText.token(request.transactionId()), LogText.printable(reason));
+		this.meters.counter("keyward.challenge.redemptions", "outcome", "released", "reason", "ca_refused").increment();
+		return true;
 	}
 
 	private Judged judge(RedemptionRequest request) {

@@ -2,6 +2,7 @@ package io.keyward.challenge.onetime;
 
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
+import io.keyward.api.challenge.ReleaseRequest;
 import io.keyward.challenge.profile.ChallengeMode;
 import io.keyward.challenge.validator.ChallengeValidator;
 
@@ -33,6 +34,11 @@ class OneTimeValidator implements ChallengeValidator {
 	@Override
 	public RedemptionResult redeem(RedemptionRequest request) {
 		return this.redemption.redeem(request);
+	}
+
+	@Override
+	public boolean release(ReleaseRequest request) {
+		return this.redemption.release(request);
 	}
 
 }

@@ -2,6 +2,8 @@ package io.keyward.challenge.onetime;
 
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
+import io.keyward.api.challenge.ReleaseRequest;
+import io.keyward.api.challenge.ReleaseResult;
 import io.keyward.challenge.validator.ChallengeValidators;
 
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +33,11 @@ class RedemptionController {
 	@PostMapping("/internal/v1/redemptions/preview")
 	RedemptionResult preview(@RequestBody RedemptionRequest request) {
 		return this.redemption.preview(request);
+	}
+
+	@PostMapping("/internal/v1/redemptions/release")
+	ReleaseResult release(@RequestBody ReleaseRequest request) {
+		return this.redemption.release(request);
 	}
 
 }

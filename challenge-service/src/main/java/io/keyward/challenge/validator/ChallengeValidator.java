@@ -2,6 +2,7 @@ package io.keyward.challenge.validator;
 
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
+import io.keyward.api.challenge.ReleaseRequest;
 import io.keyward.challenge.profile.ChallengeMode;
 
 /**
@@ -35,5 +36,15 @@ public interface ChallengeValidator {
 	 * Judge the request for good: after this the gateway issues when accepted.
 	 */
 	RedemptionResult redeem(RedemptionRequest request);
+
+	/**
+	 * Give back what {@link #redeem} used up for this transaction, because the ca-adapter
+	 * then refused the CSR. A validator that keeps no single use (a remote judge) has
+	 * nothing to give back.
+	 * @return whether something was given back
+	 */
+	default boolean release(ReleaseRequest request) {
+		return false;
+	}
 
 }

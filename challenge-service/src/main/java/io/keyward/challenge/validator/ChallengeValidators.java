@@ -6,6 +6,8 @@ import java.util.Map;
 
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
+import io.keyward.api.challenge.ReleaseRequest;
+import io.keyward.api.challenge.ReleaseResult;
 import io.keyward.challenge.profile.ChallengeMode;
 import io.keyward.challenge.profile.ChallengeProfile;
 import io.keyward.challenge.profile.ChallengeProfiles;
@@ -43,11 +45,19 @@ public class ChallengeValidators {
 		return of(request).redeem(request);
 	}
 
+	public ReleaseResult release(ReleaseRequest request) {
+		return new ReleaseResult(of(request.profile()).release(request));
+	}
+
 	private ChallengeValidator of(RedemptionRequest request) {
-		if (request.profile() == null || request.profile().isBlank()) {
+		return of(request.profile());
+	}
+
+	private ChallengeValidator of(String profile) {
+		if (profile == null || profile.isBlank()) {
 			throw new InvalidRequest("'profile' is required.");
 		}
-		return this.byMode.get(this.profiles.modeOf(request.profile()));
+		return this.byMode.get(this.profiles.modeOf(profile));
 	}
 
 }

@@ -56,7 +56,8 @@ class SecurityConfiguration {
 	SecurityFilterChain internalApi(HttpSecurity http, ServiceEdge edge) throws Exception {
 		return edge.callerApi(http, "/internal/**")
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers(HttpMethod.POST, "/internal/v1/redemptions", "/internal/v1/redemptions/preview")
+				.requestMatchers(HttpMethod.POST, "/internal/v1/redemptions", "/internal/v1/redemptions/preview",
+						"/internal/v1/redemptions/release")
 				.hasAuthority(Scopes.authority("challenges:redeem"))
 				.requestMatchers(HttpMethod.POST, "/internal/v1/events", "/internal/v1/events/batch")
 				.hasAuthority(Scopes.authority("events:publish"))

@@ -15,27 +15,35 @@ import io.keyward.api.challenge.ChallengeBinding;
 import io.keyward.api.challenge.ChallengeRedemptionClient;
 import io.keyward.api.challenge.RedemptionRequest;
 import io.keyward.api.challenge.RedemptionResult;
+import io.keyward.api.challenge.ReleaseRequest;
 import io.keyward.edge.log.CorrelationIds;
 import io.keyward.edge.log.LogText;
 import io.keyward.gateway.profile.Approval;
 import io.keyward.gateway.profile.EnrollmentProfile;
 import io.keyward.gateway.transaction.Claim;
+import io.keyward.gateway.upstream.UpstreamException;
 import io.keyward.gateway.upstream.UpstreamFailure;
 import io.keyward.scep.CertificationRequest;
 import io.keyward.scep.FailInfo;
 
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
 
 /**
- * Spends a transaction's challenge only once the CA would sign its CSR (issue 13): the
- * challenge-service previews the redemption (template and binding, nothing used up), the
- * ca-adapter checks the CSR against that template, and only then is the challenge
- * redeemed. A CSR the template refuses (RSA-1024, a curve or a name not allowed) is
- * answered FAILURE and the challenge stays redeemable for a corrected request. The
- * redemption carries the request's arrival, so a challenge valid then is still accepted
- * after an upstream outage outlasted it.
+ * Spends a transaction's challenge so that a CSR the CA refuses never costs the device
+ * its challenge (issue 13): a CSR the template refuses (RSA-1024, a curve or a name not
+ * allowed) is answered FAILURE and the challenge stays redeemable for a corrected
+ * request.
+ * <p>
+ * On a profile that issues at once the challenge is redeemed first and the ca-adapter
+ * asked to issue next, whose issue call applies the same policy as its policy check; when
+ * it refuses, the challenge is given back ({@link #release}). Two upstream calls per
+ * enrollment, a third only for a refusal (it had been four: preview, policy check,
+ * redemption, issue). On a profile that waits for an admin's approval the policy is asked
+ * before anything is spent (the challenge-service previews the redemption, the ca-adapter
+ * checks the CSR against its template, then the challenge is redeemed), so that an admin
+ * is never asked to approve a request the CA would refuse. The redemption carries the
+ * request's arrival, so a challenge valid then is still accepted after an upstream outage
+ * outlasted it.
  */
 @Component
 class ChallengeSpending {
@@ -64,30 +72,55 @@ class ChallengeSpending {
 	 * answer
 	 */
 	Spent spend(Claim claim, EnrollmentProfile profile, CertificationRequest csr) {
+		boolean waits = profile.approval() == Approval.REQUIRED;
 		if (!profile.enforcePassword()) {
-			return withoutChallenge(claim, profile, csr);
+			return withoutChallenge(claim, profile, csr, waits);
 		}
 		RedemptionRequest redemption = redemption(claim, profile, csr);
+		if (!waits) {
+			RedemptionResult redeemed = UpstreamFailure.call("challenge-service",
+					() -> this.challenges.redeem(redemption));
+			return accepted(redeemed) ? Spent.redeemed(redeemed, profile, true) : Spent.refused(rejection(redeemed));
+		}
 		RedemptionResult preview = UpstreamFailure.call("challenge-service", () -> this.challenges.preview(redemption));
 		if (!accepted(preview)) {
 			return Spent.refused(rejection(preview));
 		}
-		if (preview.neverPending() && profile.approval() == Approval.REQUIRED) {
+		if (preview.neverPending()) {
 			return Spent.refused(neverPendingOnApproval(claim, profile));
 		}
 		String template = templateOf(preview, profile);
-		Completion.Refused refused = UpstreamFailure.call("ca-adapter",
-				() -> checkPolicy(new IssueRequest(Base64.getEncoder().encodeToString(csr.encoded()), profile.name(),
-						template, claim.transactionId(), null, preview.binding())));
+		Completion.Refused refused = checkPolicy(new IssueRequest(Base64.getEncoder().encodeToString(csr.encoded()),
+				profile.name(), template, claim.transactionId(), null, preview.binding()));
 		if (refused != null) {
 			return Spent.refused(refused);
 		}
 		RedemptionResult redeemed = UpstreamFailure.call("challenge-service", () -> this.challenges.redeem(redemption));
-		if (!accepted(redeemed)) {
-			return Spent.refused(rejection(redeemed));
+		return accepted(redeemed) ? Spent.redeemed(redeemed, profile, false) : Spent.refused(rejection(redeemed));
+	}
+
+	/**
+	 * Give back the challenge this transaction redeemed, because the ca-adapter then
+	 * refused its CSR. A release the challenge-service refuses (nothing of ours to give
+	 * back) is logged and the refusal stands.
+	 * @throws io.keyward.gateway.upstream.UpstreamException when the challenge-service
+	 * could not answer: the transaction stays open and is completed again (the redemption
+	 * is accepted again for the same transaction, the CA refuses again, and the release
+	 * is asked again)
+	 */
+	void release(Claim claim, EnrollmentProfile profile, CertificationRequest csr, String reason) {
+		try {
+			UpstreamFailure.call("challenge-service",
+					() -> this.challenges.release(new ReleaseRequest(csr.challengePassword().orElseThrow(),
+							profile.name(), claim.transactionId(), csr.publicKeySha256Hex(), reason)));
 		}
-		return new Spent(templateOf(redeemed, profile), redeemed.binding(), null,
-				CorrelationIds.parse(redeemed.correlationId()));
+		catch (UpstreamException ex) {
+			if (!ex.failure().refused()) {
+				throw ex;
+			}
+			log.error("event=challenge_release_refused profile={} transactionId={} detail=\"{}\"", profile.name(),
+					LogText.printable(claim.transactionId()), LogText.printable(ex.failure().detail()));
+		}
 	}
 
 	/**
@@ -105,13 +138,18 @@ class ChallengeSpending {
 
 	/**
 	 * NDES's {@code EnforcePassword} 0: no challenge is asked for nor looked at (a device
-	 * may still send one); the profile's template and its policy decide alone.
+	 * may still send one); the profile's template and its policy decide alone, at the
+	 * issue call or, before an approval, at the policy check.
 	 */
-	private Spent withoutChallenge(Claim claim, EnrollmentProfile profile, CertificationRequest csr) {
-		Completion.Refused refused = UpstreamFailure.call("ca-adapter",
-				() -> checkPolicy(new IssueRequest(Base64.getEncoder().encodeToString(csr.encoded()), profile.name(),
-						profile.defaultTemplate(), claim.transactionId(), null, null)));
-		return (refused != null) ? Spent.refused(refused) : new Spent(profile.defaultTemplate(), null, null, null);
+	private Spent withoutChallenge(Claim claim, EnrollmentProfile profile, CertificationRequest csr, boolean waits) {
+		if (waits) {
+			Completion.Refused refused = checkPolicy(new IssueRequest(Base64.getEncoder().encodeToString(csr.encoded()),
+					profile.name(), profile.defaultTemplate(), claim.transactionId(), null, null));
+			if (refused != null) {
+				return Spent.refused(refused);
+			}
+		}
+		return new Spent(profile.defaultTemplate(), null, null, null, false);
 	}
 
 	/**
@@ -131,26 +169,29 @@ class ChallengeSpending {
 
 	private Completion.Refused checkPolicy(IssueRequest request) {
 		try {
-			this.certificateAuthority.checkPolicy(request);
+			UpstreamFailure.call("ca-adapter", () -> {
+				this.certificateAuthority.checkPolicy(request);
+				return null;
+			});
 			return null;
 		}
-		catch (HttpClientErrorException.BadRequest ex) {
-			ProblemDetail problem = problem(ex);
-			String detail = (problem != null && problem.getDetail() != null) ? problem.getDetail()
-					: "refused by the certificate template";
-			boolean badAlg = problem != null && problem.getProperties() != null
-					&& FailInfo.BAD_ALG.rfcName().equals(problem.getProperties().get("failInfo"));
-			return new Completion.Refused(badAlg ? FailInfo.BAD_ALG : FailInfo.BAD_REQUEST, detail);
+		catch (UpstreamException ex) {
+			if (!ex.failure().refused()) {
+				throw ex;
+			}
+			return refusedByCa(ex.failure());
 		}
 	}
 
-	private static ProblemDetail problem(HttpClientErrorException ex) {
-		try {
-			return ex.getResponseBodyAs(ProblemDetail.class);
-		}
-		catch (RuntimeException notAProblem) {
-			return null;
-		}
+	/**
+	 * The ca-adapter's refusal of a CSR (policy check or issue call) as the device is
+	 * answered: badAlg where its problem says so (a key the template does not accept),
+	 * else badRequest, with its detail.
+	 */
+	static Completion.Refused refusedByCa(UpstreamFailure refusal) {
+		return new Completion.Refused(
+				FailInfo.BAD_ALG.rfcName().equals(refusal.failInfo()) ? FailInfo.BAD_ALG : FailInfo.BAD_REQUEST,
+				refusal.detail());
 	}
 
 	private static RedemptionRequest redemption(Claim claim, EnrollmentProfile profile, CertificationRequest csr) {
@@ -197,11 +238,19 @@ class ChallengeSpending {
 	 * @param refused why not, when the challenge was not spent
 	 * @param correlationId the redeemed challenge's correlation id, null when the
 	 * challenge-service named none
+	 * @param releasable the challenge was redeemed before the CA's policy was asked: give
+	 * it back ({@link #release}) when the CA refuses the CSR
 	 */
-	record Spent(String template, ChallengeBinding binding, Completion.Refused refused, UUID correlationId) {
+	record Spent(String template, ChallengeBinding binding, Completion.Refused refused, UUID correlationId,
+			boolean releasable) {
 
 		static Spent refused(Completion.Refused refused) {
-			return new Spent(null, null, refused, null);
+			return new Spent(null, null, refused, null, false);
+		}
+
+		static Spent redeemed(RedemptionResult redeemed, EnrollmentProfile profile, boolean releasable) {
+			return new Spent(templateOf(redeemed, profile), redeemed.binding(), null,
+					CorrelationIds.parse(redeemed.correlationId()), releasable);
 		}
 
 	}

@@ -34,8 +34,8 @@ import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * Completes a claimed transaction (ARCHITECTURE steps 3 and 4): spends the challenge at
- * the challenge-service once the ca-adapter's policy accepts the CSR
- * ({@link ChallengeSpending}), asks the ca-adapter to issue with the challenge's binding,
+ * the challenge-service ({@link ChallengeSpending}), asks the ca-adapter to issue with
+ * the challenge's binding, gives the challenge back when the ca-adapter refuses the CSR,
  * and records the outcome under the claim. On a profile that requires approval the
  * transaction waits after the redemption, and once approved only the CA is asked, with
  * the template named at redemption. Used by the device's own request and by the
@@ -113,6 +113,7 @@ public class TransactionCompletion {
 			// authorised by that certificate, waits for no approval
 			String template = claim.approved() ? claim.approvedTemplate() : null;
 			ChallengeBinding binding = null;
+			boolean releasable = false;
 			if (template == null && renewalOf == null) {
 				ChallengeSpending.Spent spent = this.spending.spend(claim, profile, csr);
 				if (spent.refused() != null) {
@@ -120,6 +121,7 @@ public class TransactionCompletion {
 				}
 				template = spent.template();
 				binding = spent.binding();
+				releasable = spent.releasable();
 				if (spent.correlationId() != null && !spent.correlationId().equals(claim.correlationId())) {
 					claim = this.claims.correlate(claim, spent.correlationId());
 					MDC.put(CorrelationIds.MDC_KEY, spent.correlationId().toString());
@@ -134,8 +136,18 @@ public class TransactionCompletion {
 			}
 			IssueRequest request = new IssueRequest(Base64.getEncoder().encodeToString(csr.encoded()), profile.name(),
 					template, claim.transactionId(), renewalOf, binding, String.valueOf(claim.correlationId()));
-			IssuedCertificate issued = UpstreamFailure.call("ca-adapter",
-					() -> this.certificateAuthority.issue(request));
+			IssuedCertificate issued;
+			try {
+				issued = UpstreamFailure.call("ca-adapter", () -> this.certificateAuthority.issue(request));
+			}
+			catch (UpstreamException ex) {
+				if (ex.failure().refused() && releasable) {
+					// redeemed before the CA's policy was asked: the device keeps its
+					// challenge
+					this.spending.release(claim, profile, csr, ex.failure().detail());
+				}
+				throw ex;
+			}
 			if (renewalOf != null && profile.renewal().revokeReplaced()) {
 				revokeReplaced(claim, renewalOf, issued.serialNumber());
 			}
@@ -146,7 +158,7 @@ public class TransactionCompletion {
 		}
 		catch (UpstreamException ex) {
 			if (ex.failure().refused()) {
-				return new Completion.Refused(FailInfo.BAD_REQUEST, ex.failure().detail());
+				return ChallengeSpending.refusedByCa(ex.failure());
 			}
 			// attempts and schedule are filled in when recorded
 			return new Completion.Unavailable(ex.service() + " unavailable: " + ex.failure().detail(), 0, null);

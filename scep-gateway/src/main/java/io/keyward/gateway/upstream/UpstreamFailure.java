@@ -14,8 +14,10 @@ import org.springframework.web.client.RestClientResponseException;
  *
  * @param refused the service understood and refused the request
  * @param detail the service's problem detail or a short description
+ * @param failInfo the SCEP failInfo a refusal names (the ca-adapter's problem property
+ * {@code failInfo}, e.g. {@code badAlg}), null when it names none
  */
-public record UpstreamFailure(boolean refused, String detail) {
+public record UpstreamFailure(boolean refused, String detail, String failInfo) {
 
 	/**
 	 * Make one call to an upstream service.
@@ -42,27 +44,30 @@ public record UpstreamFailure(boolean refused, String detail) {
 			int status = response.getStatusCode().value();
 			if (status >= 400 && status < 500 && status != 401 && status != 403 && status != 404 && status != 408
 					&& status != 429) {
-				return new UpstreamFailure(true, problemDetail(response));
+				return refusal(response);
 			}
-			return new UpstreamFailure(false, "HTTP " + status);
+			return new UpstreamFailure(false, "HTTP " + status, null);
 		}
-		return new UpstreamFailure(false, ex.getClass().getSimpleName());
+		return new UpstreamFailure(false, ex.getClass().getSimpleName(), null);
 	}
 
-	private static String problemDetail(RestClientResponseException response) {
+	private static UpstreamFailure refusal(RestClientResponseException response) {
+		String status = "HTTP " + response.getStatusCode().value();
+		ProblemDetail problem;
 		try {
-			ProblemDetail problem = response.getResponseBodyAs(ProblemDetail.class);
-			if (problem != null && problem.getDetail() != null) {
-				return problem.getDetail();
-			}
-			if (problem != null && problem.getTitle() != null) {
-				return problem.getTitle();
-			}
+			problem = response.getResponseBodyAs(ProblemDetail.class);
 		}
 		catch (RuntimeException ex) {
 			// not a problem document: fall back to the status line
+			problem = null;
 		}
-		return "HTTP " + response.getStatusCode().value();
+		if (problem == null) {
+			return new UpstreamFailure(true, status, null);
+		}
+		String detail = (problem.getDetail() != null) ? problem.getDetail()
+				: (problem.getTitle() != null) ? problem.getTitle() : status;
+		Object failInfo = (problem.getProperties() != null) ? problem.getProperties().get("failInfo") : null;
+		return new UpstreamFailure(true, detail, (failInfo instanceof String name) ? name : null);
 	}
 
 }

@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Issue 13: the gateway spends a challenge only once the CA's policy accepts the CSR,
- * passes the challenge's binding to the CA, and tells the challenge-service when the
- * device's request arrived.
+ * Issue 13: a CSR the CA refuses never costs the device its challenge, the challenge's
+ * binding goes to the CA, and the challenge-service is told when the device's request
+ * arrived. Issue 15: on a profile that issues at once that takes two upstream calls
+ * (redeem, issue) and a third only for a refusal (release).
  */
 class ChallengeSpendingTests extends AbstractGatewayTests {
 
@@ -33,25 +34,69 @@ class ChallengeSpendingTests extends AbstractGatewayTests {
 	TransactionFinisher finisher;
 
 	@Test
-	void whenTheTemplateRefusesTheKeyThenBadAlgAndTheChallengeIsNotRedeemed() throws Exception {
+	void whenTheTemplateRefusesTheKeyThenBadAlgAndTheRedeemedChallengeIsGivenBack() throws Exception {
 		TestDevice device = new TestDevice("policy-refused");
 		upstreams.policyRefusal = "badAlg";
 		upstreams.policyRefusalDetail = "the CSR's RSA key has 1024 bits; template 'device' requires at least 2048";
-		int redemptions = upstreams.redemptionCalls.get();
+		String refusedTransaction = TestDevice.newTransactionId();
 
-		CertRepResponse refused = enroll(device, "/scep/default", TestDevice.newTransactionId());
+		CertRepResponse refused = enroll(device, "/scep/default", refusedTransaction);
 
 		assertThat(refused.status()).isEqualTo(PkiStatus.FAILURE);
 		assertThat(refused.failInfo()).isEqualTo(FailInfo.BAD_ALG);
 		assertThat(refused.failInfoText()).contains("1024 bits");
-		assertThat(upstreams.redemptionCalls.get()).isEqualTo(redemptions);
-		// the corrected request spends the same challenge
+		assertThat(statusOf(refusedTransaction)).isEqualTo("FAILED");
+		assertThat(upstreams.releases.get(refusedTransaction)).satisfies((release) -> {
+			assertThat(release.challenge()).isEqualTo(FakeUpstreams.GOOD_CHALLENGE);
+			assertThat(release.profile()).isEqualTo("default");
+			assertThat(release.publicKeySha256()).isNotBlank();
+			assertThat(release.reason()).contains("1024 bits");
+		});
+		// the corrected request spends the same challenge, in two calls: redeem and issue
 		upstreams.policyRefusal = null;
+		int previews = upstreams.previewCalls.get();
+		int redemptions = upstreams.redemptionCalls.get();
 		String transactionId = TestDevice.newTransactionId();
 		assertThat(enroll(device, "/scep/default", transactionId).status()).isEqualTo(PkiStatus.SUCCESS);
 		assertThat(upstreams.redemptionCalls.get()).isEqualTo(redemptions + 1);
-		assertThat(upstreams.policyChecks.get(transactionId)).singleElement()
-			.satisfies((check) -> assertThat(check.template()).isEqualTo("device"));
+		assertThat(upstreams.previewCalls.get()).isEqualTo(previews);
+		assertThat(upstreams.policyChecks).doesNotContainKey(transactionId);
+		assertThat(upstreams.releases).doesNotContainKey(transactionId);
+		assertThat(upstreams.issueRequests.get(transactionId).template()).isEqualTo("device");
+	}
+
+	@Test
+	void whenTheReleaseCannotBeMadeThenTheDeviceWaitsAndTheFinisherRefusesOnceItIsMade() throws Exception {
+		upstreams.policyRefusal = "badRequest";
+		upstreams.policyRefusalDetail = "template 'device' does not allow upn SANs";
+		upstreams.releaseDown = true;
+		String transactionId = TestDevice.newTransactionId();
+
+		assertThat(enroll(new TestDevice("release-down"), "/scep/default", transactionId).status())
+			.isEqualTo(PkiStatus.PENDING);
+		assertThat(statusOf(transactionId)).isNotEqualTo("FAILED");
+
+		upstreams.releaseDown = false;
+		this.clock.advance(Duration.ofHours(2));
+		this.finisher.finishDue();
+
+		assertThat(statusOf(transactionId)).isEqualTo("FAILED");
+		assertThat(upstreams.releases).containsKey(transactionId);
+	}
+
+	@Test
+	void whenAProfileWaitsForApprovalThenThePolicyIsAskedBeforeTheChallengeIsSpent() throws Exception {
+		upstreams.policyRefusal = "badAlg";
+		upstreams.policyRefusalDetail = "the CSR's RSA key has 1024 bits";
+		int redemptions = upstreams.redemptionCalls.get();
+		String transactionId = TestDevice.newTransactionId();
+
+		CertRepResponse refused = enroll(new TestDevice("approval-refused"), "/scep/approved", transactionId);
+
+		assertThat(refused.failInfo()).isEqualTo(FailInfo.BAD_ALG);
+		assertThat(upstreams.policyChecks.get(transactionId)).hasSize(1);
+		assertThat(upstreams.redemptionCalls.get()).isEqualTo(redemptions);
+		assertThat(upstreams.releases).doesNotContainKey(transactionId);
 	}
 
 	@Test
@@ -86,10 +131,9 @@ class ChallengeSpendingTests extends AbstractGatewayTests {
 	}
 
 	@Test
-	void whenTheChallengeIsRejectedAtPreviewThenNeitherPolicyNorRedemptionIsAsked() throws Exception {
+	void whenTheChallengeIsRejectedThenTheCaIsNotAskedAndNothingIsReleased() throws Exception {
 		String transactionId = TestDevice.newTransactionId();
-		int redemptions = upstreams.redemptionCalls.get();
-		TestDevice device = new TestDevice("preview-rejected");
+		TestDevice device = new TestDevice("redemption-rejected");
 
 		CertRepResponse refused = device.read(
 				pkiOperation("/scep/default",
@@ -97,8 +141,9 @@ class ChallengeSpendingTests extends AbstractGatewayTests {
 				ra().signingCertificate());
 
 		assertThat(refused.failInfo()).isEqualTo(FailInfo.BAD_REQUEST);
-		assertThat(upstreams.redemptionCalls.get()).isEqualTo(redemptions);
 		assertThat(upstreams.policyChecks).doesNotContainKey(transactionId);
+		assertThat(upstreams.issueRequests).doesNotContainKey(transactionId);
+		assertThat(upstreams.releases).doesNotContainKey(transactionId);
 	}
 
 	@Test
@@ -109,7 +154,6 @@ class ChallengeSpendingTests extends AbstractGatewayTests {
 		assertThat(enroll(new TestDevice("bound"), "/scep/default", transactionId).status())
 			.isEqualTo(PkiStatus.SUCCESS);
 
-		assertThat(upstreams.policyChecks.get(transactionId).get(0).binding()).isEqualTo(new ChallengeBinding(SID));
 		assertThat(upstreams.issueRequests.get(transactionId).binding()).isEqualTo(new ChallengeBinding(SID));
 		assertThat(upstreams.issueRequests.get(transactionId).template()).isEqualTo("windows-user");
 	}

@@ -28,10 +28,11 @@ public record ChallengeLife(String correlationId, String profile, String templat
 	 * One recorded step.
 	 *
 	 * @param type {@code MINTED}, {@code REDEEMED}, {@code REFUSED}, {@code ISSUED},
-	 * {@code EXPIRED} or {@code REVOKED}
+	 * {@code EXPIRED}, {@code REVOKED} or {@code RELEASED} (given back after the CA
+	 * refused the redeeming transaction's CSR)
 	 * @param occurredAt when
 	 * @param transactionId the SCEP transactionID of a redemption or refused attempt
-	 * @param reason why an attempt was refused
+	 * @param reason why an attempt was refused, or a redemption released
 	 * @param certificateSerial the certificate issued, on {@code ISSUED}
 	 */
 	public record Event(String type, Instant occurredAt, String transactionId, String reason,

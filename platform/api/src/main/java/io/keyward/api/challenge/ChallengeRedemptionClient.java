@@ -22,4 +22,12 @@ public interface ChallengeRedemptionClient {
 	@PostExchange("/preview")
 	RedemptionResult preview(@RequestBody RedemptionRequest request);
 
+	/**
+	 * Give back a challenge this transaction redeemed when the ca-adapter refused its
+	 * CSR: the gateway redeems first and issues next (two calls on the way of every
+	 * enrollment), and only a refusal costs this third one.
+	 */
+	@PostExchange("/release")
+	ReleaseResult release(@RequestBody ReleaseRequest request);
+
 }
