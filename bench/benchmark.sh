@@ -126,7 +126,7 @@ stop_keyward() {
 
 # One load generator run; prints the path of its JSON report. Adds the database CPU for Keyward.
 run_load() { # server bits device-bits P devices warmup [name]
-	local server=$1 bits=$2 dbits=$3 p=$4 n=$5 w=$6 name=${7:-$1-rsa$2-p$4} out url challenge pids db_before db_after db_pss pm lg
+	local server=$1 bits=$2 dbits=$3 p=$4 n=$5 w=$6 name=${7:-$1-rsa$2-p$4} out url challenge pids db_pss pm lg
 	out="$RAW/$name.json"
 	if [ "$server" = micromdm ]; then
 		url="http://127.0.0.1:$SCEP_PORT/scep"
@@ -144,22 +144,14 @@ run_load() { # server bits device-bits P devices warmup [name]
 		--pids "$pids" --json "$out" \
 		>"$RAW/$name.txt" 2>&1 &
 	lg=$!
-	# database CPU from the warm-up on (minting the challenges ahead is not an enrollment)
-	for _ in $(seq 1 3000); do
-		grep -qs 'warm-up' "$RAW/$name.txt" && break
-		kill -0 "$lg" 2>/dev/null || break
-		sleep 0.05
-	done
-	db_before=$(tree_cpu_ms "$pm")
-	wait "$lg" || true
-	db_after=$(tree_cpu_ms "$pm")
+	# database CPU from the first request on (minting the challenges ahead is not an
+	# enrollment), spread over warm-up and timed enrollments
+	db_cpu_while "$lg" "$RAW/$name.txt" "$pm"
 	db_pss=$(tree_pss_mib "$pm")
 	[ -s "$out" ] || { tail -20 "$RAW/$name.txt" >&2; echo '{}' >"$out"; }
-	# database CPU covers the warm-up too: spread over warm-up and timed enrollments
-	jq --argjson db "$((db_after - db_before))" --argjson pss "${db_pss:-0}" --argjson w "$w" --arg server "$server" --argjson bits "$bits" \
-		--argjson dbits "$dbits" \
-		'. + {target: $server, caBits: $bits, deviceBits: $dbits, dbPssMibAtEnd: (if $pss > 0 then $pss else null end),
-		      dbCpuMsPerEnrollment: (if $db > 0 and ((.enrollments // 0) + $w) > 0 then ($db / ((.enrollments // 0) + $w)) else null end)}' \
+	add_db_cpu "$out" "$DB_CPU_MS" "$w"
+	jq --argjson pss "${db_pss:-0}" --arg server "$server" --argjson bits "$bits" --argjson dbits "$dbits" \
+		'. + {target: $server, caBits: $bits, deviceBits: $dbits, dbPssMibAtEnd: (if $pss > 0 then $pss else null end)}' \
 		"$out" >"$out.tmp" && mv "$out.tmp" "$out"
 	echo "$out"
 }

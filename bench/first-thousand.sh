@@ -47,7 +47,7 @@ RUN=${BENCH_RUN_DIR:-/tmp/keyward-first-$$}
 RESULTS=${BENCH_RESULTS:-$BENCH_HOME/bench/results}
 STAMP=$(date -u +%Y-%m-%d-%H%M)
 SCEP_PORT=18410 KW_BASE=18510
-SCEP_PID="" KW_PID=""
+SCEP_PID="" KW_PID="" PG_ROOT=""
 
 command -v scepserver >/dev/null || fail "micromdm scepserver is not installed (Debian package scep)"
 command -v jq >/dev/null || fail "jq is needed"
@@ -67,15 +67,18 @@ if [[ " $SERVERS " == *" keyward-aot "* ]] && ! aot_fits; then
 	SERVERS=${SERVERS//keyward-aot/}
 fi
 
-load() { # name url pid devices warmup challenge-args...
-	local name=$1 url=$2 pid=$3 n=$4 w=$5
+load() { # name url pid devices warmup challenge-args... (PG_ROOT: the server's postmaster, if any)
+	local name=$1 url=$2 pid=$3 n=$4 w=$5 lg
 	shift 5
 	# shellcheck disable=SC2086
 	"$JAVA" $LOADGEN_JAVA_OPTS -jar "$LOADGEN_JAR" --url "$url" "$@" --devices "$n" --warmup "$w" \
 		--concurrency "$P" --key-pool "$KEY_POOL" --pids "$pid" --json "$RUN/raw/$name.json" ${BENCH_LOADGEN_ARGS:-} \
-		>"$RUN/raw/$name.txt" 2>&1 || true
+		>"$RUN/raw/$name.txt" 2>&1 &
+	lg=$!
+	db_cpu_while "$lg" "$RUN/raw/$name.txt" "$PG_ROOT"
 	[ -s "$RUN/raw/$name.json" ] || { tail -20 "$RUN/raw/$name.txt" >&2; echo '{}' >"$RUN/raw/$name.json"; }
-	say "  $name: $(jq -r '"\(.enrollmentsPerSecond // "n/a" | if type == "number" then (. * 10 | round / 10) else . end) enr/s, p50 \(.latencyMs.PKIOperation.p50 // "n/a") ms, p99 \(.latencyMs.PKIOperation.p99 // "n/a") ms, failures \((.failures // {}) | add // 0)"' "$RUN/raw/$name.json")"
+	add_db_cpu "$RUN/raw/$name.json" "$DB_CPU_MS" "$w"
+	say "  $name: $(jq -r '"\(.enrollmentsPerSecond // "n/a" | if type == "number" then (. * 10 | round / 10) else . end) enr/s, p50 \(.latencyMs.PKIOperation.p50 // "n/a") ms, p99 \(.latencyMs.PKIOperation.p99 // "n/a") ms, server CPU \(.server.cpuMsPerEnrollment // "n/a" | if type == "number" then (. * 10 | round / 10) else . end) ms + PostgreSQL \(.dbCpuMsPerEnrollment // "-" | if type == "number" then (. * 10 | round / 10) else . end) ms per enrollment, failures \((.failures // {}) | add // 0)"' "$RUN/raw/$name.json")"
 }
 
 measure() { # server round
@@ -84,12 +87,13 @@ measure() { # server round
 	if [ "$server" = micromdm ]; then
 		start_scepserver "$RUN/$name" 2048 $SCEP_PORT
 		READY=0
-		url="http://127.0.0.1:$SCEP_PORT/scep" pid=$SCEP_PID
+		url="http://127.0.0.1:$SCEP_PORT/scep" pid=$SCEP_PID PG_ROOT=""
 		args=(--challenge "static:$SCEP_CHALLENGE")
 	elif [ "$server" = image ]; then
 		start_stack_fresh
 		url="http://127.0.0.1:$STACK_HTTP/scep/default"
 		pid=$(stack_pids scep-gateway-1 scep-gateway-2 challenge-service ca-adapter)
+		PG_ROOT=$(stack_pids postgres)
 		args=(--challenge "api:http://127.0.0.1:$STACK_CHALLENGE" --api-key "$STACK_MDM_KEY")
 	else
 		start_keyward_fresh $KW_BASE "$([ "$server" = keyward-aot ] && echo auto || echo off)" "$RUN/$name" "$RUN/$name.log" 150
@@ -97,6 +101,7 @@ measure() { # server round
 			fail "./keyward start did not use the AOT cache (log $RUN/$name.log)"
 		fi
 		url="http://127.0.0.1:$KW_BASE/scep/default" pid=$KW_PID
+		PG_ROOT=$(head -1 "$RUN/$name/postgres/postmaster.pid")
 		args=(--challenge "api:http://127.0.0.1:$((KW_BASE + 1))" --api-key "$KW_API_KEY")
 	fi
 	say "round $r, $server: fresh, ready after $READY s; the first $COLD enrollments at P = $P"
@@ -127,9 +132,9 @@ report="$RESULTS/first-thousand-$STAMP.md"
 	echo
 	echo "Machine: $(jq -r '"\(.nproc) cores (\(.cpu)), \(.jdk), \(.scepserver), commit \(.commit), load average at the start \(.loadAverageAtStart)"' "$RUN/raw/machine.json")."
 	echo "Cold: the first $COLD enrollments after the start. Warm: $WARM_TIMED enrollments after $WARM more, untimed."
-	echo "CPU: server process CPU ms per enrollment (for Keyward the JVM, for the images the two gateways', the challenge-service's and the ca-adapter's JVMs; PostgreSQL is not counted here)."
+	echo "CPU: server process CPU ms per enrollment (for Keyward the JVM, for the images the two gateways', the challenge-service's and the ca-adapter's JVMs; micromdm's includes its BoltDB store), and + PostgreSQL's (postmaster and backends, from the first request on: over the cold run, and over the warm-up and warm run together)."
 	echo
-	echo "| server | round | ready s | cold enr/s | cold p50 / p99 ms | cold CPU ms | warm enr/s | warm p50 / p99 ms | warm CPU ms | failures | duplicate serials |"
+	echo "| server | round | ready s | cold enr/s | cold p50 / p99 ms | cold CPU ms (+ PostgreSQL) | warm enr/s | warm p50 / p99 ms | warm CPU ms (+ PostgreSQL) | failures | duplicate serials |"
 	echo "|---|---|---|---|---|---|---|---|---|---|---|"
 	for ((r = 1; r <= ROUNDS; r++)); do
 		for server in $SERVERS; do
@@ -137,8 +142,9 @@ report="$RESULTS/first-thousand-$STAMP.md"
 				--slurpfile ready "$RUN/raw/$server-$r-ready.json" \
 				--slurpfile c "$RUN/raw/$server-$r-cold.json" --slurpfile w "$RUN/raw/$server-$r-warm.json" '
 				def f: if type == "number" then (. * 10 | round / 10) else "n/a" end;
+				def cpu: "\(.server.cpuMsPerEnrollment | f)\(if .dbCpuMsPerEnrollment then " (+ \(.dbCpuMsPerEnrollment | f))" else "" end)";
 				($c[0]) as $c | ($w[0]) as $w |
-				"| \($s) | \($r) | \(if $s == "micromdm" then "-" else ($ready[0].readySeconds | f) end) | \($c.enrollmentsPerSecond | f) | \($c.latencyMs.PKIOperation.p50 | f) / \($c.latencyMs.PKIOperation.p99 | f) | \($c.server.cpuMsPerEnrollment | f) | \($w.enrollmentsPerSecond | f) | \($w.latencyMs.PKIOperation.p50 | f) / \($w.latencyMs.PKIOperation.p99 | f) | \($w.server.cpuMsPerEnrollment | f) | \(((($c.failures // {}) | add) // 0) + ((($w.failures // {}) | add) // 0)) | \(($c.duplicateSerials.count // 0) + ($w.duplicateSerials.count // 0)) |"'
+				"| \($s) | \($r) | \(if $s == "micromdm" then "-" else ($ready[0].readySeconds | f) end) | \($c.enrollmentsPerSecond | f) | \($c.latencyMs.PKIOperation.p50 | f) / \($c.latencyMs.PKIOperation.p99 | f) | \($c | cpu) | \($w.enrollmentsPerSecond | f) | \($w.latencyMs.PKIOperation.p50 | f) / \($w.latencyMs.PKIOperation.p99 | f) | \($w | cpu) | \(((($c.failures // {}) | add) // 0) + ((($w.failures // {}) | add) // 0)) | \(($c.duplicateSerials.count // 0) + ($w.duplicateSerials.count // 0)) |"'
 		done
 	done
 } >"$report"

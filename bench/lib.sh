@@ -60,6 +60,34 @@ tree_cpu_ms() {
 		END { printf "%d\n", total * 1000 / hz }' /proc/[0-9]*/stat 2>/dev/null || echo 0
 }
 
+# Waits for a load generator running in the background (a child of this shell: not called
+# in a command substitution) and sets DB_CPU_MS to the CPU ms its server's PostgreSQL
+# (postmaster pid, with its backends) used from the load generator's first request on:
+# after it minted the challenges and rehearsed, so preparing the run is not counted, while a
+# warm-up is. Empty without a postmaster (micromdm keeps its store in its own process,
+# counted as server CPU).
+db_cpu_while() { # loadgen-pid loadgen-output postmaster-pid
+	local lg=$1 text=$2 pm=$3 before
+	for _ in $(seq 1 12000); do
+		grep -qsE 'rehearsing|warm-up|done,' "$text" && break
+		kill -0 "$lg" 2>/dev/null || break
+		sleep 0.05
+	done
+	before=$(tree_cpu_ms "$pm")
+	wait "$lg" || true
+	DB_CPU_MS=""
+	[ -z "$pm" ] || DB_CPU_MS=$(($(tree_cpu_ms "$pm") - before))
+}
+
+# Adds dbCpuMsPerEnrollment to a load generator report: CPU ms (db_cpu_while) spread over
+# the warm-up and timed enrollments, null when none was measured.
+add_db_cpu() { # report.json db-ms warmup
+	[ -s "$1" ] || return 0
+	jq --arg db "${2:-}" --argjson w "$3" \
+		'. + {dbCpuMsPerEnrollment: (if $db != "" and ((.enrollments // 0) + $w) > 0 then (($db | tonumber) / ((.enrollments // 0) + $w)) else null end)}' \
+		"$1" >"$1.tmp" && mv "$1.tmp" "$1"
+}
+
 free_port_check() { # port: fail if something listens
 	if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then fail "port $1 is in use"; fi
 }

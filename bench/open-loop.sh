@@ -48,14 +48,17 @@ AOT=$(grep -q "Using the AOT cache" "$RUN/keyward.log" && echo "with the AOT cac
 say "Keyward ready after $READY s, $AOT"
 
 load() { # name devices warmup concurrency [--rate R]
-	local name=$1 n=$2 w=$3 c=$4
+	local name=$1 n=$2 w=$3 c=$4 lg
 	shift 4
 	# shellcheck disable=SC2086
 	"$JAVA" $LOADGEN_JAVA_OPTS -jar "$LOADGEN_JAR" --url "http://127.0.0.1:$KW_BASE/scep/default" \
 		--challenge "api:http://127.0.0.1:$((KW_BASE + 1))" --api-key "$KW_API_KEY" --devices "$n" --warmup "$w" \
 		--concurrency "$c" --key-pool "$KEY_POOL" --pids "$KW_PID" --json "$RUN/raw/$name.json" ${BENCH_LOADGEN_ARGS:-} "$@" \
-		>"$RUN/raw/$name.txt" 2>&1 || true
+		>"$RUN/raw/$name.txt" 2>&1 &
+	lg=$!
+	db_cpu_while "$lg" "$RUN/raw/$name.txt" "$(head -1 "$RUN/data/postgres/postmaster.pid")"
 	[ -s "$RUN/raw/$name.json" ] || { tail -20 "$RUN/raw/$name.txt" >&2; fail "the load generator wrote no report ($RUN/raw/$name.txt)"; }
+	add_db_cpu "$RUN/raw/$name.json" "$DB_CPU_MS" "$w"
 	say "  $name: $(jq -r '"\(.enrollmentsPerSecond * 10 | round / 10) enr/s, p50 \(.latencyMs.PKIOperation.p50) ms, p99 \(.latencyMs.PKIOperation.p99) ms, failures \((.failures // {}) | add // 0)"' "$RUN/raw/$name.json")"
 }
 
@@ -77,11 +80,11 @@ machine_json >"$RUN/raw/machine.json"
 	echo "Keyward standalone, fresh \`./keyward start\` $AOT, warmed with $WARM enrollments. Machine: $(jq -r '"\(.nproc) cores (\(.cpu)), \(.jdk), commit \(.commit), load average at the start \(.loadAverageAtStart)"' "$RUN/raw/machine.json")."
 	echo "Maximum rate: closed loop, $P in flight, $MAX_DEVICES enrollments. Open loop: requests started on a fixed schedule, at most $IN_FLIGHT in flight, latency from each intended start."
 	echo
-	echo "| load | scheduled /s | achieved enr/s | p50 ms | p90 ms | p99 ms | max ms | sent late p99 ms | server CPU ms/enr | failures |"
-	echo "|---|---|---|---|---|---|---|---|---|---|"
-	jq -r '"| closed loop, P = \(.concurrency) | - | \(.enrollmentsPerSecond * 10 | round / 10) | \(.latencyMs.PKIOperation.p50) | \(.latencyMs.PKIOperation.p90) | \(.latencyMs.PKIOperation.p99) | \(.latencyMs.PKIOperation.max) | - | \(.server.cpuMsPerEnrollment * 100 | round / 100) | \((.failures // {}) | add // 0) |"' "$RUN/raw/max.json"
+	echo "| load | scheduled /s | achieved enr/s | p50 ms | p90 ms | p99 ms | max ms | sent late p99 ms | server CPU ms/enr | PostgreSQL CPU ms/enr | failures |"
+	echo "|---|---|---|---|---|---|---|---|---|---|---|"
+	jq -r '"| closed loop, P = \(.concurrency) | - | \(.enrollmentsPerSecond * 10 | round / 10) | \(.latencyMs.PKIOperation.p50) | \(.latencyMs.PKIOperation.p90) | \(.latencyMs.PKIOperation.p99) | \(.latencyMs.PKIOperation.max) | - | \(.server.cpuMsPerEnrollment * 100 | round / 100) | \(.dbCpuMsPerEnrollment // "n/a" | if type == "number" then (. * 100 | round / 100) else . end) | \((.failures // {}) | add // 0) |"' "$RUN/raw/max.json"
 	for f in $FRACTIONS; do
-		jq -r --arg f "$f" '"| \($f) % | \(.rateScheduled) | \(.enrollmentsPerSecond * 10 | round / 10) | \(.latencyMs.PKIOperation.p50) | \(.latencyMs.PKIOperation.p90) | \(.latencyMs.PKIOperation.p99) | \(.latencyMs.PKIOperation.max) | \(.startLagMs.p99) | \(.server.cpuMsPerEnrollment * 100 | round / 100) | \((.failures // {}) | add // 0) |"' "$RUN/raw/open-$f.json"
+		jq -r --arg f "$f" '"| \($f) % | \(.rateScheduled) | \(.enrollmentsPerSecond * 10 | round / 10) | \(.latencyMs.PKIOperation.p50) | \(.latencyMs.PKIOperation.p90) | \(.latencyMs.PKIOperation.p99) | \(.latencyMs.PKIOperation.max) | \(.startLagMs.p99) | \(.server.cpuMsPerEnrollment * 100 | round / 100) | \(.dbCpuMsPerEnrollment // "n/a" | if type == "number" then (. * 100 | round / 100) else . end) | \((.failures // {}) | add // 0) |"' "$RUN/raw/open-$f.json"
 	done
 } >"$report"
 jq -s '.' "$RUN"/raw/*.json >"${report%.md}.json"

@@ -179,19 +179,8 @@ class ChallengeSpending {
 			if (!ex.failure().refused()) {
 				throw ex;
 			}
-			return refusedByCa(ex.failure());
+			return Completion.Refused.byCa(ex.failure());
 		}
-	}
-
-	/**
-	 * The ca-adapter's refusal of a CSR (policy check or issue call) as the device is
-	 * answered: badAlg where its problem says so (a key the template does not accept),
-	 * else badRequest, with its detail.
-	 */
-	static Completion.Refused refusedByCa(UpstreamFailure refusal) {
-		return new Completion.Refused(
-				FailInfo.BAD_ALG.rfcName().equals(refusal.failInfo()) ? FailInfo.BAD_ALG : FailInfo.BAD_REQUEST,
-				refusal.detail());
 	}
 
 	private static RedemptionRequest redemption(Claim claim, EnrollmentProfile profile, CertificationRequest csr) {

@@ -3,6 +3,7 @@ package io.keyward.gateway.completion;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 
+import io.keyward.gateway.upstream.UpstreamFailure;
 import io.keyward.scep.FailInfo;
 
 /**
@@ -28,6 +29,18 @@ public sealed interface Completion {
 	 * @param reason the failInfoText
 	 */
 	record Refused(FailInfo failInfo, String reason) implements Completion {
+
+		/**
+		 * The ca-adapter's refusal of a CSR (policy check or issue call) as the device is
+		 * answered: badAlg where its problem says so (a key the template does not
+		 * accept), else badRequest, with its detail.
+		 */
+		static Refused byCa(UpstreamFailure refusal) {
+			return new Refused(
+					FailInfo.BAD_ALG.rfcName().equals(refusal.failInfo()) ? FailInfo.BAD_ALG : FailInfo.BAD_REQUEST,
+					refusal.detail());
+		}
+
 	}
 
 	/**

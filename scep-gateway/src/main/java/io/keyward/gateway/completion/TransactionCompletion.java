@@ -158,7 +158,7 @@ public class TransactionCompletion {
 		}
 		catch (UpstreamException ex) {
 			if (ex.failure().refused()) {
-				return ChallengeSpending.refusedByCa(ex.failure());
+				return Completion.Refused.byCa(ex.failure());
 			}
 			// attempts and schedule are filled in when recorded
 			return new Completion.Unavailable(ex.service() + " unavailable: " + ex.failure().detail(), 0, null);
