@@ -129,16 +129,12 @@ select 'certificatesWithoutIssuedRequest', count(*) from ca.certificate c where 
 done
 COMPOSE_FILES=("$BENCH_HOME/docker-compose.yml")
 
-python3 - "$RUN/raw" "$OUT" "$CONFIGS" "$P" "$N" "$W" <<'PY'
+python3 - "$RUN/raw" "$OUT" "$CONFIGS" "$P" "$N" "$W" "$HERE" <<'PY'
 import json, sys
 raw, out, configs, p, n, warm = sys.argv[1], sys.argv[2], sys.argv[3].split(), sys.argv[4], sys.argv[5], int(sys.argv[6])
-machine = json.load(open(f"{raw}/machine.json"))
-def cpu(path):
-    totals = {}
-    for line in open(path):
-        name, ms = line.strip().split(",")
-        totals[name] = totals.get(name, 0) + int(ms)
-    return totals
+sys.path.insert(0, sys.argv[7])
+import report
+machine = report.machine(raw)
 rows = []
 for cfg in configs:
     g, r = map(int, cfg.split("x"))
@@ -147,9 +143,7 @@ for cfg in configs:
     except (OSError, ValueError):
         rep = {}
     db = json.load(open(f"{raw}/{cfg}.db.json"))
-    before, after = cpu(f"{raw}/{cfg}.cpu-before"), cpu(f"{raw}/{cfg}.cpu-after")
-    done = (rep.get("enrollments") or 0) + warm
-    per = {k: round(max(after.get(k, 0) - before.get(k, 0), 0) / max(done, 1), 2) for k in after}
+    per = report.cpu_per_enrollment(raw, cfg, (rep.get("enrollments") or 0) + warm)
     lat = (rep.get("latencyMs") or {}).get("PKIOperation") or {}
     rows.append({"config": cfg, "gateways": g, "challengeReplicas": r, "caReplicas": r,
                  "enrollmentsPerSecond": rep.get("enrollmentsPerSecond"), "enrollments": rep.get("enrollments"),

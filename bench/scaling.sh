@@ -98,16 +98,12 @@ SQL
 	"$CL" stop
 done
 
-python3 - "$W" "$OUT" "$CONFIGS" "$TOTAL_P" "$TOTAL_N" "$TOTAL_W" <<'PY'
+python3 - "$W" "$OUT" "$CONFIGS" "$TOTAL_P" "$TOTAL_N" "$TOTAL_W" "$HERE" <<'PY'
 import json, sys
 w, out, configs, p, n, warm = sys.argv[1], sys.argv[2], sys.argv[3].split(), sys.argv[4], sys.argv[5], int(sys.argv[6])
-machine = json.load(open(f"{w}/machine.json"))
-def cpu(path):
-    totals = {}
-    for line in open(path):
-        name, ms = line.strip().split(",")
-        totals[name] = totals.get(name, 0) + int(ms)
-    return totals
+sys.path.insert(0, sys.argv[7])
+import report
+machine = report.machine(w)
 rows = []
 for cfg in configs:
     g, r = map(int, cfg.split("x"))
@@ -122,8 +118,7 @@ for cfg in configs:
     failures = sum(sum((x.get("failures") or {}).values()) for x in reports) + sum(1 for x in reports if not x)
     p99 = max(((x.get("latencyMs") or {}).get("PKIOperation") or {}).get("p99") or 0 for x in reports)
     p50 = max(((x.get("latencyMs") or {}).get("PKIOperation") or {}).get("p50") or 0 for x in reports)
-    before, after = cpu(f"{w}/{cfg}.cpu-before"), cpu(f"{w}/{cfg}.cpu-after")
-    per = {k: round((after.get(k, 0) - before.get(k, 0)) / max(enrolled + warm, 1), 2) for k in after}
+    per = report.cpu_per_enrollment(w, cfg, enrolled + warm)
     db = {l.split("|")[0]: int(l.split("|")[1]) for l in open(f"{w}/{cfg}.db").read().split() if "|" in l}
     rows.append({"config": cfg, "gateways": g, "challengeReplicas": r, "caReplicas": r, "balancer": r > g,
                  "enrollmentsPerSecond": round(rate, 1), "enrollments": enrolled, "failures": failures,
