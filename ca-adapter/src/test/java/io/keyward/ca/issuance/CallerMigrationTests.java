@@ -21,13 +21,7 @@ class CallerMigrationTests extends CaMigrationTests {
 	void whenAV4DatabaseIsMigratedThenItsCertificatesAreKeptWithoutACaller() {
 		String schema = this.scratch.migrate("4").name();
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-		long request = this.jdbc.queryForObject("insert into " + schema + ".certificate_request (transaction_id, "
-				+ "profile, template, csr, subject, requested_at, status, csr_sha256) values ('tx-v4', 'devices', "
-				+ "'default', '\\x3003020101', 'CN=upgraded', ?, 'ISSUED', 'ab') returning id", Long.class, now);
-		this.jdbc.update("insert into " + schema + ".certificate (serial, request_id, subject, sans, not_before, "
-				+ "not_after, profile, template, transaction_id, pem, issued_at) values ('0B', ?, 'CN=upgraded', "
-				+ "'{dns:a.example}', ?, ?, 'devices', 'default', 'tx-v4', 'PEM', ?)", request, now, now.plusDays(365),
-				now);
+		certificate(schema, "0B", "tx-v4", "CN=upgraded", "{dns:a.example}", now);
 
 		this.scratch.migrate();
 

@@ -21,13 +21,7 @@ class SearchIndexMigrationTests extends CaMigrationTests {
 	void whenAV14DatabaseIsMigratedThenItsCertificatesAreFoundThroughTheNewIndexes() {
 		String schema = this.scratch.migrate("14").name();
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-		long request = this.jdbc.queryForObject("insert into " + schema + ".certificate_request (transaction_id, "
-				+ "profile, template, csr, subject, requested_at, status, csr_sha256) values ('tx-v14', 'devices', "
-				+ "'default', '\\x3003020101', 'CN=Upgraded', ?, 'ISSUED', 'ab') returning id", Long.class, now);
-		this.jdbc.update("insert into " + schema + ".certificate (serial, request_id, subject, sans, not_before, "
-				+ "not_after, profile, template, transaction_id, pem, issued_at) values ('0B', ?, 'CN=Upgraded', "
-				+ "'{dns:Host.Example}', ?, ?, 'devices', 'default', 'tx-v14', 'PEM', ?)", request, now,
-				now.plusDays(365), now);
+		certificate(schema, "0B", "tx-v14", "CN=Upgraded", "{dns:Host.Example}", now);
 
 		this.scratch.migrate();
 

@@ -23,8 +23,8 @@ class CertificateIssuerMigrationTests extends CaMigrationTests {
 		OffsetDateTime switchAt = OffsetDateTime.now(ZoneOffset.UTC).minusDays(10);
 		authority(schema, "root", 1, null);
 		authority(schema, "root-g2", 2, switchAt);
-		certificate(schema, "0A", switchAt.minusDays(30));
-		certificate(schema, "0B", switchAt.plusDays(1));
+		certificate(schema, "0A", "tx-0A", "CN=upgraded", "{dns:a.example}", switchAt.minusDays(30));
+		certificate(schema, "0B", "tx-0B", "CN=upgraded", "{dns:a.example}", switchAt.plusDays(1));
 
 		this.scratch.migrate();
 
@@ -38,19 +38,6 @@ class CertificateIssuerMigrationTests extends CaMigrationTests {
 				+ "key_algorithm, certificate_der, certificate_pem, sealed_private_key, not_before, not_after, "
 				+ "created_at, activates_at) values (?, 'root', ?, 'CN=Root', 'RSA_2048', '\\x30', 'PEM', '\\x00', ?, "
 				+ "?, ?, ?)", name, generation, now.minusYears(1), now.plusYears(10), now, activatesAt);
-	}
-
-	private void certificate(String schema, String serial, OffsetDateTime issuedAt) {
-		long request = this.jdbc.queryForObject(
-				"insert into " + schema + ".certificate_request (transaction_id, "
-						+ "profile, template, csr, subject, requested_at, status, csr_sha256) values (?, 'devices', "
-						+ "'default', '\\x3003020101', 'CN=upgraded', ?, 'ISSUED', 'ab') returning id",
-				Long.class, "tx-" + serial, issuedAt);
-		this.jdbc.update(
-				"insert into " + schema + ".certificate (serial, request_id, subject, sans, not_before, "
-						+ "not_after, profile, template, transaction_id, pem, issued_at) values (?, ?, 'CN=upgraded', "
-						+ "'{dns:a.example}', ?, ?, 'devices', 'default', ?, 'PEM', ?)",
-				serial, request, issuedAt, issuedAt.plusDays(365), "tx-" + serial, issuedAt);
 	}
 
 	private String caName(String schema, String serial) {

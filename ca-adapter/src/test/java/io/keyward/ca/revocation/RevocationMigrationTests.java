@@ -24,13 +24,7 @@ class RevocationMigrationTests extends CaMigrationTests {
 	void whenAV2DatabaseIsMigratedThenItsCertificatesAreKeptUnrevoked() {
 		String schema = this.scratch.migrate("2").name();
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-		long request = this.jdbc.queryForObject("insert into " + schema + ".certificate_request (transaction_id, "
-				+ "profile, template, csr, subject, requested_at, status, csr_sha256) values ('tx-v2', 'devices', "
-				+ "'default', '\\x3003020101', 'CN=upgraded', ?, 'ISSUED', 'ab') returning id", Long.class, now);
-		this.jdbc.update("insert into " + schema + ".certificate (serial, request_id, subject, sans, not_before, "
-				+ "not_after, profile, template, transaction_id, pem, issued_at) values ('0A', ?, 'CN=upgraded', "
-				+ "'{dns:a.example}', ?, ?, 'devices', 'default', 'tx-v2', 'PEM', ?)", request, now, now.plusDays(365),
-				now);
+		certificate(schema, "0A", "tx-v2", "CN=upgraded", "{dns:a.example}", now);
 
 		this.scratch.migrate();
 
