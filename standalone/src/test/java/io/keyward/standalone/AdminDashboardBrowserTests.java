@@ -94,12 +94,10 @@ class AdminDashboardBrowserTests {
 		// the unfiltered list can still be there, with the same link, until the search's
 		// page loads
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until((driver) -> driver.getCurrentUrl().contains("q="));
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-			.until((driver) -> {
-				driver.findElement(By.linkText(serial)).click();
-				return true;
-			});
+		Chromium.until(browser, (driver) -> {
+			driver.findElement(By.linkText(serial)).click();
+			return true;
+		});
 		screenshot(browser, "certificate-detail");
 
 		// the subject is shown as the text it is, and nothing ran

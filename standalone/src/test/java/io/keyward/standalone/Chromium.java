@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
 
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through its chromedriver: the real browser the
@@ -39,6 +42,17 @@ final class Chromium {
 		WebDriver browser = new ChromeDriver(service, options);
 		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 		return browser;
+	}
+
+	/**
+	 * Waits up to 10 s until the condition holds, reading the page again where an element
+	 * it read was replaced meanwhile: the page the last click or Enter asked for can load
+	 * between two reads, leaving the old page's elements stale.
+	 * @return the condition's first non-null, non-false answer
+	 */
+	static <T> T until(WebDriver browser, Function<? super WebDriver, T> condition) {
+		return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 }

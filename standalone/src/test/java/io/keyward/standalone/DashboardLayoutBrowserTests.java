@@ -16,7 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -130,9 +129,8 @@ class DashboardLayoutBrowserTests {
 		browser.get(client.adminUrl("/admins"));
 		new Select(browser.findElement(By.id("admins-role"))).selectByValue("ADMINISTRATOR");
 		browser.findElement(By.cssSelector("form.list-filter button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-			.until((driver) -> driver.getCurrentUrl().contains("role=ADMINISTRATOR")
-					&& firstCells("#admins").contains("admin"));
+		Chromium.until(browser, (driver) -> driver.getCurrentUrl().contains("role=ADMINISTRATOR")
+				&& firstCells("#admins").contains("admin"));
 		browser.findElement(By.id("admins-q")).sendKeys("no-such-admin", Keys.ENTER);
 		assertThat(AdminDashboardBrowserTests.text(browser, "#admins td.empty"))
 			.isEqualTo("Nothing matches this filter.");
@@ -155,8 +153,7 @@ class DashboardLayoutBrowserTests {
 	 * Enter asked for has loaded).
 	 */
 	private static void waitForRows(String table, List<String> expected) {
-		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-			.until((driver) -> firstCells(table).equals(expected));
+		Chromium.until(browser, (driver) -> firstCells(table).equals(expected));
 	}
 
 	private static List<String> firstCells(String table) {

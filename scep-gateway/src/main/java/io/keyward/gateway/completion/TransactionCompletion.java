@@ -88,7 +88,8 @@ public class TransactionCompletion {
 		try {
 			// the claim's token, not its correlation id, identifies the row when
 			// recording
-			return record(claim, attempt(claim, profile, csr, renewalOf));
+			Attempt attempt = attempt(claim, profile, csr, renewalOf);
+			return record(attempt.claim(), attempt.outcome());
 		}
 		catch (RuntimeException ex) {
 			// a broken attempt: keep the transaction open rather than wait for the lease
@@ -102,11 +103,19 @@ public class TransactionCompletion {
 		}
 	}
 
-	private Completion attempt(Claim claim, EnrollmentProfile profile, CertificationRequest csr, String renewalOf) {
+	/**
+	 * The outcome of an attempt and the claim to record it under: once the challenge is
+	 * redeemed the claim carries the challenge's correlation id, which the outcome's
+	 * statement writes to the row.
+	 */
+	private record Attempt(Claim claim, Completion outcome) {
+	}
+
+	private Attempt attempt(Claim claim, EnrollmentProfile profile, CertificationRequest csr, String renewalOf) {
 		try {
 			Completion.Refused expired = refusedWhileTheCaIsExpired(claim, profile);
 			if (expired != null) {
-				return expired;
+				return new Attempt(claim, expired);
 			}
 			// an approved transaction was redeemed on arrival and keeps its template; a
 			// renewal is issued under the renewed certificate's template (null here) and,
@@ -117,18 +126,20 @@ public class TransactionCompletion {
 			if (template == null && renewalOf == null) {
 				ChallengeSpending.Spent spent = this.spending.spend(claim, profile, csr);
 				if (spent.refused() != null) {
-					return spent.refused();
+					return new Attempt(claim, spent.refused());
 				}
 				template = spent.template();
 				binding = spent.binding();
 				releasable = spent.releasable();
 				if (spent.correlationId() != null && !spent.correlationId().equals(claim.correlationId())) {
-					claim = this.claims.correlate(claim, spent.correlationId());
+					// the challenge's id from now on, written with the outcome (every
+					// outcome, postponed ones too, is one statement under the claim)
+					claim = claim.withCorrelationId(spent.correlationId());
 					MDC.put(CorrelationIds.MDC_KEY, spent.correlationId().toString());
 				}
 				if (profile.approval() == Approval.REQUIRED) {
-					return new Completion.AwaitingApproval(template,
-							this.clock.instant().plus(profile.approvalMaxAge()));
+					return new Attempt(claim, new Completion.AwaitingApproval(template,
+							this.clock.instant().plus(profile.approvalMaxAge())));
 				}
 			}
 			else if (claim.approved() && renewalOf == null) {
@@ -154,14 +165,16 @@ public class TransactionCompletion {
 			X509Certificate certificate = CertificatePem.parse(issued.certificatePem());
 			// stored as every service stores a serial (its key), whatever spelling the CA
 			// answered
-			return new Completion.Issued(SerialNumbers.key(certificate.getSerialNumber()), certificate);
+			return new Attempt(claim,
+					new Completion.Issued(SerialNumbers.key(certificate.getSerialNumber()), certificate));
 		}
 		catch (UpstreamException ex) {
 			if (ex.failure().refused()) {
-				return Completion.Refused.byCa(ex.failure());
+				return new Attempt(claim, Completion.Refused.byCa(ex.failure()));
 			}
 			// attempts and schedule are filled in when recorded
-			return new Completion.Unavailable(ex.service() + " unavailable: " + ex.failure().detail(), 0, null);
+			return new Attempt(claim,
+					new Completion.Unavailable(ex.service() + " unavailable: " + ex.failure().detail(), 0, null));
 		}
 	}
 

@@ -152,27 +152,6 @@ public class TransactionClaims {
 	}
 
 	/**
-	 * The transaction's challenge was redeemed: it carries the challenge's correlation id
-	 * from now on (issue 14), under the claim.
-	 * @return the claim under that id
-	 */
-	public Claim correlate(Claim claim, UUID correlationId) {
-		int updated = this.jdbc.sql("""
-				update transaction set correlation_id = :correlationId
-				where profile = :profile and transaction_id = :transactionId and claim_token = :token
-				""")
-			.param("correlationId", correlationId)
-			.param("profile", claim.profile())
-			.param("transactionId", claim.transactionId())
-			.param("token", claim.token())
-			.update();
-		if (updated != 1) {
-			throw new IllegalStateException("the claim on the transaction was lost before its challenge was recorded");
-		}
-		return claim.withCorrelationId(correlationId);
-	}
-
-	/**
 	 * The challenge was accepted on a profile that requires approval: the transaction
 	 * waits, unclaimable, until an admin decides or it expires.
 	 * @param template the template to issue with once approved
@@ -215,7 +194,8 @@ public class TransactionClaims {
 	 */
 	private void finishAndPublish(Claim claim, String assignments, UnaryOperator<JdbcClient.StatementSpec> values) {
 		List<UUID> published = values.apply(this.jdbc.sql("with done as (update transaction set " + assignments + """
-				, updated_at = :now, claim_token = null, claimed_at = null
+				, correlation_id = coalesce(:correlationId, correlation_id), updated_at = :now,
+				    claim_token = null, claimed_at = null
 				where profile = :profile and transaction_id = :transactionId and claim_token = :token
 				returning id, status, renewal_of)
 				insert into event_outbox (id, transaction_row, type, occurred_at, next_attempt_at)
@@ -227,6 +207,7 @@ public class TransactionClaims {
 			.param("profile", claim.profile())
 			.param("transactionId", claim.transactionId())
 			.param("token", claim.token())
+			.param("correlationId", claim.correlationId(), Types.OTHER)
 			.query(UUID.class)
 			.list();
 		if (published.size() != 1) {
@@ -236,13 +217,15 @@ public class TransactionClaims {
 
 	private void finish(Claim claim, String assignments, UnaryOperator<JdbcClient.StatementSpec> values) {
 		int updated = values.apply(this.jdbc.sql("update transaction set " + assignments + """
-				, updated_at = :now, claim_token = null, claimed_at = null
+				, correlation_id = coalesce(:correlationId, correlation_id), updated_at = :now,
+				    claim_token = null, claimed_at = null
 				where profile = :profile and transaction_id = :transactionId and claim_token = :token
 				"""))
 			.param("now", utc(this.clock.instant()))
 			.param("profile", claim.profile())
 			.param("transactionId", claim.transactionId())
 			.param("token", claim.token())
+			.param("correlationId", claim.correlationId(), Types.OTHER)
 			.update();
 		if (updated != 1) {
 			throw new IllegalStateException("the claim on the transaction was lost before its outcome was recorded");

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import io.keyward.gateway.AbstractGatewayTests;
 import io.keyward.gateway.FakeUpstreams;
 import io.keyward.gateway.TestDevice;
+import io.keyward.scep.PkiStatus;
+import io.keyward.scep.client.CertRepResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +36,24 @@ class TransactionCorrelationTests extends AbstractGatewayTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"transactionId\":\"" + transactionId + "\"")
 			.contains("\"correlationId\":\"" + FakeUpstreams.GOOD_CHALLENGE_CORRELATION_ID + "\"");
+	}
+
+	/**
+	 * The correlation id is written with the outcome, in the outcome's one statement: a
+	 * redeemed challenge whose certificate waits for the CA (PENDING) already names the
+	 * transaction.
+	 */
+	@Test
+	void whenTheCaIsUnavailableAfterTheRedemptionThenThePendingTransactionCarriesItsCorrelationId() throws Exception {
+		TestDevice device = new TestDevice("correlated-pending");
+		String transactionId = TestDevice.newTransactionId();
+		upstreams.caFailureStatus = 503;
+		CertRepResponse pending = device.read(pkiOperation("/scep/default",
+				device.pkcsReq(device.csr(FakeUpstreams.GOOD_CHALLENGE), ra().encryptionCertificate(), transactionId)),
+				ra().signingCertificate());
+
+		assertThat(pending.status()).isEqualTo(PkiStatus.PENDING);
+		assertThat(correlationIdOf(transactionId)).isEqualTo(FakeUpstreams.GOOD_CHALLENGE_CORRELATION_ID);
 	}
 
 	@Test
