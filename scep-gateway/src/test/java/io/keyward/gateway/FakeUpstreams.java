@@ -103,6 +103,11 @@ public final class FakeUpstreams {
 	/** When set, the ca-adapter answers every issue call with this status. */
 	public volatile Integer caFailureStatus;
 
+	/**
+	 * The CA answers 200 with a certificate the gateway cannot read: an internal error.
+	 */
+	public volatile boolean unreadableCertificate;
+
 	/** When set, the ca-adapter answers RA certificate requests with HTTP 503. */
 	public volatile boolean raIssuanceDown;
 
@@ -200,6 +205,7 @@ public final class FakeUpstreams {
 		this.policyRefusal = null;
 		this.policyRefusalDetail = "refused by the template";
 		this.caFailureStatus = null;
+		this.unreadableCertificate = false;
 		this.challengeServiceDown = false;
 		this.ndesPage = "PAGE";
 		this.ndesPagePaths.clear();
@@ -379,8 +385,10 @@ public final class FakeUpstreams {
 							certificate.getSubjectX500Principal().getName(), List.of(),
 							certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
 							request.profile(), request.template(), request.transactionId(),
-							TestCertificateAuthority.pem(certificate), Instant.now(), IssuedCertificate.VALID, null,
-							null, null, null, null, request.renewalOf(), "gateway", request.correlationId()));
+							this.unreadableCertificate ? "not a certificate"
+									: TestCertificateAuthority.pem(certificate),
+							Instant.now(), IssuedCertificate.VALID, null, null, null, null, null, request.renewalOf(),
+							"gateway", request.correlationId()));
 		}
 		catch (Exception ex) {
 			send(exchange, 400, "application/problem+json",

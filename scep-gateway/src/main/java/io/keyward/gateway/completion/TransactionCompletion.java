@@ -85,16 +85,17 @@ public class TransactionCompletion {
 		// stays for the caller's own log lines; PkiOperationHandler and the finisher
 		// clear it
 		MDC.put(CorrelationIds.MDC_KEY, String.valueOf(claim.correlationId()));
+		Attempt attempt = new Attempt(claim);
 		try {
 			// the claim's token, not its correlation id, identifies the row when
 			// recording
-			Attempt attempt = attempt(claim, profile, csr, renewalOf);
-			return record(attempt.claim(), attempt.outcome());
+			Completion outcome = attempt(attempt, profile, csr, renewalOf);
+			return record(attempt.claim, outcome);
 		}
 		catch (RuntimeException ex) {
 			// a broken attempt: keep the transaction open rather than wait for the lease
 			try {
-				this.claims.postpone(claim, "internal error: " + ex.getClass().getSimpleName());
+				this.claims.postpone(attempt.claim, "internal error: " + ex.getClass().getSimpleName());
 			}
 			catch (RuntimeException recording) {
 				ex.addSuppressed(recording);
@@ -104,18 +105,26 @@ public class TransactionCompletion {
 	}
 
 	/**
-	 * The outcome of an attempt and the claim to record it under: once the challenge is
-	 * redeemed the claim carries the challenge's correlation id, which the outcome's
-	 * statement writes to the row.
+	 * The claim an attempt records its outcome under: once the challenge is redeemed it
+	 * carries the challenge's correlation id, which every outcome's statement writes to
+	 * the row, the postponement of an attempt broken after the redemption too.
 	 */
-	private record Attempt(Claim claim, Completion outcome) {
+	private static final class Attempt {
+
+		private Claim claim;
+
+		private Attempt(Claim claim) {
+			this.claim = claim;
+		}
+
 	}
 
-	private Attempt attempt(Claim claim, EnrollmentProfile profile, CertificationRequest csr, String renewalOf) {
+	private Completion attempt(Attempt attempt, EnrollmentProfile profile, CertificationRequest csr, String renewalOf) {
+		Claim claim = attempt.claim;
 		try {
 			Completion.Refused expired = refusedWhileTheCaIsExpired(claim, profile);
 			if (expired != null) {
-				return new Attempt(claim, expired);
+				return expired;
 			}
 			// an approved transaction was redeemed on arrival and keeps its template; a
 			// renewal is issued under the renewed certificate's template (null here) and,
@@ -126,7 +135,7 @@ public class TransactionCompletion {
 			if (template == null && renewalOf == null) {
 				ChallengeSpending.Spent spent = this.spending.spend(claim, profile, csr);
 				if (spent.refused() != null) {
-					return new Attempt(claim, spent.refused());
+					return spent.refused();
 				}
 				template = spent.template();
 				binding = spent.binding();
@@ -135,11 +144,12 @@ public class TransactionCompletion {
 					// the challenge's id from now on, written with the outcome (every
 					// outcome, postponed ones too, is one statement under the claim)
 					claim = claim.withCorrelationId(spent.correlationId());
+					attempt.claim = claim;
 					MDC.put(CorrelationIds.MDC_KEY, spent.correlationId().toString());
 				}
 				if (profile.approval() == Approval.REQUIRED) {
-					return new Attempt(claim, new Completion.AwaitingApproval(template,
-							this.clock.instant().plus(profile.approvalMaxAge())));
+					return new Completion.AwaitingApproval(template,
+							this.clock.instant().plus(profile.approvalMaxAge()));
 				}
 			}
 			else if (claim.approved() && renewalOf == null) {
@@ -165,16 +175,14 @@ public class TransactionCompletion {
 			X509Certificate certificate = CertificatePem.parse(issued.certificatePem());
 			// stored as every service stores a serial (its key), whatever spelling the CA
 			// answered
-			return new Attempt(claim,
-					new Completion.Issued(SerialNumbers.key(certificate.getSerialNumber()), certificate));
+			return new Completion.Issued(SerialNumbers.key(certificate.getSerialNumber()), certificate);
 		}
 		catch (UpstreamException ex) {
 			if (ex.failure().refused()) {
-				return new Attempt(claim, Completion.Refused.byCa(ex.failure()));
+				return Completion.Refused.byCa(ex.failure());
 			}
 			// attempts and schedule are filled in when recorded
-			return new Attempt(claim,
-					new Completion.Unavailable(ex.service() + " unavailable: " + ex.failure().detail(), 0, null));
+			return new Completion.Unavailable(ex.service() + " unavailable: " + ex.failure().detail(), 0, null);
 		}
 	}
 

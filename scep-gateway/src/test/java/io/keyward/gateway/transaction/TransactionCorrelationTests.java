@@ -56,6 +56,27 @@ class TransactionCorrelationTests extends AbstractGatewayTests {
 		assertThat(correlationIdOf(transactionId)).isEqualTo(FakeUpstreams.GOOD_CHALLENGE_CORRELATION_ID);
 	}
 
+	/**
+	 * An attempt broken by an internal error after the redemption (here the CA's answer
+	 * cannot be read) is postponed under the challenge's id too, not under the one the
+	 * transaction had before.
+	 */
+	@Test
+	void whenAnAttemptBreaksAfterTheRedemptionThenThePostponedTransactionCarriesItsCorrelationId() throws Exception {
+		TestDevice device = new TestDevice("correlated-broken");
+		String transactionId = TestDevice.newTransactionId();
+		upstreams.unreadableCertificate = true;
+		HttpResponse<byte[]> answer = post("/scep/default?operation=PKIOperation",
+				device.pkcsReq(device.csr(FakeUpstreams.GOOD_CHALLENGE), ra().encryptionCertificate(), transactionId));
+
+		// the gateway's fault, not the device's: 500, and the finisher tries again later
+		assertThat(answer.statusCode()).isEqualTo(500);
+		assertThat(this.jdbc.queryForObject("select failure_reason from transaction where transaction_id = ?",
+				String.class, transactionId))
+			.startsWith("internal error");
+		assertThat(correlationIdOf(transactionId)).isEqualTo(FakeUpstreams.GOOD_CHALLENGE_CORRELATION_ID);
+	}
+
 	@Test
 	void whenTheChallengeIsRefusedThenTheTransactionKeepsAnIdOfItsOwn() throws Exception {
 		TestDevice device = new TestDevice("uncorrelated");
