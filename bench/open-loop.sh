@@ -74,6 +74,10 @@ done
 
 report="$RESULTS/open-loop-$STAMP.md"
 machine_json >"$RUN/raw/machine.json"
+# one row of the report per load generator run; the closed loop has no schedule ("-")
+# shellcheck disable=SC2016
+ROW='def cpu: if type == "number" then (. * 100 | round / 100) else "n/a" end;
+"| \($row) | \(.rateScheduled // "-") | \(.enrollmentsPerSecond * 10 | round / 10) | \(.latencyMs.PKIOperation.p50) | \(.latencyMs.PKIOperation.p90) | \(.latencyMs.PKIOperation.p99) | \(.latencyMs.PKIOperation.max) | \(.startLagMs.p99 // "-") | \(.server.cpuMsPerEnrollment | cpu) | \(.dbCpuMsPerEnrollment | cpu) | \((.failures // {}) | add // 0) |"'
 {
 	echo "# PKIOperation latency in an open loop ($(date -u '+%Y-%m-%d %H:%M') UTC)"
 	echo
@@ -82,9 +86,9 @@ machine_json >"$RUN/raw/machine.json"
 	echo
 	echo "| load | scheduled /s | achieved enr/s | p50 ms | p90 ms | p99 ms | max ms | sent late p99 ms | server CPU ms/enr | PostgreSQL CPU ms/enr | failures |"
 	echo "|---|---|---|---|---|---|---|---|---|---|---|"
-	jq -r '"| closed loop, P = \(.concurrency) | - | \(.enrollmentsPerSecond * 10 | round / 10) | \(.latencyMs.PKIOperation.p50) | \(.latencyMs.PKIOperation.p90) | \(.latencyMs.PKIOperation.p99) | \(.latencyMs.PKIOperation.max) | - | \(.server.cpuMsPerEnrollment * 100 | round / 100) | \(.dbCpuMsPerEnrollment // "n/a" | if type == "number" then (. * 100 | round / 100) else . end) | \((.failures // {}) | add // 0) |"' "$RUN/raw/max.json"
+	jq -r --arg row "closed loop, P = $P" "$ROW" "$RUN/raw/max.json"
 	for f in $FRACTIONS; do
-		jq -r --arg f "$f" '"| \($f) % | \(.rateScheduled) | \(.enrollmentsPerSecond * 10 | round / 10) | \(.latencyMs.PKIOperation.p50) | \(.latencyMs.PKIOperation.p90) | \(.latencyMs.PKIOperation.p99) | \(.latencyMs.PKIOperation.max) | \(.startLagMs.p99) | \(.server.cpuMsPerEnrollment * 100 | round / 100) | \(.dbCpuMsPerEnrollment // "n/a" | if type == "number" then (. * 100 | round / 100) else . end) | \((.failures // {}) | add // 0) |"' "$RUN/raw/open-$f.json"
+		jq -r --arg row "$f %" "$ROW" "$RUN/raw/open-$f.json"
 	done
 } >"$report"
 jq -s '.' "$RUN"/raw/*.json >"${report%.md}.json"
