@@ -40,6 +40,16 @@ final class EmbeddedDatabase implements AutoCloseable {
 
 	private final String password;
 
+	/**
+	 * The database's own exit hook in place of the library's, which stopped PostgreSQL at
+	 * the same time as the services' graceful shutdown (JVM shutdown hooks run
+	 * concurrently), failing the requests they were finishing.
+	 */
+	private final Thread exit = new Thread(this::stopAtExit, "keyward-stop");
+
+	private volatile Runnable users = () -> {
+	};
+
 	private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
 		this.postgres = postgres;
 		this.password = password;
@@ -55,6 +65,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(directory)
 			.setCleanDataDirectory(false)
+			.setRegisterShutdownHook(false)
 			.setOverrideWorkingDirectory(binaries.toFile())
 			.setPgBinaryResolver(new BinariesOf(binaries))
 			// the library's own readiness check and data sources log in with it
@@ -85,6 +96,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 			throw ex;
 		}
 		EmbeddedDatabase database = new EmbeddedDatabase(postgres, password);
+		Runtime.getRuntime().addShutdownHook(database.exit);
 		try {
 			DatabasePassword.require(postgres, directory, password);
 			database.createDatabaseIfAbsent();
@@ -171,8 +183,41 @@ final class EmbeddedDatabase implements AutoCloseable {
 		return this.postgres.getPort();
 	}
 
+	/**
+	 * What must stop before the database when the JVM exits (SIGTERM, Ctrl+C): the
+	 * services using it, so that the requests they finish during their graceful shutdown
+	 * still reach it.
+	 */
+	void stopFirst(Runnable users) {
+		this.users = users;
+	}
+
+	/** The JVM's exit: the database's users, then the database. */
+	private void stopAtExit() {
+		try {
+			this.users.run();
+		}
+		catch (RuntimeException ex) {
+			System.err.println("event=service_stop_failed " + ex);
+		}
+		finally {
+			try {
+				close();
+			}
+			catch (IOException ex) {
+				System.err.println("event=database_stop_failed " + ex.getMessage());
+			}
+		}
+	}
+
 	@Override
 	public void close() throws IOException {
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.exit);
+		}
+		catch (IllegalStateException exiting) {
+			// called by that hook itself
+		}
 		this.postgres.close();
 	}
 

@@ -1,10 +1,8 @@
 package io.keyward.standalone;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 import io.keyward.standalone.aot.JarSignatures;
 
@@ -63,8 +61,8 @@ public final class KeywardStandalone {
 	private static void suite(StandaloneSettings settings) throws Exception {
 		System.out.println("Starting Keyward (data directory " + settings.dataDir() + ") ...");
 		long started = System.nanoTime();
+		// stopped by the database's exit hook: the services first, then the database
 		KeywardSuite suite = KeywardSuite.start(settings, Map.of(), null);
-		Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "keyward-stop"));
 		System.out.println(suite.describe());
 		System.out.printf("Started in %.1f s. Press Ctrl+C to stop.%n", (System.nanoTime() - started) / 1e9);
 	}
@@ -79,24 +77,13 @@ public final class KeywardStandalone {
 		System.out.println(
 				"Starting the Keyward database (data directory " + settings.dataDir().resolve("postgres") + ") ...");
 		EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDir(), settings.databasePort());
-		CountDownLatch stopped = new CountDownLatch(1);
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			try {
-				database.close();
-			}
-			catch (IOException ex) {
-				System.err.println("event=database_stop_failed " + ex.getMessage());
-			}
-			finally {
-				stopped.countDown();
-			}
-		}, "keyward-database-stop"));
 		System.out.println("Keyward database is ready.");
 		System.out.println("  JDBC URL: " + database.jdbcUrl());
 		System.out.println("  user postgres, password in " + settings.dataDir().resolve(EmbeddedDatabase.PASSWORD_FILE)
 				+ ", port " + database.port() + " (loopback only)");
 		System.out.println("Press Ctrl+C to stop.");
-		stopped.await();
+		// until the JVM exits: the database's exit hook stops it cleanly
+		Thread.currentThread().join();
 	}
 
 }

@@ -80,6 +80,9 @@ public final class KeywardSuite implements AutoCloseable {
 		CallerTokens callers = CallerTokens.load(settings.dataDir());
 		EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDir(), settings.databasePort());
 		KeywardSuite suite = new KeywardSuite(settings, database, clock);
+		// SIGTERM, Ctrl+C: the services finish their requests in flight, then the
+		// database stops
+		database.stopFirst(suite::closeServices);
 		try {
 			// checked (or, on first start, created) here, before the services start, so
 			// they never race to create it and a wrong one stops the start in one line
@@ -407,17 +410,21 @@ public final class KeywardSuite implements AutoCloseable {
 
 	@Override
 	public void close() {
-		for (int i = this.services.size() - 1; i >= 0; i--) {
-			// closing twice is harmless: a replica may have been stopped already
-			this.services.get(i).close();
-		}
-		this.services.clear();
+		closeServices();
 		try {
 			this.database.close();
 		}
 		catch (IOException ex) {
 			System.err.println("event=database_stop_failed " + ex.getMessage());
 		}
+	}
+
+	private void closeServices() {
+		for (int i = this.services.size() - 1; i >= 0; i--) {
+			// closing twice is harmless: a replica may have been stopped already
+			this.services.get(i).close();
+		}
+		this.services.clear();
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.keyward.standalone;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -8,6 +10,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -25,6 +32,49 @@ class EmbeddedDatabaseTests {
 				.isThrownBy(() -> EmbeddedDatabase.start(dataDir, 0))
 				.withMessage("the data directory " + dataDir + " is in use by another Keyward (or its database): "
 						+ "stop that one, or give this one its own KEYWARD_DATA_DIR");
+		}
+	}
+
+	/**
+	 * SIGTERM (an operator's Ctrl+C, {@code docker stop}) stops the services first, and
+	 * the database only after them: the embedded PostgreSQL library's own exit hook
+	 * stopped it at the same time, so requests in flight during a graceful shutdown
+	 * failed ("terminating connection due to administrator command", HTTP 500).
+	 */
+	@Test
+	void whenTheJvmIsStoppedThenTheDatabaseStopsAfterItsUsers(@TempDir Path dataDir) throws Exception {
+		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), DatabaseStopOrder.class.getName(), dataDir.toString())
+			.redirectErrorStream(true)
+			.start();
+		BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+		List<String> all = new CopyOnWriteArrayList<>();
+		Thread reader = Thread.ofVirtual().start(() -> {
+			try (BufferedReader output = child.inputReader()) {
+				output.lines().forEach((line) -> {
+					all.add(line);
+					lines.add(line);
+				});
+			}
+			catch (IOException ex) {
+				lines.add("unreadable output: " + ex);
+			}
+		});
+		try {
+			String line;
+			do {
+				line = lines.poll(120, TimeUnit.SECONDS);
+				assertThat(line).as("the child's start").isNotNull();
+			}
+			while (!line.contains(DatabaseStopOrder.READY));
+			// kill(1), not Process.destroy(), which would close the child's output
+			assertThat(new ProcessBuilder("kill", "-TERM", String.valueOf(child.pid())).start().waitFor()).isZero();
+			assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("stopped").isTrue();
+			reader.join(10_000);
+			assertThat(all).as(String.join("\n", all)).contains(DatabaseStopOrder.UP);
+		}
+		finally {
+			child.destroyForcibly();
 		}
 	}
 
