@@ -53,12 +53,14 @@ public class CaEventOutbox implements OutboxRelay.Outbox<CaEventOutbox.Pending> 
 	 */
 	int expiring(Instant now, Duration warning, int limit) {
 		return this.jdbc.sql("""
-				with due as (
+				with picked as materialized (
+				    select id from ca.certificate
+				     where expiry_warned_at is null and revoked_at is null
+				       and not_after > :now and not_after <= :horizon
+				     order by not_after limit :limit for update skip locked),
+				due as (
 				    update ca.certificate c set expiry_warned_at = :now
-				     where c.id in (select id from ca.certificate
-				                     where expiry_warned_at is null and revoked_at is null
-				                       and not_after > :now and not_after <= :horizon
-				                     order by not_after limit :limit for update skip locked)
+				      from picked where c.id = picked.id
 				    returning c.id)
 				insert into ca.event_outbox (id, certificate_id, type, occurred_at, next_attempt_at)
 				select gen_random_uuid(), id, 'EXPIRING', :now, :now from due""")
@@ -71,10 +73,12 @@ public class CaEventOutbox implements OutboxRelay.Outbox<CaEventOutbox.Pending> 
 	@Override
 	public List<Pending> claim(Instant now, Instant leaseUntil, int limit) {
 		return this.jdbc.sql("""
-				with due as (
+				with picked as materialized (
+				    select id from ca.event_outbox where next_attempt_at <= :now
+				     order by next_attempt_at limit :limit for update skip locked),
+				due as (
 				    update ca.event_outbox o set next_attempt_at = :leaseUntil, attempts = o.attempts + 1
-				     where o.id in (select id from ca.event_outbox where next_attempt_at <= :now
-				                     order by next_attempt_at limit :limit for update skip locked)
+				      from picked where o.id = picked.id
 				    returning o.id, o.type, o.occurred_at, o.attempts, o.certificate_id)
 				select due.id, due.type, due.occurred_at, due.attempts, c.serial, c.pem, c.profile, c.transaction_id,
 				       c.revocation_reason, c.correlation_id

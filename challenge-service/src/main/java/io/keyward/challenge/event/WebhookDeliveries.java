@@ -31,13 +31,14 @@ class WebhookDeliveries {
 
 	List<Due> claim(Instant now, Instant leaseUntil, int limit) {
 		return this.jdbc.sql("""
+				with picked as materialized (
+				    select id from challenge.webhook_delivery
+				     where status = 'PENDING' and next_attempt_at <= :now
+				     order by next_attempt_at limit :limit for update skip locked)
 				update challenge.webhook_delivery d
 				   set next_attempt_at = :leaseUntil, attempts = d.attempts + 1, last_attempt_at = :now
-				  from challenge.enrollment_event e
-				 where e.id = d.event_id
-				   and d.id in (select id from challenge.webhook_delivery
-				                 where status = 'PENDING' and next_attempt_at <= :now
-				                 order by next_attempt_at limit :limit for update skip locked)
+				  from picked, challenge.enrollment_event e
+				 where d.id = picked.id and e.id = d.event_id
 				returning d.id, d.event_id, e.type, d.webhook, d.attempts, e.body""")
 			.param("now", Timestamp.from(now))
 			.param("leaseUntil", Timestamp.from(leaseUntil))

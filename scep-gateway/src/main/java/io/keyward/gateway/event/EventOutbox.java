@@ -34,10 +34,12 @@ class EventOutbox implements OutboxRelay.Outbox<EventOutbox.Pending> {
 	@Override
 	public List<Pending> claim(Instant now, Instant leaseUntil, int limit) {
 		return this.jdbc.sql("""
-				with due as (
+				with picked as materialized (
+				    select id from event_outbox where next_attempt_at <= :now
+				     order by next_attempt_at limit :limit for update skip locked),
+				due as (
 				    update event_outbox o set next_attempt_at = :leaseUntil, attempts = o.attempts + 1
-				     where o.id in (select id from event_outbox where next_attempt_at <= :now
-				                     order by next_attempt_at limit :limit for update skip locked)
+				      from picked where o.id = picked.id
 				    returning o.id, o.type, o.occurred_at, o.attempts, o.transaction_row)
 				select due.id, due.type, due.occurred_at, due.attempts, t.profile, t.transaction_id, t.subject,
 				       t.fail_info, t.failure_reason, t.certificate_serial, t.certificate, t.renewal_of,
