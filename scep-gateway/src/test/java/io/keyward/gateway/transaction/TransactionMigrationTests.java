@@ -216,6 +216,35 @@ class TransactionMigrationTests extends AbstractGatewayTests {
 	}
 
 	@Test
+	void whenV20RowsExistThenV21DropsTheNarrowCreationIndexAndTheHistoryUsesTheWideOne() throws Exception {
+		try (ScratchSchema scratch = ScratchSchema.of(this.dataSource, "gateway")
+			.withJavaMigrations(this.v12)
+			.migrate("20")) {
+			String schema = scratch.name();
+			insert(schema, "TX-V20-A", null);
+			insert(schema, "TX-V20-B", null);
+			assertThat(indexes(schema)).contains("transaction_created_at_idx", "transaction_created_at_id_idx");
+
+			scratch.migrate();
+
+			assertThat(indexes(schema)).doesNotContain("transaction_created_at_idx")
+				.contains("transaction_created_at_id_idx");
+			String newestFirst = "select transaction_id from " + schema
+					+ ".transaction order by created_at desc, id limit 50";
+			assertThat(this.jdbc.queryForList(newestFirst, String.class)).containsExactlyInAnyOrder("TX-V20-A",
+					"TX-V20-B");
+			assertThat(QueryPlans.withoutSequentialScans(this.jdbc, newestFirst))
+				.contains("transaction_created_at_id_idx");
+		}
+	}
+
+	private List<String> indexes(String schema) {
+		return this.jdbc.queryForList(
+				"select indexname from pg_indexes where schemaname = ? and tablename = " + "'transaction'",
+				String.class, schema);
+	}
+
+	@Test
 	void whenV19RowsHoldSubjectsInEitherOrderThenV20NamesEachRdnValueOnce() throws Exception {
 		try (ScratchSchema scratch = ScratchSchema.of(this.dataSource, "gateway")
 			.withJavaMigrations(this.v12)
