@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Issue 16, the dashboard's overview: the transactions of the last 30 days, and the
  * requests refused before a transaction existed ({@code refusal}), counted in the
- * database (by {@code transaction_created_at_idx} and {@code refusal_occurred_at}), never
- * sent row by row. Scope {@code statistics:read}, the admin-ui's only.
+ * database (by {@code transaction_created_at_id_idx} and {@code refusal_occurred_at}),
+ * never sent row by row. Scope {@code statistics:read}, the admin-ui's only.
  */
 @RestController
 class EnrollmentStatisticsController {

@@ -235,6 +235,11 @@ class TransactionMigrationTests extends AbstractGatewayTests {
 					"TX-V20-B");
 			assertThat(QueryPlans.withoutSequentialScans(this.jdbc, newestFirst))
 				.contains("transaction_created_at_id_idx");
+			// the overview's statistics: the last 30 days
+			assertThat(QueryPlans.withoutSequentialScans(this.jdbc,
+					"select created_at, status from " + schema
+							+ ".transaction where created_at >= now() - interval '30 days'"))
+				.contains("transaction_created_at_id_idx");
 		}
 	}
 
