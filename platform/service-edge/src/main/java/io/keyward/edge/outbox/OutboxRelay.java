@@ -98,9 +98,7 @@ public final class OutboxRelay<P extends OutboxRelay.Pending> {
 				return false;
 			}
 			this.outbox.doneAll(batch.stream().map(Pending::id).toList());
-			batch.forEach(
-					(pending) -> this.meters.counter(this.policy.meterPrefix() + ".published", "type", pending.type())
-						.increment());
+			batch.forEach(this::published);
 			return true;
 		}
 		return relay(batch.get(0));
@@ -113,7 +111,7 @@ public final class OutboxRelay<P extends OutboxRelay.Pending> {
 		try {
 			this.delivery.publish(pending);
 			this.outbox.done(pending.id());
-			this.meters.counter(this.policy.meterPrefix() + ".published", "type", pending.type()).increment();
+			published(pending);
 			return true;
 		}
 		catch (RuntimeException ex) {
@@ -131,6 +129,11 @@ public final class OutboxRelay<P extends OutboxRelay.Pending> {
 					pending.id(), pending.type(), pending.attempts(), next, error);
 			return false;
 		}
+	}
+
+	/** Counts a row that reached the challenge-service, in a batch or on its own. */
+	private void published(P pending) {
+		this.meters.counter(this.policy.meterPrefix() + ".published", "type", pending.type()).increment();
 	}
 
 	/**
