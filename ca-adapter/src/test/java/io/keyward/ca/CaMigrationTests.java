@@ -35,23 +35,11 @@ public abstract class CaMigrationTests {
 	}
 
 	/**
-	 * A certificate as every schema since V2 stores it: its request (ISSUED) and its
-	 * ledger row, with only the columns V2 had; profile {@code devices}, template
-	 * {@code default}, valid for 365 days from its issue.
-	 * @param schema the scratch schema, migrated to the version whose rows are wanted
-	 * @param sans the SANs as a PostgreSQL array literal, e.g. {@code {dns:a.example}}
+	 * {@link CaRows#certificate} into the scratch schema.
 	 */
 	protected void certificate(String schema, String serial, String transactionId, String subject, String sans,
 			OffsetDateTime issuedAt) {
-		long request = this.jdbc.queryForObject(
-				"insert into " + schema + ".certificate_request (transaction_id, "
-						+ "profile, template, csr, subject, requested_at, status, csr_sha256) values (?, 'devices', "
-						+ "'default', '\\x3003020101', ?, ?, 'ISSUED', 'ab') returning id",
-				Long.class, transactionId, subject, issuedAt);
-		this.jdbc.update("insert into " + schema + ".certificate (serial, request_id, subject, sans, not_before, "
-				+ "not_after, profile, template, transaction_id, pem, issued_at) values (?, ?, ?, ?::text[], ?, ?, "
-				+ "'devices', 'default', ?, 'PEM', ?)", serial, request, subject, sans, issuedAt,
-				issuedAt.plusDays(365), transactionId, issuedAt);
+		CaRows.certificate(this.jdbc, schema, serial, transactionId, subject, sans, issuedAt);
 	}
 
 	/**

@@ -192,13 +192,13 @@ final class EmbeddedDatabase implements AutoCloseable {
 		this.users = users;
 	}
 
-	/** The JVM's exit: the database's users, then the database. */
-	private void stopAtExit() {
+	/**
+	 * Stops the database's users ({@link #stopFirst}), then the database, also when a
+	 * user's stop failed (that failure is rethrown).
+	 */
+	void stop() {
 		try {
 			this.users.run();
-		}
-		catch (RuntimeException ex) {
-			System.err.println("event=service_stop_failed " + ex);
 		}
 		finally {
 			try {
@@ -207,6 +207,16 @@ final class EmbeddedDatabase implements AutoCloseable {
 			catch (IOException ex) {
 				System.err.println("event=database_stop_failed " + ex.getMessage());
 			}
+		}
+	}
+
+	/** The JVM's exit (SIGTERM, Ctrl+C). */
+	private void stopAtExit() {
+		try {
+			stop();
+		}
+		catch (RuntimeException ex) {
+			System.err.println("event=service_stop_failed " + ex);
 		}
 	}
 

@@ -410,13 +410,8 @@ public final class KeywardSuite implements AutoCloseable {
 
 	@Override
 	public void close() {
-		closeServices();
-		try {
-			this.database.close();
-		}
-		catch (IOException ex) {
-			System.err.println("event=database_stop_failed " + ex.getMessage());
-		}
+		// the services (stopFirst), then the database
+		this.database.stop();
 	}
 
 	private void closeServices() {

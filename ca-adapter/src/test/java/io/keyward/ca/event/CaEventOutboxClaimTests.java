@@ -8,12 +8,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.keyward.ca.CaAdapterTest;
-import io.keyward.ca.CaMigrationTests;
+import io.keyward.ca.CaRows;
 import io.keyward.testsupport.QueryPlans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,12 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * subquery of the update, a nested-loop plan took every due row.
  */
 @CaAdapterTest
-class CaEventOutboxClaimTests extends CaMigrationTests {
+class CaEventOutboxClaimTests {
 
 	/**
 	 * Due only at this instant, far after the service's clock: its own scans leave them.
 	 */
 	private static final Instant LATER = Instant.parse("2100-01-01T00:00:00Z");
+
+	@Autowired
+	private JdbcTemplate jdbc;
 
 	@Autowired
 	private CaEventOutbox outbox;
@@ -65,7 +69,7 @@ class CaEventOutboxClaimTests extends CaMigrationTests {
 	void whenAJoinRunsTheSubqueryForEveryRowThenTheExpiryScanStillMarksOneBatch() {
 		for (int i = 0; i < 120; i++) {
 			// valid for 365 days from issue: ending 1-120 minutes after LATER
-			certificate("ca", "C1A1" + i, "claimtest-" + i, "CN=claimtest-" + i, "{}",
+			CaRows.certificate(this.jdbc, "ca", "C1A1" + i, "claimtest-" + i, "CN=claimtest-" + i, "{}",
 					LATER.minus(365, ChronoUnit.DAYS).plus(i + 1, ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC));
 		}
 

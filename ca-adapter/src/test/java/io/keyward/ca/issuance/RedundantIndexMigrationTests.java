@@ -42,8 +42,8 @@ class RedundantIndexMigrationTests extends CaMigrationTests {
 
 	private List<String> indexes(String schema) {
 		return this.jdbc.queryForList(
-				"select indexname from pg_indexes where schemaname = ? and tablename = " + "'certificate'",
-				String.class, schema);
+				"select indexname from pg_indexes where schemaname = ? and tablename = 'certificate'", String.class,
+				schema);
 	}
 
 }

@@ -245,8 +245,8 @@ class TransactionMigrationTests extends AbstractGatewayTests {
 
 	private List<String> indexes(String schema) {
 		return this.jdbc.queryForList(
-				"select indexname from pg_indexes where schemaname = ? and tablename = " + "'transaction'",
-				String.class, schema);
+				"select indexname from pg_indexes where schemaname = ? and tablename = 'transaction'", String.class,
+				schema);
 	}
 
 	@Test
