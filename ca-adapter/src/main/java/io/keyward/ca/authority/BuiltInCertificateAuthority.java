@@ -1,5 +1,6 @@
 package io.keyward.ca.authority;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
+import io.keyward.edge.pem.Certificates;
 import io.keyward.scep.RecipientKey;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.DERNull;
@@ -34,7 +36,6 @@ import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -240,9 +241,9 @@ final class BuiltInCertificateAuthority implements CertificateAuthority {
 	private X509Certificate sign(X509v3CertificateBuilder builder) {
 		try {
 			JcaContentSignerBuilder signer = new JcaContentSignerBuilder(this.algorithm.signatureAlgorithm());
-			return new JcaX509CertificateConverter().getCertificate(builder.build(signer.build(this.privateKey)));
+			return Certificates.read(builder.build(signer.build(this.privateKey)).getEncoded());
 		}
-		catch (GeneralSecurityException | OperatorCreationException ex) {
+		catch (GeneralSecurityException | OperatorCreationException | IOException ex) {
 			throw new IllegalStateException("cannot sign a certificate", ex);
 		}
 	}

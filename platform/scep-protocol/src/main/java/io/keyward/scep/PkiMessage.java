@@ -1,8 +1,11 @@
 package io.keyward.scep;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.PublicKey;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.Optional;
@@ -11,7 +14,6 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSTypedData;
@@ -103,13 +105,29 @@ public final class PkiMessage {
 		Collection<X509CertificateHolder> matches = signedData.getCertificates().getMatches(signer.getSID());
 		for (X509CertificateHolder holder : matches) {
 			try {
-				return Optional.of(new JcaX509CertificateConverter().getCertificate(holder));
+				return Optional.of(uncached(holder.getEncoded()));
 			}
-			catch (CertificateException ex) {
+			catch (CertificateException | IOException ex) {
 				return Optional.empty();
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The signer certificate as the JDK's own certificate class, without adding it to the
+	 * JDK's cache of the last 750 certificates it parsed: a device's self-signed
+	 * certificate is read once, and that cache kept it alive through two or three young
+	 * collections (service-edge's {@code io.keyward.edge.pem.Certificates} says more;
+	 * this module depends on no Keyward module).
+	 */
+	private static X509Certificate uncached(byte[] encoded) throws CertificateException {
+		Collection<? extends Certificate> read = CertificateFactory.getInstance("X.509")
+			.generateCertificates(new ByteArrayInputStream(encoded));
+		if (read.size() != 1 || !(read.iterator().next() instanceof X509Certificate certificate)) {
+			throw new CertificateException("expected one X.509 certificate, read " + read.size());
+		}
+		return certificate;
 	}
 
 	/**

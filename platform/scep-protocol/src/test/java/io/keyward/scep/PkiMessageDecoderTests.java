@@ -1,7 +1,9 @@
 package io.keyward.scep;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.KeyPair;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,6 +124,19 @@ class PkiMessageDecoderTests {
 		assertThat(request.messageData()).isNull();
 		assertThat(request.contentEncryptionAlgorithm()).isNull();
 		assertThat(request.transactionId()).isEqualTo("tx-1");
+	}
+
+	@Test
+	void whenARequestIsDecodedThenItsSignerCertificateIsNotKeptInTheJdksCertificateCache() throws Exception {
+		X509Certificate signer = this.decoder.decode(PkcsReqFixture.pkcsReq("tx-1")).signerCertificate();
+		CertificateFactory factory = CertificateFactory.getInstance("X.509");
+		X509Certificate cached = (X509Certificate) factory
+			.generateCertificate(new ByteArrayInputStream(signer.getEncoded()));
+		// the JDK's factory answers an encoding it has cached with the cached instance
+		assertThat(factory.generateCertificate(new ByteArrayInputStream(signer.getEncoded()))).isSameAs(cached);
+		// so the decoder's certificate, read once per request, was not put there
+		assertThat(cached).isNotSameAs(signer).isEqualTo(signer);
+		assertThat(signer.getClass()).isEqualTo(cached.getClass());
 	}
 
 	@Test

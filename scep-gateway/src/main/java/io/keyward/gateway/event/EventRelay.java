@@ -1,8 +1,6 @@
 package io.keyward.gateway.event;
 
-import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
@@ -12,6 +10,7 @@ import io.keyward.api.event.EventBatch;
 import io.keyward.api.event.EventClient;
 import io.keyward.edge.log.LogText;
 import io.keyward.edge.outbox.OutboxRelay;
+import io.keyward.edge.pem.Certificates;
 import io.keyward.gateway.GatewayProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -76,8 +75,7 @@ class EventRelay implements OutboxRelay.Delivery<EventOutbox.Pending> {
 					p.subject(), null, null, null, null, null, p.failInfo(), p.failureReason(), null);
 		}
 		try {
-			X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-				.generateCertificate(new ByteArrayInputStream(p.certificate()));
+			X509Certificate certificate = Certificates.read(p.certificate());
 			return EnrollmentEvent.ofCertificate(p.id(), type, p.occurredAt(), p.correlationId(), p.profile(),
 					p.transactionId(), p.serial(), certificate, null,
 					(type == EnrollmentEvent.Type.RENEWED) ? p.renewalOf() : null);

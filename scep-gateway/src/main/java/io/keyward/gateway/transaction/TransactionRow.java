@@ -1,14 +1,13 @@
 package io.keyward.gateway.transaction;
 
-import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.keyward.edge.pem.Certificates;
 import io.keyward.scep.CertificationRequest;
 import io.keyward.scep.InvalidRequestException;
 
@@ -96,8 +95,7 @@ public record TransactionRow(String profile, String transactionId, String signer
 	 */
 	public X509Certificate issuedCertificate() {
 		try {
-			return (X509Certificate) CertificateFactory.getInstance("X.509")
-				.generateCertificate(new ByteArrayInputStream(this.certificate));
+			return Certificates.read(this.certificate);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("stored certificate of transaction cannot be parsed", ex);

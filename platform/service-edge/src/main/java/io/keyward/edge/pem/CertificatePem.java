@@ -1,9 +1,7 @@
 package io.keyward.edge.pem;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 
 /**
@@ -28,8 +26,7 @@ public final class CertificatePem {
 			throw new IllegalStateException("no PEM certificate from the ca-adapter");
 		}
 		try {
-			return (X509Certificate) CertificateFactory.getInstance("X.509")
-				.generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+			return Certificates.read(pem.getBytes(StandardCharsets.US_ASCII));
 		}
 		catch (CertificateException | RuntimeException ex) {
 			throw new IllegalStateException("unreadable PEM certificate from the ca-adapter", ex);
