@@ -24,9 +24,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Applies {@link PkiOperationLimits} to PKIOperation before its message is read: the body
- * is not read, nothing is parsed, decrypted or stored for a refused request. The other
- * operations (GetCACaps, GetCACert) cost nothing worth limiting and pass.
+ * Applies {@link PkiOperationLimits} to PKIOperation: the rates and the per-client
+ * concurrency before its message is read (nothing is parsed, decrypted or stored for a
+ * refused request), the total concurrency only once the body of a POST has arrived, read
+ * here within {@link PkiOperationLimits#bodyTimeout()}. A body that arrives slowly, or
+ * never (a Content-Length larger than what is sent), holds only its own client's
+ * allowance and a thread, not one of the {@code max-concurrent} slots honest devices need
+ * (fuzz report 2026-12-06: 32 half-sent bodies from 4 addresses starved every other
+ * client for 60 s). The other operations (GetCACaps, GetCACert) cost nothing worth
+ * limiting and pass.
  * <p>
  * Refusals are counted in {@code keyward.gateway.pkioperation.refused} (tag
  * {@code reason}) and logged as {@code event=pkioperation_refused}, at most one line per
@@ -55,6 +61,8 @@ class PkiOperationLimiter extends OncePerRequestFilter {
 
 	private final AtomicInteger inProgress = new AtomicInteger();
 
+	private final AtomicInteger receiving = new AtomicInteger();
+
 	private final AtomicLong inFlightBytes = new AtomicLong();
 
 	private final MeterRegistry meters;
@@ -69,6 +77,7 @@ class PkiOperationLimiter extends OncePerRequestFilter {
 		this.overall = new TokenBucket(limits.ratePerSecond(), limits.burst(), System.nanoTime());
 		this.meters = meters;
 		meters.gauge("keyward.gateway.pkioperation.in.progress", this.inProgress);
+		meters.gauge("keyward.gateway.pkioperation.receiving", this.receiving);
 	}
 
 	@Override
@@ -102,27 +111,72 @@ class PkiOperationLimiter extends OncePerRequestFilter {
 		}
 		long bytes = declaredSize(request);
 		int clientCount = client.inProgress().incrementAndGet();
-		int totalCount = this.inProgress.incrementAndGet();
 		long totalBytes = this.inFlightBytes.addAndGet(bytes);
 		try {
 			if (clientCount > this.limits.maxConcurrentPerClient()) {
 				refuse(response, "client_concurrency", address, 0);
 			}
-			else if (totalCount > this.limits.maxConcurrent()) {
-				refuse(response, "total_concurrency", address, 0);
-			}
-			else if (totalBytes > this.limits.maxInFlightBytes().toBytes() && totalCount > 1) {
+			else if (totalBytes > this.limits.maxInFlightBytes().toBytes() && totalBytes > bytes) {
 				// one message of any accepted size always gets through, alone
 				refuse(response, "in_flight_bytes", address, 0);
+			}
+			else {
+				HttpServletRequest received = receive(request, response, address);
+				if (received != null) {
+					process(received, response, chain, address);
+				}
+			}
+		}
+		finally {
+			this.inFlightBytes.addAndGet(-bytes);
+			client.inProgress().decrementAndGet();
+		}
+	}
+
+	private void process(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String address)
+			throws IOException, ServletException {
+		int totalCount = this.inProgress.incrementAndGet();
+		try {
+			if (totalCount > this.limits.maxConcurrent()) {
+				refuse(response, "total_concurrency", address, 0);
 			}
 			else {
 				chain.doFilter(request, response);
 			}
 		}
 		finally {
-			this.inFlightBytes.addAndGet(-bytes);
 			this.inProgress.decrementAndGet();
-			client.inProgress().decrementAndGet();
+		}
+	}
+
+	/**
+	 * The request with its POST body read into memory, or {@code null} when the body did
+	 * not arrive within {@link PkiOperationLimits#bodyTimeout()} or the client went away
+	 * (answered 408 where the connection still allows it). A body longer than
+	 * {@code keyward.gateway.max-message-size} is read only one byte past that size and
+	 * passed on, for the controller to refuse as too large. Each read waits at most
+	 * Tomcat's {@code server.tomcat.connection-timeout}; the deadline is checked between
+	 * reads, so a body trickled a byte at a time is cut off too.
+	 */
+	private HttpServletRequest receive(HttpServletRequest request, HttpServletResponse response, String address) {
+		if (!"POST".equals(request.getMethod()) || request.getContentLengthLong() > this.maxMessageSize) {
+			return request;
+		}
+		this.receiving.incrementAndGet();
+		try {
+			return ReceivedBody.read(request, this.maxMessageSize + 1, this.limits.bodyTimeout());
+		}
+		catch (IOException ex) {
+			// the client's doing (gone mid-body, or too slow): one quiet line, no stack
+			// trace
+			this.meters.counter("keyward.gateway.pkioperation.refused", "reason", "body_incomplete").increment();
+			log.info("event=pkioperation_body_incomplete client={} detail=\"{}\"", LogText.printable(address),
+					LogText.printable(ex.toString()));
+			ReceivedBody.answerTimeout(response);
+			return null;
+		}
+		finally {
+			this.receiving.decrementAndGet();
 		}
 	}
 

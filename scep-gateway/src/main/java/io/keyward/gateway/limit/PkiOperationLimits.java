@@ -1,9 +1,11 @@
 package io.keyward.gateway.limit;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -32,6 +34,10 @@ import org.springframework.validation.annotation.Validated;
  * the client; from any other peer the header is ignored and the socket's address counts
  * @param maxTrackedClients how many client addresses are remembered at once; beyond, idle
  * ones are forgotten, and while none is idle new addresses share one allowance
+ * @param bodyTimeout how long a POST PKIOperation body may take to arrive, from the start
+ * of its reading to its last byte; a body still incomplete then is answered 408. Until
+ * its body is complete a request counts against its client's
+ * {@code maxConcurrentPerClient} but not against {@code maxConcurrent}
  */
 @Validated
 @ConfigurationProperties("keyward.gateway.limits")
@@ -39,6 +45,7 @@ public record PkiOperationLimits(@DefaultValue("true") boolean enabled, @Default
 		@DefaultValue("8") @Min(1) int maxConcurrentPerClient, @DefaultValue("32MB") @NotNull DataSize maxInFlightBytes,
 		@DefaultValue("200") @Min(1) int ratePerSecond, @DefaultValue("400") @Min(1) int burst,
 		@DefaultValue("20") @Min(1) int ratePerClientPerSecond, @DefaultValue("100") @Min(1) int burstPerClient,
-		@DefaultValue @NotNull List<String> trustedProxies, @DefaultValue("10000") @Min(1) int maxTrackedClients) {
+		@DefaultValue @NotNull List<String> trustedProxies, @DefaultValue("10000") @Min(1) int maxTrackedClients,
+		@DefaultValue("20s") @NotNull @DurationMin(millis = 1) Duration bodyTimeout) {
 
 }

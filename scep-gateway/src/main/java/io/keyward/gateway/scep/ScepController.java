@@ -114,6 +114,18 @@ class ScepController {
 					"malformed SCEP message: " + ex.getMessage());
 			ScepResponses.error(response, 400, "malformed SCEP message: " + LogText.printable(ex.getMessage()));
 		}
+		catch (IncompleteBodyException ex) {
+			// the client went away or stalled mid-body: its doing, one quiet line
+			log.info("event=scep_body_incomplete profile={} detail=\"{}\"", profileName,
+					LogText.printable(ex.getCause().toString()));
+			try {
+				response.setHeader("Connection", "close");
+				ScepResponses.error(response, HttpStatus.REQUEST_TIMEOUT.value(), "request body incomplete");
+			}
+			catch (IOException gone) {
+				// nobody left to answer
+			}
+		}
 		catch (MessageTooLargeException ex) {
 			ScepResponses.error(response, HttpStatus.CONTENT_TOO_LARGE.value(), "SCEP message too large");
 		}
@@ -198,6 +210,20 @@ class ScepController {
 			}
 			return body;
 		}
+		catch (IOException ex) {
+			// Tomcat's ClientAbortException (EOF, reset, read timeout); with the
+			// PKIOperation
+			// limits on, the limiter has read the body already and this cannot happen
+			throw new IncompleteBodyException(ex);
+		}
+	}
+
+	static final class IncompleteBodyException extends RuntimeException {
+
+		IncompleteBodyException(IOException cause) {
+			super("request body incomplete", cause, false, false);
+		}
+
 	}
 
 	static final class MessageTooLargeException extends RuntimeException {

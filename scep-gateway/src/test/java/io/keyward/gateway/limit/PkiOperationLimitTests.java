@@ -9,10 +9,14 @@ import io.keyward.gateway.AbstractGatewayTests;
 import io.keyward.gateway.RawHttp;
 import io.keyward.gateway.RawHttp.Response;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * previous request still counted for the microseconds between the answer's flush and the
  * filter's end.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = { "keyward.gateway.limits.burst-per-client=3",
 		"keyward.gateway.limits.rate-per-client-per-second=1", "keyward.gateway.limits.max-concurrent-per-client=2",
+		"keyward.gateway.limits.max-concurrent=4", "keyward.gateway.limits.body-timeout=2s",
 		"keyward.gateway.limits.trusted-proxies=127.0.0.1" })
 class PkiOperationLimitTests extends AbstractGatewayTests {
 
@@ -70,11 +76,7 @@ class PkiOperationLimitTests extends AbstractGatewayTests {
 			// headers and part of the body: the gateway waits for the rest
 			startHalfSent(first);
 			startHalfSent(second);
-			long deadline = System.nanoTime() + 20_000_000_000L;
-			while (inProgress() < 2) {
-				assertThat(System.nanoTime() - deadline).as("both half-sent requests in progress").isNegative();
-				Thread.sleep(20);
-			}
+			awaitStarted(2);
 			Response third = post("127.0.0.3", null, PKI_OPERATION);
 			assertThat(third.status()).isEqualTo(503);
 			assertThat(third.headers()).containsKey("retry-after");
@@ -85,6 +87,87 @@ class PkiOperationLimitTests extends AbstractGatewayTests {
 				assertThat(RawHttp.read(halfSent).status()).as("completed, parsed and refused").isEqualTo(400);
 			}
 		}
+	}
+
+	/**
+	 * Fuzz report 2026-12-06: bodies that never complete held the overall slots, and an
+	 * honest device from another address got 503 for 60 s.
+	 */
+	@Test
+	void whenBodiesNeverCompleteThenTheyHoldNoSlotOfOtherClients() throws Exception {
+		awaitStarted(0);
+		Socket[] halfSent = { RawHttp.connect(this.port, "127.0.0.4"), RawHttp.connect(this.port, "127.0.0.4"),
+				RawHttp.connect(this.port, "127.0.0.5"), RawHttp.connect(this.port, "127.0.0.5") };
+		try {
+			for (Socket socket : halfSent) {
+				startHalfSent(socket);
+			}
+			awaitStarted(4);
+			assertThat(post("127.0.0.6", null, PKI_OPERATION).status()).as("parsed and refused, not 503")
+				.isEqualTo(400);
+		}
+		finally {
+			for (Socket socket : halfSent) {
+				socket.close();
+			}
+		}
+	}
+
+	@Test
+	void whenABodyTricklesPastTheBodyTimeoutThen408AndItsClientMayContinue() throws Exception {
+		awaitStarted(0);
+		try (Socket slow = RawHttp.connect(this.port, "127.0.0.7")) {
+			startHalfSent(slow);
+			awaitStarted(1);
+			long started = System.nanoTime();
+			try {
+				for (int i = 0; i < 80 && slow.getInputStream().available() == 0; i++) {
+					slow.getOutputStream().write('x');
+					slow.getOutputStream().flush();
+					Thread.sleep(100);
+				}
+			}
+			catch (IOException closed) {
+				// the gateway answered and closed while a byte was under way
+			}
+			assertThat(RawHttp.read(slow).status()).isEqualTo(408);
+			assertThat(System.nanoTime() - started).as("cut off near the 2 s body timeout, not at 90 bytes")
+				.isLessThan(6_000_000_000L);
+		}
+		awaitStarted(0);
+		assertThat(post("127.0.0.7", null, PKI_OPERATION).status()).isEqualTo(400);
+	}
+
+	@Test
+	void whenAClientGoesAwayMidBodyThenOneQuietLineAndNoStackTrace(CapturedOutput output) throws Exception {
+		awaitStarted(0);
+		double before = refused("body_incomplete");
+		try (Socket gone = RawHttp.connect(this.port, "127.0.0.8")) {
+			startHalfSent(gone);
+			awaitStarted(1);
+		}
+		awaitStarted(0);
+		assertThat(refused("body_incomplete")).isEqualTo(before + 1);
+		assertThat(output).contains("event=pkioperation_body_incomplete client=127.0.0.8")
+			.doesNotContain("unexpected_error")
+			.doesNotContain("\tat org.apache.catalina.connector.InputBuffer");
+	}
+
+	/**
+	 * Waits until {@code count} PKIOperations are started: receiving their body or in
+	 * progress.
+	 */
+	private void awaitStarted(int count) throws InterruptedException {
+		long deadline = System.nanoTime() + 20_000_000_000L;
+		while (started() != count) {
+			assertThat(System.nanoTime() - deadline).as("%d PKIOperations started", count).isNegative();
+			Thread.sleep(20);
+		}
+	}
+
+	private double started() {
+		Gauge receiving = this.meters.find("keyward.gateway.pkioperation.receiving").gauge();
+		return inProgress() + ((receiving != null) ? receiving.value() : 0);
 	}
 
 	private static void startHalfSent(Socket socket) throws IOException {
