@@ -52,11 +52,14 @@ class AdminTokenApiController {
 
 	static List<AdminScope> scopes(List<String> names) {
 		List<AdminScope> scopes = new ArrayList<>();
+		String known = String.join(", ", List.of(AdminScope.values()).stream().map(AdminScope::scopeName).toList());
 		for (String name : (names != null) ? names : List.<String>of()) {
+			if (name == null) {
+				throw new ApiProblem(HttpStatus.BAD_REQUEST, "scopes must not contain null; known: " + known);
+			}
 			scopes.add(AdminScope.of(name)
 				.orElseThrow(
-						() -> new ApiProblem(HttpStatus.BAD_REQUEST, "unknown scope '" + name + "'; known: " + String
-							.join(", ", List.of(AdminScope.values()).stream().map(AdminScope::scopeName).toList()))));
+						() -> new ApiProblem(HttpStatus.BAD_REQUEST, "unknown scope '" + name + "'; known: " + known)));
 		}
 		return scopes;
 	}

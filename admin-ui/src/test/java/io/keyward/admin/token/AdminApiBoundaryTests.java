@@ -111,6 +111,7 @@ class AdminApiBoundaryTests extends AdminUiTestSupport {
 	void whenTokenRequestIsWrongThenProblem() {
 		var unknownScope = api(BOOTSTRAP_TOKEN).post("/api/v1/tokens", "{\"name\":\"x1\",\"scopes\":[\"root\"]}");
 		var noScope = api(BOOTSTRAP_TOKEN).post("/api/v1/tokens", "{\"name\":\"x2\",\"scopes\":[]}");
+		var nullScope = api(BOOTSTRAP_TOKEN).post("/api/v1/tokens", "{\"name\":\"x3\",\"scopes\":[null]}");
 		var badName = api(BOOTSTRAP_TOKEN).post("/api/v1/tokens",
 				"{\"name\":\"<b>\",\"scopes\":[\"certificates:read\"]}");
 		var taken = api(BOOTSTRAP_TOKEN).post("/api/v1/tokens",
@@ -119,6 +120,8 @@ class AdminApiBoundaryTests extends AdminUiTestSupport {
 		assertThat(unknownScope.statusCode()).isEqualTo(400);
 		assertThat(unknownScope.body()).contains("unknown scope 'root'");
 		assertThat(noScope.statusCode()).isEqualTo(400);
+		assertThat(nullScope.statusCode()).isEqualTo(400);
+		assertThat(nullScope.body()).contains("scopes must not contain null");
 		assertThat(badName.statusCode()).isEqualTo(400);
 		assertThat(taken.statusCode()).isEqualTo(409);
 		assertThat(api(BOOTSTRAP_TOKEN).delete("/api/v1/tokens/999999").statusCode()).isEqualTo(404);

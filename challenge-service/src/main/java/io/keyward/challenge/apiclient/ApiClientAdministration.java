@@ -137,6 +137,11 @@ class ApiClientAdministration {
 			throw new InvalidRequest("scopes must name at least one of " + ApiScopes.ALL);
 		}
 		for (String scope : requested) {
+			if (scope == null) {
+				// JSON [null]: ApiScopes.ALL is an immutable set, whose contains(null)
+				// throws
+				throw new InvalidRequest("scopes must not contain null: the scopes are " + ApiScopes.ALL);
+			}
 			if (!ApiScopes.ALL.contains(scope)) {
 				throw new InvalidRequest("unknown scope '" + scope + "': the scopes are " + ApiScopes.ALL);
 			}
@@ -152,6 +157,10 @@ class ApiClientAdministration {
 			return null;
 		}
 		for (String profile : requested) {
+			if (profile == null) {
+				throw new InvalidRequest(
+						"profiles must not contain null: name challenge profiles, or leave it out for all");
+			}
 			if (!this.profiles.exists(profile)) {
 				throw new InvalidRequest("unknown challenge profile '" + profile + "'");
 			}

@@ -13,6 +13,7 @@ import java.util.Map;
 import io.keyward.api.challenge.IssuedMdmKey;
 import io.keyward.api.challenge.MdmClient;
 import io.keyward.challenge.IntegrationTestSupport;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -21,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -187,6 +189,17 @@ class ApiClientManagementTests extends IntegrationTestSupport {
 		assertProblem(post(CLIENTS, ADMIN_UI_TOKEN, "{\"name\":\"mgmt-bad\",\"scopes\":[\"admin\"]}"),
 				HttpStatus.BAD_REQUEST);
 		assertProblem(post(CLIENTS, ADMIN_UI_TOKEN, "{\"name\":\"mgmt-bad\",\"scopes\":[]}"), HttpStatus.BAD_REQUEST);
+		// fuzz report: [null] was a NullPointerException and a 500
+		assertThat(assertProblem(post(CLIENTS, ADMIN_UI_TOKEN, "{\"name\":\"mgmt-bad\",\"scopes\":[null]}"),
+				HttpStatus.BAD_REQUEST))
+			.extractingByKey("detail", as(InstanceOfAssertFactories.STRING))
+			.contains("scopes must not contain null");
+		assertThat(assertProblem(
+				post(CLIENTS, ADMIN_UI_TOKEN,
+						"{\"name\":\"mgmt-bad\",\"scopes\":[\"challenge:mint\"],\"profiles\":[null]}"),
+				HttpStatus.BAD_REQUEST))
+			.extractingByKey("detail", as(InstanceOfAssertFactories.STRING))
+			.contains("profiles must not contain null");
 		assertProblem(
 				post(CLIENTS, ADMIN_UI_TOKEN,
 						"{\"name\":\"mgmt-bad\",\"scopes\":[\"challenge:mint\"],\"profiles\":[\"nope\"]}"),
@@ -236,9 +249,10 @@ class ApiClientManagementTests extends IntegrationTestSupport {
 		return response.getBody();
 	}
 
-	private static void assertProblem(ResponseEntity<Map<String, Object>> response, HttpStatus status) {
+	private static Map<String, Object> assertProblem(ResponseEntity<Map<String, Object>> response, HttpStatus status) {
 		assertThat(response.getStatusCode()).isEqualTo(status);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		return response.getBody();
 	}
 
 }
