@@ -27,6 +27,30 @@ class CertificateApiTests extends AdminUiTestSupport {
 				&& query.contains("sort=expires:asc"));
 	}
 
+	/**
+	 * Fuzz report: a year beyond four digits was a 500 in the ca-adapter (502 here); a
+	 * parameter given twice showed Java's array identity in the detail.
+	 */
+	@Test
+	void whenExpiresBeforeIsOutOfRangeOrGivenTwiceThenBadRequestAndTheCaIsNotAsked() {
+		int before = FakeServices.get().queries().size();
+		for (String value : new String[] { "%2B999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z" }) {
+			var answer = api(BOOTSTRAP_TOKEN).get("/api/v1/certificates?expiresBefore=" + value);
+			assertThat(answer.statusCode()).as(value).isEqualTo(400);
+			assertThat(answer.body())
+				.contains("expiresBefore must lie between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+		}
+		var twice = api(BOOTSTRAP_TOKEN).get("/api/v1/certificates?expiresBefore=x&expiresBefore=y");
+		assertThat(twice.statusCode()).isEqualTo(400);
+		assertThat(twice.body()).contains("expiresBefore must be an ISO-8601 date-time")
+			.doesNotContain("[L")
+			.doesNotContain("java.");
+		var bad = api(BOOTSTRAP_TOKEN).get("/api/v1/certificates?expiresBefore=tomorrow");
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(bad.body()).doesNotContain("java.");
+		assertThat(FakeServices.get().queries()).hasSize(before);
+	}
+
 	@Test
 	void whenRevokedThenTheCaHearsWhoAndWhy() {
 		var answer = api(BOOTSTRAP_TOKEN).post("/api/v1/certificates/" + FakeServices.SERIAL + "/revoke",

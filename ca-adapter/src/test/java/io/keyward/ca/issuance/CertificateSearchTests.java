@@ -1,6 +1,8 @@
 package io.keyward.ca.issuance;
 
 import java.math.BigInteger;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,6 +118,29 @@ class CertificateSearchTests extends CaApiTests {
 			.exchange((request, response) -> response.getStatusCode().value() + " "
 					+ response.getHeaders().getContentType());
 		assertThat(status).isEqualTo("400 " + MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	/**
+	 * Fuzz report: {@code +999999999-12-31T23:59:59Z} parses as an Instant but not as an
+	 * OffsetDateTime nor a PostgreSQL timestamptz: it was a 500.
+	 */
+	@Test
+	void whenADateLiesBeyondFourDigitYearsThenBadRequestNamingTheRange() {
+		for (String query : new String[] { "expiresBefore=%2B999999999-12-31T23:59:59Z",
+				"expiresBefore=-999999999-01-01T00:00:00Z", "expiresBefore=%2B300000-01-01T00:00:00Z",
+				"q=expires:%3C%2B999999999-12-31", "q=issued:%3E-999999999-01-01",
+				"q=issued:-999999999-01-01T00:00:00Z" }) {
+			String answer = this.restClient.build()
+				.get()
+				.uri(URI.create("http://127.0.0.1:" + this.port + "/api/v1/certificates/search?" + query))
+				.header("Authorization", "Bearer " + CaAdapterTest.SERVICE_TOKEN)
+				.exchange((request, response) -> response.getStatusCode().value() + " "
+						+ response.getHeaders().getContentType() + " "
+						+ new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
+			assertThat(answer).as(query)
+				.startsWith("400 " + MediaType.APPLICATION_PROBLEM_JSON)
+				.contains("must lie between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+		}
 	}
 
 	@Test

@@ -220,6 +220,18 @@ class TransactionSearchTests extends AbstractGatewayTests {
 		assertBad("q=" + encode("x".repeat(256)), "longer than 255");
 	}
 
+	/**
+	 * Fuzz report: a year Instant parses but PostgreSQL's timestamptz cannot hold was a
+	 * 500.
+	 */
+	@Test
+	void whenADateLiesBeyondFourDigitYearsThenProblem400NamingTheRange() throws Exception {
+		for (String term : new String[] { "created:+999999999-12-31", "created:<-999999999-01-01", "from:+300000-01-01",
+				"to:-999999999-01-01T00:00:00Z" }) {
+			assertBad("q=" + encode(term), "must lie between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+		}
+	}
+
 	@Test
 	void whenTheQueryIsAnEmptyQuoteThenEveryRequestAnswers() throws Exception {
 		assertThat(ids("\"\" profile:" + PROFILE)).hasSize(7);
