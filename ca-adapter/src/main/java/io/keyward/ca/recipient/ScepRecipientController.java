@@ -1,5 +1,6 @@
 package io.keyward.ca.recipient;
 
+import java.util.Arrays;
 import java.util.Base64;
 
 import io.keyward.api.ca.CertRepSigningRequest;
@@ -51,8 +52,9 @@ class ScepRecipientController {
 	SignedCertRep sign(@RequestBody CertRepSigningRequest request) {
 		CertRepAttributes attributes;
 		try {
-			PkiStatus status = PkiStatus.valueOf(String.valueOf(request.pkiStatus()));
-			FailInfo failInfo = (request.failInfo() != null) ? FailInfo.valueOf(request.failInfo()) : null;
+			PkiStatus status = named(PkiStatus.class, request.pkiStatus(), "pkiStatus");
+			FailInfo failInfo = (request.failInfo() != null) ? named(FailInfo.class, request.failInfo(), "failInfo")
+					: null;
 			String transactionId = text(request.transactionId(), "transactionId");
 			String failInfoText = (request.failInfoText() != null) ? text(request.failInfoText(), "failInfoText")
 					: null;
@@ -96,7 +98,27 @@ class ScepRecipientController {
 		if (value == null || value.isEmpty() || value.length() > 1024) {
 			throw new InvalidRequest(field + " is missing or longer than 1024 characters");
 		}
+		// a lone surrogate (JSON "\ud83d") has no UTF-8 form: the CertRep's
+		// PrintableString/UTF8String attributes could not be encoded (fuzz report: a 500)
+		if (value.codePoints()
+			.anyMatch((point) -> point >= Character.MIN_SURROGATE && point <= Character.MAX_SURROGATE)) {
+			throw new InvalidRequest(field + " is not valid UTF-16: it has an unpaired surrogate");
+		}
 		return value;
+	}
+
+	/**
+	 * The constant named {@code value}; otherwise a 400 that lists the accepted names
+	 * (not {@code Enum.valueOf}'s message, which names a Java class).
+	 */
+	private static <E extends Enum<E>> E named(Class<E> type, String value, String field) {
+		for (E constant : type.getEnumConstants()) {
+			if (constant.name().equals(value)) {
+				return constant;
+			}
+		}
+		throw new InvalidRequest(field + " must be one of "
+				+ String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
 	}
 
 }

@@ -152,6 +152,39 @@ class ScepRecipientTests extends CaApiTests {
 			.contains("fingerprint");
 	}
 
+	/**
+	 * Fuzz report: {@code Enum.valueOf}'s message ("No enum constant
+	 * io.keyward.scep.FailInfo.badRequest") was the detail.
+	 */
+	@Test
+	void whenTheStatusOrFailInfoIsUnknownThenBadRequestListingTheNames() {
+		String nonce = base64(new byte[16]);
+		assertThat(post(CERT_REPS, CaAdapterTest.GATEWAY_TOKEN, signJson("FAILURE", "badRequest", null, nonce, null)))
+			.startsWith("400 application/problem+json")
+			.contains("failInfo must be one of BAD_ALG, BAD_MESSAGE_CHECK, BAD_REQUEST, BAD_TIME, BAD_CERT_ID")
+			.doesNotContain("io.keyward");
+		assertThat(post(CERT_REPS, CaAdapterTest.GATEWAY_TOKEN, signJson("ISSUED", null, null, nonce, null)))
+			.startsWith("400 application/problem+json")
+			.contains("pkiStatus must be one of SUCCESS, FAILURE, PENDING")
+			.doesNotContain("io.keyward");
+	}
+
+	/**
+	 * Fuzz report: a lone surrogate in failInfoText reached the UTF8String encoding and
+	 * was a 500.
+	 */
+	@Test
+	void whenATextHasAnUnpairedSurrogateThenBadRequest() {
+		String nonce = base64(new byte[16]);
+		for (String json : List.of(
+				"{\"transactionId\":\"t1\",\"recipientNonce\":\"" + nonce
+						+ "\",\"pkiStatus\":\"FAILURE\",\"failInfo\":\"BAD_REQUEST\",\"failInfoText\":\"\\ud83d\"}",
+				"{\"transactionId\":\"t\\udc00x\",\"recipientNonce\":\"" + nonce + "\",\"pkiStatus\":\"PENDING\"}")) {
+			assertThat(post(CERT_REPS, CaAdapterTest.GATEWAY_TOKEN, json)).as(json)
+				.startsWith("400 application/problem+json");
+		}
+	}
+
 	@Test
 	void whenAnyoneButTheGatewayAsksThenUnauthorizedOrForbidden() throws Exception {
 		String envelope = envelopeJson(envelope(new byte[] { 0x30, 0 }, caCertificate()));
