@@ -46,6 +46,13 @@ class RevocationStatusController {
 	/** An OCSP request for a handful of certificates is a few hundred bytes. */
 	static final int MAX_OCSP_REQUEST = 64 * 1024;
 
+	/**
+	 * The unsigned OCSPResponse with responseStatus malformedRequest (RFC 6960 section
+	 * 4.2.1): {@code SEQUENCE { ENUMERATED 1 }}, what the ca-adapter sends for a request
+	 * it cannot parse.
+	 */
+	private static final byte[] MALFORMED_REQUEST = { 0x30, 0x03, 0x0a, 0x01, 0x01 };
+
 	private final CertificateAuthorityClient certificateAuthority;
 
 	RevocationStatusController(CertificateAuthorityClient certificateAuthority) {
@@ -58,7 +65,8 @@ class RevocationStatusController {
 			text(response, HttpStatus.NOT_FOUND, "no such CRL");
 			return;
 		}
-		relay(response, PKIX_CRL, () -> this.certificateAuthority.crl(caName));
+		relay(response, PKIX_CRL, () -> this.certificateAuthority.crl(caName),
+				() -> text(response, HttpStatus.BAD_REQUEST, "CRL request refused by the CA"));
 	}
 
 	@PostMapping("/ocsp")
@@ -71,12 +79,17 @@ class RevocationStatusController {
 			text(response, HttpStatus.CONTENT_TOO_LARGE, "OCSP request too large");
 			return;
 		}
-		relay(response, OCSP_RESPONSE, () -> this.certificateAuthority.ocsp(body));
+		ocsp(response, body);
 	}
 
-	@GetMapping("/ocsp/**")
+	/**
+	 * {@code GET /ocsp} without a request, {@code /ocsp/} with an empty one, and
+	 * {@code /ocsp/<base64>} (RFC 6960 appendix A.1).
+	 */
+	@GetMapping({ "/ocsp", "/ocsp/**" })
 	void ocspByGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		String encoded = request.getRequestURI().substring(request.getContextPath().length() + "/ocsp/".length());
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String encoded = path.startsWith("/ocsp/") ? path.substring("/ocsp/".length()) : "";
 		byte[] der;
 		try {
 			der = Base64.getDecoder().decode(URLDecoder.decode(encoded, StandardCharsets.US_ASCII).strip());
@@ -85,10 +98,30 @@ class RevocationStatusController {
 			text(response, HttpStatus.BAD_REQUEST, "not a base64 OCSP request");
 			return;
 		}
-		relay(response, OCSP_RESPONSE, () -> this.certificateAuthority.ocsp(der));
+		ocsp(response, der);
 	}
 
-	private void relay(HttpServletResponse response, String contentType, Call call) throws IOException {
+	/**
+	 * No bytes are no OCSPRequest: answered here as the ca-adapter answers any request it
+	 * cannot parse, {@code malformedRequest} (RFC 6960 section 2.3), instead of being
+	 * sent to the ca-adapter, which refuses an empty body with 400. Any 4xx the
+	 * ca-adapter answers is the caller's malformed request too, never an outage (fuzz
+	 * report: it was relayed as 503 "CA not reachable").
+	 */
+	private void ocsp(HttpServletResponse response, byte[] der) throws IOException {
+		if (der.length == 0) {
+			write(response, OCSP_RESPONSE, MALFORMED_REQUEST);
+			return;
+		}
+		relay(response, OCSP_RESPONSE, () -> this.certificateAuthority.ocsp(der),
+				() -> write(response, OCSP_RESPONSE, MALFORMED_REQUEST));
+	}
+
+	/**
+	 * @param refused what to answer when the ca-adapter refuses the request with a 4xx
+	 * (other than a CRL's 404): the caller asked for something malformed, the CA is fine
+	 */
+	private void relay(HttpServletResponse response, String contentType, Call call, Answer refused) throws IOException {
 		byte[] body;
 		try {
 			body = call.get();
@@ -97,11 +130,21 @@ class RevocationStatusController {
 			text(response, HttpStatus.NOT_FOUND, "no such CRL");
 			return;
 		}
+		catch (HttpClientErrorException ex) {
+			log.info("event=ca_refused_request status={} detail=\"{}\"", ex.getStatusCode().value(),
+					LogText.printable(ex.getStatusText()));
+			refused.write();
+			return;
+		}
 		catch (RestClientException ex) {
 			log.warn("event=ca_unreachable detail=\"{}\"", LogText.printable(ex.toString()));
 			text(response, HttpStatus.SERVICE_UNAVAILABLE, "CA not reachable, retry later");
 			return;
 		}
+		write(response, contentType, body);
+	}
+
+	private static void write(HttpServletResponse response, String contentType, byte[] body) throws IOException {
 		response.setStatus(200);
 		response.setContentType(contentType);
 		response.setContentLength(body.length);
@@ -118,6 +161,13 @@ class RevocationStatusController {
 	private interface Call {
 
 		byte[] get();
+
+	}
+
+	@FunctionalInterface
+	private interface Answer {
+
+		void write() throws IOException;
 
 	}
 

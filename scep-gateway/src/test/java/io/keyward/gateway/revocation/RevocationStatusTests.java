@@ -4,10 +4,16 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import io.keyward.gateway.AbstractGatewayTests;
 import io.keyward.gateway.FakeUpstreams;
+import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The gateway relays the CRL and OCSP from the ca-adapter without credentials from the
  * caller, with the content types relying parties expect, and never answers 500.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RevocationStatusTests extends AbstractGatewayTests {
 
 	@Test
@@ -65,6 +72,42 @@ class RevocationStatusTests extends AbstractGatewayTests {
 			.build(), HttpResponse.BodyHandlers.ofByteArray());
 
 		assertThat(response.statusCode()).isEqualTo(413);
+	}
+
+	/**
+	 * Fuzz report: {@code GET /ocsp} was a 500 (StringIndexOutOfBoundsException),
+	 * {@code GET /ocsp/} and an empty POST were relayed, refused by the ca-adapter with
+	 * 400 and answered 503 "CA not reachable".
+	 */
+	@Test
+	void whenTheOcspRequestIsEmptyThenMalformedRequestWithoutAskingTheCa() throws Exception {
+		List<HttpResponse<byte[]>> answers = List.of(get("/ocsp"), get("/ocsp/"),
+				this.http.send(HttpRequest.newBuilder(uri("/ocsp"))
+					.header("Content-Type", "application/ocsp-request")
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.build(), HttpResponse.BodyHandlers.ofByteArray()));
+		for (HttpResponse<byte[]> response : answers) {
+			assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/ocsp-response");
+			assertThat(new OCSPResp(response.body()).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
+		}
+	}
+
+	@Test
+	void whenTheCaAdapterRefusesTheRequestThenMalformedRequestNotAnOutage(CapturedOutput output) throws Exception {
+		upstreams.caFailureStatus = 400;
+		try {
+			HttpResponse<byte[]> response = this.http.send(HttpRequest.newBuilder(uri("/ocsp"))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] { 1 }))
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(new OCSPResp(response.body()).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
+			assertThat(get("/crl/root.crl").statusCode()).isEqualTo(400);
+			assertThat(output).doesNotContain("event=ca_unreachable");
+		}
+		finally {
+			upstreams.caFailureStatus = null;
+		}
 	}
 
 	@Test
