@@ -1,7 +1,6 @@
 package io.keyward.edge.problem;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,39 +23,14 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		write(response, 401, "Unauthorized", "A valid API key is required: send it as 'Authorization: Bearer <key>'.",
-				request);
+		ProblemDocument.write(response, 401, "A valid API key is required: send it as 'Authorization: Bearer <key>'.",
+				request.getRequestURI());
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
-		write(response, 403, "Forbidden", "This API key may not call this endpoint.", request);
-	}
-
-	private static void write(HttpServletResponse response, int status, String title, String detail,
-			HttpServletRequest request) throws IOException {
-		response.setStatus(status);
-		response.setContentType("application/problem+json");
-		String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-				+ detail + "\",\"instance\":\"" + jsonEscape(request.getRequestURI()) + "\"}";
-		response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static String jsonEscape(String value) {
-		StringBuilder out = new StringBuilder(value.length());
-		for (char c : value.toCharArray()) {
-			if (c == '"' || c == '\\') {
-				out.append('\\').append(c);
-			}
-			else if (c < 0x20) {
-				out.append(String.format("\\u%04x", (int) c));
-			}
-			else {
-				out.append(c);
-			}
-		}
-		return out.toString();
+		ProblemDocument.write(response, 403, "This API key may not call this endpoint.", request.getRequestURI());
 	}
 
 }

@@ -6,10 +6,16 @@ import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -41,6 +47,26 @@ public abstract class ProblemResponses extends ResponseEntityExceptionHandler {
 				"An internal error occurred; it has been logged under correlation id " + correlationId + ".");
 		problem.setProperty("correlationId", correlationId);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+	}
+
+	/**
+	 * A JSON body with a string that cannot be stored ({@link StorableTextModule}): 400
+	 * naming the field, not echoing the text. Any other unreadable body keeps Spring's
+	 * "Failed to read request".
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof StorableTextModule.UnstorableJsonText unstorable) {
+				String field = unstorable.field();
+				String detail = (field.isEmpty() ? "The JSON body" : "JSON field '" + field + "'") + " "
+						+ StorableText.WHY + ".";
+				return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail),
+						headers, HttpStatus.BAD_REQUEST, request);
+			}
+		}
+		return super.handleHttpMessageNotReadable(ex, headers, status, request);
 	}
 
 	protected static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
