@@ -1,5 +1,7 @@
 package io.keyward.gateway.security;
 
+import java.util.List;
+
 import io.keyward.gateway.AbstractGatewayTests;
 import io.keyward.testsupport.EdgeProbe;
 import io.keyward.testsupport.EdgeProbe.Answer;
@@ -62,8 +64,10 @@ class EdgeProblemTests extends AbstractGatewayTests {
 	void whenTomcatRefusesTheRequestBeforeAnyServletThenProblemWithoutServerInfo() {
 		EdgeProbe anonymous = new EdgeProbe(this.port, null);
 
-		for (String head : java.util.List.of("GET /api/v1/%ZZ HTTP/1.1\r\nHost: localhost",
-				"GET /api/v1/a%2fb HTTP/1.1\r\nHost: localhost")) {
+		for (String head : List.of("GET /api/v1/%ZZ HTTP/1.1\r\nHost: localhost",
+				"GET /api/v1/a%2fb HTTP/1.1\r\nHost: localhost", "GET /api/v1/%00 HTTP/1.1\r\nHost: localhost",
+				"GET /api/v1/x HTTP/1.1\r\nHost: bad host:x:y",
+				"POST /api/v1/x HTTP/1.1\r\nHost: localhost\r\nContent-Length: abc")) {
 			Answer answer = anonymous.raw(head);
 
 			assertThat(answer.status()).as(head).startsWith("400 " + PROBLEM);
