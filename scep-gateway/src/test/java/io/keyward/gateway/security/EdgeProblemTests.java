@@ -47,6 +47,23 @@ class EdgeProblemTests extends AbstractGatewayTests {
 	}
 
 	@Test
+	void whenADeviceSendsAnOddAcceptOrContentTypeThenTheScepEndpointAnswersAsBefore() {
+		EdgeProbe device = new EdgeProbe(this.port, null);
+
+		Answer caps = device
+			.raw("GET /scep/default?operation=GetCACaps HTTP/1.1\r\nHost: localhost\r\nAccept: */*;q=bogus");
+		Answer message = device.send("POST", "/scep/default?operation=PKIOperation", "application/*",
+				"not a PKCS#7 message");
+
+		// the REST APIs' header checks (415, 400 problems) are not a device's concern:
+		// NDES
+		// ignores both headers, and so does the SCEP endpoint
+		assertThat(caps.status()).startsWith("200 text/plain");
+		assertThat(caps.body()).contains("POSTPKIOperation");
+		assertThat(message.status()).startsWith("400").doesNotContain(PROBLEM);
+	}
+
+	@Test
 	void whenWhatReachesTheErrorPageIsRefusedThenProblemWithItsStatus() {
 		EdgeProbe anonymous = new EdgeProbe(this.port, null);
 

@@ -22,12 +22,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses a request that no handler could serve with an RFC 9457 problem, instead of an
  * internal error further in:
  * <ul>
- * <li>a {@code Content-Type} that cannot be parsed or names no type
- * ({@code application/*}, <code>*&#47;*</code>): 415. A body has one concrete type (RFC
- * 9110 section 8.3); Spring MVC throws an {@link IllegalArgumentException} reading a body
- * of a wildcard type;</li>
- * <li>an {@code Accept} header that cannot be parsed: 400. Spring MVC would answer with
- * the handler's status and an empty body, having no type to write a problem in;</li>
+ * <li>on the REST APIs ({@code /api/**}, {@code /internal/**}), a {@code Content-Type}
+ * that cannot be parsed or names no type ({@code application/*}, <code>*&#47;*</code>):
+ * 415. A body has one concrete type (RFC 9110 section 8.3); Spring MVC throws an
+ * {@link IllegalArgumentException} reading a body of a wildcard type;</li>
+ * <li>on the REST APIs, an {@code Accept} header that cannot be parsed: 400. Spring MVC
+ * would answer with the handler's status and an empty body, having no type to write a
+ * problem in;</li>
  * <li>a query or form parameter whose name or value is not {@link StorableText storable}:
  * 400 naming the parameter, not echoing its value.</li>
  * </ul>
@@ -43,16 +44,18 @@ public class RequestTextFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String refusal = contentTypeRefusal(request.getHeader(HttpHeaders.CONTENT_TYPE));
-		if (refusal != null) {
-			ProblemDocument.write(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, refusal,
-					request.getRequestURI());
-			return;
-		}
-		refusal = acceptRefusal(request);
-		if (refusal != null) {
-			ProblemDocument.write(response, HttpServletResponse.SC_BAD_REQUEST, refusal, request.getRequestURI());
-			return;
+		if (restApi(request)) {
+			String refusal = contentTypeRefusal(request.getHeader(HttpHeaders.CONTENT_TYPE));
+			if (refusal != null) {
+				ProblemDocument.write(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, refusal,
+						request.getRequestURI());
+				return;
+			}
+			refusal = acceptRefusal(request);
+			if (refusal != null) {
+				ProblemDocument.write(response, HttpServletResponse.SC_BAD_REQUEST, refusal, request.getRequestURI());
+				return;
+			}
 		}
 		try {
 			chain.doFilter(new CheckedParameters(request), response);
@@ -66,6 +69,17 @@ public class RequestTextFilter extends OncePerRequestFilter {
 			ProblemDocument.write(response, HttpServletResponse.SC_BAD_REQUEST, unstorable.getMessage(),
 					request.getRequestURI());
 		}
+	}
+
+	/**
+	 * The REST APIs, whose bodies Spring MVC reads by their Content-Type and whose
+	 * answers it writes by Accept. The wire protocols (SCEP at {@code /scep} and the NDES
+	 * path, OCSP, CRLs) read their bodies raw and ignore Accept, as NDES does: a device's
+	 * odd header must not cost it its certificate, so their headers are not judged here.
+	 */
+	private static boolean restApi(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/api/") || path.startsWith("/internal/");
 	}
 
 	private static @Nullable UnstorableParameter unstorable(Throwable thrown) {
