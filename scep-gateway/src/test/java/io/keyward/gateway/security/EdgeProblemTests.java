@@ -38,6 +38,16 @@ class EdgeProblemTests extends AbstractGatewayTests {
 	}
 
 	@Test
+	void whenAQueryParameterDoesNotConvertThenTheDetailSaysWhatItTakesNotJavasView() {
+		Answer twice = new EdgeProbe(this.port, ADMIN_TOKEN).get("/api/v1/transactions?page=x&page=y");
+		Answer word = new EdgeProbe(this.port, ADMIN_TOKEN).get("/api/v1/transactions?page=x");
+
+		assertThat(twice.status()).isEqualTo("400 " + PROBLEM);
+		assertThat(twice.body()).contains("page must be a whole number, given once").doesNotContain("java.lang");
+		assertThat(word.body()).contains("page must be a whole number").doesNotContain("java.lang");
+	}
+
+	@Test
 	void whenTheContentTypeIsAWildcardThenUnsupportedMediaTypeProblem() {
 		Answer answer = new EdgeProbe(this.port, ADMIN_TOKEN).send("POST",
 				"/api/v1/transactions/00000000-0000-0000-0000-000000000001/approve", "application/*",

@@ -1,6 +1,8 @@
 package io.keyward.edge.problem;
 
 import java.security.SecureRandom;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 import org.slf4j.Logger;
@@ -8,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -47,6 +51,42 @@ public abstract class ProblemResponses extends ResponseEntityExceptionHandler {
 				"An internal error occurred; it has been logged under correlation id " + correlationId + ".");
 		problem.setProperty("correlationId", correlationId);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+	}
+
+	/**
+	 * A query parameter that does not convert: the detail names the parameter and what it
+	 * takes, never the value as Java prints it (fuzz report: a parameter given twice was
+	 * shown as {@code [Ljava.lang.String;@2e0fa10b}, Spring's default detail).
+	 */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
+				: ex.getPropertyName();
+		String detail = name + " must be " + expected(ex.getRequiredType())
+				+ ((ex.getValue() instanceof Object[] values && values.length > 1) ? ", given once" : "");
+		return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), headers,
+				HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static String expected(Class<?> type) {
+		if (type == null) {
+			return "a valid value";
+		}
+		if (Temporal.class.isAssignableFrom(type)) {
+			return "an ISO-8601 date-time such as 2027-01-31T00:00:00Z";
+		}
+		if (type.isEnum()) {
+			return "one of " + String.join(", ",
+					Arrays.stream(type.getEnumConstants()).map((constant) -> ((Enum<?>) constant).name()).toList());
+		}
+		if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+			return "a whole number";
+		}
+		if (type == boolean.class || type == Boolean.class) {
+			return "true or false";
+		}
+		return "a valid value";
 	}
 
 	/**
