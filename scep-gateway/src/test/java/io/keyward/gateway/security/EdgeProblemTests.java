@@ -74,6 +74,16 @@ class EdgeProblemTests extends AbstractGatewayTests {
 	}
 
 	@Test
+	void whenAPkiOperationSaysMultipartThenTheScepEndpointStillReadsItRaw() {
+		Answer message = new EdgeProbe(this.port, null).send("POST", "/scep/default?operation=PKIOperation",
+				"multipart/form-data; boundary=x", "garbage");
+
+		// the fuzzer's finding after the limiter began to read bodies: Spring parsed the
+		// consumed body as a form upload, a 500
+		assertThat(message.status()).startsWith("400").doesNotContain(PROBLEM);
+	}
+
+	@Test
 	void whenWhatReachesTheErrorPageIsRefusedThenProblemWithItsStatus() {
 		EdgeProbe anonymous = new EdgeProbe(this.port, null);
 
