@@ -119,7 +119,8 @@ class RevocationStatusController {
 
 	/**
 	 * @param refused what to answer when the ca-adapter refuses the request with a 4xx
-	 * (other than a CRL's 404): the caller asked for something malformed, the CA is fine
+	 * (other than a CRL's 404, and a 401 or 403 for the gateway's own token): the caller
+	 * asked for something malformed, the CA is fine
 	 */
 	private void relay(HttpServletResponse response, String contentType, Call call, Answer refused) throws IOException {
 		byte[] body;
@@ -131,9 +132,17 @@ class RevocationStatusController {
 			return;
 		}
 		catch (HttpClientErrorException ex) {
-			log.info("event=ca_refused_request status={} detail=\"{}\"", ex.getStatusCode().value(),
-					LogText.printable(ex.getStatusText()));
-			refused.write();
+			if (ex.getStatusCode().value() != 401 && ex.getStatusCode().value() != 403) {
+				log.info("event=ca_refused_request status={} detail=\"{}\"", ex.getStatusCode().value(),
+						LogText.printable(ex.getStatusText()));
+				refused.write();
+				return;
+			}
+			// the gateway's own credential refused: its operator's problem, reported as
+			// the
+			// outage it is, not as the caller's malformed request
+			log.warn("event=ca_unreachable detail=\"{}\"", LogText.printable(ex.toString()));
+			text(response, HttpStatus.SERVICE_UNAVAILABLE, "CA not reachable, retry later");
 			return;
 		}
 		catch (RestClientException ex) {

@@ -111,6 +111,23 @@ class RevocationStatusTests extends AbstractGatewayTests {
 	}
 
 	@Test
+	void whenTheCaAdapterRefusesTheGatewaysTokenThenAnOutageNotTheCallersMistake(CapturedOutput output)
+			throws Exception {
+		upstreams.caFailureStatus = 403;
+		try {
+			HttpResponse<byte[]> response = this.http.send(HttpRequest.newBuilder(uri("/ocsp"))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] { 1 }))
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(response.statusCode()).isEqualTo(503);
+			assertThat(get("/crl/root.crl").statusCode()).isEqualTo(503);
+			assertThat(output).contains("event=ca_unreachable").doesNotContain("event=ca_refused_request");
+		}
+		finally {
+			upstreams.caFailureStatus = null;
+		}
+	}
+
+	@Test
 	void whenTheCaAdapterIsDownThenServiceUnavailable() throws Exception {
 		upstreams.caFailureStatus = 503;
 
