@@ -29,7 +29,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
 		int status = response.getStatus();
-		if (status < 400 || response.getContentWritten() > 0) {
+		// as Tomcat's own valve: only a response put in error (sendError, a refused
+		// request) and still empty; a 4xx a servlet set on purpose without a body (a
+		// 401 challenge) stays empty
+		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
 		AtomicBoolean ioAllowed = new AtomicBoolean(true);
