@@ -4,12 +4,12 @@ import java.time.Instant;
 
 import io.keyward.admin.certificate.CertificateLifecycle.CertificateQuery;
 import io.keyward.admin.security.Actor;
-import io.keyward.admin.web.ApiProblem;
 import io.keyward.api.ca.CertificateSearchPage;
 import io.keyward.api.ca.IssuedCertificate;
 
+import io.keyward.edge.search.SearchInstants;
+
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,14 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/certificates")
 class CertificateApiController {
 
-	/**
-	 * What the ca-adapter's search accepts (docs/api/ca-adapter.md): a year beyond four
-	 * digits parses as an Instant but no database column holds it.
-	 */
-	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-
-	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-
 	private final CertificateLifecycle lifecycle;
 
 	CertificateApiController(CertificateLifecycle lifecycle) {
@@ -45,10 +37,9 @@ class CertificateApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant expiresBefore,
 			@RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int size,
 			@RequestParam(required = false) String sort) {
-		if (expiresBefore != null && (expiresBefore.isBefore(EARLIEST) || expiresBefore.isAfter(LATEST))) {
-			throw new ApiProblem(HttpStatus.BAD_REQUEST,
-					"expiresBefore must lie between " + EARLIEST + " and " + LATEST);
-		}
+		// checked here as the ca-adapter's search checks it, so the answer is a 400, not
+		// the ca-adapter's 400 relayed as a 502
+		SearchInstants.requireInRange("expiresBefore", expiresBefore);
 		return this.lifecycle.search(new CertificateQuery(q, status, profile, expiresBefore, after, size, sort));
 	}
 

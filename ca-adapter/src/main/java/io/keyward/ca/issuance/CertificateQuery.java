@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.keyward.edge.problem.InvalidRequest;
+import io.keyward.edge.search.SearchInstants;
 
 /**
  * A validated certificate search: every filter optional (null), checked before any SQL
@@ -36,27 +37,11 @@ record CertificateQuery(String text, String subject, String contains, String san
 		Instant expiresAfter, Instant expiresBefore, CertificateSort sort, CertificateInventory.Cursor after,
 		int size) {
 
-	/**
-	 * The instants a search may name: PostgreSQL's timestamptz ends in year 294276 and
-	 * {@code OffsetDateTime} at year 999999999, while {@code Instant.parse} accepts
-	 * {@code +999999999-12-31T23:59:59Z} (fuzz report: a 500). Four-digit years are what
-	 * a certificate's validity can hold (RFC 5280 section 4.1.2.5).
-	 */
-	static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-
-	static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-
 	CertificateQuery {
-		inRange("issuedAfter", issuedAfter);
-		inRange("issuedBefore", issuedBefore);
-		inRange("expiresAfter", expiresAfter);
-		inRange("expiresBefore", expiresBefore);
-	}
-
-	private static void inRange(String name, Instant instant) {
-		if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
-			throw new InvalidRequest(name + " must lie between " + EARLIEST + " and " + LATEST);
-		}
+		SearchInstants.requireInRange("issuedAfter", issuedAfter);
+		SearchInstants.requireInRange("issuedBefore", issuedBefore);
+		SearchInstants.requireInRange("expiresAfter", expiresAfter);
+		SearchInstants.requireInRange("expiresBefore", expiresBefore);
 	}
 
 	static CertificateQuery of(String q, String status, String profile, String expiresBefore, String after,

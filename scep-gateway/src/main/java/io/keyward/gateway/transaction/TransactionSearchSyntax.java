@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 
 import io.keyward.api.SerialNumbers;
 import io.keyward.edge.problem.InvalidRequest;
+import io.keyward.edge.search.SearchInstants;
 import io.keyward.edge.search.SearchTerms;
 import io.keyward.gateway.approval.Approvals;
 
@@ -36,10 +37,6 @@ final class TransactionSearchSyntax {
 	static final String SUBJECT_KEY = "coalesce(lower(t.subject), '') collate \"C\"";
 
 	private static final String STATUSES = "status: must be pending, waiting, issued, refused, expired or rejected";
-
-	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-
-	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
 	private final Instant now;
 
@@ -192,24 +189,13 @@ final class TransactionSearchSyntax {
 		SearchTerms.Range range = SearchTerms.dates(key, value, true, this.now);
 		Instant after = lower ? range.after() : null;
 		Instant before = upper ? ((range.before() != null || lower) ? range.before() : range.after()) : null;
-		inRange(key, after);
-		inRange(key, before);
+		SearchInstants.requireInRange(key + ":", after);
+		SearchInstants.requireInRange(key + ":", before);
 		if (after != null) {
 			condition(key + "After", after.atOffset(ZoneOffset.UTC), "t.created_at >= :" + key + "After");
 		}
 		if (before != null) {
 			condition(key + "Before", before.atOffset(ZoneOffset.UTC), "t.created_at < :" + key + "Before");
-		}
-	}
-
-	/**
-	 * A day that SearchTerms parses ({@code created:+999999999-12-31}) but PostgreSQL's
-	 * timestamptz cannot hold (it ends in year 294276): a 500 before. Four-digit years
-	 * are every date a transaction can have.
-	 */
-	private static void inRange(String key, Instant instant) {
-		if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
-			throw new InvalidRequest(key + ": must lie between " + EARLIEST + " and " + LATEST);
 		}
 	}
 
