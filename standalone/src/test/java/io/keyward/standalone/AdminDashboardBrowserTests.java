@@ -579,6 +579,34 @@ class AdminDashboardBrowserTests {
 			.doesNotContainPattern("\\bP(T)?\\d+[HDM]\\b");
 	}
 
+	/**
+	 * The error page since every service's {@code /error} became service-edge's
+	 * ProblemErrorController (fuzz findings 8 and 9): an admin who follows a dead link in
+	 * the dashboard still reads the dashboard's page and finds the way back, while the
+	 * admin API's paths answer a problem document even in a browser.
+	 */
+	@Test
+	void whenAnAdminOpensAPageThatDoesNotExistThenTheDashboardSaysSoAndLeadsBack() throws Exception {
+		signIn();
+		browser.get(client.adminUrl("/no-such-page"));
+		screenshot(browser, "error-404");
+
+		assertThat(text(browser, "main h1")).isEqualTo("404 Not Found");
+		assertThat(text(browser, "main")).contains("There is no such page.").doesNotContain("\"status\"");
+		browser.findElement(By.linkText("Back to the dashboard")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until((driver) -> !driver.getCurrentUrl().contains("no-such-page"));
+		assertThat(browser.findElements(By.cssSelector("main h1"))).isNotEmpty();
+		assertThat(text(browser, "main h1")).isNotEqualTo("404 Not Found");
+
+		// the admin API takes tokens, not the dashboard's session: its problem document,
+		// not the dashboard's page
+		browser.get(client.adminUrl("/api/v1/no-such-resource"));
+		assertThat(text(browser, "body")).contains("\"status\":403")
+			.contains("\"instance\":\"/api/v1/no-such-resource\"");
+		assertThat(browser.findElements(By.cssSelector("main h1"))).isEmpty();
+	}
+
 	private static HttpResponse<String> mintWith(String key, String profile) throws IOException, InterruptedException {
 		return client.send(HttpRequest.newBuilder(URI.create(client.challengeUrl("/api/v1/challenges")))
 			.header("Authorization", "Bearer " + key)
