@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
+import io.keyward.edge.log.CorrelationIds;
 import io.keyward.edge.log.ServiceName;
 import io.keyward.admin.AdminUiApplication;
 import io.keyward.sealing.KeyEncryptionKey;
@@ -414,10 +415,19 @@ public final class KeywardSuite implements AutoCloseable {
 		this.database.stop();
 	}
 
+	/**
+	 * Closes the services one at a time, newest first, each while the closing thread
+	 * names it: its lines of shutdown (the web server's graceful stop, the connection
+	 * pool) name the service, not the suite.
+	 */
 	private void closeServices() {
 		for (int i = this.services.size() - 1; i >= 0; i--) {
-			// closing twice is harmless: a replica may have been stopped already
-			this.services.get(i).close();
+			ConfigurableApplicationContext service = this.services.get(i);
+			try (CorrelationIds.Scope named = ServiceName
+				.inMdc(service.getEnvironment().getProperty("spring.application.name"))) {
+				// closing twice is harmless: a replica may have been stopped already
+				service.close();
+			}
 		}
 		this.services.clear();
 	}

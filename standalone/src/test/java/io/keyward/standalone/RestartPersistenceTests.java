@@ -4,21 +4,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Map;
 
 import io.keyward.testsupport.clients.MicromdmScepClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * First start on an empty data directory generates the secrets; a restart on the same
- * directory keeps the CA, the RA certificates and outstanding challenges.
+ * directory keeps the CA, the RA certificates and outstanding challenges. A whole start
+ * and stop of the suite is also where its log lines are checked to name their service.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RestartPersistenceTests {
 
 	@Test
-	void whenTheSuiteRestartsOnTheSameDataDirectoryThenCaRaAndChallengesSurvive() throws Exception {
+	void whenTheSuiteRestartsOnTheSameDataDirectoryThenCaRaAndChallengesSurvive(CapturedOutput output)
+			throws Exception {
 		Path dataDir = Files.createTempDirectory(Path.of("target"), "restart-data").toAbsolutePath();
 		StandaloneSettings settings = EnrollmentEndToEndTests.freePorts(dataDir);
 		byte[] caCertificatesBefore;
@@ -34,6 +42,7 @@ class RestartPersistenceTests {
 			caCertificatesBefore = encoded(client);
 			challenge = client.mintChallenge();
 		}
+		assertEveryServiceLineNamesItsService(output.getOut());
 		assertThat(mode(dataDir.resolve("kek"))).isEqualTo("rw-------");
 		assertThat(mode(dataDir.resolve("initial-credentials"))).isEqualTo("rw-------");
 		assertThat(mode(dataDir.resolve("gateway-token"))).isEqualTo("rw-------");
@@ -53,6 +62,26 @@ class RestartPersistenceTests {
 				.orElseThrow(() -> new AssertionError("no certificate after restart:\n" + enrollment.output()));
 			certificate.verify(client.caCertificate().getPublicKey());
 		}
+	}
+
+	/**
+	 * Over a whole start and stop, only the suite's own lines name {@code keyward}: the
+	 * embedded PostgreSQL's, and Spring Boot's "Graceful shutdown complete", written on a
+	 * thread of its own. A service's start, its ready checks, its servlet's start and its
+	 * stop name the service (issue 15: each line names its own service).
+	 */
+	private static void assertEveryServiceLineNamesItsService(String log) {
+		assertThat(log.lines()
+			.filter((line) -> line.contains("] [keyward] "))
+			.filter((line) -> !line.contains("EmbeddedPostgres") && !line.contains("Graceful shutdown complete")))
+			.as("lines of a service that name the suite")
+			.isEmpty();
+		for (String service : List.of("scep-gateway", "challenge-service", "ca-adapter", "admin-ui")) {
+			assertThat(log).as(service + "'s stop")
+				.containsPattern("\\[" + service + "\\] \\S+GracefulShutdown +: Commencing graceful shutdown");
+		}
+		assertThat(log).containsPattern("\\[scep-gateway\\] \\S+RaKeys +: event=ra_certificates_ready")
+			.containsPattern("\\[ca-adapter\\] \\S+CrlPublisher +: event=crl_issued");
 	}
 
 	private static byte[] encoded(SuiteClient client) throws Exception {

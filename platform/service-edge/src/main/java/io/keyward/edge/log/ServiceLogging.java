@@ -3,8 +3,6 @@ package io.keyward.edge.log;
 import java.util.Map;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.boot.context.event.ApplicationFailedEvent;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.SmartApplicationListener;
@@ -20,7 +18,10 @@ import org.springframework.core.env.MapPropertySource;
  * ({@code logging.pattern.correlation}); Spring Boot's own application name is left out,
  * as it is the JVM's, not the thread's.
  * <p>
- * Also names the service in the MDC of the thread that starts it, until it is ready.
+ * Also names the service in the MDC of the thread that starts it, until it is ready and
+ * its ready listeners have run ({@link ServiceStartEnd}), and starts Spring MVC's servlet
+ * with the service rather than at its first request, so that the servlet's start is
+ * written on that thread, not on a request thread before the service names it.
  */
 public class ServiceLogging implements SmartApplicationListener {
 
@@ -45,9 +46,7 @@ public class ServiceLogging implements SmartApplicationListener {
 
 	@Override
 	public boolean supportsEventType(Class<? extends ApplicationEvent> type) {
-		return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
-				|| ApplicationReadyEvent.class.isAssignableFrom(type)
-				|| ApplicationFailedEvent.class.isAssignableFrom(type);
+		return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type);
 	}
 
 	@Override
@@ -63,17 +62,17 @@ public class ServiceLogging implements SmartApplicationListener {
 									// (Debian 12's 2.42) refuses a whole scrape whose
 									// summary
 									// _count carries one ("does not support exemplars")
-									"management.tracing.exemplars.include", "none")));
+									"management.tracing.exemplars.include", "none",
+									// a first request no longer pays for it either
+									"spring.mvc.servlet.load-on-startup", "1")));
 			}
 			finishStart();
 			starting.set(ServiceName.inMdc(environment.getProperty("spring.application.name")));
 		}
-		else {
-			finishStart();
-		}
 	}
 
-	private static void finishStart() {
+	/** The service's start is over: its thread no longer names it. */
+	static void finishStart() {
 		CorrelationIds.Scope named = starting.get();
 		if (named != null) {
 			starting.remove();

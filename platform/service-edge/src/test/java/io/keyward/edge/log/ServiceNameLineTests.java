@@ -1,5 +1,10 @@
 package io.keyward.edge.log;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -7,11 +12,13 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +52,67 @@ class ServiceNameLineTests {
 		assertThat(line(output, "case=suite")).contains("[keyward]").doesNotContain("[one-of-four]");
 	}
 
+	/**
+	 * A service's own start-up work that runs once it is ready (the gateway's RA and CA
+	 * checks, the ca-adapter's first CRL) is written on the thread that started it; where
+	 * the JVM runs the whole suite that line named {@code keyward}, as the thread's
+	 * service name was dropped before those listeners ran.
+	 */
+	@Test
+	void whenTheSuiteStartsAServiceThenItsReadyListenersLinesNameTheService(CapturedOutput output) {
+		System.setProperty(ServiceName.JVM_NAME_PROPERTY, "keyward");
+
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Service.class, ReadyLine.class)
+			.web(WebApplicationType.NONE)
+			.properties("spring.application.name=ready-service")
+			.run()) {
+			assertThat(line(output, "event=ready_listener_test")).contains("[ready-service]")
+				.doesNotContain("[keyward]");
+		}
+	}
+
+	/**
+	 * The thread that started a service names it no longer once the service is ready:
+	 * what the suite's start thread does next is not that service's.
+	 */
+	@Test
+	void whenAServiceIsReadyThenTheThreadThatStartedItNoLongerNamesIt(CapturedOutput output) {
+		System.setProperty(ServiceName.JVM_NAME_PROPERTY, "keyward");
+
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Service.class)
+			.web(WebApplicationType.NONE)
+			.properties("spring.application.name=started-service")
+			.run()) {
+			LoggerFactory.getLogger(ServiceNameLineTests.class).info("event=after_start_test");
+		}
+
+		assertThat(line(output, "event=after_start_test")).contains("[keyward]").doesNotContain("[started-service]");
+	}
+
+	/**
+	 * Spring MVC's servlet starts with the service, on the thread that names it: started
+	 * lazily by the first request, its lines were written before the service's request
+	 * filter named the thread, so in the suite they named {@code keyward}.
+	 */
+	@Test
+	void whenTheSuiteStartsAWebServiceThenItsServletStartsWithItAndNamesIt(CapturedOutput output) throws Exception {
+		System.setProperty(ServiceName.JVM_NAME_PROPERTY, "keyward");
+
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Service.class)
+			.web(WebApplicationType.SERVLET)
+			.properties("spring.application.name=web-service", "server.port=0", "server.address=127.0.0.1")
+			.run()) {
+			// whatever the servlet answers, it has started once the first request is
+			// served
+			HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+						+ context.getEnvironment().getProperty("local.server.port") + "/no-such-page"))
+					.build(), BodyHandlers.discarding());
+			assertThat(line(output, "Initializing Servlet 'dispatcherServlet'")).contains("[web-service]")
+				.doesNotContain("[keyward]");
+		}
+	}
+
 	private static void logFromAnUnnamedThread(String service, String message) throws InterruptedException {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Service.class)
 			.web(WebApplicationType.NONE)
@@ -63,6 +131,16 @@ class ServiceNameLineTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class Service {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ReadyLine {
+
+		@EventListener(ApplicationReadyEvent.class)
+		void ready() {
+			LoggerFactory.getLogger(ServiceNameLineTests.class).info("event=ready_listener_test");
+		}
 
 	}
 
