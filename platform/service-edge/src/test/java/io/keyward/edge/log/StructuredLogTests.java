@@ -4,6 +4,7 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -59,6 +60,41 @@ class StructuredLogTests {
 
 		assertThat(json.path(ServiceName.MDC_KEY).asString()).isEqualTo("json-" + format);
 		assertThat(json.path("traceId").asString()).hasSize(32).isEqualTo(traceId);
+	}
+
+	/**
+	 * A line of a thread no service set up (the servlet container's, shutdown) names the
+	 * JVM's service in {@code serviceName} too, once: the one service's in a container,
+	 * {@code keyward} in the standalone suite.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "ecs,", "logstash,", "ecs,keyward", "logstash,keyward" })
+	void whenAThreadOfNoServiceLogsThenItsJsonLineNamesTheJvmsService(String format, String jvmName,
+			CapturedOutput output) throws Exception {
+		if (jvmName != null) {
+			System.setProperty(ServiceName.JVM_NAME_PROPERTY, jvmName);
+		}
+		String marker = "event=unnamed_json_test format=" + format + " jvm=" + jvmName;
+		try (ConfigurableApplicationContext service = new SpringApplicationBuilder(Service.class)
+			.web(WebApplicationType.NONE)
+			.properties("spring.application.name=alone-" + format, "logging.structured.format.console=" + format)
+			.run()) {
+			Thread thread = new Thread(() -> LoggerFactory.getLogger(StructuredLogTests.class).info(marker));
+			thread.start();
+			thread.join();
+		}
+		finally {
+			System.clearProperty(ServiceName.JVM_NAME_PROPERTY);
+		}
+		String line = output.getOut()
+			.lines()
+			.filter((candidate) -> candidate.contains(marker))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(line.split("\"" + ServiceName.MDC_KEY + "\"", -1)).as(line).hasSize(2);
+		assertThat(JsonMapper.builder().build().readTree(line).path(ServiceName.MDC_KEY).asString())
+			.isEqualTo((jvmName != null) ? jvmName : "alone-" + format);
 	}
 
 	@Configuration(proxyBeanMethods = false)
