@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.keyward.edge.log.CorrelationIds;
+import io.keyward.edge.log.ServiceLogging;
 import io.keyward.edge.log.ServiceName;
 import io.keyward.admin.AdminUiApplication;
 import io.keyward.sealing.KeyEncryptionKey;
@@ -77,6 +78,8 @@ public final class KeywardSuite implements AutoCloseable {
 			throws IOException {
 		// one JVM, four services: a line no service's thread wrote names the suite
 		System.setProperty(ServiceName.JVM_NAME_PROPERTY, ServiceName.UNATTRIBUTED);
+		// the database's and the crypto provider's lines in the services' layout
+		Runnable logging = ServiceLogging.beforeServices();
 		Files.createDirectories(settings.dataDir());
 		CallerTokens callers = CallerTokens.load(settings.dataDir());
 		EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDir(), settings.databasePort());
@@ -115,6 +118,7 @@ public final class KeywardSuite implements AutoCloseable {
 			callers.configure(common, System.getenv("KEYWARD_GATEWAY_TEMPLATES"));
 			// a test may still give a caller other tokens or templates
 			common.putAll(extraProperties);
+			logging.run();
 			suite.startServices(clock);
 			return suite;
 		}

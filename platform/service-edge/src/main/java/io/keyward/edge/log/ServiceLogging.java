@@ -4,10 +4,13 @@ import java.util.Map;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.SmartApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Every service's log line layout, in one place: after the thread, the service that wrote
@@ -44,6 +47,38 @@ public class ServiceLogging implements SmartApplicationListener {
 		return "%replace(" + key + "=%X{" + key + "} ){'^" + key + "= $', ''}";
 	}
 
+	private static MapPropertySource defaults() {
+		return new MapPropertySource(DEFAULTS,
+				Map.of("logging.pattern.correlation", PATTERN, "logging.include-application-name", "false",
+						// no trace exemplars in the scrape: Prometheus before 2.49
+						// (Debian 12's
+						// 2.42) refuses a whole scrape whose summary _count carries one
+						// ("does
+						// not support exemplars")
+						"management.tracing.exemplars.include", "none",
+						// a first request no longer pays for it either
+						"spring.mvc.servlet.load-on-startup", "1"));
+	}
+
+	/**
+	 * Sets the JVM's logging up as the services will, for the lines a JVM that runs
+	 * several services writes before the first of them starts (the standalone suite's
+	 * embedded PostgreSQL, its crypto provider): without it they came in Logback's bare
+	 * default layout, which names no service and is not JSON where JSON logs are on. The
+	 * settings are the JVM's own (environment variables, system properties), as no
+	 * service's configuration is read yet.
+	 * @return what hands the logging system over to the first service, which sets it up
+	 * again with its own configuration; to be run just before that service starts
+	 */
+	public static Runnable beforeServices() {
+		LoggingSystem system = LoggingSystem.get(ServiceLogging.class.getClassLoader());
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addLast(defaults());
+		system.beforeInitialize();
+		system.initialize(new LoggingInitializationContext(environment), null, null);
+		return system::cleanUp;
+	}
+
 	@Override
 	public boolean supportsEventType(Class<? extends ApplicationEvent> type) {
 		return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type);
@@ -54,17 +89,7 @@ public class ServiceLogging implements SmartApplicationListener {
 		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
 			ConfigurableEnvironment environment = prepared.getEnvironment();
 			if (!environment.getPropertySources().contains(DEFAULTS)) {
-				environment.getPropertySources()
-					.addLast(new MapPropertySource(DEFAULTS,
-							Map.of("logging.pattern.correlation", PATTERN, "logging.include-application-name", "false",
-									// no trace exemplars in the scrape: Prometheus before
-									// 2.49
-									// (Debian 12's 2.42) refuses a whole scrape whose
-									// summary
-									// _count carries one ("does not support exemplars")
-									"management.tracing.exemplars.include", "none",
-									// a first request no longer pays for it either
-									"spring.mvc.servlet.load-on-startup", "1")));
+				environment.getPropertySources().addLast(defaults());
 			}
 			finishStart();
 			starting.set(ServiceName.inMdc(environment.getProperty("spring.application.name")));

@@ -5,9 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 
+import ch.qos.logback.classic.BasicConfigurator;
+import ch.qos.logback.classic.LoggerContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.WebApplicationType;
@@ -111,6 +114,38 @@ class ServiceNameLineTests {
 			assertThat(line(output, "Initializing Servlet 'dispatcherServlet'")).contains("[web-service]")
 				.doesNotContain("[keyward]");
 		}
+	}
+
+	/**
+	 * What the suite writes before its first service starts (the embedded PostgreSQL's
+	 * lines) comes in the services' layout, naming the suite, not in Logback's bare
+	 * default; the first service then sets logging up again with its own settings.
+	 */
+	@Test
+	void whenTheSuiteLogsBeforeItsFirstServiceThenTheLinesHaveTheServicesLayout(CapturedOutput output) {
+		System.setProperty(ServiceName.JVM_NAME_PROPERTY, "keyward");
+		Logger log = LoggerFactory.getLogger("io.keyward.before.services");
+		// as in a fresh JVM: Logback's bare default, whatever an earlier test set up
+		LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+		logback.reset();
+		BasicConfigurator bare = new BasicConfigurator();
+		bare.setContext(logback);
+		bare.configure(logback);
+
+		Runnable handOver = ServiceLogging.beforeServices();
+		log.info("event=before_services_test");
+		handOver.run();
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Service.class)
+			.web(WebApplicationType.NONE)
+			.properties("spring.application.name=first-service", "logging.level.io.keyward.before.services=warn")
+			.run()) {
+			log.info("event=after_hand_over_test");
+		}
+
+		assertThat(line(output, "event=before_services_test"))
+			.matches("\\d{4}-\\d{2}-\\d{2}T\\S+ +INFO \\d+ --- \\[.*\\] \\[keyward\\] .*");
+		assertThat(output.getOut()).as("the first service's own logging settings apply")
+			.doesNotContain("event=after_hand_over_test");
 	}
 
 	private static void logFromAnUnnamedThread(String service, String message) throws InterruptedException {
