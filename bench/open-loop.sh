@@ -14,6 +14,8 @@
 #   BENCH_MAX_DEVICES=4000  enrollments of the closed-loop run
 #   BENCH_FRACTIONS="25 50 80"   open-loop loads, percent of the maximum rate
 #   BENCH_SECONDS=15        length of each open-loop run (devices = rate x seconds)
+#   BENCH_REPEAT=1          rounds of the open-loop loads (25, 50, 80, 25, 50, 80, ...): the
+#                           tail moves from run to run, so judge it on several
 #   BENCH_IN_FLIGHT=64      the open-loop runs' workers (the most requests in flight)
 #   BENCH_AOT=auto          auto: the AOT cache when one fits, off: never
 #   BENCH_KEY_POOL=64, KEYWARD_JAVA_OPTS as for ./keyward start
@@ -28,6 +30,7 @@ P=${BENCH_P:-8}
 MAX_DEVICES=${BENCH_MAX_DEVICES:-4000}
 FRACTIONS=${BENCH_FRACTIONS:-"25 50 80"}
 SECONDS_PER_RUN=${BENCH_SECONDS:-15}
+REPEAT=${BENCH_REPEAT:-1}
 IN_FLIGHT=${BENCH_IN_FLIGHT:-64}
 KEY_POOL=${BENCH_KEY_POOL:-64}
 RUN=${BENCH_RUN_DIR:-/tmp/keyward-open-loop-$$}
@@ -65,11 +68,16 @@ load() { # name devices warmup concurrency [--rate R]
 say "warm-up ($WARM enrollments) and the maximum rate: closed loop, $P in flight, $MAX_DEVICES enrollments"
 load max "$MAX_DEVICES" "$WARM" "$P"
 MAX=$(jq -r '.enrollmentsPerSecond' "$RUN/raw/max.json")
-for f in $FRACTIONS; do
-	rate=$(echo "$MAX $f" | awk '{ printf "%.1f", $1 * $2 / 100 }')
-	n=$(echo "$rate $SECONDS_PER_RUN" | awk '{ n = int($1 * $2); if (n < 100) n = 100; print n }')
-	say "open loop at $f % of $MAX/s: $rate requests/s, $n enrollments, at most $IN_FLIGHT in flight"
-	load "open-$f" "$n" 0 "$IN_FLIGHT" --rate "$rate"
+# one run's name and its row's label: open-50 (a single round) or open-50-2 (round 2)
+run_name() { if [ "$REPEAT" -gt 1 ]; then echo "open-$1-$2"; else echo "open-$1"; fi; }
+run_label() { if [ "$REPEAT" -gt 1 ]; then echo "$1 %, round $2"; else echo "$1 %"; fi; }
+for round in $(seq 1 "$REPEAT"); do
+	for f in $FRACTIONS; do
+		rate=$(echo "$MAX $f" | awk '{ printf "%.1f", $1 * $2 / 100 }')
+		n=$(echo "$rate $SECONDS_PER_RUN" | awk '{ n = int($1 * $2); if (n < 100) n = 100; print n }')
+		say "open loop at $f % of $MAX/s ($(run_label "$f" "$round")): $rate requests/s, $n enrollments, at most $IN_FLIGHT in flight"
+		load "$(run_name "$f" "$round")" "$n" 0 "$IN_FLIGHT" --rate "$rate"
+	done
 done
 
 report="$RESULTS/open-loop-$STAMP.md"
@@ -88,7 +96,9 @@ ROW='def cpu: if type == "number" then (. * 100 | round / 100) else "n/a" end;
 	echo "|---|---|---|---|---|---|---|---|---|---|---|"
 	jq -r --arg row "closed loop, P = $P" "$ROW" "$RUN/raw/max.json"
 	for f in $FRACTIONS; do
-		jq -r --arg row "$f %" "$ROW" "$RUN/raw/open-$f.json"
+		for round in $(seq 1 "$REPEAT"); do
+			jq -r --arg row "$(run_label "$f" "$round")" "$ROW" "$RUN/raw/$(run_name "$f" "$round").json"
+		done
 	done
 } >"$report"
 jq -s '.' "$RUN"/raw/*.json >"${report%.md}.json"
