@@ -20,6 +20,10 @@
 #   BENCH_AOT=auto          auto: the AOT cache when one fits, off: never
 #   BENCH_KEY_POOL=64, KEYWARD_JAVA_OPTS as for ./keyward start
 #   BENCH_LOADGEN_ARGS      more load generator options, e.g. "--rehearsals 500"
+#   BENCH_SLOW_MS=20        the report's "where the slow requests fell": each open-loop run's
+#                           requests slower than this, grouped into episodes (slow requests
+#                           due within BENCH_EPISODE_GAP_MS=250 of each other), from the run's
+#                           time line (raw/<run>.csv, one line per request: due, latency)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=bench/lib.sh
@@ -36,6 +40,8 @@ KEY_POOL=${BENCH_KEY_POOL:-64}
 RUN=${BENCH_RUN_DIR:-/tmp/keyward-open-loop-$$}
 RESULTS=${BENCH_RESULTS:-$BENCH_HOME/bench/results}
 STAMP=$(date -u +%Y-%m-%d-%H%M)
+SLOW_MS=${BENCH_SLOW_MS:-20}
+EPISODE_GAP_MS=${BENCH_EPISODE_GAP_MS:-250}
 KW_BASE=18610
 KW_PID=""
 
@@ -46,7 +52,10 @@ mkdir -p "$RUN/raw" "$RESULTS"
 trap 'stop_pid "$KW_PID"' EXIT
 
 # a training run (BENCH_AOT=auto without a cache) takes minutes: up to 15
-start_keyward_fresh $KW_BASE "${BENCH_AOT:-auto}" "$RUN/data" "$RUN/keyward.log" 900
+# the suite's collections on the wall clock, beside the runs' time lines (one file per JVM:
+# ./keyward runs short ones before the suite's)
+JDK_JAVA_OPTIONS="${JDK_JAVA_OPTIONS:-} -Xlog:gc:file=$RUN/raw/gc-%p.log:utcmillis" \
+	start_keyward_fresh $KW_BASE "${BENCH_AOT:-auto}" "$RUN/data" "$RUN/keyward.log" 900
 AOT=$(grep -q "Using the AOT cache" "$RUN/keyward.log" && echo "with the AOT cache" || echo "without an AOT cache")
 say "Keyward ready after $READY s, $AOT"
 
@@ -76,9 +85,50 @@ for round in $(seq 1 "$REPEAT"); do
 		rate=$(echo "$MAX $f" | awk '{ printf "%.1f", $1 * $2 / 100 }')
 		n=$(echo "$rate $SECONDS_PER_RUN" | awk '{ n = int($1 * $2); if (n < 100) n = 100; print n }')
 		say "open loop at $f % of $MAX/s ($(run_label "$f" "$round")): $rate requests/s, $n enrollments, at most $IN_FLIGHT in flight"
-		load "$(run_name "$f" "$round")" "$n" 0 "$IN_FLIGHT" --rate "$rate"
+		load "$(run_name "$f" "$round")" "$n" 0 "$IN_FLIGHT" --rate "$rate" --timeline "$RUN/raw/$(run_name "$f" "$round").csv"
 	done
 done
+
+# Where one run's slow requests fell (its time line, sorted by due time): how many were slower
+# than SLOW_MS, in how many episodes, and the three largest episodes with their wall-clock time,
+# to lay beside a GC log (-Xlog:gc*:file=...:time) or PostgreSQL's log.
+slow_episodes() { # timeline.csv
+	awk -F, -v slow="$SLOW_MS" -v gap="$EPISODE_GAP_MS" '
+		NR == 1 { next }
+		$2 + 0 > slow {
+			if (n == 0 || $1 - last > gap) { n++; first[n] = $1; count[n] = 0; worst[n] = 0 }
+			count[n]++; last = $1; end[n] = $1 + $2; if ($2 + 0 > worst[n]) worst[n] = $2 + 0; total++
+		}
+		{ requests++; if (start == "") start = $1 }
+		END {
+			printf "%d of %d requests slower than %s ms, in %d episodes\n", total, requests, slow, n
+			for (i = 1; i <= n; i++) printf "E %.3f %d %.0f %.1f %.1f\n", first[i] / 1000, count[i], end[i] - first[i], worst[i], (first[i] - start) / 1000
+		}' "$1" | {
+		read -r summary
+		printf '%s' "$summary"
+		sort -k3,3nr | head -3 | while read -r _ at count span worst into; do
+			printf '; %s requests from %s UTC (%.1f s into the run) over %s ms, slowest %s ms' "$count" \
+				"$(date -u -d "@${at%.*}" +%T).${at#*.}" "$into" "$span" "$worst"
+		done
+		echo
+	}
+}
+
+# The suite's collections while one run's requests were due or in flight: how many, their
+# longest pause, their pauses' sum.
+gc_pauses() { # timeline.csv
+	local gc_log from to
+	gc_log=$(ls -S "$RUN"/raw/gc-*.log 2>/dev/null | head -1)
+	[ -n "$gc_log" ] || { echo "no GC log"; return; }
+	read -r from to < <(awk -F, 'NR > 1 { if (from == "") from = $1; if ($1 + $2 > to) to = $1 + $2 } END { printf "%.0f %.0f\n", from, to }' "$1")
+	awk -v from="$from" -v to="$to" '
+		/Pause/ && match($0, /^\[[0-9]+ms\]/) {
+			at = substr($0, 2, RLENGTH - 4) + 0
+			if (at < from || at > to || !match($0, /[0-9.]+ms$/)) next
+			ms = substr($0, RSTART, RLENGTH - 2) + 0; n++; sum += ms; if (ms > worst) worst = ms
+		}
+		END { printf "%d collections, longest %.1f ms, %.0f ms in all", n, worst, sum }' "$gc_log"
+}
 
 report="$RESULTS/open-loop-$STAMP.md"
 machine_json >"$RUN/raw/machine.json"
@@ -98,6 +148,14 @@ ROW='def cpu: if type == "number" then (. * 100 | round / 100) else "n/a" end;
 	for f in $FRACTIONS; do
 		for round in $(seq 1 "$REPEAT"); do
 			jq -r --arg row "$(run_label "$f" "$round")" "$ROW" "$RUN/raw/$(run_name "$f" "$round").json"
+		done
+	done
+	echo
+	echo "Where the slow requests fell (slower than $SLOW_MS ms; an episode: slow requests due within $EPISODE_GAP_MS ms of each other; the three largest):"
+	echo
+	for f in $FRACTIONS; do
+		for round in $(seq 1 "$REPEAT"); do
+			echo "- $(run_label "$f" "$round"): $(slow_episodes "$RUN/raw/$(run_name "$f" "$round").csv") The suite's GC in the run: $(gc_pauses "$RUN/raw/$(run_name "$f" "$round").csv")."
 		done
 	done
 } >"$report"

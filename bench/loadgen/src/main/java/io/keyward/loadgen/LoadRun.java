@@ -139,7 +139,8 @@ public final class LoadRun {
 				System.gc();
 			}
 			awaitTheOthers();
-			Recorder timed = new Recorder();
+			Timeline timeline = (this.options.timeline() != null) ? new Timeline() : null;
+			Recorder timed = new Recorder(timeline);
 			ProcSampler sampler = this.options.pids().isEmpty() ? null : ProcSampler.forThisHost(this.options.pids());
 			try {
 				if (sampler != null) {
@@ -151,6 +152,9 @@ public final class LoadRun {
 				double wallSeconds = (System.nanoTime() - start) / 1e9;
 				ClientUsage client = ClientUsage.now().since(clientBefore);
 				ServerUsage usage = (sampler != null) ? sampler.stop() : null;
+				if (timeline != null) {
+					timeline.write(this.options.timeline());
+				}
 				List<IssuedCertificate> issued = new ArrayList<>(warm.issuedCertificates());
 				issued.addAll(timed.issuedCertificates());
 				return new RunReport(this.options, wallSeconds, timed.iterations(), timed.failedIterations(),
@@ -269,11 +273,11 @@ public final class LoadRun {
 			ScepEndpoint.Response response = endpoint.get(operation.wireName());
 			long nanos = System.nanoTime() - start;
 			boolean ok = response.statusCode() == 200 && response.body().length > 0;
-			recorder.record(operation, nanos, ok ? null : "HTTP " + response.statusCode());
+			recorder.record(operation, start, nanos, ok ? null : "HTTP " + response.statusCode());
 			return ok;
 		}
 		catch (IOException ex) {
-			recorder.record(operation, System.nanoTime() - start, PkiExchange.kind(ex));
+			recorder.record(operation, start, System.nanoTime() - start, PkiExchange.kind(ex));
 			return false;
 		}
 	}

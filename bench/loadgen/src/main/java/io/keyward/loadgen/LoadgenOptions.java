@@ -33,6 +33,8 @@ import org.bouncycastle.cms.CMSAlgorithm;
  * @param rehearsals CertRep replies signed and read locally before the warm-up (the
  * client's own JIT warm-up, see {@link ClientRehearsal})
  * @param json where to write the JSON report, or null
+ * @param timeline where to write every timed request's start and latency as CSV
+ * ({@link Timeline}), or null
  * @param pids server processes to sample
  * @param timeout per-request timeout
  * @param caIdent the GetCACert/GetCACaps {@code message} parameter, or null to omit it
@@ -40,7 +42,7 @@ import org.bouncycastle.cms.CMSAlgorithm;
  */
 public record LoadgenOptions(URI url, int devices, int concurrency, double rate, String challenge, String apiKey,
 		String profile, int keySize, int keyPool, String cipherName, String digest, Mix mix, int warmup, int rehearsals,
-		Path json, List<Long> pids, Duration timeout, String caIdent, boolean help) {
+		Path json, Path timeline, List<Long> pids, Duration timeout, String caIdent, boolean help) {
 
 	static final String USAGE = """
 			Usage: java -jar keyward-loadgen.jar --url <SCEP URL> [options]
@@ -72,6 +74,8 @@ public record LoadgenOptions(URI url, int devices, int concurrency, double rate,
 			                       that the client's own code is compiled before the
 			                       timed phase; the server sees none (default 2000, 0: off)
 			  --json FILE          also write the report as JSON
+			  --timeline FILE      also write every timed request as a CSV line: when it
+			                       was due (epoch ms), latency ms, operation, outcome
 			  --pids PID,PID       server processes: CPU ms per enrollment and peak RSS
 			  --timeout SECONDS    per request (default 30)
 			  --ca-ident NAME      message= parameter of GetCACaps/GetCACert (default omitted)
@@ -182,6 +186,8 @@ public record LoadgenOptions(URI url, int devices, int concurrency, double rate,
 
 		Path json;
 
+		Path timeline;
+
 		List<Long> pids = List.of();
 
 		Duration timeout = Duration.ofSeconds(30);
@@ -207,6 +213,7 @@ public record LoadgenOptions(URI url, int devices, int concurrency, double rate,
 				case "--warmup" -> this.warmup = number(name, value, 0);
 				case "--rehearsals" -> this.rehearsals = number(name, value, 0);
 				case "--json" -> this.json = Path.of(value);
+				case "--timeline" -> this.timeline = Path.of(value);
 				case "--pids" -> this.pids = pids(value);
 				case "--timeout" -> this.timeout = Duration.ofSeconds(number(name, value, 1));
 				case "--ca-ident" -> this.caIdent = value;
@@ -223,7 +230,7 @@ public record LoadgenOptions(URI url, int devices, int concurrency, double rate,
 			}
 			return new LoadgenOptions(this.url, this.devices, this.concurrency, this.rate, this.challenge, this.apiKey,
 					this.profile, this.keySize, this.keyPool, this.cipher, this.digest, this.mix, this.warmup,
-					this.rehearsals, this.json, this.pids, this.timeout, this.caIdent, this.help);
+					this.rehearsals, this.json, this.timeline, this.pids, this.timeout, this.caIdent, this.help);
 		}
 
 		private static URI url(String value) {

@@ -62,12 +62,12 @@ final class PkiExchange {
 			response = this.endpoint.pkiOperation(pkiMessage);
 		}
 		catch (IOException ex) {
-			this.recorder.record(operation, System.nanoTime() - start, kind(ex));
+			this.recorder.record(operation, start, System.nanoTime() - start, kind(ex));
 			return null;
 		}
 		long nanos = System.nanoTime() - start;
 		if (response.statusCode() != 200) {
-			this.recorder.record(operation, nanos, "HTTP " + response.statusCode());
+			this.recorder.record(operation, start, nanos, "HTTP " + response.statusCode());
 			return null;
 		}
 		CertRepResponse certRep;
@@ -75,11 +75,11 @@ final class PkiExchange {
 			certRep = CertRepReader.read(response.body(), this.server.signing(), recipientKey);
 		}
 		catch (MalformedMessageException ex) {
-			this.recorder.record(operation, nanos, "invalid CertRep");
+			this.recorder.record(operation, start, nanos, "invalid CertRep");
 			return null;
 		}
 		String problem = check(certRep, senderNonce, transactionId, requestedKey);
-		this.recorder.record(operation, nanos, problem);
+		this.recorder.record(operation, start, nanos, problem);
 		if (problem != null) {
 			return null;
 		}

@@ -30,7 +30,17 @@ final class Recorder {
 
 	private final LatencyLog startLags = new LatencyLog();
 
+	private final Timeline timeline;
+
 	Recorder() {
+		this(null);
+	}
+
+	/**
+	 * @param timeline where every request also goes, or null
+	 */
+	Recorder(Timeline timeline) {
+		this.timeline = timeline;
 		for (Operation operation : Operation.values()) {
 			this.latencies.put(operation, new LatencyLog());
 		}
@@ -38,12 +48,16 @@ final class Recorder {
 
 	/**
 	 * @param operation what was requested
+	 * @param start the {@link System#nanoTime()} the latency counts from
 	 * @param nanos how long it took, failed or not
 	 * @param outcome {@code null} on success, else the failure kind such as
 	 * {@code FAILURE badRequest} or {@code HTTP 500}
 	 */
-	void record(Operation operation, long nanos, String outcome) {
+	void record(Operation operation, long start, long nanos, String outcome) {
 		this.latencies.get(operation).add(nanos);
+		if (this.timeline != null) {
+			this.timeline.add(operation, start, nanos, outcome);
+		}
 		if (outcome != null) {
 			this.failures.computeIfAbsent(operation.wireName() + " " + outcome, (k) -> new LongAdder()).increment();
 		}

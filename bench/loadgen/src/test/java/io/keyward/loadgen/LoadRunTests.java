@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 class LoadRunTests {
 
@@ -124,6 +125,34 @@ class LoadRunTests {
 			assertThat(report.wallSeconds()).isGreaterThanOrEqualTo(0.145);
 			assertThat(report.startLag().count()).isEqualTo(30);
 			assertThat(report.latencies().get(Operation.PKI_OPERATION).count()).isEqualTo(30);
+		}
+	}
+
+	@Test
+	void whenATimelineIsAskedForThenEveryTimedRequestIsALineOnItsScheduleAndTheWarmUpIsNot(@TempDir Path dir)
+			throws Exception {
+		try (FakeScepServer server = new FakeScepServer("secret", false)) {
+			Path timeline = dir.resolve("timeline.csv");
+			long before = System.currentTimeMillis();
+			LoadgenOptions options = LoadgenOptions.parse("--url", server.url(), "--devices", "30", "--warmup", "5",
+					"--concurrency", "3", "--rate", "200", "--challenge", "static:wrong", "--key-size", "1024",
+					"--key-pool", "2", "--timeline", timeline.toString());
+			RunReport report = new LoadRun(options, ChallengeSource.from(options), null).run();
+			long after = System.currentTimeMillis();
+			List<String> lines = Files.readAllLines(timeline);
+			assertThat(lines).first().isEqualTo("start_epoch_ms,latency_ms,operation,outcome");
+			List<String[]> rows = lines.stream().skip(1).map((line) -> line.split(",", 4)).toList();
+			assertThat(rows).hasSize(30)
+				.allSatisfy(
+						(row) -> assertThat(row[2] + " " + row[3]).isEqualTo("PKIOperation \"FAILURE badRequest\""));
+			double[] starts = rows.stream().mapToDouble((row) -> Double.parseDouble(row[0])).toArray();
+			assertThat(starts).isSorted();
+			assertThat(starts[0]).isBetween((double) before, (double) after);
+			// at 200/s request 29 was due 145 ms after request 0, whatever the server's
+			// speed
+			assertThat(starts[29] - starts[0]).isCloseTo(145.0, offset(1.0));
+			assertThat(rows.stream().mapToDouble((row) -> Double.parseDouble(row[1])).max().orElseThrow())
+				.isEqualTo(report.latencies().get(Operation.PKI_OPERATION).max(), offset(0.01));
 		}
 	}
 
