@@ -49,15 +49,20 @@ cpu_of() { # pid
 	awk -v hz="$(getconf CLK_TCK)" '{ sub(/^[0-9]+ \(.*\) /, ""); printf "%d\n", ($12 + $13) * 1000 / hz }' "/proc/$1/stat" 2>/dev/null || echo 0
 }
 
-# CPU time in ms (utime + stime) of a process and its live children; for PostgreSQL
-# (postmaster + backends), whose backends the load generator does not sample.
+# CPU time in ms (utime + stime) of a process and its live children, plus the children it has
+# reaped (cutime + cstime: a backend or autovacuum worker that exited between two readings
+# still counts); for PostgreSQL (postmaster + backends), whose backends the load generator
+# does not sample. Read through cat: a process that exits while /proc is read is skipped, where
+# awk reading the files itself stopped at it (and the reading came out as 0).
 tree_cpu_ms() {
 	local root=$1
 	[ -n "$root" ] || { echo 0; return; }
-	awk -v root="$root" -v hz="$(getconf CLK_TCK)" '
-		{ sub(/^[0-9]+ \(.*\) /, ""); pid = FILENAME; sub(/\/proc\//, "", pid); sub(/\/stat/, "", pid)
-		  if (pid == root || $2 == root) total += $12 + $13 }
-		END { printf "%d\n", total * 1000 / hz }' /proc/[0-9]*/stat 2>/dev/null || echo 0
+	# cat fails when a process it was to read has gone: not an error here (pipefail)
+	{ cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v root="$root" -v hz="$(getconf CLK_TCK)" '
+		{ pid = $1; sub(/^[0-9]+ \(.*\) /, "")
+		  if (pid == root) total += $12 + $13 + $14 + $15
+		  else if ($2 == root) total += $12 + $13 }
+		END { printf "%d\n", total * 1000 / hz }'
 }
 
 # Waits for a load generator running in the background (a child of this shell: not called

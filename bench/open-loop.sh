@@ -54,7 +54,7 @@ trap 'stop_pid "$KW_PID"' EXIT
 # a training run (BENCH_AOT=auto without a cache) takes minutes: up to 15
 # the suite's collections on the wall clock, beside the runs' time lines (one file per JVM:
 # ./keyward runs short ones before the suite's)
-JDK_JAVA_OPTIONS="${JDK_JAVA_OPTIONS:-} -Xlog:gc:file=$RUN/raw/gc-%p.log:utcmillis" \
+JDK_JAVA_OPTIONS="${JDK_JAVA_OPTIONS:-} -Xlog:gc:file=$RUN/raw/gc-%p.log:timemillis" \
 	start_keyward_fresh $KW_BASE "${BENCH_AOT:-auto}" "$RUN/data" "$RUN/keyward.log" 900
 AOT=$(grep -q "Using the AOT cache" "$RUN/keyward.log" && echo "with the AOT cache" || echo "without an AOT cache")
 say "Keyward ready after $READY s, $AOT"
