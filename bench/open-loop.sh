@@ -14,6 +14,10 @@
 #   BENCH_MAX_DEVICES=4000  enrollments of the closed-loop run
 #   BENCH_FRACTIONS="25 50 80"   open-loop loads, percent of the maximum rate
 #   BENCH_SECONDS=15        length of each open-loop run (devices = rate x seconds)
+#   BENCH_RUN_WARM_SECONDS=5  untimed requests at the run's rate just before each open-loop
+#                           run: the load generator's preparation leaves the suite idle for a
+#                           minute or more, and the first requests after an idle minute are
+#                           slower (docs/performance.md); 0: none
 #   BENCH_REPEAT=1          rounds of the open-loop loads (25, 50, 80, 25, 50, 80, ...): the
 #                           tail moves from run to run, so judge it on several
 #   BENCH_IN_FLIGHT=64      the open-loop runs' workers (the most requests in flight)
@@ -34,6 +38,7 @@ P=${BENCH_P:-8}
 MAX_DEVICES=${BENCH_MAX_DEVICES:-4000}
 FRACTIONS=${BENCH_FRACTIONS:-"25 50 80"}
 SECONDS_PER_RUN=${BENCH_SECONDS:-15}
+RUN_WARM_SECONDS=${BENCH_RUN_WARM_SECONDS:-5}
 REPEAT=${BENCH_REPEAT:-1}
 IN_FLIGHT=${BENCH_IN_FLIGHT:-64}
 KEY_POOL=${BENCH_KEY_POOL:-64}
@@ -84,8 +89,9 @@ for round in $(seq 1 "$REPEAT"); do
 	for f in $FRACTIONS; do
 		rate=$(echo "$MAX $f" | awk '{ printf "%.1f", $1 * $2 / 100 }')
 		n=$(echo "$rate $SECONDS_PER_RUN" | awk '{ n = int($1 * $2); if (n < 100) n = 100; print n }')
-		say "open loop at $f % of $MAX/s ($(run_label "$f" "$round")): $rate requests/s, $n enrollments, at most $IN_FLIGHT in flight"
-		load "$(run_name "$f" "$round")" "$n" 0 "$IN_FLIGHT" --rate "$rate" --timeline "$RUN/raw/$(run_name "$f" "$round").csv"
+		w=$(echo "$rate $RUN_WARM_SECONDS" | awk '{ print int($1 * $2) }')
+		say "open loop at $f % of $MAX/s ($(run_label "$f" "$round")): $rate requests/s, $n enrollments after $w untimed, at most $IN_FLIGHT in flight"
+		load "$(run_name "$f" "$round")" "$n" "$w" "$IN_FLIGHT" --rate "$rate" --timeline "$RUN/raw/$(run_name "$f" "$round").csv"
 	done
 done
 
@@ -140,7 +146,7 @@ ROW='def cpu: if type == "number" then (. * 100 | round / 100) else "n/a" end;
 	echo "# PKIOperation latency in an open loop ($(date -u '+%Y-%m-%d %H:%M') UTC)"
 	echo
 	echo "Keyward standalone, fresh \`./keyward start\` $AOT, warmed with $WARM enrollments. Machine: $(jq -r '"\(.nproc) cores (\(.cpu)), \(.jdk), commit \(.commit), load average at the start \(.loadAverageAtStart)"' "$RUN/raw/machine.json")."
-	echo "Maximum rate: closed loop, $P in flight, $MAX_DEVICES enrollments. Open loop: requests started on a fixed schedule, at most $IN_FLIGHT in flight, latency from each intended start."
+	echo "Maximum rate: closed loop, $P in flight, $MAX_DEVICES enrollments. Open loop: requests started on a fixed schedule, at most $IN_FLIGHT in flight, latency from each intended start, after $RUN_WARM_SECONDS s of untimed requests at the same rate."
 	echo
 	echo "| load | scheduled /s | achieved enr/s | p50 ms | p90 ms | p99 ms | max ms | sent late p99 ms | server CPU ms/enr | PostgreSQL CPU ms/enr | failures |"
 	echo "|---|---|---|---|---|---|---|---|---|---|---|"

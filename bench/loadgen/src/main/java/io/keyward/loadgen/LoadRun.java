@@ -204,9 +204,11 @@ public final class LoadRun {
 		PkiExchange exchange = new PkiExchange(endpoint, server, recorder);
 		AtomicInteger next = new AtomicInteger();
 		long start = System.nanoTime();
-		// the warm-up stays a closed loop: it only has to run the server's code
-		OpenLoopSchedule schedule = (timed && this.options.openLoop())
-				? OpenLoopSchedule.startingNow(this.options.rate()) : null;
+		// at a rate the warm-up arrives on the same schedule (untimed), so that the timed
+		// phase begins in the steady state it measures: not straight after the idle
+		// minute
+		// of the preparation, nor after a closed-loop burst
+		OpenLoopSchedule schedule = this.options.openLoop() ? OpenLoopSchedule.startingNow(this.options.rate()) : null;
 		ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
 		if (showProgress && this.progress != null) {
 			ticker.scheduleAtFixedRate(() -> progressLine(recorder, count, start), 1, 1, TimeUnit.SECONDS);

@@ -68,7 +68,9 @@ public record LoadgenOptions(URI url, int devices, int concurrency, double rate,
 			  --digest NAME        sha256 (default) | sha1 | sha512
 			  --mix MIX            enroll (default) | caps (GetCACaps+GetCACert) |
 			                       renewal (enroll, then RenewalReq signed by the new certificate)
-			  --warmup N           untimed iterations first (default 0)
+			  --warmup N           untimed iterations first (default 0); with --rate
+			                       they arrive at that rate too, so the timed phase
+			                       starts in a steady state
 			  --rehearsals N       before any request, run up to N exchanges against a
 			                       stand-in server in this JVM (CertReps signed here) so
 			                       that the client's own code is compiled before the

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -52,6 +54,8 @@ final class FakeScepServer implements AutoCloseable {
 
 	private final AtomicLong serial = new AtomicLong(1);
 
+	private final Queue<Long> pkiOperationArrivals = new ConcurrentLinkedQueue<>();
+
 	FakeScepServer(String challenge, boolean repeatSerials) throws Exception {
 		this.challenge = challenge;
 		this.repeatSerials = repeatSerials;
@@ -72,6 +76,13 @@ final class FakeScepServer implements AutoCloseable {
 		this.http.start();
 	}
 
+	/**
+	 * @return when each PKIOperation arrived ({@link System#nanoTime()}), in order
+	 */
+	List<Long> pkiOperationArrivals() {
+		return List.copyOf(this.pkiOperationArrivals);
+	}
+
 	String url() {
 		return "http://127.0.0.1:" + this.http.getAddress().getPort() + "/scep";
 	}
@@ -86,6 +97,7 @@ final class FakeScepServer implements AutoCloseable {
 				respond(exchange, 200, "application/x-x509-ca-cert", this.ca.getEncoded());
 			}
 			else if (query.contains("operation=PKIOperation") && "POST".equals(exchange.getRequestMethod())) {
+				this.pkiOperationArrivals.add(System.nanoTime());
 				respond(exchange, 200, "application/x-pki-message", certRep(exchange.getRequestBody().readAllBytes()));
 			}
 			else {

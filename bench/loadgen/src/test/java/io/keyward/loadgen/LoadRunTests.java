@@ -129,6 +129,23 @@ class LoadRunTests {
 	}
 
 	@Test
+	void whenARateIsGivenThenTheWarmUpArrivesOnTheSameSchedule() throws Exception {
+		try (FakeScepServer server = new FakeScepServer("secret", false)) {
+			LoadgenOptions options = LoadgenOptions.parse("--url", server.url(), "--devices", "2", "--warmup", "6",
+					"--concurrency", "4", "--rate", "20", "--challenge", "static:secret", "--key-size", "1024",
+					"--key-pool", "2");
+			RunReport report = new LoadRun(options, ChallengeSource.from(options), null).run();
+			assertThat(report.enrollments()).isEqualTo(2);
+			List<Long> arrivals = server.pkiOperationArrivals();
+			assertThat(arrivals).hasSize(8);
+			// at 20/s warm-up request 3 is due 150 ms after request 0; a closed loop of
+			// four
+			// workers sends both at once
+			assertThat((arrivals.get(3) - arrivals.get(0)) / 1e6).isGreaterThan(140.0);
+		}
+	}
+
+	@Test
 	void whenATimelineIsAskedForThenEveryTimedRequestIsALineOnItsScheduleAndTheWarmUpIsNot(@TempDir Path dir)
 			throws Exception {
 		try (FakeScepServer server = new FakeScepServer("secret", false)) {
