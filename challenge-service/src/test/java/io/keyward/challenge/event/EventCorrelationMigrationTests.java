@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * V16 gives the events stored by the previous version their correlation id, read from the
- * JSON body they were sent with; a body without a UUID there leaves it empty.
+ * JSON body they were sent with; a body without a UUID there leaves it empty. V19 leaves
+ * the body out of ANALYZE's statistics and the stored events as they were.
  */
 class EventCorrelationMigrationTests extends IntegrationTestSupport {
 
@@ -47,6 +48,35 @@ class EventCorrelationMigrationTests extends IntegrationTestSupport {
 				.param(withoutId)
 				.query(Integer.class)
 				.single()).isOne();
+		}
+	}
+
+	@Test
+	void whenUpgradedFromV18ThenStoredEventsStayAndAnalyzeLeavesTheBodyOut() throws Exception {
+		try (ScratchSchema scratch = ScratchSchema.of(this.dataSource, "challenge").migrate("18")) {
+			JdbcClient client = JdbcClient.create(this.dataSource);
+			String schema = scratch.name();
+			UUID event = UUID.randomUUID();
+			client
+				.sql("insert into " + schema + ".enrollment_event (id, type, occurred_at, body, received_at, "
+						+ "correlation_id) values (?, 'ISSUED', now(), '{\"id\":\"v18\"}', now(), ?)")
+				.params(event, UUID.randomUUID())
+				.update();
+
+			scratch.migrate();
+
+			client.sql("analyze " + schema + ".enrollment_event").update();
+			assertThat(
+					client.sql("select attname from pg_stats where schemaname = ? and tablename = 'enrollment_event'")
+						.param(schema)
+						.query(String.class)
+						.list())
+				.contains("id", "type", "occurred_at", "correlation_id")
+				.doesNotContain("body");
+			assertThat(client.sql("select body from " + schema + ".enrollment_event where id = ?")
+				.param(event)
+				.query(String.class)
+				.single()).isEqualTo("{\"id\":\"v18\"}");
 		}
 	}
 

@@ -243,6 +243,34 @@ class TransactionMigrationTests extends AbstractGatewayTests {
 		}
 	}
 
+	@Test
+	void whenV21RowsExistThenV22KeepsThemAndAnalyzeLeavesTheIssuedCertificateOut() throws Exception {
+		try (ScratchSchema scratch = ScratchSchema.of(this.dataSource, "gateway")
+			.withJavaMigrations(this.v12)
+			.migrate("21")) {
+			String schema = scratch.name();
+			insert(schema, "TX-V21-A", null);
+			insert(schema, "TX-V21-B", null);
+			this.jdbc.update("update " + schema + ".transaction set certificate = ? where transaction_id = 'TX-V21-A'",
+					new byte[] { 0x30, 0x03, 0x02, 0x01, 0x07 });
+
+			scratch.migrate();
+
+			this.jdbc.execute("analyze " + schema + ".transaction");
+			List<String> analyzed = this.jdbc.queryForList(
+					"select attname from pg_stats where schemaname = ? and tablename = 'transaction'", String.class,
+					schema);
+			assertThat(analyzed).contains("transaction_id", "status", "created_at", "csr")
+				.doesNotContain("certificate");
+			assertThat(this.jdbc.queryForObject(
+					"select certificate from " + schema + ".transaction where transaction_id = 'TX-V21-A'",
+					byte[].class))
+				.containsExactly(0x30, 0x03, 0x02, 0x01, 0x07);
+			assertThat(this.jdbc.queryForObject("select count(*) from " + schema + ".transaction", Integer.class))
+				.isEqualTo(2);
+		}
+	}
+
 	private List<String> indexes(String schema) {
 		return this.jdbc.queryForList(
 				"select indexname from pg_indexes where schemaname = ? and tablename = 'transaction'", String.class,
