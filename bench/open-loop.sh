@@ -97,7 +97,7 @@ done
 
 # Where one run's slow requests fell (its time line, sorted by due time): how many were slower
 # than SLOW_MS, in how many episodes, and the three largest episodes with their wall-clock time,
-# to lay beside a GC log (-Xlog:gc*:file=...:time) or PostgreSQL's log.
+# to lay beside the suite's GC log (gc_pauses, below) or PostgreSQL's log.
 slow_episodes() { # timeline.csv
 	awk -F, -v slow="$SLOW_MS" -v gap="$EPISODE_GAP_MS" '
 		NR == 1 { next }
@@ -161,7 +161,7 @@ ROW='def cpu: if type == "number" then (. * 100 | round / 100) else "n/a" end;
 	echo
 	for f in $FRACTIONS; do
 		for round in $(seq 1 "$REPEAT"); do
-			echo "- $(run_label "$f" "$round"): $(slow_episodes "$RUN/raw/$(run_name "$f" "$round").csv") The suite's GC in the run: $(gc_pauses "$RUN/raw/$(run_name "$f" "$round").csv")."
+			echo "- $(run_label "$f" "$round"): $(slow_episodes "$RUN/raw/$(run_name "$f" "$round").csv"). The suite's GC in the run: $(gc_pauses "$RUN/raw/$(run_name "$f" "$round").csv")."
 		done
 	done
 } >"$report"

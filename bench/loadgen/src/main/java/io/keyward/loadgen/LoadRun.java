@@ -206,8 +206,7 @@ public final class LoadRun {
 		long start = System.nanoTime();
 		// at a rate the warm-up arrives on the same schedule (untimed), so that the timed
 		// phase begins in the steady state it measures: not straight after the idle
-		// minute
-		// of the preparation, nor after a closed-loop burst
+		// minute of the preparation, nor after a closed-loop burst
 		OpenLoopSchedule schedule = this.options.openLoop() ? OpenLoopSchedule.startingNow(this.options.rate()) : null;
 		ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
 		if (showProgress && this.progress != null) {

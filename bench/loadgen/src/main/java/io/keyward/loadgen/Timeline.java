@@ -40,10 +40,6 @@ final class Timeline {
 		this.entries.add(new Entry(startEpochNanos, nanos, operation, outcome));
 	}
 
-	int size() {
-		return this.entries.size();
-	}
-
 	void write(Path file) throws IOException {
 		List<Entry> sorted = new ArrayList<>(this.entries);
 		sorted.sort(Comparator.comparingLong(Entry::startEpochNanos));

@@ -138,9 +138,8 @@ class LoadRunTests {
 			assertThat(report.enrollments()).isEqualTo(2);
 			List<Long> arrivals = server.pkiOperationArrivals();
 			assertThat(arrivals).hasSize(8);
-			// at 20/s warm-up request 3 is due 150 ms after request 0; a closed loop of
-			// four
-			// workers sends both at once
+			// at 20/s warm-up request 3 is due 150 ms after request 0; a closed
+			// loop of four workers sends both at once
 			assertThat((arrivals.get(3) - arrivals.get(0)) / 1e6).isGreaterThan(140.0);
 		}
 	}
@@ -165,8 +164,8 @@ class LoadRunTests {
 			double[] starts = rows.stream().mapToDouble((row) -> Double.parseDouble(row[0])).toArray();
 			assertThat(starts).isSorted();
 			assertThat(starts[0]).isBetween((double) before, (double) after);
-			// at 200/s request 29 was due 145 ms after request 0, whatever the server's
-			// speed
+			// at 200/s request 29 was due 145 ms after request 0, whatever the
+			// server's speed
 			assertThat(starts[29] - starts[0]).isCloseTo(145.0, offset(1.0));
 			assertThat(rows.stream().mapToDouble((row) -> Double.parseDouble(row[1])).max().orElseThrow())
 				.isEqualTo(report.latencies().get(Operation.PKI_OPERATION).max(), offset(0.01));

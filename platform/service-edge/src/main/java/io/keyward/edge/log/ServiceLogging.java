@@ -50,11 +50,9 @@ public class ServiceLogging implements SmartApplicationListener {
 	private static MapPropertySource defaults() {
 		return new MapPropertySource(DEFAULTS,
 				Map.of("logging.pattern.correlation", PATTERN, "logging.include-application-name", "false",
-						// no trace exemplars in the scrape: Prometheus before 2.49
-						// (Debian 12's
-						// 2.42) refuses a whole scrape whose summary _count carries one
-						// ("does
-						// not support exemplars")
+						// no trace exemplars in the scrape: Prometheus before
+						// 2.49 (Debian 12's 2.42) refuses a whole scrape whose
+						// summary _count carries one ("does not support exemplars")
 						"management.tracing.exemplars.include", "none",
 						// a first request no longer pays for it either
 						"spring.mvc.servlet.load-on-startup", "1"));
