@@ -421,14 +421,14 @@ public final class KeywardSuite implements AutoCloseable {
 
 	/**
 	 * Closes the services one at a time, newest first, each while the closing thread
-	 * names it: its lines of shutdown (the web server's graceful stop, the connection
-	 * pool) name the service, not the suite.
+	 * names it: its lines of shutdown (the web server's graceful stop, also on Tomcat's
+	 * own shutdown thread, the connection pool) name the service, not the suite.
 	 */
 	private void closeServices() {
 		for (int i = this.services.size() - 1; i >= 0; i--) {
 			ConfigurableApplicationContext service = this.services.get(i);
 			try (CorrelationIds.Scope named = ServiceName
-				.inMdc(service.getEnvironment().getProperty("spring.application.name"))) {
+				.closing(service.getEnvironment().getProperty("spring.application.name"))) {
 				// closing twice is harmless: a replica may have been stopped already
 				service.close();
 			}

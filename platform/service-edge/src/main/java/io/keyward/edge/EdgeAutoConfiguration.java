@@ -5,16 +5,21 @@ import io.keyward.edge.caller.Callers;
 import io.keyward.edge.caller.ServiceEdge;
 import io.keyward.edge.log.ServiceNameFilter;
 import io.keyward.edge.log.ServiceNameTaskDecorator;
+import io.keyward.edge.log.TomcatThreadNames;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 
@@ -60,6 +65,15 @@ public class EdgeAutoConfiguration {
 					new ServiceNameFilter(name));
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			return registration;
+		}
+
+		/** Where one JVM runs several services: Tomcat's own threads name this one. */
+		@Bean
+		@ConditionalOnClass(
+				name = { "org.springframework.boot.tomcat.TomcatWebServer", "ch.qos.logback.classic.LoggerContext" })
+		static ApplicationListener<WebServerInitializedEvent> tomcatThreadNames(Environment environment) {
+			return (event) -> TomcatThreadNames.serve(event.getWebServer(),
+					environment.getProperty("spring.application.name", ""));
 		}
 
 	}

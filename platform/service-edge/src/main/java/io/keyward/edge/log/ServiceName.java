@@ -8,9 +8,10 @@ package io.keyward.edge.log;
  * service that set it up (issue 15).
  * <p>
  * Set for the request threads ({@link ServiceNameFilter}), for scheduled tasks
- * ({@link ServiceNameTaskDecorator}) and for the thread that starts the service
- * ({@link ServiceLogging}); a line written by none of them (a JVM-wide thread: the
- * servlet container's start, the main thread after start, shutdown) names the JVM's
+ * ({@link ServiceNameTaskDecorator}), for the thread that starts the service
+ * ({@link ServiceLogging}) and, where one JVM runs several services, for Tomcat's own
+ * threads ({@link TomcatThreadNames}); a line written by none of them (a JVM-wide thread:
+ * the servlet container's start, the main thread after start, shutdown) names the JVM's
  * {@code spring.application.name} where the JVM runs one service (a container), and
  * {@value #UNATTRIBUTED} where the JVM says it runs several (the system property
  * {@value #JVM_NAME_PROPERTY}, set by the standalone suite).
@@ -38,6 +39,23 @@ public final class ServiceName {
 	 */
 	public static CorrelationIds.Scope inMdc(String name) {
 		return Mdc.put(MDC_KEY, name);
+	}
+
+	/**
+	 * The JVM closes the named service on this thread until the returned handle is
+	 * closed: the thread names it, and so does the thread its web server's graceful
+	 * shutdown ends on ({@link TomcatThreadNames}). Where one JVM runs several services,
+	 * they are closed one at a time.
+	 * @param name the service's {@code spring.application.name}
+	 * @return the handle that ends it
+	 */
+	public static CorrelationIds.Scope closing(String name) {
+		CorrelationIds.Scope named = inMdc(name);
+		TomcatThreadNames.closing(name);
+		return () -> {
+			TomcatThreadNames.closing(null);
+			named.close();
+		};
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.keyward.edge.log;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -114,6 +116,51 @@ class ServiceNameLineTests {
 			assertThat(line(output, "Initializing Servlet 'dispatcherServlet'")).contains("[web-service]")
 				.doesNotContain("[keyward]");
 		}
+	}
+
+	/**
+	 * Tomcat writes a request it cannot parse on the connector's thread, before any
+	 * filter names the thread: in the suite that line named {@code keyward}.
+	 */
+	@Test
+	void whenTheSuiteCannotParseARequestThenTomcatsLineNamesTheService(CapturedOutput output) throws Exception {
+		System.setProperty(ServiceName.JVM_NAME_PROPERTY, "keyward");
+
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Service.class)
+			.web(WebApplicationType.SERVLET)
+			.properties("spring.application.name=parsing-service", "server.port=0", "server.address=127.0.0.1",
+					// Tomcat writes the JVM's first such line at INFO, the later ones at
+					// DEBUG
+					"logging.level.org.apache.coyote.http11=debug")
+			.run();
+				Socket socket = new Socket("127.0.0.1",
+						Integer.parseInt(context.getEnvironment().getProperty("local.server.port")))) {
+			socket.getOutputStream().write("GET /a{b HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(US_ASCII));
+			assertThat(new String(socket.getInputStream().readAllBytes(), US_ASCII)).startsWith("HTTP/1.1 400");
+			assertThat(line(output, "Error parsing HTTP request header")).contains("[parsing-service]")
+				.doesNotContain("[keyward]");
+		}
+	}
+
+	/**
+	 * The end of a web server's graceful shutdown is written on Tomcat's own shutdown
+	 * thread, not the one that closes the service: in the suite it named {@code keyward}.
+	 */
+	@Test
+	void whenTheSuiteClosesAWebServiceThenTheEndOfItsGracefulShutdownNamesIt(CapturedOutput output) {
+		System.setProperty(ServiceName.JVM_NAME_PROPERTY, "keyward");
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(Service.class)
+			.web(WebApplicationType.SERVLET)
+			.properties("spring.application.name=closing-service", "server.port=0", "server.address=127.0.0.1",
+					"server.shutdown=graceful")
+			.run();
+
+		try (CorrelationIds.Scope closing = ServiceName.closing("closing-service")) {
+			context.close();
+		}
+
+		assertThat(line(output, "Graceful shutdown complete")).contains("[closing-service]")
+			.doesNotContain("[keyward]");
 	}
 
 	/**
