@@ -10,9 +10,9 @@ ARG JRE_IMAGE=eclipse-temurin:25-jre
 
 # The AOT stage (deploy/aot/README.md): the image's own java extracts the services' jars at the
 # paths they run from and trains the JDK's AOT cache of the scep-gateway, the challenge-service
-# and the ca-adapter on real enrollments against a throwaway embedded PostgreSQL. It does not
-# depend on SERVICE, so the layer cache runs it once for the four images. AOT_TRAIN_ENROLLMENTS=0
-# skips the training (images without a cache, as before).
+# and the ca-adapter on real enrollments against a throwaway embedded PostgreSQL, and the
+# admin-ui's on its start. It does not depend on SERVICE, so the layer cache runs it once for
+# the four images. AOT_TRAIN_ENROLLMENTS=0 skips the training (images without a cache).
 FROM ${JRE_IMAGE} AS aot
 ARG AOT_TRAIN_ENROLLMENTS=24000
 COPY scep-gateway/target/scep-gateway-*-exec.jar challenge-service/target/challenge-service-*-exec.jar \
@@ -43,7 +43,7 @@ RUN ln -s /opt/keyward/app/${SERVICE}/${SERVICE}-0.1.0-exec.jar /opt/keyward/ser
 USER 10001:10001
 ENV KEYWARD_DATA_DIR=/var/lib/keyward KEYWARD_SERVICE=${SERVICE}
 WORKDIR /var/lib/keyward
-# The service's AOT cache where the image has one (the admin-ui is not trained): the JVM maps it
+# The service's AOT cache where the image has one: the JVM maps it
 # when it matches this runtime and class path and otherwise runs without it (-XX:AOTMode=auto);
 # -Xlog:aot*=error says why it refused one. JAVA_TOOL_OPTIONS adds JVM options
 # (docs/operations.md, "Containers").

@@ -156,7 +156,7 @@ else
 		echo "$BASE_ENV"
 		echo "KEYWARD_VERSION=ci"
 		# the caches are trained as shipped, on fewer enrollments (minutes less per run)
-		echo "KEYWARD_AOT_TRAIN_ENROLLMENTS=${KEYWARD_AOT_TRAIN_ENROLLMENTS:-1000}"
+		echo "KEYWARD_AOT_TRAIN_ENROLLMENTS=${KEYWARD_AOT_TRAIN_ENROLLMENTS:-300}"
 		stack_env "$HTTP_PORT" "$HTTPS_PORT" "$CHALLENGE_PORT" "$ADMIN_PORT" "$PROMETHEUS_PORT" "$MDM_KEY" "$ADMIN_PASSWORD"
 	} >"$WORK/.env"
 	chmod 600 "$WORK/.env"
@@ -330,7 +330,7 @@ role_reads keyward_ca KEYWARD_CA_DB_PASSWORD ca.certificate || fail "keyward_ca 
 say "every container limited, restarting unless stopped, published on 127.0.0.1 only; each role confined to its schema"
 
 step "The trained services run from their images' AOT caches"
-for service in ca-adapter challenge-service scep-gateway-1 scep-gateway-2; do
+for service in ca-adapter challenge-service scep-gateway-1 scep-gateway-2 admin-ui; do
 	container=$(compose ps -q "$service")
 	# the JVM maps the whole cache (100-160 MB) where it accepted it, the JDK's own archive (about 15 MB) where not
 	mapped=$(docker exec "$container" jcmd 1 VM.info 2>/dev/null | sed -n 's/^CDS archive(s) mapped at: .*size \([0-9]*\),.*/\1/p')

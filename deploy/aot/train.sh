@@ -2,8 +2,9 @@
 # Trains the JDK 25 AOT caches (JEPs 483, 514, 515) of the service images: the scep-gateway,
 # the challenge-service and the ca-adapter run from their extracted jars, each with
 # -XX:AOTCacheOutput, against a throwaway embedded PostgreSQL, while the load generator
-# enrolls N devices through them; on SIGTERM each JVM writes <app>/<module>.aot. The data,
-# keys and secrets of the run are deleted; only the caches stay.
+# enrolls N devices through them; the admin-ui runs beside them and serves its sign-in page
+# (its cache is one of its start: classes loaded and linked). On SIGTERM each JVM writes
+# <app>/<module>.aot. The data, keys and secrets of the run are deleted; only the caches stay.
 #
 #   deploy/aot/train.sh APP_ROOT STANDALONE_JAR LOADGEN_JAR
 #
@@ -32,8 +33,9 @@ SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--XX:MaxRAMPercentage=75}
 ENROLLMENTS=${AOT_TRAIN_ENROLLMENTS:-24000}
 BASE=${AOT_TRAIN_PORT_BASE:-19300}
 WORK=${AOT_TRAIN_WORK:-$(mktemp -d)}
-MODULES="ca-adapter challenge-service scep-gateway"
-declare -A PORT=([scep-gateway]=$BASE [challenge-service]=$((BASE + 1)) [ca-adapter]=$((BASE + 2)))
+MODULES="ca-adapter challenge-service scep-gateway admin-ui"
+declare -A PORT=([scep-gateway]=$BASE [challenge-service]=$((BASE + 1)) [ca-adapter]=$((BASE + 2))
+	[admin-ui]=$((BASE + 4)))
 DB_PORT=$((BASE + 3))
 PIDS=()
 
@@ -93,6 +95,11 @@ start() { # module
 		challenge-service) env_args+=(KEYWARD_CHALLENGE_PORT="${PORT[$module]}" KEYWARD_BOOTSTRAP_API_KEY="$API_KEY"
 			KEYWARD_CHALLENGE_APIRATE_ENABLED=false KEYWARD_CHALLENGE_MAX_OUTSTANDING=0) ;;
 		ca-adapter) env_args+=(KEYWARD_CA_PORT="${PORT[$module]}") ;;
+		admin-ui) env_args+=(KEYWARD_ADMIN_PORT="${PORT[$module]}" KEYWARD_ADMIN_MANAGEMENT_PORT=
+			KEYWARD_ADMIN_INITIAL_PASSWORD="Train-$(secret 24 | tr -dc 'a-zA-Z0-9')"
+			KEYWARD_GATEWAY_URL="http://127.0.0.1:${PORT[scep-gateway]}"
+			KEYWARD_CHALLENGE_URL="http://127.0.0.1:${PORT[challenge-service]}"
+			KEYWARD_CA_URL="http://127.0.0.1:${PORT[ca-adapter]}") ;;
 	esac
 	rm -f "$APPS/$module/$module.aot"
 	# shellcheck disable=SC2086
@@ -109,11 +116,16 @@ ready() { # module
 	http_get "${PORT[$1]}" "$path" | grep -q UP
 }
 
-for module in $MODULES; do
+# the admin-ui needs only the database to start: it starts with the first service
+say "admin-ui on port ${PORT[admin-ui]}, recording for $APPS/admin-ui/admin-ui.aot"
+start admin-ui
+for module in ca-adapter challenge-service scep-gateway; do
 	say "$module on port ${PORT[$module]}, recording for $APPS/$module/$module.aot"
 	start "$module"
 	wait_for "$module" 300 ready "$module"
 done
+wait_for admin-ui 300 ready admin-ui
+http_get "${PORT[admin-ui]}" /login | grep -q '^HTTP/1.1 200' || die "the admin-ui's sign-in page did not answer 200"
 
 say "training: $ENROLLMENTS enrollments at 8 in flight"
 "$LOADGEN_JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms1g -Xmn768m -jar "$LOADGEN_JAR" \
@@ -124,11 +136,11 @@ say "training: $ENROLLMENTS enrollments at 8 in flight"
 grep -E "throughput|result" "$WORK/logs/loadgen.txt" >&2
 
 say "stopping the services; each JVM writes its cache as it exits (about 20 s)"
-for module in scep-gateway challenge-service ca-adapter; do
+for module in scep-gateway challenge-service ca-adapter admin-ui; do
 	pid_var="PID_${module//-/_}"
 	kill -TERM "${!pid_var}"
 done
-for module in scep-gateway challenge-service ca-adapter; do
+for module in scep-gateway challenge-service ca-adapter admin-ui; do
 	pid_var="PID_${module//-/_}"
 	wait "${!pid_var}" || true
 	[ -s "$APPS/$module/$module.aot" ] || die "no cache written for $module (log $WORK/logs/$module.log)"
