@@ -107,14 +107,14 @@ slow_episodes() { # timeline.csv
 		}
 		{ requests++; if (start == "") start = $1 }
 		END {
-			printf "%d of %d requests slower than %s ms, in %d episodes\n", total, requests, slow, n
+			printf "%d of %d requests slower than %s ms, in %d episode%s\n", total, requests, slow, n, (n == 1 ? "" : "s")
 			for (i = 1; i <= n; i++) printf "E %.3f %d %.0f %.1f %.1f\n", first[i] / 1000, count[i], end[i] - first[i], worst[i], (first[i] - start) / 1000
 		}' "$1" | {
 		read -r summary
 		printf '%s' "$summary"
 		sort -k3,3nr | head -3 | while read -r _ at count span worst into; do
-			printf '; %s requests from %s UTC (%.1f s into the run) over %s ms, slowest %s ms' "$count" \
-				"$(date -u -d "@${at%.*}" +%T).${at#*.}" "$into" "$span" "$worst"
+			printf '; %s request%s from %s UTC (%.1f s into the run) over %s ms, slowest %s ms' "$count" \
+				"$([ "$count" = 1 ] || echo s)" "$(date -u -d "@${at%.*}" +%T).${at#*.}" "$into" "$span" "$worst"
 		done
 		echo
 	}

@@ -80,6 +80,19 @@ public final class KeywardSuite implements AutoCloseable {
 		System.setProperty(ServiceName.JVM_NAME_PROPERTY, ServiceName.UNATTRIBUTED);
 		// the database's and the crypto provider's lines in the services' layout
 		Runnable logging = ServiceLogging.beforeServices();
+		try {
+			return start(settings, extraProperties, clock, logging);
+		}
+		catch (IOException | RuntimeException | Error ex) {
+			// a start that failed before its services still hands the logging over: a
+			// later service in this JVM sets it up with its own settings
+			logging.run();
+			throw ex;
+		}
+	}
+
+	private static KeywardSuite start(StandaloneSettings settings, Map<String, String> extraProperties, Clock clock,
+			Runnable logging) throws IOException {
 		Files.createDirectories(settings.dataDir());
 		CallerTokens callers = CallerTokens.load(settings.dataDir());
 		EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDir(), settings.databasePort());

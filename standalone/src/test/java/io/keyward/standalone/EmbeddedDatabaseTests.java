@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,7 +19,16 @@ import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -33,6 +43,39 @@ class EmbeddedDatabaseTests {
 				.withMessage("the data directory " + dataDir + " is in use by another Keyward (or its database): "
 						+ "stop that one, or give this one its own KEYWARD_DATA_DIR");
 		}
+	}
+
+	/**
+	 * A suite start that fails before its services (here: its data directory is in use)
+	 * hands the JVM's logging over all the same. It kept it set up as the suite's, so the
+	 * next service in the JVM kept that set-up instead of its own settings.
+	 */
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void whenTheSuiteCannotStartThenTheNextServiceSetsTheLoggingUpItself(@TempDir Path dataDir, CapturedOutput output)
+			throws Exception {
+		try (EmbeddedDatabase first = EmbeddedDatabase.start(dataDir, 0)) {
+			assertThatExceptionOfType(EmbeddedDatabase.DataDirectoryInUseException.class)
+				.isThrownBy(() -> KeywardSuite.start(EnrollmentEndToEndTests.freePorts(dataDir), Map.of(), null));
+		}
+
+		try (ConfigurableApplicationContext next = new SpringApplicationBuilder(NextService.class)
+			.web(WebApplicationType.NONE)
+			.properties("spring.application.name=next-service", "logging.structured.format.console=ecs")
+			.run()) {
+			LoggerFactory.getLogger(EmbeddedDatabaseTests.class).info("event=next_service_test");
+		}
+
+		assertThat(output.getOut().lines().filter((line) -> line.contains("event=next_service_test")))
+			.as("the next service's own settings (JSON lines)")
+			.singleElement()
+			.asString()
+			.startsWith("{");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class NextService {
+
 	}
 
 	/**

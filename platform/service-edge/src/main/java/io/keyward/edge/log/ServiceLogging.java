@@ -1,6 +1,7 @@
 package io.keyward.edge.log;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
@@ -66,7 +67,8 @@ public class ServiceLogging implements SmartApplicationListener {
 	 * settings are the JVM's own (environment variables, system properties), as no
 	 * service's configuration is read yet.
 	 * @return what hands the logging system over to the first service, which sets it up
-	 * again with its own configuration; to be run just before that service starts
+	 * again with its own configuration; to be run just before that service starts, or
+	 * when no service will (it acts once)
 	 */
 	public static Runnable beforeServices() {
 		LoggingSystem system = LoggingSystem.get(ServiceLogging.class.getClassLoader());
@@ -74,7 +76,12 @@ public class ServiceLogging implements SmartApplicationListener {
 		environment.getPropertySources().addLast(defaults());
 		system.beforeInitialize();
 		system.initialize(new LoggingInitializationContext(environment), null, null);
-		return system::cleanUp;
+		AtomicBoolean handedOver = new AtomicBoolean();
+		return () -> {
+			if (handedOver.compareAndSet(false, true)) {
+				system.cleanUp();
+			}
+		};
 	}
 
 	@Override
