@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -64,6 +65,11 @@ class EmbeddedDatabaseTests {
 			.properties("spring.application.name=next-service", "logging.structured.format.console=ecs")
 			.run()) {
 			LoggerFactory.getLogger(EmbeddedDatabaseTests.class).info("event=next_service_test");
+		}
+		finally {
+			// Spring Boot keeps the format as a system property: the later tests of this
+			// JVM read their lines as text
+			System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
 		}
 
 		assertThat(output.getOut().lines().filter((line) -> line.contains("event=next_service_test")))
