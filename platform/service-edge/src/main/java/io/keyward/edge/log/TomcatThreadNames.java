@@ -34,7 +34,7 @@ public final class TomcatThreadNames extends TurboFilter {
 	/** The thread graceful shutdown runs on (Spring Boot's {@code GracefulShutdown}). */
 	static final String SHUTDOWN_THREAD = "tomcat-shutdown";
 
-	/** A connector's name (its threads' prefix) to the service it serves. */
+	/** A connector's threads' prefix (its name and a dash) to the service it serves. */
 	private static final Map<String, String> servicesByConnector = new ConcurrentHashMap<>();
 
 	private static volatile String closing;
@@ -57,12 +57,12 @@ public final class TomcatThreadNames extends TurboFilter {
 			if (connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol) {
 				// quoted as a JMX name: "http-nio-8080"
 				String name = protocol.getName().replace("\"", "");
-				servicesByConnector.put(name, service);
+				servicesByConnector.put(name + "-", service);
 				// port 0: the threads were named before the port was known
 				// (http-nio-auto-1-exec-1, the connector now http-nio-auto-1-39903)
 				String port = "-" + connector.getLocalPort();
 				if (name.contains("-auto-") && name.endsWith(port)) {
-					servicesByConnector.put(name.substring(0, name.length() - port.length()), service);
+					servicesByConnector.put(name.substring(0, name.length() - port.length()) + "-", service);
 				}
 			}
 		}
@@ -104,8 +104,7 @@ public final class TomcatThreadNames extends TurboFilter {
 			return null;
 		}
 		for (Map.Entry<String, String> connector : servicesByConnector.entrySet()) {
-			if (thread.startsWith(connector.getKey()) && thread.length() > connector.getKey().length()
-					&& thread.charAt(connector.getKey().length()) == '-') {
+			if (thread.startsWith(connector.getKey())) {
 				return connector.getValue();
 			}
 		}
