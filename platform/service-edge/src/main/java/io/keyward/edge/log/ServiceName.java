@@ -45,15 +45,15 @@ public final class ServiceName {
 	 * The JVM closes the named service on this thread until the returned handle is
 	 * closed: the thread names it, and so does the thread its web server's graceful
 	 * shutdown ends on ({@link TomcatThreadNames}). Where one JVM runs several services,
-	 * they are closed one at a time.
+	 * they are closed one at a time: the shutdown thread's name is one for the JVM.
 	 * @param name the service's {@code spring.application.name}
-	 * @return the handle that ends it
+	 * @return the handle that ends it and puts back what was there before
 	 */
 	public static CorrelationIds.Scope closing(String name) {
 		CorrelationIds.Scope named = inMdc(name);
-		TomcatThreadNames.closing(name);
+		String before = TomcatThreadNames.closing(name);
 		return () -> {
-			TomcatThreadNames.closing(null);
+			TomcatThreadNames.closing(before);
 			named.close();
 		};
 	}

@@ -78,10 +78,13 @@ public final class TomcatThreadNames extends TurboFilter {
 
 	/**
 	 * The service the JVM is closing, for the lines of its graceful shutdown's thread.
-	 * @param service the service's name, or {@code null} when its close is over
+	 * @param service the service's name, or what was there before when its close is over
+	 * @return what was there before
 	 */
-	static void closing(String service) {
+	static String closing(String service) {
+		String before = closing;
 		closing = service;
+		return before;
 	}
 
 	@Override

@@ -164,6 +164,21 @@ class ServiceNameLineTests {
 	}
 
 	/**
+	 * A close that ends inside another puts back the outer service for the shutdown
+	 * thread, as {@link ServiceName#inMdc} puts back the MDC, rather than leaving none.
+	 */
+	@Test
+	void whenACloseEndsInsideAnotherThenTheShutdownThreadNamesTheOuterServiceAgain() {
+		try (CorrelationIds.Scope outer = ServiceName.closing("outer-service")) {
+			try (CorrelationIds.Scope inner = ServiceName.closing("inner-service")) {
+				assertThat(TomcatThreadNames.serviceOf(TomcatThreadNames.SHUTDOWN_THREAD)).isEqualTo("inner-service");
+			}
+			assertThat(TomcatThreadNames.serviceOf(TomcatThreadNames.SHUTDOWN_THREAD)).isEqualTo("outer-service");
+		}
+		assertThat(TomcatThreadNames.serviceOf(TomcatThreadNames.SHUTDOWN_THREAD)).isNull();
+	}
+
+	/**
 	 * What the suite writes before its first service starts (the embedded PostgreSQL's
 	 * lines) comes in the services' layout, naming the suite, not in Logback's bare
 	 * default; the first service then sets logging up again with its own settings.

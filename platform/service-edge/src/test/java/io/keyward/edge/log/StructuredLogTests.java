@@ -2,6 +2,7 @@ package io.keyward.edge.log;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,6 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StructuredLogTests {
+
+	/**
+	 * Spring Boot keeps the format as a JVM system property after the service closes:
+	 * without this, every later test in the JVM writes JSON lines, and those that read
+	 * text lines fail.
+	 */
+	@AfterEach
+	void clearTheJsonFormat() {
+		System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
+	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "ecs", "logstash" })
