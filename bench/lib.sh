@@ -139,6 +139,15 @@ stop_pid() { # pid
 # load generator is one client address). Sets KW_PID, KW_API_KEY and READY (seconds from
 # the launch to "Keyward is ready"). AOT: auto (the cache when one fits; trains one when
 # none does, which takes minutes) or off.
+# Before a fresh suite on the ports base..base+4 (start_keyward_fresh): the jars built, the
+# five ports free, and the suite stopped when the script exits.
+keyward_run_prepare() { # base
+	ensure_jars
+	local p
+	for p in $(seq "$1" $(($1 + 4))); do free_port_check "$p"; done
+	trap 'stop_pid "$KW_PID"' EXIT
+}
+
 start_keyward_fresh() { # base aot data log timeout-seconds
 	local base=$1 aot=$2 data=$3 log=$4 i t0
 	t0=$(date +%s%N)

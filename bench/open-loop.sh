@@ -51,10 +51,8 @@ KW_BASE=18610
 KW_PID=""
 
 command -v jq >/dev/null || fail "jq is needed"
-ensure_jars
-for p in $(seq $KW_BASE $((KW_BASE + 4))); do free_port_check "$p"; done
+keyward_run_prepare $KW_BASE
 mkdir -p "$RUN/raw" "$RESULTS"
-trap 'stop_pid "$KW_PID"' EXIT
 
 # a training run (BENCH_AOT=auto without a cache) takes minutes: up to 15
 # the suite's collections on the wall clock, beside the runs' time lines (one file per JVM:
