@@ -134,11 +134,6 @@ stop_pid() { # pid
 	kill -KILL "$1" 2>/dev/null || true
 }
 
-# A fresh `./keyward start` (what a new user runs), without its build step, on five ports
-# from BASE (gateway, challenge-service, ca-adapter, admin-ui, database); limits off (the
-# load generator is one client address). Sets KW_PID, KW_API_KEY and READY (seconds from
-# the launch to "Keyward is ready"). AOT: auto (the cache when one fits; trains one when
-# none does, which takes minutes) or off.
 # Before a fresh suite on the ports base..base+4 (start_keyward_fresh): the jars built, the
 # five ports free, and the suite stopped when the script exits.
 keyward_run_prepare() { # base
@@ -148,6 +143,11 @@ keyward_run_prepare() { # base
 	trap 'stop_pid "$KW_PID"' EXIT
 }
 
+# A fresh `./keyward start` (what a new user runs), without its build step, on five ports
+# from BASE (gateway, challenge-service, ca-adapter, admin-ui, database); limits off (the
+# load generator is one client address). Sets KW_PID, KW_API_KEY and READY (seconds from
+# the launch to "Keyward is ready"). AOT: auto (the cache when one fits; trains one when
+# none does, which takes minutes) or off.
 start_keyward_fresh() { # base aot data log timeout-seconds
 	local base=$1 aot=$2 data=$3 log=$4 i t0
 	t0=$(date +%s%N)

@@ -45,7 +45,7 @@ public final class ServiceName {
 	 * The JVM closes the named service on this thread until the returned handle is
 	 * closed: the thread names it, and so does the thread its web server's graceful
 	 * shutdown ends on ({@link TomcatThreadNames}). Where one JVM runs several services,
-	 * they are closed one at a time: the shutdown thread's name is one for the JVM.
+	 * they are closed one at a time: the JVM keeps one closing service for that thread.
 	 * @param name the service's {@code spring.application.name}
 	 * @return the handle that ends it and puts back what was there before
 	 */
