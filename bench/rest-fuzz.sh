@@ -9,6 +9,11 @@
 # Writes bench/results/rest-fuzz-<date>.txt.
 #
 #   bench/rest-fuzz.sh
+#   bench/rest-fuzz.sh --running DATA_DIR GATEWAY_PORT MDM_API_KEY
+#
+# The second form calls a suite that already runs (standalone/test-training.sh, part of
+# ./keyward test, does so), with the challenge-service, the ca-adapter and the admin-ui on the
+# three ports after the gateway's.
 #
 # Environment: REST_FUZZ_SEED (7), BENCH_RUN_DIR (a new /tmp directory), BENCH_RESULTS.
 set -euo pipefail
@@ -22,15 +27,22 @@ RESULTS=${BENCH_RESULTS:-$BENCH_HOME/bench/results}
 OUT="$RESULTS/rest-fuzz-$(date -u +%Y-%m-%d-%H%M).txt"
 KW_PID=""
 command -v python3 >/dev/null || fail "python3 is needed"
-keyward_run_prepare $KW_BASE
+command -v jq >/dev/null || fail "jq is needed"
 mkdir -p "$RUN" "$RESULTS"
-
-start_keyward_fresh $KW_BASE off "$RUN/data" "$RUN/keyward.log" 300
-say "Keyward ready after $READY s"
+if [ "${1:-}" = --running ]; then
+	[ $# -eq 4 ] || fail "usage: bench/rest-fuzz.sh --running DATA_DIR GATEWAY_PORT MDM_API_KEY"
+	DATA=$2 KW_BASE=$3 KW_API_KEY=$4
+else
+	keyward_run_prepare $KW_BASE
+	DATA=$RUN/data
+	start_keyward_fresh $KW_BASE off "$DATA" "$RUN/keyward.log" 300
+	say "Keyward ready after $READY s"
+fi
 # the callers' credentials: the MDM API key, the admin API token, the services' own tokens
-ADMIN_TOKEN=$(sed -n 's/^admin-api-token=//p' "$RUN/data/initial-credentials")
+ADMIN_TOKEN=$(sed -n 's/^admin-api-token=//p' "$DATA/initial-credentials")
+[ -n "$ADMIN_TOKEN" ] || fail "no admin API token in $DATA/initial-credentials"
 SERVICES=$(for f in gateway-token ca-adapter-token admin-ui-token challenge-service-token; do
-	jq -Rn --rawfile t "$RUN/data/$f" '$t | rtrimstr("\n")'; done | jq -s .)
+	jq -Rn --rawfile t "$DATA/$f" '$t | rtrimstr("\n")'; done | jq -s .)
 jq -n --arg api "$BENCH_HOME/docs/api" --arg admin "$ADMIN_TOKEN" --arg mdm "$KW_API_KEY" --argjson svc "$SERVICES" \
 	--argjson base $KW_BASE '{apis: [
 	  {name: "admin-ui", spec: "\($api)/admin-api.openapi.json", port: ($base + 3), tokens: [$admin]},
