@@ -11,7 +11,7 @@ operation that answers without a valid credential.
     rest-fuzz.py CONFIG.json [SEED]
 
 CONFIG: {"apis": [{"name": ..., "spec": path, "port": n, "tokens": [...]}]}"""
-import json, sys, random, http.client, urllib.parse, collections, itertools
+import json, sys, random, http.client, urllib.parse, collections
 
 random.seed(int(sys.argv[2]) if len(sys.argv) > 2 else 7)
 cfg = json.load(open(sys.argv[1]))  # {"apis": [{"spec": path, "port": n, "tokens": [..]}]}
@@ -90,7 +90,7 @@ def call(port, method, path, body, token, ctype='application/json'):
     finally:
         c.close()
     stats[r.status] += 1
-    per_api[current[0]] += 1
+    per_api[api['name']] += 1
     if token in (None, 'kw_wrong') and r.status != 401:
         bad.append(('answered without a valid credential: %d' % r.status, method, path, data[:200], None))
     if r.status >= 500:
@@ -100,28 +100,27 @@ def call(port, method, path, body, token, ctype='application/json'):
     elif r.status >= 400 and (b'Exception' in data or b'\tat ' in data):
         bad.append(('stack trace?', method, path, data[:300], None))
 
-current = ['']
 for api in cfg['apis']:
-    current[0] = api['name']
     spec = json.load(open(api['spec']))
     for path, item in spec['paths'].items():
         for method, op in item.items():
             if method not in ('get', 'post', 'put', 'delete', 'patch'): continue
             params = op.get('parameters', []) + item.get('parameters', [])
             M = method.upper()
+            variants = paths(path, params)
+            target = variants[-1]
             for token in [None, 'kw_wrong'] + api['tokens']:
-                p0 = paths(path, params)[-1]
-                call(api['port'], M, p0, b'{}' if M == 'POST' else None, token)
+                call(api['port'], M, target, b'{}' if M == 'POST' else None, token)
             for token in api['tokens']:
-                for p in paths(path, params):
+                for p in variants:
                     call(api['port'], M, p, b'{}' if M in ('POST', 'PUT', 'PATCH') else None, token)
                 for q in queries(params):
-                    call(api['port'], M, paths(path, params)[-1] + q, None if M in ('GET', 'DELETE') else b'{}', token)
+                    call(api['port'], M, target + q, None if M in ('GET', 'DELETE') else b'{}', token)
                 if M in ('POST', 'PUT', 'PATCH'):
                     for b in bodies(spec, op):
-                        call(api['port'], M, paths(path, params)[-1], b, token)
-                    call(api['port'], M, paths(path, params)[-1], b'x=1', token, 'application/x-www-form-urlencoded')
-                    call(api['port'], M, paths(path, params)[-1], b'{}', token, 'text/plain')
+                        call(api['port'], M, target, b, token)
+                    call(api['port'], M, target, b'x=1', token, 'application/x-www-form-urlencoded')
+                    call(api['port'], M, target, b'{}', token, 'text/plain')
 print('requests by API:', dict(per_api))
 print('answers by status:', dict(sorted(stats.items())))
 seen = set()
